@@ -1,0 +1,9 @@
+/** Unit and integration tests: no browser, no LibreOffice. */
+const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" }, module: { type: "commonjs" } }];
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)", "<rootDir>/tests/integration/**/*.test.ts?(x)"],
+  transform: { "^.+\\.(t|j)sx?$": swc },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+};

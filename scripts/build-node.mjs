@@ -1,0 +1,10 @@
+// Bundles the Node entry points (CLI, benchmarks) with esbuild; runs on `npm ci` through the `prepare` script.
+import { build } from "esbuild";
+import { existsSync } from "node:fs";
+
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", packages: "external", sourcemap: "inline", logLevel: "warning" };
+const entries = [
+  ["src/cli/main.ts", "build/ctg.cjs"],
+  ["bench/index.ts", "build/bench.cjs"],
+];
+await Promise.all(entries.filter(([entry]) => existsSync(entry)).map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));

@@ -1,0 +1,103 @@
+/** The `ctg` commands: each takes parsed options and returns an exit code, printing through `out`/`err`. */
+import { join } from "node:path";
+import { todayIso } from "../domain/dates";
+import { type Plan, readPlanJson } from "../domain/plan";
+import { allActions, allIndicators } from "../domain/plan";
+import { demoTracking } from "../samples/demo-entries";
+import { samplePlan } from "../samples/sample-plan";
+import { SetupRefused } from "../workbook/setup";
+import { WorkbookFileError } from "../xlsx/file";
+import { readTableauFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
+import { countLine, describeIssue } from "./format-issues";
+import { CliError, fileExists, readBytes, readText, writeBytes } from "./io";
+
+export interface Console {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+function loadPlan(file: string): Plan {
+  const reading = readPlanJson(readText(file));
+  if (!reading.ok) {
+    const lines = reading.issues.map((issue) => `  ${issue.path} : ${issue.message}`).join("\n");
+    throw new CliError(`Le plan « ${file} » n'est pas valide :\n${lines}`, 1);
+  }
+  return reading.plan;
+}
+
+export async function initCommand(options: { plan?: string; out?: string; update?: boolean }, io: Console, clock: Clock): Promise<number> {
+  if (!options.plan || !options.out) throw new CliError("Usage : ctg init --plan PLAN.json --out FICHIER.xlsx [--update]", 2);
+  const plan = loadPlan(options.plan);
+  const now = clock.now();
+  const existing = options.update ? { bytes: readBytes(options.out), fileName: options.out } : undefined;
+  if (!options.update && fileExists(options.out)) {
+    throw new CliError(`« ${options.out} » existe déjà. Ajoutez --update pour mettre à jour sa structure en gardant les saisies, ou choisissez un autre fichier.`, 2);
+  }
+  try {
+    const written = await writeTableauFile(plan, { now: now.toISOString(), today: todayIso(now), ...(existing ? { existing } : {}) });
+    if (existing) writeBytes(`${options.out}.sauvegarde.xlsx`, existing.bytes);
+    writeBytes(options.out, written.bytes);
+    io.out(`Tableau de suivi écrit : ${options.out} (${allActions(plan).length} fiches actions, ${allIndicators(plan).length} indicateurs).`);
+    if (existing) {
+      io.out(`Saisies conservées : ${written.tracking.statuses.length} suivis de fiche, ${written.tracking.measurements.length} valeurs d'indicateur. Copie de l'ancien fichier : ${options.out}.sauvegarde.xlsx`);
+      if (written.newlyArchived.length > 0) {
+        io.out(`${written.newlyArchived.length} saisie(s) d'une fiche, d'un indicateur ou d'un trimestre retirés du plan ont été déplacées dans la feuille « Archives ».`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof SetupRefused) throw new CliError(`Mise à jour refusée : ${error.message}`, 1);
+    if (error instanceof WorkbookFileError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+export async function checkCommand(options: { file?: string; json?: boolean }, io: Console, clock: Clock): Promise<number> {
+  if (!options.file) throw new CliError("Usage : ctg check FICHIER.xlsx [--json]", 2);
+  const bytes = readBytes(options.file);
+  let reading;
+  try {
+    reading = await readTableauFile(bytes, options.file, todayIso(clock.now()));
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  const ok = !reading.issues.some((issue) => issue.severity === "error");
+  if (options.json) {
+    io.out(JSON.stringify({ ok, issues: reading.issues.map(({ sheet, cell, severity, message }) => ({ sheet, cell, severity, message })) }, null, 2));
+  } else {
+    for (const issue of reading.issues) io.out(describeIssue(issue));
+    const territory = reading.tracking?.plan.convention.territory;
+    io.out(`${options.file}${territory ? ` (${territory})` : ""} : ${ok ? "tableau valide" : "tableau à corriger"} — ${countLine(reading.issues)}.`);
+  }
+  return ok ? 0 : 1;
+}
+
+export async function demoCommand(options: { out?: string }, io: Console, clock: Clock): Promise<number> {
+  const dir = options.out ?? "demo";
+  const file = join(dir, "suivi-ctg-demo.xlsx");
+  const now = clock.now();
+  const tracking = demoTracking(samplePlan());
+  writeBytes(file, await writeTrackingFile(tracking, now.toISOString()));
+  io.out(`Démonstration écrite : ${file}`);
+  io.out(`  ${tracking.plan.convention.territory}, ${allActions(tracking.plan).length} fiches actions, ${allIndicators(tracking.plan).length} indicateurs.`);
+  io.out(`  Saisies : ${tracking.statuses.length} suivis de fiche et ${tracking.measurements.length} valeurs d'indicateur sur 2 trimestres (le premier est verrouillé).`);
+  const reading = await readTableauFile(readBytes(file), file, todayIso(now));
+  io.out(`  Vérification : ${countLine(reading.issues)}.`);
+  return reading.issues.some((issue) => issue.severity === "error") ? 1 : 0;
+}
+
+export async function samplePlanCommand(options: { out?: string }, io: Console): Promise<number> {
+  const json = `${JSON.stringify(samplePlan(), null, 2)}\n`;
+  if (options.out) {
+    writeBytes(options.out, json);
+    io.out(`Plan d'exemple écrit : ${options.out}`);
+  } else {
+    io.out(json.trimEnd());
+  }
+  return 0;
+}

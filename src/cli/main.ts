@@ -1,0 +1,70 @@
+/** Entry point of the `ctg` command line. */
+import { parseArgs } from "node:util";
+import { checkCommand, demoCommand, initCommand, samplePlanCommand, type Clock, type Console } from "./commands";
+import { CliError } from "./io";
+
+const USAGE = `CTG Suivi — tableau de suivi partagé des Conventions territoriales globales
+
+Usage :
+  ctg init --plan PLAN.json --out FICHIER.xlsx [--update]
+        Crée le tableau de suivi d'un plan d'actions ; avec --update, met à jour la structure
+        d'un tableau existant en gardant toutes les saisies (copie de sauvegarde à côté).
+  ctg check FICHIER.xlsx [--json]
+        Vérifie un tableau rempli : chaque problème avec sa feuille et sa cellule.
+        Code de sortie : 0 sans erreur, 1 avec erreurs, 2 si le fichier est illisible.
+  ctg demo [--out DOSSIER]
+        Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis.
+  ctg sample-plan [--out PLAN.json]
+        Écrit le plan d'exemple (CC Monts, Rance et Rougier, 2026-2030) au format JSON.
+`;
+
+export async function run(argv: string[], io: Console, clock: Clock = { now: () => new Date() }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "init": {
+        const { values } = parseArgs({ args: rest, options: { plan: { type: "string" }, out: { type: "string" }, update: { type: "boolean" } }, allowPositionals: false });
+        return await initCommand(values, io, clock);
+      }
+      case "check": {
+        const { values, positionals } = parseArgs({ args: rest, options: { json: { type: "boolean" } }, allowPositionals: true });
+        if (positionals.length !== 1) throw new CliError("Usage : ctg check FICHIER.xlsx [--json]", 2);
+        return await checkCommand({ file: positionals[0], json: values.json }, io, clock);
+      }
+      case "demo": {
+        const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });
+        return await demoCommand(values, io, clock);
+      }
+      case "sample-plan": {
+        const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });
+        return await samplePlanCommand(values, io);
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`Commande inconnue : « ${command} ».\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`Option invalide : ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then((code) => {
+    process.exitCode = code;
+  });
+}

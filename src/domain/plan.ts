@@ -1,0 +1,396 @@
+/** The plan d'actions of a convention: its model, and the reading of the plan JSON format (docs/format-plan.md). */
+import { z } from "zod";
+import { type IsoDate, formatFrenchDate, isValidIsoDate } from "./dates";
+import {
+  type Aggregation,
+  type Field,
+  type IndicatorType,
+  type Periodicity,
+  AGGREGATIONS,
+  FIELDS,
+  INDICATOR_TYPES,
+  PERIODICITIES,
+  matchAggregation,
+  matchField,
+  matchIndicatorType,
+  matchPeriodicity,
+} from "./vocabulary";
+
+export interface Convention {
+  territory: string;
+  /** Code INSEE of a commune or SIREN of an EPCI. */
+  inseeOrSiren?: string;
+  department?: string;
+  caf?: string;
+  signatories: string[];
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export interface Indicator {
+  /** Stable key of the indicator in the workbook, `1.A.1-I2` unless the plan gives one. */
+  id: string;
+  label: string;
+  type: IndicatorType;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  aggregation: Aggregation;
+  periodicity: Periodicity;
+}
+
+export interface ActionSheet {
+  code: string;
+  title: string;
+  /** As written in the plan: `2027`, `Dès 2026`, `Fin 2026`… */
+  deadline: string;
+  pilots: string[];
+  partners: string[];
+  fields: Field[];
+  links: string[];
+  objectives: string[];
+  indicators: Indicator[];
+  /** Other sections of the fiche kept as text (contexte, descriptif…), keyed by their French heading. */
+  sections?: Record<string, string>;
+}
+
+export interface SubAxis {
+  code: string;
+  title: string;
+  actions: ActionSheet[];
+}
+
+export interface Axis {
+  code: string;
+  title: string;
+  subAxes: SubAxis[];
+}
+
+export interface Plan {
+  convention: Convention;
+  axes: Axis[];
+}
+
+export type Severity = "error" | "warning";
+
+export interface PlanIssue {
+  /** JSON path such as `axes[0].subAxes[1].actions[2].indicators[0].type`. */
+  path: string;
+  severity: Severity;
+  message: string;
+}
+
+export type PlanReading = { ok: true; plan: Plan; issues: PlanIssue[] } | { ok: false; issues: PlanIssue[] };
+
+export const DEFAULT_AGGREGATION: Record<IndicatorType, Aggregation> = {
+  nombre: "somme",
+  taux: "moyenne",
+  montant: "somme",
+  "oui-non": "derniere",
+  echelle: "moyenne",
+  texte: "derniere",
+};
+
+const text = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} est obligatoire` : `${what} doit être un texte`) })
+    .trim()
+    .min(1, { error: `${what} ne doit pas être vide` });
+
+const optionalText = (what: string) =>
+  z
+    .string({ error: `${what} doit être un texte` })
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const textList = (what: string) =>
+  z
+    .array(z.string({ error: `chaque élément de ${what} doit être un texte` }).trim(), {
+      error: `${what} doit être une liste de textes`,
+    })
+    .default([])
+    .transform((items) => items.filter((item) => item.length > 0));
+
+const isoDate = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} est obligatoire` : `${what} doit être une date AAAA-MM-JJ`) })
+    .trim()
+    .refine(isValidIsoDate, { error: `${what} doit être une date valide au format AAAA-MM-JJ (par exemple 2026-01-01)` });
+
+function closedList<T extends string>(what: string, values: readonly T[], match: (text: string) => T | undefined) {
+  const allowed = values.map((value) => `« ${value} »`).join(", ");
+  return z
+    .string({ error: `${what} doit être un texte parmi : ${allowed}` })
+    .transform((value, context) => {
+      const found = match(value);
+      if (found) return found;
+      context.issues.push({ code: "custom", input: value, message: `${what} « ${value} » inconnu ; valeurs possibles : ${allowed}` });
+      return z.NEVER;
+    });
+}
+
+const optionalNumber = (what: string) =>
+  z
+    .number({ error: `${what} doit être un nombre` })
+    .refine(Number.isFinite, { error: `${what} doit être un nombre fini` })
+    .nullable()
+    .optional()
+    .transform((value) => (value === null ? undefined : value));
+
+const deadlineSchema = z
+  .union([z.string().trim().min(1), z.number().int()], { error: "l'échéance doit être une année (2027) ou un texte (« Dès 2026 »)" })
+  .transform((value) => String(value));
+
+const indicatorSchema = z.object({
+  id: optionalText("l'identifiant de l'indicateur"),
+  label: text("le libellé de l'indicateur"),
+  type: closedList("le type d'indicateur", INDICATOR_TYPES, matchIndicatorType),
+  unit: optionalText("l'unité"),
+  baseline: optionalNumber("la valeur de référence"),
+  target: optionalNumber("la cible"),
+  aggregation: closedList("l'agrégation", AGGREGATIONS, matchAggregation).optional(),
+  periodicity: closedList("la périodicité", PERIODICITIES, matchPeriodicity).optional(),
+});
+
+const actionSchema = z.object({
+  code: text("le code de la fiche action"),
+  title: text("l'intitulé de la fiche action"),
+  deadline: deadlineSchema.optional(),
+  pilots: textList("pilots"),
+  partners: textList("partners"),
+  fields: z.array(closedList("le champ d'intervention", FIELDS, matchField), { error: "fields doit être une liste de champs" }).default([]),
+  links: textList("links"),
+  objectives: textList("objectives"),
+  indicators: z.array(indicatorSchema, { error: "indicators doit être une liste d'indicateurs" }).default([]),
+  sections: z.record(z.string(), z.string(), { error: "sections doit associer des titres à des textes" }).optional(),
+});
+
+const subAxisSchema = z.object({
+  code: text("le code du sous-axe"),
+  title: text("l'intitulé du sous-axe"),
+  actions: z.array(actionSchema, { error: "actions doit être une liste de fiches actions" }).default([]),
+});
+
+const axisSchema = z.object({
+  code: text("le code de l'axe"),
+  title: text("l'intitulé de l'axe"),
+  subAxes: z.array(subAxisSchema, { error: "subAxes doit être une liste de sous-axes" }).default([]),
+});
+
+const conventionSchema = z.object({
+  territory: text("le territoire"),
+  inseeOrSiren: optionalText("le code INSEE ou SIREN"),
+  department: optionalText("le département"),
+  caf: optionalText("la Caf"),
+  signatories: textList("signatories"),
+  start: isoDate("la date de début"),
+  end: isoDate("la date de fin"),
+});
+
+const planSchema = z.object(
+  {
+    convention: conventionSchema,
+    axes: z.array(axisSchema, { error: "axes doit être une liste d'axes" }).min(1, { error: "le plan doit contenir au moins un axe" }),
+  },
+  { error: "le plan doit être un objet JSON avec les clés « convention » et « axes »" },
+);
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || "(racine)";
+}
+
+function translateZodIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "valeur obligatoire manquante";
+  if (issue.code === "invalid_type") return `type invalide : ${frenchType(issue.expected)} attendu`;
+  return issue.message;
+}
+
+function frenchType(expected: string): string {
+  const names: Record<string, string> = { string: "un texte", number: "un nombre", array: "une liste", object: "un objet", boolean: "vrai ou faux" };
+  return names[expected] ?? expected;
+}
+
+/** Reads an already-parsed JSON value as a plan. Never throws on bad input: problems come back as French issues. */
+export function readPlan(input: unknown): PlanReading {
+  const parsed = planSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), severity: "error" as const, message: translateZodIssue(issue) })),
+    };
+  }
+  const raw = parsed.data;
+  const plan: Plan = {
+    convention: raw.convention,
+    axes: raw.axes.map((axis) => ({
+      code: axis.code,
+      title: axis.title,
+      subAxes: axis.subAxes.map((subAxis) => ({
+        code: subAxis.code,
+        title: subAxis.title,
+        actions: subAxis.actions.map((action) => ({
+          code: action.code,
+          title: action.title,
+          deadline: action.deadline ?? "",
+          pilots: action.pilots,
+          partners: action.partners,
+          fields: [...new Set(action.fields)],
+          links: action.links,
+          objectives: action.objectives,
+          indicators: action.indicators.map((indicator, index) => ({
+            id: indicator.id ?? `${action.code}-I${index + 1}`,
+            label: indicator.label,
+            type: indicator.type,
+            ...(indicator.unit !== undefined ? { unit: indicator.unit } : {}),
+            ...(indicator.baseline !== undefined ? { baseline: indicator.baseline } : {}),
+            ...(indicator.target !== undefined ? { target: indicator.target } : {}),
+            aggregation: indicator.aggregation ?? DEFAULT_AGGREGATION[indicator.type],
+            periodicity: indicator.periodicity ?? "trimestrielle",
+          })),
+          ...(action.sections ? { sections: action.sections } : {}),
+        })),
+      })),
+    })),
+  };
+  const issues = checkPlanConsistency(plan);
+  if (issues.some((issue) => issue.severity === "error")) return { ok: false, issues };
+  return { ok: true, plan, issues };
+}
+
+/** Reads plan JSON text; a syntax error is reported in French, never thrown. */
+export function readPlanJson(jsonText: string): PlanReading {
+  let value: unknown;
+  try {
+    value = JSON.parse(jsonText.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ path: "(fichier)", severity: "error", message: `le fichier n'est pas un JSON valide (${detail})` }] };
+  }
+  return readPlan(value);
+}
+
+/** Rules that span several entries: period order, unique codes and identifiers, links, indicator bounds. */
+export function checkPlanConsistency(plan: Plan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const { start, end } = plan.convention;
+  if (start >= end) {
+    issues.push({
+      path: "convention.end",
+      severity: "error",
+      message: `la date de fin (${formatFrenchDate(end)}) doit être postérieure à la date de début (${formatFrenchDate(start)})`,
+    });
+  }
+  const actionCodes = new Map<string, string>();
+  const indicatorIds = new Map<string, string>();
+  const seenCodes = new Map<string, string>();
+  plan.axes.forEach((axis, a) => {
+    const axisPath = `axes[${a}]`;
+    remember(seenCodes, axis.code, `${axisPath}.code`, issues, "code d'axe");
+    axis.subAxes.forEach((subAxis, s) => {
+      const subPath = `${axisPath}.subAxes[${s}]`;
+      remember(seenCodes, subAxis.code, `${subPath}.code`, issues, "code de sous-axe");
+      subAxis.actions.forEach((action, f) => {
+        const actionPath = `${subPath}.actions[${f}]`;
+        remember(actionCodes, action.code, `${actionPath}.code`, issues, "code de fiche action");
+        action.indicators.forEach((indicator, i) => {
+          const indicatorPath = `${actionPath}.indicators[${i}]`;
+          remember(indicatorIds, indicator.id, `${indicatorPath}.id`, issues, "identifiant d'indicateur");
+          issues.push(...checkIndicatorBounds(indicator, indicatorPath));
+        });
+      });
+    });
+  });
+  plan.axes.forEach((axis, a) =>
+    axis.subAxes.forEach((subAxis, s) =>
+      subAxis.actions.forEach((action, f) =>
+        action.links.forEach((link, l) => {
+          if (!actionCodes.has(link)) {
+            issues.push({
+              path: `axes[${a}].subAxes[${s}].actions[${f}].links[${l}]`,
+              severity: "warning",
+              message: `la fiche ${action.code} renvoie à la fiche « ${link} », qui n'existe pas dans le plan`,
+            });
+          }
+        }),
+      ),
+    ),
+  );
+  return issues;
+}
+
+function remember(seen: Map<string, string>, key: string, path: string, issues: PlanIssue[], what: string): void {
+  const first = seen.get(key);
+  if (first !== undefined) issues.push({ path, severity: "error", message: `${what} « ${key} » en double (déjà utilisé en ${first})` });
+  else seen.set(key, path);
+}
+
+function checkIndicatorBounds(indicator: Indicator, path: string): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  for (const key of ["baseline", "target"] as const) {
+    const value = indicator[key];
+    if (value === undefined) continue;
+    const what = key === "baseline" ? "la valeur de référence" : "la cible";
+    const problem = numericBoundsProblem(indicator.type, value);
+    if (problem) issues.push({ path: `${path}.${key}`, severity: "error", message: `${what} ${problem}` });
+  }
+  return issues;
+}
+
+/** Why a number does not fit an indicator type, or undefined when it does. Shared by plan and entry checks. */
+export function numericBoundsProblem(type: IndicatorType, value: number): string | undefined {
+  switch (type) {
+    case "nombre":
+      return Number.isInteger(value) && value >= 0 ? undefined : "doit être un nombre entier positif ou nul";
+    case "taux":
+      return value >= 0 && value <= 100 ? undefined : "doit être un pourcentage entre 0 et 100";
+    case "montant":
+      if (value < 0) return "doit être un montant positif ou nul";
+      return Math.abs(Math.round(value * 100) - value * 100) < 1e-6 ? undefined : "doit avoir au plus 2 décimales";
+    case "echelle":
+      return Number.isInteger(value) && value >= 1 && value <= 5 ? undefined : "doit être un entier de 1 à 5";
+    case "oui-non":
+      return value === 0 || value === 1 ? undefined : "doit valoir 1 (oui) ou 0 (non)";
+    case "texte":
+      return "n'a pas de sens pour un indicateur de type texte";
+  }
+}
+
+export function allActions(plan: Plan): ActionSheet[] {
+  return plan.axes.flatMap((axis) => axis.subAxes.flatMap((subAxis) => subAxis.actions));
+}
+
+export interface LocatedAction {
+  axis: Axis;
+  subAxis: SubAxis;
+  action: ActionSheet;
+}
+
+export function locatedActions(plan: Plan): LocatedAction[] {
+  return plan.axes.flatMap((axis) => axis.subAxes.flatMap((subAxis) => subAxis.actions.map((action) => ({ axis, subAxis, action }))));
+}
+
+export interface LocatedIndicator {
+  action: ActionSheet;
+  indicator: Indicator;
+}
+
+export function allIndicators(plan: Plan): LocatedIndicator[] {
+  return allActions(plan).flatMap((action) => action.indicators.map((indicator) => ({ action, indicator })));
+}
+
+/**
+ * The year after which a fiche not done is late. `2027` and `Fin 2027` give 2027; `Dès 2026` or `À partir de 2026`
+ * name a start, not a deadline, and give none.
+ */
+export function deadlineYear(deadline: string): number | undefined {
+  const years = deadline.match(/\b(19|20)\d{2}\b/g);
+  if (!years) return undefined;
+  if (/^\s*(d[eè]s|[aà] partir|depuis)\b/i.test(deadline)) return undefined;
+  return Number(years[years.length - 1]);
+}

@@ -1,0 +1,222 @@
+/** Reads the structure sheets of a tableau (metadata, convention, plan d'actions, indicators) back into a plan. */
+import { readDate } from "../domain/dates";
+import { readNumber } from "../domain/numbers";
+import { type ActionSheet, type Axis, type Convention, type Indicator, type Plan, DEFAULT_AGGREGATION, numericBoundsProblem } from "../domain/plan";
+import { matchAggregation, matchField, matchIndicatorType, matchPeriodicity, type Field } from "../domain/vocabulary";
+import { type LocatedIssue, type ColumnMap, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
+import { CONVENTION_ROWS, FORMAT_ID, INDICATOR_COLUMNS, META_KEYS, PLAN_COLUMNS, READABLE_VERSIONS, SHEETS, splitList } from "./layout";
+import type { Grid } from "./sheet-plan";
+
+export type Grids = Record<string, Grid | undefined>;
+
+export interface Meta {
+  version: string;
+  values: Record<string, string>;
+}
+
+export function readMeta(grids: Grids, issues: LocatedIssue[]): Meta | undefined {
+  const grid = grids[SHEETS.meta];
+  if (!grid) {
+    issues.push({ sheet: SHEETS.meta, cell: "A1", severity: "error", message: "ce classeur n'est pas un tableau de suivi CTG : la feuille de métadonnées « _ctg_meta » est absente" });
+    return undefined;
+  }
+  const values: Record<string, string> = {};
+  for (let row = 1; row < grid.length; row++) {
+    const key = textAt(grid, row, 0);
+    if (key) values[key] = textAt(grid, row, 1);
+  }
+  if (values[META_KEYS.format] !== FORMAT_ID) {
+    issues.push(issueAt(SHEETS.meta, 1, 1, "error", `format de classeur « ${values[META_KEYS.format] ?? ""} » inconnu : « ${FORMAT_ID} » attendu`));
+    return undefined;
+  }
+  const version = values[META_KEYS.version] ?? "";
+  if (!(READABLE_VERSIONS as readonly string[]).includes(version)) {
+    issues.push(issueAt(SHEETS.meta, 2, 1, "error", `version de modèle « ${version} » non prise en charge (versions lisibles : ${READABLE_VERSIONS.join(", ")}) : mettez à jour CTG Suivi`));
+    return undefined;
+  }
+  return { version, values };
+}
+
+export function readConvention(grids: Grids, issues: LocatedIssue[]): Convention | undefined {
+  const sheet = SHEETS.convention;
+  const grid = grids[sheet];
+  if (!grid) {
+    issues.push({ sheet, cell: "A1", severity: "error", message: `la feuille « ${sheet} » est absente` });
+    return undefined;
+  }
+  const rowOf = new Map<string, number>();
+  for (let row = 1; row < grid.length; row++) rowOf.set(textAt(grid, row, 0), row);
+  const read = (label: string): { row: number; text: string; raw: unknown } | undefined => {
+    const row = rowOf.get(label);
+    if (row === undefined) {
+      issues.push({ sheet, cell: "A1", severity: "error", message: `la ligne « ${label} » est absente de la feuille « ${sheet} »` });
+      return undefined;
+    }
+    return { row, text: textAt(grid, row, 1), raw: cellAt(grid, row, 1) };
+  };
+  const territory = read(CONVENTION_ROWS.territory);
+  const start = read(CONVENTION_ROWS.start);
+  const end = read(CONVENTION_ROWS.end);
+  if (!territory || !start || !end) return undefined;
+  let ok = true;
+  if (!territory.text) {
+    issues.push(issueAt(sheet, territory.row, 1, "error", "le nom du territoire est obligatoire"));
+    ok = false;
+  }
+  const startDate = readDate(start.raw);
+  const endDate = readDate(end.raw);
+  for (const [date, cell, what] of [[startDate, start, "de début"], [endDate, end, "de fin"]] as const) {
+    if (!date) {
+      issues.push(issueAt(sheet, cell.row, 1, "error", `la date ${what} « ${cell.text} » est invalide : attendu jj/mm/aaaa`));
+      ok = false;
+    }
+  }
+  if (startDate && endDate && startDate >= endDate) {
+    issues.push(issueAt(sheet, end.row, 1, "error", "la date de fin doit être postérieure à la date de début"));
+    ok = false;
+  }
+  if (!ok || !startDate || !endDate) return undefined;
+  const optional = (label: string) => {
+    const row = rowOf.get(label);
+    return row === undefined ? undefined : textAt(grid, row, 1) || undefined;
+  };
+  const signatoriesRow = rowOf.get(CONVENTION_ROWS.signatories);
+  const convention: Convention = {
+    territory: territory.text,
+    signatories: signatoriesRow === undefined ? [] : splitList(textAt(grid, signatoriesRow, 1)),
+    start: startDate,
+    end: endDate,
+  };
+  const inseeOrSiren = optional(CONVENTION_ROWS.inseeOrSiren);
+  const department = optional(CONVENTION_ROWS.department);
+  const caf = optional(CONVENTION_ROWS.caf);
+  if (inseeOrSiren) convention.inseeOrSiren = inseeOrSiren;
+  if (department) convention.department = department;
+  if (caf) convention.caf = caf;
+  return convention;
+}
+
+export function requireSheet(grids: Grids, sheet: string, issues: LocatedIssue[]): Grid | undefined {
+  const grid = grids[sheet];
+  if (!grid) issues.push({ sheet, cell: "A1", severity: "error", message: `la feuille « ${sheet} » est absente` });
+  return grid;
+}
+
+export function readAxes(grids: Grids, issues: LocatedIssue[]): Axis[] | undefined {
+  const sheet = SHEETS.plan;
+  const grid = requireSheet(grids, sheet, issues);
+  if (!grid) return undefined;
+  const mapped = mapColumns(sheet, grid, PLAN_COLUMNS);
+  issues.push(...mapped.issues);
+  if (!mapped.columns) return undefined;
+  const c: ColumnMap<keyof typeof PLAN_COLUMNS> = mapped.columns;
+  const axes: Axis[] = [];
+  const seen = new Set<string>();
+  for (let row = 1; row < grid.length; row++) {
+    const code = textAt(grid, row, c.code);
+    if (!code) continue;
+    if (seen.has(code)) {
+      issues.push(issueAt(sheet, row, c.code, "error", `le code de fiche « ${code} » apparaît plusieurs fois`));
+      continue;
+    }
+    seen.add(code);
+    const axisCode = textAt(grid, row, c.axisCode);
+    const subAxisCode = textAt(grid, row, c.subAxisCode);
+    let axis = axes.find((candidate) => candidate.code === axisCode);
+    if (!axis) {
+      axis = { code: axisCode, title: textAt(grid, row, c.axisTitle), subAxes: [] };
+      axes.push(axis);
+    }
+    let subAxis = axis.subAxes.find((candidate) => candidate.code === subAxisCode);
+    if (!subAxis) {
+      subAxis = { code: subAxisCode, title: textAt(grid, row, c.subAxisTitle), actions: [] };
+      axis.subAxes.push(subAxis);
+    }
+    const fields: Field[] = [];
+    for (const name of splitList(textAt(grid, row, c.fields))) {
+      const field = matchField(name);
+      if (field) fields.push(field);
+      else issues.push(issueAt(sheet, row, c.fields, "warning", `champ d'intervention « ${name} » inconnu : ignoré`));
+    }
+    const action: ActionSheet = {
+      code,
+      title: textAt(grid, row, c.title),
+      deadline: textAt(grid, row, c.deadline),
+      pilots: splitList(textAt(grid, row, c.pilots)),
+      partners: splitList(textAt(grid, row, c.partners)),
+      fields,
+      links: splitList(textAt(grid, row, c.links)),
+      objectives: splitList(textAt(grid, row, c.objectives)),
+      indicators: [],
+    };
+    if (!action.title) issues.push(issueAt(sheet, row, c.title, "error", `la fiche ${code} n'a pas d'intitulé`));
+    subAxis.actions.push(action);
+  }
+  return axes;
+}
+
+export function readIndicators(grids: Grids, axes: Axis[], issues: LocatedIssue[]): boolean {
+  const sheet = SHEETS.indicators;
+  const grid = requireSheet(grids, sheet, issues);
+  if (!grid) return false;
+  const mapped = mapColumns(sheet, grid, INDICATOR_COLUMNS);
+  issues.push(...mapped.issues);
+  if (!mapped.columns) return false;
+  const c = mapped.columns;
+  const actions = new Map(axes.flatMap((axis) => axis.subAxes.flatMap((subAxis) => subAxis.actions)).map((action) => [action.code, action]));
+  const ids = new Set<string>();
+  for (let row = 1; row < grid.length; row++) {
+    const id = textAt(grid, row, c.id);
+    if (!id) continue;
+    const action = actions.get(textAt(grid, row, c.actionCode));
+    if (!action) {
+      issues.push(issueAt(sheet, row, c.actionCode, "error", `l'indicateur ${id} renvoie à la fiche « ${textAt(grid, row, c.actionCode)} », absente du plan d'actions`));
+      continue;
+    }
+    if (ids.has(id)) {
+      issues.push(issueAt(sheet, row, c.id, "error", `l'identifiant d'indicateur « ${id} » apparaît plusieurs fois`));
+      continue;
+    }
+    ids.add(id);
+    const type = matchIndicatorType(textAt(grid, row, c.type));
+    if (!type) {
+      issues.push(issueAt(sheet, row, c.type, "error", `type d'indicateur « ${textAt(grid, row, c.type)} » inconnu`));
+      continue;
+    }
+    const indicator: Indicator = {
+      id,
+      label: textAt(grid, row, c.label),
+      type,
+      aggregation: matchAggregation(textAt(grid, row, c.aggregation)) ?? DEFAULT_AGGREGATION[type],
+      periodicity: matchPeriodicity(textAt(grid, row, c.periodicity)) ?? "trimestrielle",
+    };
+    const unit = textAt(grid, row, c.unit);
+    if (unit) indicator.unit = unit;
+    for (const key of ["baseline", "target"] as const) {
+      const col = c[key];
+      const raw = cellAt(grid, row, col);
+      const reading = readNumber(raw);
+      if (reading.kind === "empty") continue;
+      const what = key === "baseline" ? "la valeur de référence" : "la cible";
+      if (reading.kind === "invalid" || type === "texte") {
+        issues.push(issueAt(sheet, row, col, "error", `${what} de l'indicateur ${id} (« ${textAt(grid, row, col)} ») n'est pas un nombre valable pour ce type`));
+        continue;
+      }
+      const value = type === "taux" && typeof raw === "number" ? Math.round(raw * 100 * 1e9) / 1e9 : reading.value;
+      const problem = numericBoundsProblem(type, value);
+      if (problem) issues.push(issueAt(sheet, row, col, "error", `${what} de l'indicateur ${id} ${problem}`));
+      else indicator[key] = value;
+    }
+    action.indicators.push(indicator);
+  }
+  return true;
+}
+
+export function readPlanFromGrids(grids: Grids, issues: LocatedIssue[]): Plan | undefined {
+  const convention = readConvention(grids, issues);
+  const axes = readAxes(grids, issues);
+  if (!axes) return undefined;
+  const indicatorsRead = readIndicators(grids, axes, issues);
+  if (!convention || !indicatorsRead) return undefined;
+  return { convention, axes };
+}

@@ -1,0 +1,204 @@
+/**
+ * Reads a whole tableau de suivi from its grids: the plan, every entry checked with the same rules as the task pane
+ * form, and each problem located by sheet and cell. Never throws on what a workbook may contain.
+ */
+import type { IsoDate } from "../domain/dates";
+import { readNumber } from "../domain/numbers";
+import { allActions, allIndicators, type Plan } from "../domain/plan";
+import { measuredQuarters, quartersBetween } from "../domain/quarters";
+import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, measurementKey, statusKey } from "../domain/tracking";
+import { type EntryContext, type EntryProblem, checkMeasurementValue, checkQuarter, checkStatusEntry, checkText } from "../domain/validation";
+import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
+import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS } from "./layout";
+import { type Grids, type Meta, readMeta, readPlanFromGrids, requireSheet } from "./parse-structure";
+
+export type { Grids } from "./parse-structure";
+
+export interface TableauReading {
+  /** Present when the structure could be read, even if some entries have errors (those entries are left out). */
+  tracking?: Tracking;
+  meta?: Meta;
+  issues: LocatedIssue[];
+}
+
+export interface ReadOptions {
+  today: IsoDate;
+}
+
+/** The sheets a reader needs, for executors that read only what is asked. */
+export const TABLEAU_SHEETS: string[] = [SHEETS.meta, SHEETS.convention, SHEETS.plan, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements, SHEETS.archive];
+
+export function readTableau(grids: Grids, options: ReadOptions): TableauReading {
+  const issues: LocatedIssue[] = [];
+  const meta = readMeta(grids, issues);
+  if (!meta) return { issues };
+  const plan = readPlanFromGrids(grids, issues);
+  if (!plan) return { meta, issues };
+  const context: EntryContext = { start: plan.convention.start, end: plan.convention.end, today: options.today };
+  const statuses = readStatuses(grids, plan, context, issues);
+  const measurements = readMeasurements(grids, plan, context, issues);
+  const lockedQuarters = (meta.values[META_KEYS.lockedQuarters] ?? "")
+    .split(",")
+    .map((quarter) => quarter.trim())
+    .filter((quarter) => quarter.length > 0);
+  const tracking: Tracking = {
+    plan,
+    statuses: statuses ?? [],
+    measurements: measurements ?? [],
+    lockedQuarters,
+    archive: readArchive(grids),
+  };
+  return { tracking, meta, issues };
+}
+
+function place(sheet: string, row: number, columnOf: (field: EntryProblem["field"]) => number) {
+  return (problem: EntryProblem): LocatedIssue => issueAt(sheet, row, columnOf(problem.field), problem.severity, problem.message);
+}
+
+function readStatuses(grids: Grids, plan: Plan, context: EntryContext, issues: LocatedIssue[]): StatusEntry[] | undefined {
+  const sheet = SHEETS.tracking;
+  const grid = requireSheet(grids, sheet, issues);
+  if (!grid) return undefined;
+  const mapped = mapColumns(sheet, grid, TRACKING_COLUMNS);
+  issues.push(...mapped.issues);
+  if (!mapped.columns) return undefined;
+  const c = mapped.columns;
+  const actions = new Map(allActions(plan).map((action) => [action.code, action]));
+  const quarters = new Set(quartersBetween(plan.convention.start, plan.convention.end));
+  const seen = new Set<string>();
+  const entries: StatusEntry[] = [];
+  const columnOf = (field: EntryProblem["field"]): number => {
+    switch (field) {
+      case "quarter":
+        return c.quarter;
+      case "progress":
+        return c.progress;
+      case "achievements":
+        return c.achievements;
+      case "difficulties":
+        return c.difficulties;
+      case "adjustments":
+        return c.adjustments;
+      default:
+        return c.status;
+    }
+  };
+  for (let row = 1; row < grid.length; row++) {
+    const quarter = textAt(grid, row, c.quarter).toUpperCase();
+    const code = textAt(grid, row, c.code);
+    const checked = checkStatusEntry(code, quarter, {
+      status: cellAt(grid, row, c.status),
+      progress: cellAt(grid, row, c.progress),
+      achievements: cellAt(grid, row, c.achievements),
+      difficulties: cellAt(grid, row, c.difficulties),
+      adjustments: cellAt(grid, row, c.adjustments),
+    }, "fraction");
+    if (!hasStatusContent(checked.value) && checked.problems.length === 0) continue;
+    const located = place(sheet, row, columnOf);
+    if (!code && !quarter) {
+      issues.push(issueAt(sheet, row, c.code, "error", "saisie sur une ligne sans code de fiche ni trimestre : elle ne sera pas prise en compte"));
+      continue;
+    }
+    if (!actions.has(code)) {
+      issues.push(issueAt(sheet, row, c.code, "error", `la fiche « ${code} » n'existe pas dans le plan d'actions`));
+      continue;
+    }
+    const quarterProblems = checkQuarter(quarter || "(vide)", context);
+    if (quarterProblems.length > 0) {
+      issues.push(...quarterProblems.map(located));
+      continue;
+    }
+    const key = statusKey(code, quarter);
+    if (seen.has(key)) {
+      issues.push(issueAt(sheet, row, c.code, "error", `la fiche ${code} a déjà une ligne pour le trimestre ${quarter}`));
+      continue;
+    }
+    seen.add(key);
+    issues.push(...checked.problems.map(located));
+    if (!checked.problems.some((problem) => problem.severity === "error")) entries.push(checked.value);
+  }
+  return entries;
+}
+
+function readMeasurements(grids: Grids, plan: Plan, context: EntryContext, issues: LocatedIssue[]): Measurement[] | undefined {
+  const sheet = SHEETS.measurements;
+  const grid = requireSheet(grids, sheet, issues);
+  if (!grid) return undefined;
+  const mapped = mapColumns(sheet, grid, MEASUREMENT_COLUMNS);
+  issues.push(...mapped.issues);
+  if (!mapped.columns) return undefined;
+  const c = mapped.columns;
+  const quarters = quartersBetween(plan.convention.start, plan.convention.end);
+  const indicators = new Map(allIndicators(plan).map(({ indicator }) => [indicator.id, { indicator, quarters: new Set(measuredQuarters(indicator.periodicity, quarters)) }]));
+  const seen = new Set<string>();
+  const entries: Measurement[] = [];
+  for (let row = 1; row < grid.length; row++) {
+    const rawValue = cellAt(grid, row, c.value);
+    const rawComment = cellAt(grid, row, c.comment);
+    if (readNumber(rawValue).kind === "empty" && readNumber(rawComment).kind === "empty") continue;
+    const id = textAt(grid, row, c.id);
+    const quarter = textAt(grid, row, c.quarter).toUpperCase();
+    const known = indicators.get(id);
+    if (!known) {
+      issues.push(issueAt(sheet, row, c.id, "error", `l'indicateur « ${id} » n'existe pas dans la feuille « ${SHEETS.indicators} »`));
+      continue;
+    }
+    const quarterProblems = checkQuarter(quarter || "(vide)", context);
+    if (quarterProblems.length > 0) {
+      issues.push(...quarterProblems.map((problem) => issueAt(sheet, row, c.quarter, problem.severity, problem.message)));
+      continue;
+    }
+    if (!known.quarters.has(quarter)) {
+      issues.push(issueAt(sheet, row, c.quarter, "error", `l'indicateur ${id} est annuel : il se saisit au dernier trimestre de chaque année, pas en ${quarter}`));
+      continue;
+    }
+    const key = measurementKey(id, quarter);
+    if (seen.has(key)) {
+      issues.push(issueAt(sheet, row, c.id, "error", `l'indicateur ${id} a déjà une ligne pour le trimestre ${quarter}`));
+      continue;
+    }
+    seen.add(key);
+    const value = checkMeasurementValue(known.indicator, rawValue, "fraction");
+    const comment = checkText("comment", "le commentaire", rawComment);
+    const problems = [...value.problems, ...comment.problems];
+    issues.push(...problems.map((problem) => issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, `${id} : ${problem.message}`)));
+    if (problems.some((problem) => problem.severity === "error")) continue;
+    const entry: Measurement = { indicatorId: id, quarter };
+    if (value.value !== undefined) entry.value = value.value;
+    if (comment.value !== undefined) entry.comment = comment.value;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** The archive holds what users typed before a plan change; it is kept as found, never checked against the plan. */
+function readArchive(grids: Grids): ArchivedEntry[] {
+  const grid = grids[SHEETS.archive];
+  if (!grid) return [];
+  const mapped = mapColumns(SHEETS.archive, grid, ARCHIVE_COLUMNS);
+  if (!mapped.columns) return [];
+  const c = mapped.columns;
+  const entries: ArchivedEntry[] = [];
+  for (let row = 1; row < grid.length; row++) {
+    const kindText = textAt(grid, row, c.kind);
+    if (!kindText) continue;
+    const entry: ArchivedEntry = {
+      kind: kindText.toLowerCase().startsWith("saisie") ? "saisie" : "statut",
+      quarter: textAt(grid, row, c.quarter),
+      actionCode: textAt(grid, row, c.actionCode),
+      label: textAt(grid, row, c.label),
+    };
+    const id = textAt(grid, row, c.id);
+    if (id) entry.indicatorId = id;
+    const progress = cellAt(grid, row, c.progress);
+    if (typeof progress === "number") entry.progress = Math.round(progress * 100 * 1e9) / 1e9;
+    const value = cellAt(grid, row, c.value);
+    if (value !== null) entry.value = value;
+    for (const key of ["status", "achievements", "difficulties", "adjustments", "comment"] as const) {
+      const text = textAt(grid, row, c[key]);
+      if (text) entry[key] = text;
+    }
+    entries.push(entry);
+  }
+  return entries;
+}

@@ -1,0 +1,40 @@
+/** The set-up of a tableau: first creation, or a new plan applied to a tableau that already holds entries. */
+import type { Plan } from "../domain/plan";
+import { rebaseTracking } from "../domain/rebase";
+import { type ArchivedEntry, type Tracking, emptyTracking } from "../domain/tracking";
+import { buildTableauPlan } from "./build-tableau";
+import { META_KEYS } from "./layout";
+import type { TableauReading } from "./parse-tableau";
+import type { WorkbookPlan } from "./sheet-plan";
+
+export interface SetupResult {
+  workbookPlan: WorkbookPlan;
+  tracking: Tracking;
+  newlyArchived: ArchivedEntry[];
+}
+
+export class SetupRefused extends Error {}
+
+/**
+ * Builds the workbook plan for `plan`, keeping every entry of `existing` when the workbook already holds a tableau.
+ * Refuses when the existing entries have errors: an entry that cannot be read could not be carried over, and it
+ * must never be dropped silently.
+ */
+export function planSetup(plan: Plan, existing: TableauReading | undefined, now: string): SetupResult {
+  if (!existing) {
+    const tracking = emptyTracking(plan);
+    return { workbookPlan: buildTableauPlan(tracking, { now }), tracking, newlyArchived: [] };
+  }
+  const errors = existing.issues.filter((issue) => issue.severity === "error");
+  if (errors.length > 0 || !existing.tracking) {
+    const listed = errors
+      .slice(0, 10)
+      .map((issue) => `  ${issue.sheet}!${issue.cell} : ${issue.message}`)
+      .join("\n");
+    const more = errors.length > 10 ? `\n  … et ${errors.length - 10} autre(s)` : "";
+    throw new SetupRefused(`le tableau existant contient ${errors.length} erreur(s) à corriger avant la mise à jour, pour qu'aucune saisie ne soit perdue :\n${listed}${more}`);
+  }
+  const { tracking, newlyArchived } = rebaseTracking(plan, existing.tracking);
+  const createdAt = existing.meta?.values[META_KEYS.createdAt];
+  return { workbookPlan: buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}) }), tracking, newlyArchived };
+}

@@ -1,0 +1,136 @@
+/**
+ * Declarative description of what a workbook must contain. Layout logic builds these plans once; the executors
+ * (src/xlsx for files, src/excel for the open workbook) apply them without knowing what the sheets mean.
+ */
+
+/** What a cell holds once read: dates come back as Excel serial numbers. */
+export type CellValue = string | number | boolean | null;
+export type Grid = CellValue[][];
+
+/** Zero-based rectangle: `row`/`col` of the top-left cell, and its size. */
+export interface RangeRef {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** `#RRGGBB` */
+  fontColor?: string;
+  fill?: string;
+  horizontalAlignment?: "left" | "center" | "right";
+  verticalAlignment?: "top" | "center" | "bottom";
+  wrap?: boolean;
+  /** Thin border on every edge of every cell of the range. */
+  border?: boolean;
+  borderColor?: string;
+  /** Entry cells are unlocked; everything else stays locked once the sheet is protected. */
+  locked?: boolean;
+}
+
+export interface StyledRange {
+  range: RangeRef;
+  style: CellStyle;
+}
+
+export type ValidationRule =
+  | { kind: "list"; values: readonly string[] }
+  | { kind: "whole"; min: number; max?: number }
+  | { kind: "decimal"; min: number; max?: number }
+  | { kind: "textLength"; max: number }
+  | { kind: "date"; min: number; max: number };
+
+export interface DataValidationPlan {
+  range: RangeRef;
+  rule: ValidationRule;
+  /** Input message shown when the cell is selected. Excel limits: title 32 characters, message 255. */
+  prompt: { title: string; message: string };
+  /** Message of the stop alert shown when a typed value breaks the rule. Same limits. */
+  error: { title: string; message: string };
+}
+
+export interface ConditionalFormatPlan {
+  range: RangeRef;
+  /** Formula in English function names and A1 references, relative to the top-left cell of `range`, without `=`. */
+  formula: string;
+  style: { fill?: string; fontColor?: string; bold?: boolean };
+}
+
+export interface TablePlan {
+  name: string;
+  /** Header row plus data rows. */
+  range: RangeRef;
+  style: string;
+}
+
+export interface PagePlan {
+  orientation: "landscape" | "portrait";
+  /** Fit every column on one page width, as many pages tall as needed. */
+  fitToWidth: boolean;
+  /** Zero-based rows repeated at the top of each printed page. */
+  printTitleRows?: { first: number; last: number };
+}
+
+export interface SheetPlan {
+  name: string;
+  visibility: "visible" | "hidden" | "veryHidden";
+  tabColor?: string;
+  /** Cell values from A1; shorter rows are padded with empty cells. */
+  values: Grid;
+  /** Number format per cell, aligned with `values` (Excel format codes, `null` = General). */
+  numberFormats?: (string | null)[][];
+  /** Width in characters, per column from A. */
+  columnWidths: number[];
+  styles: StyledRange[];
+  validations: DataValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  tables: TablePlan[];
+  merges: RangeRef[];
+  freeze?: { rows: number; columns: number };
+  /** Protect the structure: locked cells cannot change; filtering stays possible. */
+  protect: boolean;
+  page?: PagePlan;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+  /** Sheet shown when the workbook opens. */
+  activeSheet?: string;
+}
+
+export function columnLetter(col: number): string {
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+export function rangeAddress(range: RangeRef): string {
+  const first = cellAddress(range.row, range.col);
+  if (range.rows === 1 && range.cols === 1) return first;
+  return `${first}:${cellAddress(range.row + range.rows - 1, range.col + range.cols - 1)}`;
+}
+
+export function columnIndex(letters: string): number {
+  let index = 0;
+  for (const char of letters.toUpperCase()) index = index * 26 + (char.charCodeAt(0) - 64);
+  return index - 1;
+}
+
+/** `B7` → { row: 6, col: 1 } */
+export function parseCellAddress(address: string): { row: number; col: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) return undefined;
+  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
+}
+
+export function planWidth(sheet: SheetPlan): number {
+  return Math.max(sheet.columnWidths.length, ...sheet.values.map((row) => row.length), 0);
+}
