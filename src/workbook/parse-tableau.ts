@@ -33,7 +33,14 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
   const meta = readMeta(grids, issues);
   if (!meta) return { issues };
   const plan = readPlanFromGrids(grids, issues);
-  if (!plan) return { meta, issues };
+  if (!plan) {
+    // The entries cannot be checked without the plan, but their sheets' shape can: report everything at once.
+    for (const [sheet, headers] of [[SHEETS.tracking, TRACKING_COLUMNS], [SHEETS.measurements, MEASUREMENT_COLUMNS]] as const) {
+      const grid = requireSheet(grids, sheet, issues);
+      if (grid) issues.push(...mapColumns(sheet, grid, headers).issues);
+    }
+    return { meta, issues };
+  }
   const context: EntryContext = { start: plan.convention.start, end: plan.convention.end, today: options.today };
   const statuses = readStatuses(grids, plan, context, issues);
   const measurements = readMeasurements(grids, plan, context, issues);
