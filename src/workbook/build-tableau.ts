@@ -29,7 +29,7 @@ import {
   TRACKING_COLUMNS,
 } from "./layout";
 import type { CellValue, ConditionalFormatPlan, DataValidationPlan, SheetPlan, ValidationRule, WorkbookPlan } from "./sheet-plan";
-import { columnLetter } from "./sheet-plan";
+import { columnLetter, wrappedRowHeights } from "./sheet-plan";
 import { type ColumnSpec, buildTableSheet, columnIndexOf } from "./table-sheet";
 
 export interface BuildOptions {
@@ -76,10 +76,11 @@ function guideSheet(tracking: Tracking): SheetPlan {
     visibility: "visible",
     tabColor: COLORS.title,
     values,
-    columnWidths: [120],
+    columnWidths: [110],
+    rowHeights: wrappedRowHeights(values, [110], new Set([0])),
     styles: [
       { range: { row: 0, col: 0, rows: 1, cols: 1 }, style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
-      { range: { row: 1, col: 0, rows: lines.length - 1, cols: 1 }, style: { wrap: true, verticalAlignment: "top" } },
+      { range: { row: 0, col: 0, rows: lines.length, cols: 1 }, style: { wrap: true, verticalAlignment: "top" } },
       { range: { row: 3, col: 0, rows: 1, cols: 1 }, style: { bold: true } },
     ],
     validations: [],
@@ -111,6 +112,7 @@ function conventionSheet(tracking: Tracking): SheetPlan {
     values,
     numberFormats,
     columnWidths: [24, 70],
+    rowHeights: wrappedRowHeights(values, [24, 70], new Set([1]), 1),
     styles: [
       { range: { row: 0, col: 0, rows: 1, cols: 2 }, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, border: true, borderColor: COLORS.border } },
       { range: { row: 1, col: 0, rows: rows.length, cols: 2 }, style: { border: true, borderColor: COLORS.border, wrap: true, verticalAlignment: "top", horizontalAlignment: "left" } },
@@ -300,7 +302,7 @@ function trackingSheet(tracking: Tracking): SheetPlan {
 function textColumn(header: string, message: string): ColumnSpec {
   return {
     header,
-    width: 40,
+    width: 34,
     entry: true,
     wrap: true,
     format: NUMBER_FORMATS.text,

@@ -35,7 +35,11 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
   const plan = readPlanFromGrids(grids, issues);
   if (!plan) {
     // The entries cannot be checked without the plan, but their sheets' shape can: report everything at once.
-    for (const [sheet, headers] of [[SHEETS.tracking, TRACKING_COLUMNS], [SHEETS.measurements, MEASUREMENT_COLUMNS]] as const) {
+    const shapes: [string, Record<string, string>][] = [
+      [SHEETS.tracking, TRACKING_COLUMNS],
+      [SHEETS.measurements, MEASUREMENT_COLUMNS],
+    ];
+    for (const [sheet, headers] of shapes) {
       const grid = requireSheet(grids, sheet, issues);
       if (grid) issues.push(...mapColumns(sheet, grid, headers).issues);
     }

@@ -85,6 +85,8 @@ export interface SheetPlan {
   numberFormats?: (string | null)[][];
   /** Width in characters, per column from A. */
   columnWidths: number[];
+  /** Height in points of rows whose wrapped text needs more than one line (zero-based row → points). */
+  rowHeights?: Record<number, number>;
   styles: StyledRange[];
   validations: DataValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
@@ -133,4 +135,28 @@ export function parseCellAddress(address: string): { row: number; col: number } 
 
 export function planWidth(sheet: SheetPlan): number {
   return Math.max(sheet.columnWidths.length, ...sheet.values.map((row) => row.length), 0);
+}
+
+const LINE_HEIGHT_POINTS = 15;
+const MAX_ROW_HEIGHT_POINTS = 409;
+
+/**
+ * Row heights for wrapped text. Excel sizes such rows itself when it edits them, but neither Excel on opening a
+ * generated file nor LibreOffice does, so a multi-line cell would show one line.
+ */
+export function wrappedRowHeights(values: Grid, columnWidths: readonly number[], wrapped: ReadonlySet<number>, fromRow = 0): Record<number, number> {
+  const heights: Record<number, number> = {};
+  for (let row = fromRow; row < values.length; row++) {
+    let lines = 1;
+    for (const col of wrapped) {
+      const value = values[row][col];
+      if (typeof value !== "string" || value.length === 0) continue;
+      // Average French text is narrower than the digit "0" that defines Excel's width unit.
+      const perLine = Math.max(1, Math.floor((columnWidths[col] ?? 10) * 1.15));
+      const cellLines = value.split("\n").reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
+      lines = Math.max(lines, cellLines);
+    }
+    if (lines > 1) heights[row] = Math.min(MAX_ROW_HEIGHT_POINTS, lines * LINE_HEIGHT_POINTS + 2);
+  }
+  return heights;
 }

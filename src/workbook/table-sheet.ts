@@ -1,6 +1,6 @@
 /** Shared shape of the tableau's data sheets: one styled header row over a filterable table of rows. */
 import { COLORS } from "./layout";
-import type { CellValue, ConditionalFormatPlan, DataValidationPlan, SheetPlan, StyledRange } from "./sheet-plan";
+import { type CellValue, type ConditionalFormatPlan, type DataValidationPlan, type SheetPlan, type StyledRange, wrappedRowHeights } from "./sheet-plan";
 
 export interface ColumnSpec {
   header: string;
@@ -31,6 +31,7 @@ export interface TableSheetInput {
 export function buildTableSheet(input: TableSheetInput): SheetPlan {
   const { columns, rows } = input;
   const rowCount = rows.length;
+  const widths = columns.map((column) => column.width);
   const values: CellValue[][] = [columns.map((column) => column.header), ...rows];
   const numberFormats = values.map((row, r) =>
     columns.map((column, c) => {
@@ -69,7 +70,12 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
     tabColor: input.tabColor,
     values,
     numberFormats,
-    columnWidths: columns.map((column) => column.width),
+    columnWidths: widths,
+    rowHeights: {
+      // Headers always wrap; data rows only in the columns that wrap.
+      ...wrappedRowHeights([values[0]], widths, new Set(columns.keys())),
+      ...wrappedRowHeights(values, widths, new Set(columns.flatMap((column, index) => (column.wrap ? [index] : []))), 1),
+    },
     styles,
     validations,
     conditionalFormats: input.conditionalFormats ?? [],

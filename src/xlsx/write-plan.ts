@@ -36,6 +36,7 @@ async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Promise<vo
   plan.columnWidths.forEach((width, index) => {
     sheet.getColumn(index + 1).width = width;
   });
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row) + 1).height = height;
   const width = planWidth(plan);
   plan.values.forEach((row, r) => {
     for (let c = 0; c < width; c++) {

@@ -1,0 +1,52 @@
+/**
+ * The demo workbook opened by an independent reader: LibreOffice converts it to PDF, poppler turns the pages into
+ * PNG under test-output/ (look at them), and the PDF text must show the French content of the tableau.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { run } from "../../src/cli/main";
+
+const root = resolve(__dirname, "../..");
+const outDir = join(root, "test-output", "libreoffice-demo");
+
+function requireTool(tool: string, debianPackage: string): void {
+  try {
+    execFileSync("which", [tool], { stdio: "pipe" });
+  } catch {
+    throw new Error(`${tool} is missing: install the Debian package ${debianPackage} (.ci/run does it)`);
+  }
+}
+
+describe("demo workbook in LibreOffice", () => {
+  beforeAll(() => {
+    requireTool("soffice", "libreoffice-calc-nogui");
+    requireTool("pdftoppm", "poppler-utils");
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+  });
+
+  it("converts to a readable PDF in French", async () => {
+    const lines: string[] = [];
+    const code = await run(["demo", "--out", outDir], { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+    expect(lines.join("\n")).toMatch(/0 erreur/);
+    expect(code).toBe(0);
+    const workbook = join(outDir, "suivi-ctg-demo.xlsx");
+    execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", "pdf", "--outdir", outDir, workbook], {
+      stdio: "pipe",
+      timeout: 120_000,
+      // French users see French separators; LibreOffice takes them from the locale, as Excel does from Windows.
+      env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
+    });
+    const pdf = join(outDir, "suivi-ctg-demo.pdf");
+    expect(existsSync(pdf)).toBe(true);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const expected of ["Monts, Rance et Rougier", "Fiche action", "En cours", "Réalisée", "Indicateur", "2026-T1"]) {
+      expect(text).toContain(expected);
+    }
+    // A number written with French formats: thousands with a space, decimals with a comma.
+    expect(text).toMatch(/\d{1,3}[\u00a0\u202f ]\d{3},\d{2} €/);
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "8", pdf, join(outDir, "page")], { stdio: "pipe" });
+    expect(readdirSync(outDir).filter((file) => file.startsWith("page") && file.endsWith(".png")).length).toBeGreaterThan(2);
+  });
+});
