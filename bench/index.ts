@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: prints one JSON line per figure. Speed and memory targets live here, never in unit tests.
+ */
+import { performance } from "node:perf_hooks";
+import { buildTableauPlan } from "../src/workbook/build-tableau";
+import { readTableau } from "../src/workbook/parse-tableau";
+import { fullTracking, syntheticPlan } from "../src/samples/synthetic-plan";
+import { writeTrackingFile, readTableauFile } from "../src/xlsx/tableau-file";
+import { officeFigures } from "./office-executor";
+
+const NOW = "2026-11-24T10:00:00.000Z";
+const TODAY = "2031-01-01";
+
+function print(figure: Record<string, unknown>): void {
+  console.log(JSON.stringify(figure));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function gridsOf(plan: ReturnType<typeof buildTableauPlan>) {
+  return Object.fromEntries(plan.sheets.map((sheet) => [sheet.name, sheet.values]));
+}
+
+async function main(): Promise<void> {
+  const big = fullTracking(syntheticPlan({ actions: 200, indicatorsPerAction: 6 }));
+  const grids = gridsOf(buildTableauPlan(big, { now: NOW }));
+  const times: number[] = [];
+  let issues = 0;
+  for (let run = 0; run < 15; run++) {
+    const start = performance.now();
+    const reading = readTableau(grids, { today: TODAY });
+    times.push(performance.now() - start);
+    issues = reading.issues.length;
+  }
+  print({ figure: "validate_ms", fiches: 200, indicators: 1200, quarters: 20, measurements: big.measurements.length, statuses: big.statuses.length, median_ms: round(median(times)), goal_ms: 50, issues });
+
+  const buildStart = performance.now();
+  const plan = buildTableauPlan(big, { now: NOW });
+  print({ figure: "build_plan_ms", fiches: 200, ms: round(performance.now() - buildStart), cells: plan.sheets.reduce((sum, sheet) => sum + sheet.values.length * (sheet.values[0]?.length ?? 0), 0) });
+
+  for (const actions of [15, 200]) {
+    const tracking = fullTracking(syntheticPlan({ actions, indicatorsPerAction: 6 }));
+    const writeStart = performance.now();
+    const bytes = await writeTrackingFile(tracking, NOW);
+    const writeMs = performance.now() - writeStart;
+    const readStart = performance.now();
+    await readTableauFile(bytes, "bench.xlsx", TODAY);
+    print({ figure: "xlsx_roundtrip", fiches: actions, write_ms: round(writeMs), read_and_check_ms: round(performance.now() - readStart), file_kb: Math.round(bytes.length / 1024) });
+  }
+
+  for (const figure of await officeFigures()) print(figure);
+  print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
