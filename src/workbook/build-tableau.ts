@@ -70,14 +70,15 @@ function guideSheet(tracking: Tracking): SheetPlan {
     `Le plan d'actions (axes, sous-axes, fiches, indicateurs) se modifie avec le complément CTG Suivi ou la commande « ctg init --update » : les saisies déjà faites sont conservées.`,
     `Les feuilles « ${SHEETS.plan} » et « ${SHEETS.indicators} » rappellent le plan ; la valeur de référence et la cible des indicateurs peuvent y être complétées.`,
   ];
-  const values: CellValue[][] = lines.map((line) => [line]);
+  // French typography: guillemets hold their words with non-breaking spaces, so a line never starts with "»".
+  const values: CellValue[][] = lines.map((line) => [line.replace(/« /g, "«\u00a0").replace(/ »/g, "\u00a0»")]);
   return {
     name: SHEETS.guide,
     visibility: "visible",
     tabColor: COLORS.title,
     values,
-    columnWidths: [110],
-    rowHeights: wrappedRowHeights(values, [110], new Set([0])),
+    columnWidths: [90],
+    rowHeights: wrappedRowHeights(values, [90], new Set([0])),
     styles: [
       { range: { row: 0, col: 0, rows: 1, cols: 1 }, style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
       { range: { row: 0, col: 0, rows: lines.length, cols: 1 }, style: { wrap: true, verticalAlignment: "top" } },

@@ -117,6 +117,9 @@ async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Promise<vo
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
     cell.font = {
+      // Without a name, LibreOffice falls back to a serif face; Calibri is the workbook's default.
+      name: "Calibri",
+      size: 11,
       ...cell.font,
       ...(style.bold !== undefined ? { bold: style.bold } : {}),
       ...(style.italic !== undefined ? { italic: style.italic } : {}),

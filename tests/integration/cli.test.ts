@@ -1,0 +1,127 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../src/cli/main";
+import { SMALL_PLAN_JSON } from "../support/small-plan";
+
+const clock = { now: () => new Date("2026-11-24T10:00:00Z") };
+
+async function ctg(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, clock);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), "ctg-cli-"));
+  writeFileSync(join(dir, "plan.json"), JSON.stringify(SMALL_PLAN_JSON));
+  return dir;
+}
+
+async function editCell(file: string, sheet: string, cell: string, value: ExcelJS.CellValue): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  workbook.getWorksheet(sheet)!.getCell(cell).value = value;
+  await workbook.xlsx.writeFile(file);
+}
+
+describe("ctg init and check", () => {
+  it("creates a tableau that checks clean, and refuses to overwrite it", async () => {
+    const dir = workspace();
+    const file = join(dir, "suivi.xlsx");
+    const init = await ctg("init", "--plan", join(dir, "plan.json"), "--out", file);
+    expect(init).toMatchObject({ code: 0 });
+    expect(init.out).toMatch(/3 fiches actions, 6 indicateurs/);
+    const check = await ctg("check", file, "--json");
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out)).toEqual({ ok: true, issues: [] });
+    const again = await ctg("init", "--plan", join(dir, "plan.json"), "--out", file);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/existe déjà.*--update/);
+  });
+
+  it("reports typed errors with sheet, cell and exit code 1", async () => {
+    const dir = workspace();
+    const file = join(dir, "suivi.xlsx");
+    await ctg("init", "--plan", join(dir, "plan.json"), "--out", file);
+    await editCell(file, "Suivi des fiches", "F5", "Terminée");
+    await editCell(file, "Saisies", "G2", 12.5);
+    const check = await ctg("check", file, "--json");
+    expect(check.code).toBe(1);
+    const report = JSON.parse(check.out);
+    expect(report.ok).toBe(false);
+    expect(report.issues).toEqual(
+      expect.arrayContaining([
+        { sheet: "Suivi des fiches", cell: "F5", severity: "error", message: expect.stringMatching(/statut « Terminée » inconnu/) },
+        { sheet: "Saisies", cell: "G2", severity: "error", message: expect.stringMatching(/entier positif ou nul/) },
+      ]),
+    );
+    const human = await ctg("check", file);
+    expect(human.out).toMatch(/Suivi des fiches!F5 — erreur : statut « Terminée » inconnu/);
+    expect(human.out).toMatch(/tableau à corriger — 2 erreurs, 0 avertissement/);
+  });
+
+  it("exits 2 with a French message for unreadable files, never a stack trace", async () => {
+    const dir = workspace();
+    const notZip = join(dir, "notes.xlsx");
+    writeFileSync(notZip, "ceci n'est pas un classeur");
+    for (const args of [["check", notZip], ["check", join(dir, "absent.xlsx")], ["check", dir]]) {
+      const result = await ctg(...args);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/« .* »/);
+      expect(result.err).not.toMatch(/at .*\.(js|ts):\d+/);
+    }
+  });
+
+  it("gives exit 1 for an xlsx that is not a tableau", async () => {
+    const dir = workspace();
+    const other = join(dir, "autre.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Budget").getCell("A1").value = 12;
+    await workbook.xlsx.writeFile(other);
+    const result = await ctg("check", other, "--json");
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out).issues[0].message).toMatch(/n'est pas un tableau de suivi CTG/);
+  });
+
+  it("updates a filled tableau, keeps entries and a backup", async () => {
+    const dir = workspace();
+    const file = join(dir, "suivi.xlsx");
+    await ctg("init", "--plan", join(dir, "plan.json"), "--out", file);
+    await editCell(file, "Suivi des fiches", "F2", "En cours");
+    await editCell(file, "Suivi des fiches", "H2", "Comité de pilotage tenu");
+    const plan = structuredClone(SMALL_PLAN_JSON);
+    plan.axes[0].subAxes[0].actions[0].title = "Ouvrir deux micro-crèches";
+    writeFileSync(join(dir, "plan2.json"), JSON.stringify(plan));
+    const update = await ctg("init", "--plan", join(dir, "plan2.json"), "--out", file, "--update");
+    expect(update.code).toBe(0);
+    expect(update.out).toMatch(/Saisies conservées : 1 suivis de fiche/);
+    expect(existsSync(`${file}.sauvegarde.xlsx`)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet("Suivi des fiches")!;
+    expect(sheet.getCell("D2").value).toBe("Ouvrir deux micro-crèches");
+    expect(sheet.getCell("H2").value).toBe("Comité de pilotage tenu");
+  });
+
+  it("refuses an invalid plan with JSON paths, and bad usage with exit 2", async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ convention: { territory: "X", start: "2026-01-01", end: "2030-12-31" }, axes: [{ code: "1", title: "A", subAxes: [{ code: "1.A", title: "B", actions: [{ code: "1.A.1", title: "C", indicators: [{ label: "L", type: "pct" }] }] }] }] }));
+    const bad = await ctg("init", "--plan", join(dir, "bad.json"), "--out", join(dir, "x.xlsx"));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/axes\[0\]\.subAxes\[0\]\.actions\[0\]\.indicators\[0\]\.type : le type d'indicateur « pct » inconnu/);
+    expect((await ctg("init", "--plan", join(dir, "bad.json"))).code).toBe(2);
+    expect((await ctg("frobnicate")).code).toBe(2);
+    expect((await ctg("check", "--bogus")).code).toBe(2);
+  });
+
+  it("writes the sample plan, which init accepts as it is", async () => {
+    const dir = workspace();
+    const planFile = join(dir, "exemple.json");
+    expect((await ctg("sample-plan", "--out", planFile)).code).toBe(0);
+    expect(JSON.parse(readFileSync(planFile, "utf8")).convention.territory).toMatch(/Monts, Rance et Rougier/);
+    expect((await ctg("init", "--plan", planFile, "--out", join(dir, "t.xlsx"))).code).toBe(0);
+  });
+});
