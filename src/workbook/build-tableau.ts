@@ -120,7 +120,12 @@ function conventionSheet(tracking: Tracking): SheetPlan {
       { range: { row: 1, col: 0, rows: rows.length, cols: 1 }, style: { bold: true } },
       ...editable.map(({ index }) => ({ range: { row: index + 1, col: 1, rows: 1, cols: 1 }, style: { locked: false, fill: COLORS.entryFill } })),
     ],
-    validations: [],
+    validations: editable.map(({ index }) => ({
+      range: { row: index + 1, col: 1, rows: 1, cols: 1 },
+      rule: { kind: "textLength" as const, max: 1000 },
+      prompt: { title: rows[index][0], message: CONVENTION_PROMPTS[rows[index][0]] ?? "Texte libre." },
+      error: { title: "Texte trop long", message: "1 000 caractères au plus." },
+    })),
     conditionalFormats: [],
     tables: [],
     merges: [],
@@ -129,6 +134,14 @@ function conventionSheet(tracking: Tracking): SheetPlan {
     page: { orientation: "portrait", fitToWidth: true },
   };
 }
+
+const CONVENTION_PROMPTS: Record<string, string> = {
+  [CONVENTION_ROWS.territory]: "Nom de la commune ou de la communauté de communes signataire.",
+  [CONVENTION_ROWS.inseeOrSiren]: "Code INSEE de la commune ou SIREN de l'EPCI (facultatif).",
+  [CONVENTION_ROWS.department]: "Département du territoire (facultatif).",
+  [CONVENTION_ROWS.caf]: "Caf signataire de la convention.",
+  [CONVENTION_ROWS.signatories]: "Un signataire par ligne (Alt+Entrée pour aller à la ligne dans la cellule).",
+};
 
 function planSheet(tracking: Tracking): SheetPlan {
   const columns: ColumnSpec[] = [

@@ -47,10 +47,9 @@ describe("the workbook contract", () => {
 
   it("puts a validation and an input message on every entry cell", () => {
     const plan = buildTableauPlan(filledTracking(), { now: NOW });
-    for (const name of [SHEETS.tracking, SHEETS.measurements]) {
-      const sheet = plan.sheets.find((candidate) => candidate.name === name)!;
+    for (const sheet of plan.sheets) {
       const unlocked = sheet.styles.filter((style) => style.style.locked === false);
-      expect(unlocked.length).toBeGreaterThan(0);
+      if ([SHEETS.convention, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements].includes(sheet.name as never)) expect(unlocked.length).toBeGreaterThan(0);
       for (const { range } of unlocked) {
         for (let row = range.row; row < range.row + range.rows; row++) {
           const covered = sheet.validations.some(
