@@ -28,13 +28,13 @@ async function main(): Promise<void> {
   const grids = gridsOf(buildTableauPlan(big, { now: NOW }));
   const times: number[] = [];
   let issues = 0;
-  for (let run = 0; run < 15; run++) {
+  for (let run = 0; run < 40; run++) {
     const start = performance.now();
     const reading = readTableau(grids, { today: TODAY });
     times.push(performance.now() - start);
     issues = reading.issues.length;
   }
-  print({ figure: "validate_ms", fiches: 200, indicators: 1200, quarters: 20, measurements: big.measurements.length, statuses: big.statuses.length, median_ms: round(median(times)), goal_ms: 50, issues });
+  print({ figure: "validate_ms", fiches: 200, indicators: 1200, quarters: 20, measurements: big.measurements.length, statuses: big.statuses.length, median_ms: round(median(times)), min_ms: round(Math.min(...times)), goal_ms: 50, issues });
 
   const buildStart = performance.now();
   const plan = buildTableauPlan(big, { now: NOW });

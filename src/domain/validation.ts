@@ -26,8 +26,26 @@ export interface EntryContext {
 
 export type Checked<T> = { value: T; problems: EntryProblem[] };
 
+/** Shared empty result: most entries are fine, and the readers check thousands of them. Never mutated. */
+const NO_PROBLEMS: EntryProblem[] = [];
+
 /** How a cell holds a percentage: Excel stores `45 %` as 0.45 in a percent-formatted cell. */
 export type PercentStorage = "fraction" | "number";
+
+/**
+ * The same check, remembered per quarter: a tableau holds thousands of rows over a few dozen quarters.
+ */
+export function quarterChecker(context: EntryContext): (quarter: string) => EntryProblem[] {
+  const known = new Map<string, EntryProblem[]>();
+  return (quarter) => {
+    let problems = known.get(quarter);
+    if (!problems) {
+      problems = checkQuarter(quarter, context);
+      known.set(quarter, problems);
+    }
+    return problems;
+  };
+}
 
 export function checkQuarter(quarter: unknown, context: EntryContext): EntryProblem[] {
   if (!isQuarter(quarter)) {
@@ -68,7 +86,7 @@ export function checkMeasurementValue(
   storage: PercentStorage = "number",
 ): Checked<MeasurementValue | undefined> {
   const problem = (message: string): Checked<undefined> => ({ value: undefined, problems: [{ field: "value", severity: "error", message }] });
-  if (isBlank(raw)) return { value: undefined, problems: [] };
+  if (isBlank(raw)) return { value: undefined, problems: NO_PROBLEMS };
   switch (indicator.type) {
     case "texte": {
       const text = typeof raw === "string" ? raw.trim() : describe(raw);
@@ -83,6 +101,12 @@ export function checkMeasurementValue(
       return problem(`« ${describe(raw)} » n'est pas une réponse valide : choisissez Oui ou Non`);
     }
     default: {
+      if (typeof raw === "number" && Number.isFinite(raw)) {
+        // Fast path for what cells hold: a number, checked without reading text.
+        const value = indicator.type === "taux" && storage === "fraction" ? tidy(raw * 100) : tidy(raw);
+        const bounds = numericBoundsProblem(indicator.type, value);
+        return bounds ? problem(`la valeur ${describe(raw)} ${bounds}`) : { value, problems: NO_PROBLEMS };
+      }
       const reading = indicator.type === "taux" ? readPercent(raw, storage) : readNumber(raw);
       if (reading.kind !== "number") {
         return problem(`« ${describe(raw)} » n'est pas un nombre (${expectation(indicator.type)})`);
@@ -114,18 +138,18 @@ function expectation(type: Indicator["type"]): string {
 }
 
 export function checkText(field: EntryProblem["field"], label: string, raw: unknown): Checked<string | undefined> {
-  if (isBlank(raw)) return { value: undefined, problems: [] };
+  if (isBlank(raw)) return { value: undefined, problems: NO_PROBLEMS };
   const text = typeof raw === "string" ? raw.trim() : describe(raw);
   if (text.length > TEXT_MAX_LENGTH) {
     return { value: undefined, problems: [{ field, severity: "error", message: `${label} dépasse ${TEXT_MAX_LENGTH} caractères (${text.length})` }] };
   }
-  return { value: text, problems: [] };
+  return { value: text, problems: NO_PROBLEMS };
 }
 
 export function checkStatusValue(raw: unknown): Checked<Status | undefined> {
-  if (isBlank(raw)) return { value: undefined, problems: [] };
+  if (isBlank(raw)) return { value: undefined, problems: NO_PROBLEMS };
   const status = typeof raw === "string" ? matchStatus(raw) : undefined;
-  if (status) return { value: status, problems: [] };
+  if (status) return { value: status, problems: NO_PROBLEMS };
   return {
     value: undefined,
     problems: [{ field: "status", severity: "error", message: `statut « ${describe(raw)} » inconnu : choisissez ${STATUSES.join(", ")}` }],
@@ -134,13 +158,13 @@ export function checkStatusValue(raw: unknown): Checked<Status | undefined> {
 
 export function checkProgressValue(raw: unknown, storage: PercentStorage = "number"): Checked<number | undefined> {
   const reading = readPercent(raw, storage);
-  if (reading.kind === "empty") return { value: undefined, problems: [] };
+  if (reading.kind === "empty") return { value: undefined, problems: NO_PROBLEMS };
   const fail = (message: string): Checked<undefined> => ({ value: undefined, problems: [{ field: "progress", severity: "error", message }] });
   if (reading.kind === "invalid") return fail(`avancement « ${describe(raw)} » invalide : un pourcentage entre 0 et 100 est attendu`);
   const value = tidy(reading.value);
   if (value < 0 || value > 100) return fail(`avancement ${formatPercent(value)} hors limites : il doit être compris entre 0 % et 100 %`);
   if (decimalPlaces(value) > 0) return fail(`avancement ${formatPercent(value)} : indiquez un pourcentage entier`);
-  return { value, problems: [] };
+  return { value, problems: NO_PROBLEMS };
 }
 
 function formatPercent(value: number): string {
@@ -167,7 +191,8 @@ export function checkStatusEntry(
   const achievements = checkText("achievements", "le texte « Réalisations »", raw.achievements);
   const difficulties = checkText("difficulties", "le texte « Difficultés »", raw.difficulties);
   const adjustments = checkText("adjustments", "le texte « Ajustements »", raw.adjustments);
-  const problems = [...status.problems, ...progress.problems, ...achievements.problems, ...difficulties.problems, ...adjustments.problems];
+  const problems: EntryProblem[] = [];
+  for (const checked of [status, progress, achievements, difficulties, adjustments]) if (checked.problems.length > 0) problems.push(...checked.problems);
   const entry: StatusEntry = { actionCode, quarter };
   if (status.value !== undefined) entry.status = status.value;
   if (progress.value !== undefined) entry.progress = progress.value;

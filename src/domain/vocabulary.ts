@@ -70,7 +70,9 @@ function matcher<T extends string>(values: readonly T[], aliases: Record<string,
   const table = new Map<string, T>();
   for (const value of values) table.set(foldText(value), value);
   for (const [alias, value] of Object.entries(aliases)) table.set(foldText(alias), value);
-  return (text) => table.get(foldText(text));
+  const exact = new Set<string>(values);
+  // Cells mostly hold the exact value picked from a dropdown: skip the folding then.
+  return (text) => (exact.has(text) ? (text as T) : table.get(foldText(text)));
 }
 
 export const matchStatus = matcher(STATUSES, { "a lancer": "À lancer", realise: "Réalisée", realisé: "Réalisée", abandonne: "Abandonnée", reporte: "Reportée" });

@@ -3,16 +3,18 @@
  * form, and each problem located by sheet and cell. Never throws on what a workbook may contain.
  */
 import type { IsoDate } from "../domain/dates";
-import { readNumber } from "../domain/numbers";
+import { isBlank } from "../domain/numbers";
 import { allActions, allIndicators, type Plan } from "../domain/plan";
 import { measuredQuarters, quartersBetween } from "../domain/quarters";
 import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, measurementKey, statusKey } from "../domain/tracking";
-import { type EntryContext, type EntryProblem, checkMeasurementValue, checkQuarter, checkStatusEntry, checkText } from "../domain/validation";
+import { type EntryProblem, checkMeasurementValue, checkStatusEntry, checkText, quarterChecker } from "../domain/validation";
 import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
 import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS } from "./layout";
 import { type Grids, type Meta, readMeta, readPlanFromGrids, requireSheet } from "./parse-structure";
 
 export type { Grids } from "./parse-structure";
+
+type QuarterCheck = (quarter: string) => EntryProblem[];
 
 export interface TableauReading {
   /** Present when the structure could be read, even if some entries have errors (those entries are left out). */
@@ -45,9 +47,9 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
     }
     return { meta, issues };
   }
-  const context: EntryContext = { start: plan.convention.start, end: plan.convention.end, today: options.today };
-  const statuses = readStatuses(grids, plan, context, issues);
-  const measurements = readMeasurements(grids, plan, context, issues);
+  const checkQuarter = quarterChecker({ start: plan.convention.start, end: plan.convention.end, today: options.today });
+  const statuses = readStatuses(grids, plan, checkQuarter, issues);
+  const measurements = readMeasurements(grids, plan, checkQuarter, issues);
   const lockedQuarters = (meta.values[META_KEYS.lockedQuarters] ?? "")
     .split(",")
     .map((quarter) => quarter.trim())
@@ -66,7 +68,7 @@ function place(sheet: string, row: number, columnOf: (field: EntryProblem["field
   return (problem: EntryProblem): LocatedIssue => issueAt(sheet, row, columnOf(problem.field), problem.severity, problem.message);
 }
 
-function readStatuses(grids: Grids, plan: Plan, context: EntryContext, issues: LocatedIssue[]): StatusEntry[] | undefined {
+function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issues: LocatedIssue[]): StatusEntry[] | undefined {
   const sheet = SHEETS.tracking;
   const grid = requireSheet(grids, sheet, issues);
   if (!grid) return undefined;
@@ -75,7 +77,6 @@ function readStatuses(grids: Grids, plan: Plan, context: EntryContext, issues: L
   if (!mapped.columns) return undefined;
   const c = mapped.columns;
   const actions = new Map(allActions(plan).map((action) => [action.code, action]));
-  const quarters = new Set(quartersBetween(plan.convention.start, plan.convention.end));
   const seen = new Set<string>();
   const entries: StatusEntry[] = [];
   const columnOf = (field: EntryProblem["field"]): number => {
@@ -114,7 +115,7 @@ function readStatuses(grids: Grids, plan: Plan, context: EntryContext, issues: L
       issues.push(issueAt(sheet, row, c.code, "error", `la fiche « ${code} » n'existe pas dans le plan d'actions`));
       continue;
     }
-    const quarterProblems = checkQuarter(quarter || "(vide)", context);
+    const quarterProblems = checkQuarter(quarter || "(vide)");
     if (quarterProblems.length > 0) {
       issues.push(...quarterProblems.map(located));
       continue;
@@ -131,7 +132,7 @@ function readStatuses(grids: Grids, plan: Plan, context: EntryContext, issues: L
   return entries;
 }
 
-function readMeasurements(grids: Grids, plan: Plan, context: EntryContext, issues: LocatedIssue[]): Measurement[] | undefined {
+function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issues: LocatedIssue[]): Measurement[] | undefined {
   const sheet = SHEETS.measurements;
   const grid = requireSheet(grids, sheet, issues);
   if (!grid) return undefined;
@@ -146,7 +147,7 @@ function readMeasurements(grids: Grids, plan: Plan, context: EntryContext, issue
   for (let row = 1; row < grid.length; row++) {
     const rawValue = cellAt(grid, row, c.value);
     const rawComment = cellAt(grid, row, c.comment);
-    if (readNumber(rawValue).kind === "empty" && readNumber(rawComment).kind === "empty") continue;
+    if (isBlank(rawValue) && isBlank(rawComment)) continue;
     const id = textAt(grid, row, c.id);
     const quarter = textAt(grid, row, c.quarter).toUpperCase();
     const known = indicators.get(id);
@@ -154,7 +155,7 @@ function readMeasurements(grids: Grids, plan: Plan, context: EntryContext, issue
       issues.push(issueAt(sheet, row, c.id, "error", `l'indicateur « ${id} » n'existe pas dans la feuille « ${SHEETS.indicators} »`));
       continue;
     }
-    const quarterProblems = checkQuarter(quarter || "(vide)", context);
+    const quarterProblems = checkQuarter(quarter || "(vide)");
     if (quarterProblems.length > 0) {
       issues.push(...quarterProblems.map((problem) => issueAt(sheet, row, c.quarter, problem.severity, problem.message)));
       continue;
@@ -171,8 +172,8 @@ function readMeasurements(grids: Grids, plan: Plan, context: EntryContext, issue
     seen.add(key);
     const value = checkMeasurementValue(known.indicator, rawValue, "fraction");
     const comment = checkText("comment", "le commentaire", rawComment);
-    const problems = [...value.problems, ...comment.problems];
-    issues.push(...problems.map((problem) => issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, `${id} : ${problem.message}`)));
+    const problems = comment.problems.length === 0 ? value.problems : [...value.problems, ...comment.problems];
+    if (problems.length > 0) issues.push(...problems.map((problem) => issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, `${id} : ${problem.message}`)));
     if (problems.some((problem) => problem.severity === "error")) continue;
     const entry: Measurement = { indicatorId: id, quarter };
     if (value.value !== undefined) entry.value = value.value;
