@@ -137,7 +137,7 @@ export function planWidth(sheet: SheetPlan): number {
   return Math.max(sheet.columnWidths.length, ...sheet.values.map((row) => row.length), 0);
 }
 
-const LINE_HEIGHT_POINTS = 15;
+const LINE_HEIGHT_POINTS = 14.4;
 const MAX_ROW_HEIGHT_POINTS = 409;
 
 /**
@@ -152,11 +152,11 @@ export function wrappedRowHeights(values: Grid, columnWidths: readonly number[],
       const value = values[row][col];
       if (typeof value !== "string" || value.length === 0) continue;
       // Average French text is narrower than the digit "0" that defines Excel's width unit.
-      const perLine = Math.max(1, Math.floor((columnWidths[col] ?? 10) * 1.15));
+      const perLine = Math.max(1, Math.floor((columnWidths[col] ?? 10) * 1.2));
       const cellLines = value.split("\n").reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
       lines = Math.max(lines, cellLines);
     }
-    if (lines > 1) heights[row] = Math.min(MAX_ROW_HEIGHT_POINTS, lines * LINE_HEIGHT_POINTS + 2);
+    if (lines > 1) heights[row] = Math.min(MAX_ROW_HEIGHT_POINTS, Math.ceil(lines * LINE_HEIGHT_POINTS + 2));
   }
   return heights;
 }
