@@ -1,0 +1,63 @@
+// Builds the task pane and the ribbon commands into dist/, and the manifest with its production URL.
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const publicUrl = process.env.CTG_PUBLIC_URL || DEV_URL;
+  const rewriteManifest = (content) => {
+    const url = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+    return content.toString().split(DEV_URL).join(url).replace(/https:\/\/localhost:3000(?=<)/g, url.replace(/\/$/, ""));
+  };
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { target: "es2020", jsx: "automatic" } }],
+    },
+    performance: { hints: production ? "warning" : false, maxEntrypointSize: 400_000, maxAssetSize: 1_500_000 },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help/aide.html", to: "aide.html" },
+          { from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest },
+        ],
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap("ManifestUrlWarning", (compilation) => {
+            if (production && !process.env.CTG_PUBLIC_URL) {
+              compilation.warnings.push(
+                new Error("dist/manifest.xml garde https://localhost:3000/ : définissez CTG_PUBLIC_URL=https://votre-serveur/chemin/ pour un déploiement."),
+              );
+            }
+          });
+        },
+      },
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      // Certificates are asked for only when the dev server starts, so that `npm run build` never needs them.
+      server: { type: "https", options: env?.WEBPACK_SERVE ? await require("office-addin-dev-certs").getHttpsServerOptions() : {} },
+    },
+  };
+};
