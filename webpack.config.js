@@ -10,7 +10,8 @@ module.exports = async (env, argv) => {
   const publicUrl = process.env.CTG_PUBLIC_URL || DEV_URL;
   const rewriteManifest = (content) => {
     const url = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
-    return content.toString().split(DEV_URL).join(url).replace(/https:\/\/localhost:3000(?=<)/g, url.replace(/\/$/, ""));
+    // AppDomain takes an origin, every other URL the full path.
+    return content.toString().split(DEV_URL).join(url).replace(/https:\/\/localhost:3000(?=<)/g, new URL(url).origin);
   };
   return {
     mode: production ? "production" : "development",

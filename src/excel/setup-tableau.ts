@@ -1,0 +1,21 @@
+/** Set-up of the tableau in the open workbook: read what is there, keep every entry, apply the new structure. */
+import type { IsoDate } from "../domain/dates";
+import type { Plan } from "../domain/plan";
+import { SHEETS } from "../workbook/layout";
+import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
+import { type SetupResult, planSetup } from "../workbook/setup";
+import { applyWorkbookPlan } from "./apply-plan";
+import { readGrids } from "./read-grids";
+
+export interface OfficeSetupResult extends SetupResult {
+  syncs: number;
+  requests: number[];
+}
+
+export async function setUpTableau(context: Excel.RequestContext, plan: Plan, clock: { now: string; today: IsoDate }, options: { maxRequestBytes?: number } = {}): Promise<OfficeSetupResult> {
+  const grids = await readGrids(context, TABLEAU_SHEETS);
+  const reading = grids[SHEETS.meta] === undefined ? undefined : readTableau(grids, { today: clock.today });
+  const setup = planSetup(plan, reading, clock.now);
+  const report = await applyWorkbookPlan(context, setup.workbookPlan, options);
+  return { ...setup, syncs: report.syncs + 1, requests: report.requests };
+}
