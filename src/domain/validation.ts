@@ -94,7 +94,8 @@ export function checkMeasurementValue(
       return { value: text, problems: [] };
     }
     case "oui-non": {
-      if (typeof raw === "boolean") return { value: raw, problems: [] };
+      if (typeof raw === "boolean") return { value: raw, problems: NO_PROBLEMS };
+      if (raw === "Oui" || raw === "Non") return { value: raw === "Oui", problems: NO_PROBLEMS };
       const folded = typeof raw === "string" ? foldText(raw) : "";
       if (folded === "oui") return { value: true, problems: [] };
       if (folded === "non") return { value: false, problems: [] };

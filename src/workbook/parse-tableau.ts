@@ -6,7 +6,7 @@ import type { IsoDate } from "../domain/dates";
 import { isBlank } from "../domain/numbers";
 import { allActions, allIndicators, type Plan } from "../domain/plan";
 import { measuredQuarters, quartersBetween } from "../domain/quarters";
-import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, measurementKey, statusKey } from "../domain/tracking";
+import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, statusKey } from "../domain/tracking";
 import { type EntryProblem, checkMeasurementValue, checkStatusEntry, checkText, quarterChecker } from "../domain/validation";
 import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
 import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS } from "./layout";
@@ -64,6 +64,11 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
   return { tracking, meta, issues };
 }
 
+/** `2026-t1` typed by hand reads as `2026-T1`; most cells already hold the canonical form. */
+function canonicalQuarter(text: string): string {
+  return text.includes("t") ? text.toUpperCase() : text;
+}
+
 function place(sheet: string, row: number, columnOf: (field: EntryProblem["field"]) => number) {
   return (problem: EntryProblem): LocatedIssue => issueAt(sheet, row, columnOf(problem.field), problem.severity, problem.message);
 }
@@ -96,7 +101,7 @@ function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issu
     }
   };
   for (let row = 1; row < grid.length; row++) {
-    const quarter = textAt(grid, row, c.quarter).toUpperCase();
+    const quarter = canonicalQuarter(textAt(grid, row, c.quarter));
     const code = textAt(grid, row, c.code);
     const checked = checkStatusEntry(code, quarter, {
       status: cellAt(grid, row, c.status),
@@ -141,15 +146,17 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
   if (!mapped.columns) return undefined;
   const c = mapped.columns;
   const quarters = quartersBetween(plan.convention.start, plan.convention.end);
-  const indicators = new Map(allIndicators(plan).map(({ indicator }) => [indicator.id, { indicator, quarters: new Set(measuredQuarters(indicator.periodicity, quarters)) }]));
-  const seen = new Set<string>();
+  // Per indicator: the quarters it is measured in, and those already read (to catch duplicate rows).
+  const indicators = new Map(
+    allIndicators(plan).map(({ indicator }) => [indicator.id, { indicator, quarters: new Set(measuredQuarters(indicator.periodicity, quarters)), seen: new Set<string>() }]),
+  );
   const entries: Measurement[] = [];
   for (let row = 1; row < grid.length; row++) {
     const rawValue = cellAt(grid, row, c.value);
     const rawComment = cellAt(grid, row, c.comment);
     if (isBlank(rawValue) && isBlank(rawComment)) continue;
     const id = textAt(grid, row, c.id);
-    const quarter = textAt(grid, row, c.quarter).toUpperCase();
+    const quarter = canonicalQuarter(textAt(grid, row, c.quarter));
     const known = indicators.get(id);
     if (!known) {
       issues.push(issueAt(sheet, row, c.id, "error", `l'indicateur « ${id} » n'existe pas dans la feuille « ${SHEETS.indicators} »`));
@@ -164,12 +171,11 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
       issues.push(issueAt(sheet, row, c.quarter, "error", `l'indicateur ${id} est annuel : il se saisit au dernier trimestre de chaque année, pas en ${quarter}`));
       continue;
     }
-    const key = measurementKey(id, quarter);
-    if (seen.has(key)) {
+    if (known.seen.has(quarter)) {
       issues.push(issueAt(sheet, row, c.id, "error", `l'indicateur ${id} a déjà une ligne pour le trimestre ${quarter}`));
       continue;
     }
-    seen.add(key);
+    known.seen.add(quarter);
     const value = checkMeasurementValue(known.indicator, rawValue, "fraction");
     const comment = checkText("comment", "le commentaire", rawComment);
     const problems = comment.problems.length === 0 ? value.problems : [...value.problems, ...comment.problems];
