@@ -5,6 +5,24 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 
+/**
+ * office-addin-dev-certs makes a localhost certificate and installs its CA in the system's trust store. Where that
+ * installation is impossible (no administrator rights), serve with the generated files anyway and say so.
+ */
+async function devCertificates() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const fs = require("node:fs");
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const files = { key: path.join(dir, "localhost.key"), cert: path.join(dir, "localhost.crt"), ca: path.join(dir, "ca.crt") };
+    if (!Object.values(files).every((file) => fs.existsSync(file))) throw error;
+    console.warn(`Certificat de développement non installé dans le magasin du système (${error.message.split("\n")[0]}) : le navigateur demandera de l'accepter.`);
+    return Object.fromEntries(Object.entries(files).map(([key, file]) => [key, fs.readFileSync(file)]));
+  }
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const publicUrl = process.env.CTG_PUBLIC_URL || DEV_URL;
@@ -55,10 +73,11 @@ module.exports = async (env, argv) => {
     ],
     devServer: {
       port: 3000,
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist") },
       // Certificates are asked for only when the dev server starts, so that `npm run build` never needs them.
-      server: { type: "https", options: env?.WEBPACK_SERVE ? await require("office-addin-dev-certs").getHttpsServerOptions() : {} },
+      server: { type: "https", options: env?.WEBPACK_SERVE ? await devCertificates() : {} },
     },
   };
 };
