@@ -1,24 +1,91 @@
-import { Body1, Spinner, Subtitle1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { CheckPanel } from "./CheckPanel";
+import { Dashboard } from "./Dashboard";
+import { EntryForm } from "./EntryForm";
+import { describeError } from "./errors";
+import type { TableauGateway, WorkbookState } from "./gateway";
+import { SetupWizard } from "./SetupWizard";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  title: { color: tokens.colorBrandForeground1 },
+  title: { color: tokens.colorBrandForeground1, margin: 0 },
 });
 
-export type HostState = "loading" | "excel" | "no-office";
+export type HostState = "loading" | "excel" | "no-office" | { missing: string[] };
+export type View = "tableau" | "saisie" | "verifier";
 
-/** Start screen of the pane; the wizard, entry form and dashboard plug in here. */
-export function App({ host }: { host: HostState }) {
+export interface AppProps {
+  host: HostState;
+  gateway?: TableauGateway;
+  initialView?: View;
+}
+
+/** The pane: set-up wizard when the workbook has no tableau, otherwise the dashboard, the entry form and the check. */
+export function App({ host, gateway, initialView = "tableau" }: AppProps) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
-      <Title2 as="h1" className={styles.title}>
-        CTG Suivi
-      </Title2>
-      <Subtitle1 as="p">Tableau de suivi partagé de la Convention territoriale globale</Subtitle1>
+      <header>
+        <Title2 as="h1" className={styles.title}>
+          CTG Suivi
+        </Title2>
+        <Subtitle2 as="p">Tableau de suivi partagé de la Convention territoriale globale</Subtitle2>
+      </header>
       {host === "loading" && <Spinner label="Connexion à Excel…" />}
       {host === "no-office" && <Body1>Ce volet s'ouvre depuis Excel : onglet « CTG Suivi » du ruban, bouton « Tableau de suivi ».</Body1>}
-      {host === "excel" && <Body1>Mise en place du tableau, saisie trimestrielle, statuts des fiches actions et bilans du COPIL.</Body1>}
+      {typeof host === "object" && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            Cette version d'Excel ne propose pas {host.missing.join(", ")}, nécessaire au complément. Utilisez Microsoft 365, Excel 2021 ou plus récent, ou Excel sur le web.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {host === "excel" && gateway && <Workspace gateway={gateway} initialView={initialView} />}
     </main>
+  );
+}
+
+function Workspace({ gateway, initialView }: { gateway: TableauGateway; initialView: View }) {
+  const [state, setState] = useState<WorkbookState | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [view, setView] = useState<View>(initialView);
+
+  const reload = useCallback(async () => {
+    try {
+      setError(undefined);
+      setState(await gateway.read());
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }, [gateway]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (error) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!state) return <Spinner label="Lecture du classeur…" />;
+  if (!state.hasTableau || !state.reading?.tracking) {
+    return <SetupWizard gateway={gateway} reading={state.reading} onDone={reload} />;
+  }
+  const tracking = state.reading.tracking;
+  return (
+    <>
+      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Vues du tableau de suivi">
+        <Tab value="tableau">Tableau de bord</Tab>
+        <Tab value="saisie">Saisie</Tab>
+        <Tab value="verifier">Vérifier</Tab>
+      </TabList>
+      {view === "tableau" && <Dashboard gateway={gateway} tracking={tracking} onChange={reload} />}
+      {view === "saisie" && <EntryForm gateway={gateway} tracking={tracking} onSaved={reload} />}
+      {view === "verifier" && <CheckPanel gateway={gateway} />}
+    </>
   );
 }

@@ -141,6 +141,14 @@ export class RangeProxy extends Loadable {
     });
   }
 
+  select(): void {
+    this.context.queue({ op: "range.select" }, () => {
+      const sheet = this.sheet();
+      if (this.context.state.activeSheet !== sheet.name) throw new FakeOfficeError("InvalidOperation", "Only a range of the active sheet can be selected");
+      this.context.state.selection = { sheet: sheet.name, rect: this.rect() };
+    });
+  }
+
   merge(across = false): void {
     this.change({ op: "range.merge", across }, (sheet, rect) => {
       if (sheet.merges.some((merge) => intersects(merge, rect))) throw new FakeOfficeError("InvalidOperation", "Merged ranges cannot overlap");

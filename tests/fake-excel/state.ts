@@ -101,6 +101,7 @@ export class SheetState {
 export class WorkbookState {
   sheets: SheetState[] = [];
   activeSheet?: string;
+  selection?: { sheet: string; rect: Rect };
 
   find(name: string): SheetState | undefined {
     return this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());

@@ -1,0 +1,65 @@
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { LocatedIssue } from "../workbook/grid-reader";
+import { describeError } from "./errors";
+import type { TableauGateway } from "./gateway";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
+  item: { minWidth: 0, justifyContent: "flex-start", textAlign: "left", height: "auto" },
+});
+
+/** Reads everything typed in the sheets, checks it with the same rules as the form and lists each problem. */
+export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
+  const styles = useStyles();
+  const [issues, setIssues] = useState<LocatedIssue[] | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const check = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const state = await gateway.read();
+      setIssues(state.reading?.issues ?? []);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errors = issues?.filter((issue) => issue.severity === "error").length ?? 0;
+
+  return (
+    <section aria-label="Vérification du tableau">
+      <Button appearance="primary" onClick={() => void check()} disabled={busy}>
+        Vérifier le tableau
+      </Button>
+      {busy && <Spinner size="tiny" label="Vérification en cours…" />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {issues && issues.length === 0 && (
+        <MessageBar intent="success">
+          <MessageBarBody>Aucun problème : toutes les saisies respectent les règles du tableau.</MessageBarBody>
+        </MessageBar>
+      )}
+      {issues && issues.length > 0 && (
+        <>
+          <Body1>{`${errors} erreur(s) et ${issues.length - errors} avertissement(s). Cliquez sur un problème pour aller à la cellule.`}</Body1>
+          <ul className={styles.list}>
+            {issues.map((issue, index) => (
+              <li key={`${issue.sheet}-${issue.cell}-${index}`}>
+                <Button appearance="transparent" className={styles.item} onClick={() => void gateway.select(issue.sheet, issue.cell).catch((caught) => setError(describeError(caught)))}>
+                  {`${issue.severity === "error" ? "Erreur" : "Avertissement"} — ${issue.sheet}!${issue.cell} : ${issue.message}`}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

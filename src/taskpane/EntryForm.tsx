@@ -1,0 +1,192 @@
+import { Button, Caption1, Combobox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { formatFrenchNumber } from "../domain/numbers";
+import { allActions } from "../domain/plan";
+import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/quarters";
+import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
+import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
+import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
+import { describeError } from "./errors";
+import type { TableauGateway } from "./gateway";
+import { defaultQuarter, startedQuarters } from "./quarters-ui";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  indicator: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+});
+
+type Texts = { status: string; progress: string; achievements: string; difficulties: string; adjustments: string };
+
+function display(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "boolean") return value ? "Oui" : "Non";
+  if (typeof value === "number") return formatFrenchNumber(value);
+  return String(value);
+}
+
+/** The quarterly entry of one fiche: checked as the user types, written only when every field is valid. */
+export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGateway; tracking: Tracking; onSaved: () => Promise<void> }) {
+  const styles = useStyles();
+  const actions = useMemo(() => allActions(tracking.plan), [tracking]);
+  const quarters = useMemo(() => startedQuarters(tracking, gateway.today()), [tracking, gateway]);
+  const [quarter, setQuarter] = useState(() => defaultQuarter(tracking, gateway.today()));
+  const [code, setCode] = useState(actions[0]?.code ?? "");
+  const [search, setSearch] = useState("");
+  const action = actions.find((candidate) => candidate.code === code);
+  const saved = tracking.statuses.find((entry) => statusKey(entry.actionCode, entry.quarter) === statusKey(code, quarter));
+  const initialTexts = (): Texts => ({
+    status: saved?.status ?? "",
+    progress: saved?.progress === undefined ? "" : String(saved.progress),
+    achievements: saved?.achievements ?? "",
+    difficulties: saved?.difficulties ?? "",
+    adjustments: saved?.adjustments ?? "",
+  });
+  const [texts, setTexts] = useState<Texts>(initialTexts);
+  const values = useMemo(() => new Map(tracking.measurements.map((entry) => [measurementKey(entry.indicatorId, entry.quarter), entry])), [tracking]);
+  const [indicatorTexts, setIndicatorTexts] = useState<Record<string, { value: string; comment: string }>>({});
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
+  const locked = tracking.lockedQuarters.includes(quarter);
+  const allQuarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+  const indicators = (action?.indicators ?? []).filter((indicator) => measuredQuarters(indicator.periodicity, allQuarters).includes(quarter));
+
+  const resetFor = (nextCode: string, nextQuarter: string) => {
+    setCode(nextCode);
+    setQuarter(nextQuarter);
+    const entry = tracking.statuses.find((item) => item.actionCode === nextCode && item.quarter === nextQuarter);
+    setTexts({
+      status: entry?.status ?? "",
+      progress: entry?.progress === undefined ? "" : String(entry.progress),
+      achievements: entry?.achievements ?? "",
+      difficulties: entry?.difficulties ?? "",
+      adjustments: entry?.adjustments ?? "",
+    });
+    setIndicatorTexts({});
+    setMessage(undefined);
+  };
+
+  const checkedStatus = checkStatusEntry(code, quarter, texts);
+  const problemOf = (field: string) => checkedStatus.problems.find((problem) => problem.field === field);
+  const indicatorInput = (id: string) => {
+    const typed = indicatorTexts[id];
+    if (typed) return typed;
+    const stored = values.get(measurementKey(id, quarter));
+    return { value: display(stored?.value), comment: stored?.comment ?? "" };
+  };
+  const checkedIndicators = indicators.map((indicator) => {
+    const input = indicatorInput(indicator.id);
+    return { indicator, input, value: checkMeasurementValue(indicator, input.value), comment: checkText("comment", "le commentaire", input.comment) };
+  });
+  const hasErrors =
+    checkedStatus.problems.some((problem) => problem.severity === "error") ||
+    checkedIndicators.some((item) => item.value.problems.length > 0 || item.comment.problems.length > 0);
+
+  const save = async () => {
+    if (hasErrors || locked) return;
+    try {
+      const written = await gateway.writeEntry({
+        status: checkedStatus.value,
+        measurements: checkedIndicators.map(({ indicator, value, comment }) => ({
+          indicator,
+          measurement: { indicatorId: indicator.id, quarter, ...(value.value !== undefined ? { value: value.value } : {}), ...(comment.value ? { comment: comment.value } : {}) },
+        })),
+      });
+      setMessage({ intent: "success", text: `Enregistré : ${written.cells.length} cellule(s) de la fiche ${code} pour ${quarter} (${written.cells.slice(0, 3).join(", ")}${written.cells.length > 3 ? "…" : ""}).` });
+      await onSaved();
+    } catch (error) {
+      setMessage({ intent: "error", text: describeError(error) });
+    }
+  };
+
+  const matching = actions.filter((candidate) => `${candidate.code} ${candidate.title}`.toLowerCase().includes(search.toLowerCase()));
+  const previous = previousQuarter(quarter);
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Saisie trimestrielle"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Field label="Trimestre">
+        <Dropdown value={quarter} selectedOptions={[quarter]} onOptionSelect={(_, data) => data.optionValue && resetFor(code, data.optionValue)}>
+          {quarters.map((item) => (
+            <Option key={item} value={item}>
+              {`${item}${tracking.lockedQuarters.includes(item) ? " (verrouillé)" : ""}`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Fiche action" hint="Tapez un code ou un mot du titre">
+        <Combobox
+          value={search || (action ? `${action.code} ${action.title}` : "")}
+          selectedOptions={[code]}
+          onChange={(event) => setSearch(event.target.value)}
+          onOptionSelect={(_, data) => {
+            setSearch("");
+            if (data.optionValue) resetFor(data.optionValue, quarter);
+          }}
+        >
+          {matching.map((candidate) => (
+            <Option key={candidate.code} value={candidate.code} text={`${candidate.code} ${candidate.title}`}>
+              {`${candidate.code} ${candidate.title}`}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      {locked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{`Le trimestre ${quarter} est verrouillé depuis son COPIL : ses saisies ne peuvent plus être modifiées. Déverrouillez-le dans le tableau de bord si nécessaire.`}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="Statut" validationMessage={problemOf("status")?.message} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
+        <Dropdown value={texts.status} selectedOptions={texts.status ? [texts.status] : []} disabled={locked} onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}>
+          {STATUSES.map((status) => (
+            <Option key={status} value={status}>
+              {status}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Avancement (%)" validationMessage={problemOf("progress")?.message} validationState={problemOf("progress") ? "error" : "none"}>
+        <Input inputMode="numeric" value={texts.progress} disabled={locked} onChange={(_, data) => setTexts({ ...texts, progress: data.value })} />
+      </Field>
+      {(["achievements", "difficulties", "adjustments"] as const).map((field) => (
+        <Field key={field} label={{ achievements: "Réalisations", difficulties: "Difficultés", adjustments: "Ajustements" }[field]} validationMessage={problemOf(field)?.message} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
+          <Textarea value={texts[field]} disabled={locked} resize="vertical" onChange={(_, data) => setTexts({ ...texts, [field]: data.value })} />
+        </Field>
+      ))}
+      {checkedIndicators.length > 0 && <Subtitle2 as="h2">Indicateurs du trimestre</Subtitle2>}
+      {checkedIndicators.map(({ indicator, input, value }) => {
+        const before = values.get(measurementKey(indicator.id, previous));
+        const details = [
+          INDICATOR_TYPE_LABELS[indicator.type],
+          indicator.unit ? `unité : ${indicator.unit}` : undefined,
+          indicator.baseline !== undefined ? `référence : ${display(indicator.baseline)}` : undefined,
+          indicator.target !== undefined ? `cible : ${display(indicator.target)}` : undefined,
+          before?.value !== undefined ? `trimestre précédent : ${display(before.value)}` : undefined,
+        ].filter(Boolean);
+        return (
+          <div key={indicator.id} className={styles.indicator}>
+            <Field label={indicator.label} hint={details.join(" · ")} validationMessage={value.problems[0]?.message} validationState={value.problems.length > 0 ? "error" : "none"}>
+              <Input value={input.value} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } })} />
+            </Field>
+            <Field label={`Commentaire (${indicator.id})`}>
+              <Input value={input.comment} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, comment: data.value } })} />
+            </Field>
+          </div>
+        );
+      })}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {hasErrors && !locked && <Caption1>Corrigez les champs signalés pour pouvoir enregistrer.</Caption1>}
+      <Button appearance="primary" type="submit" disabled={hasErrors || locked}>
+        Enregistrer
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { type Plan, readPlan, readPlanJson } from "../domain/plan";
+import samplePlanJson from "../samples/monts-rance-rougier.plan.json";
+import type { TableauReading } from "../workbook/parse-tableau";
+import { describeError } from "./errors";
+import type { TableauGateway } from "./gateway";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+type Source = "exemple" | "fichier" | "vide";
+
+const FIELD_LABELS: Record<string, string> = {
+  "convention.territory": "Territoire",
+  "convention.start": "Début de la convention",
+  "convention.end": "Fin de la convention",
+  "convention.caf": "Caf",
+};
+
+function addYears(iso: string, years: number): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  const end = new Date(Date.UTC(year + years, month - 1, day) - 86_400_000);
+  return end.toISOString().slice(0, 10);
+}
+
+/** First screen when the workbook has no tableau: the convention, then the plan, then "Créer le tableau de suivi". */
+export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGateway; reading?: TableauReading; onDone: () => Promise<void> }) {
+  const styles = useStyles();
+  const start = `${gateway.today().slice(0, 4)}-01-01`;
+  const [territory, setTerritory] = useState("");
+  const [caf, setCaf] = useState("");
+  const [signatories, setSignatories] = useState("");
+  const [period, setPeriod] = useState({ start, end: addYears(start, 5) });
+  const [source, setSource] = useState<Source>("exemple");
+  const [fileText, setFileText] = useState<{ name: string; text: string } | undefined>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const buildPlan = (): Plan | undefined => {
+    const convention = {
+      territory: territory.trim(),
+      start: period.start,
+      end: period.end,
+      ...(caf.trim() ? { caf: caf.trim() } : {}),
+      signatories: signatories.split("\n").map((line) => line.trim()).filter(Boolean),
+    };
+    const axes =
+      source === "exemple"
+        ? samplePlanJson.axes
+        : source === "vide"
+          ? [{ code: "1", title: "Axe 1", subAxes: [{ code: "1.A", title: "Sous-axe 1.A", actions: [] }] }]
+          : undefined;
+    let reading;
+    if (source === "fichier") {
+      if (!fileText) {
+        setProblems(["Choisissez un fichier de plan d'actions (.json)."]);
+        return undefined;
+      }
+      const fromFile = readPlanJson(fileText.text);
+      if (!fromFile.ok) {
+        setProblems(fromFile.issues.map((issue) => `${fileText.name} — ${issue.path} : ${issue.message}`));
+        return undefined;
+      }
+      reading = readPlan({ ...fromFile.plan, convention: { ...fromFile.plan.convention, ...convention, territory: convention.territory || fromFile.plan.convention.territory } });
+    } else {
+      reading = readPlan({ convention, axes });
+    }
+    if (!reading.ok) {
+      setProblems(reading.issues.map((issue) => `${FIELD_LABELS[issue.path] ?? issue.path} : ${issue.message}`));
+      return undefined;
+    }
+    return reading.plan;
+  };
+
+  const create = async () => {
+    setProblems([]);
+    const plan = buildPlan();
+    if (!plan) return;
+    setBusy(true);
+    try {
+      await gateway.setUp(plan);
+      await onDone();
+    } catch (error) {
+      setProblems([describeError(error)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className={styles.form}
+      noValidate
+      aria-label="Création du tableau de suivi"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void create();
+      }}
+    >
+      <Subtitle2 as="h2">Créer le tableau de suivi</Subtitle2>
+      {reading && reading.issues.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{`Ce classeur contient un tableau illisible : ${reading.issues[0].message}`}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="Territoire" required hint="Commune ou communauté de communes signataire">
+        <Input value={territory} onChange={(_, data) => setTerritory(data.value)} />
+      </Field>
+      <Field label="Caf">
+        <Input value={caf} onChange={(_, data) => setCaf(data.value)} />
+      </Field>
+      <Field label="Signataires" hint="Un par ligne">
+        <Textarea value={signatories} onChange={(_, data) => setSignatories(data.value)} />
+      </Field>
+      <Field label="Début de la convention" required>
+        <Input type="date" value={period.start} onChange={(_, data) => setPeriod({ start: data.value, end: data.value ? addYears(data.value, 5) : period.end })} />
+      </Field>
+      <Field label="Fin de la convention" required hint="Par défaut, 5 ans après le début">
+        <Input type="date" value={period.end} onChange={(_, data) => setPeriod({ ...period, end: data.value })} />
+      </Field>
+      <Field label="Plan d'actions">
+        <RadioGroup value={source} onChange={(_, data) => setSource(data.value as Source)}>
+          <Radio value="exemple" label="Plan d'exemple (CC Monts, Rance et Rougier, 15 fiches)" />
+          <Radio value="fichier" label="Fichier de plan (.json)" />
+          <Radio value="vide" label="Plan vide, à compléter" />
+        </RadioGroup>
+      </Field>
+      {source === "fichier" && (
+        <Field label="Fichier du plan d'actions">
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              if (file) setFileText({ name: file.name, text: await file.text() });
+            }}
+          />
+        </Field>
+      )}
+      {problems.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Button appearance="primary" type="submit" disabled={busy}>
+        Créer le tableau de suivi
+      </Button>
+      {busy && <Spinner size="tiny" label="Création des feuilles…" />}
+    </form>
+  );
+}

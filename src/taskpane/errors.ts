@@ -1,0 +1,32 @@
+/** Office.js failures and refusals, told in French. */
+import { EntryRefused, TableauNotFound } from "../excel";
+import { SetupRefused } from "../workbook/setup";
+
+const OFFICE_MESSAGES: Record<string, string> = {
+  AccessDenied: "Excel refuse la modification : la cellule ou la feuille est protégée, ou le classeur est en lecture seule.",
+  InvalidOperation: "Excel refuse cette opération dans l'état actuel du classeur (une cellule est peut-être en cours de modification : appuyez sur Entrée ou Échap, puis réessayez).",
+  ItemNotFound: "Une feuille ou un élément attendu est introuvable : le tableau a peut-être été renommé ou supprimé.",
+  ItemAlreadyExists: "Une feuille du même nom existe déjà.",
+  InvalidArgument: "Excel a refusé une valeur transmise par le complément.",
+  RequestPayloadSizeLimitExceeded: "Le volume de données dépasse la limite d'Excel pour une seule opération.",
+  EditModeCannotAcquireLock: "Excel est en mode édition : terminez la saisie dans la cellule (Entrée ou Échap), puis réessayez.",
+  Conflict: "Un co-auteur modifie le même endroit du classeur : réessayez dans un instant.",
+  GeneralException: "Excel a rencontré une erreur interne. Réessayez ; si elle persiste, enregistrez et rouvrez le classeur.",
+  ApiNotFound: "Cette version d'Excel ne propose pas une fonction nécessaire au complément.",
+};
+
+export function describeError(error: unknown): string {
+  if (error instanceof EntryRefused || error instanceof TableauNotFound) return error.message;
+  if (error instanceof SetupRefused) return `Mise à jour refusée : ${error.message}`;
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+  if (code && OFFICE_MESSAGES[code]) return OFFICE_MESSAGES[code];
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Une erreur inattendue s'est produite${code ? ` (code ${code})` : ""} : ${detail}`;
+}
+
+/** Requirement sets the pane needs, checked before anything runs. */
+export const REQUIRED_SETS: { name: string; version: string }[] = [{ name: "ExcelApi", version: "1.9" }];
+
+export function missingRequirements(isSetSupported: (name: string, version: string) => boolean): string[] {
+  return REQUIRED_SETS.filter((set) => !isSetSupported(set.name, set.version)).map((set) => `${set.name} ${set.version}`);
+}

@@ -1,0 +1,59 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../../src/taskpane/App";
+import { officeGateway } from "../../../src/taskpane/gateway";
+import { SHEETS } from "../../../src/workbook/layout";
+import { createFakeExcel } from "../../fake-excel";
+
+function renderPane(host = createFakeExcel(), initialView: "tableau" | "saisie" = "tableau") {
+  const gateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host="excel" gateway={gateway} initialView={initialView} />
+    </FluentProvider>,
+  );
+  return host;
+}
+
+describe("task pane", () => {
+  it("offers the set-up wizard on an empty workbook and creates the tableau from the sample", async () => {
+    const user = userEvent.setup();
+    const host = renderPane();
+    await screen.findByRole("heading", { name: "Créer le tableau de suivi" });
+    await user.click(screen.getByRole("button", { name: "Créer le tableau de suivi" }));
+    expect(await screen.findByText(/le territoire ne doit pas être vide/)).toBeTruthy();
+    await user.type(screen.getByRole("textbox", { name: /Territoire/ }), "Communauté de communes Monts, Rance et Rougier");
+    await user.click(screen.getByRole("button", { name: "Créer le tableau de suivi" }));
+    await screen.findByRole("tab", { name: "Tableau de bord" });
+    expect(host.sheet(SHEETS.tracking).usedRect()?.rows).toBe(1 + 15 * 20);
+    expect(screen.getByText(/Non renseigné : 15/)).toBeTruthy();
+  });
+
+  it("refuses an invalid indicator value as the user types, then writes a valid entry", async () => {
+    const user = userEvent.setup();
+    const host = createFakeExcel();
+    const setupGateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+    const { samplePlan } = await import("../../../src/samples/sample-plan");
+    await setupGateway.setUp(samplePlan());
+    renderPane(host, "saisie");
+    const form = await screen.findByRole("form", { name: "Saisie trimestrielle" });
+    const first = within(form).getByRole("textbox", { name: /Nombre et nature des outils de communication/ });
+    await user.type(first, "douze");
+    expect(await within(form).findByText(/« douze » n'est pas un nombre/)).toBeTruthy();
+    expect((within(form).getByRole("button", { name: "Enregistrer" }) as HTMLButtonElement).disabled).toBe(true);
+    await user.clear(first);
+    await user.type(first, "3");
+    await user.click(within(form).getByRole("combobox", { name: /Statut/ }));
+    await user.click(await screen.findByRole("option", { name: "En cours" }));
+    await user.type(within(form).getByRole("textbox", { name: /Avancement/ }), "40");
+    await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByText(/Enregistré : \d+ cellule\(s\) de la fiche 1\.A\.1 pour 2026-T4/)).toBeTruthy();
+    const cells = [...host.sheet(SHEETS.tracking).cells.values()].map((cell) => cell.value);
+    expect(cells).toContain("En cours");
+    expect(cells).toContain(0.4);
+  });
+});
