@@ -10,6 +10,8 @@ import { SetupWizard } from "./SetupWizard";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
   title: { color: tokens.colorBrandForeground1, margin: 0 },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  subtitle: { margin: 0 },
 });
 
 export type HostState = "loading" | "excel" | "no-office" | { missing: string[] };
@@ -26,11 +28,13 @@ export function App({ host, gateway, initialView = "tableau" }: AppProps) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
-      <header>
+      <header className={styles.header}>
         <Title2 as="h1" className={styles.title}>
           CTG Suivi
         </Title2>
-        <Subtitle2 as="p">Tableau de suivi partagé de la Convention territoriale globale</Subtitle2>
+        <Subtitle2 as="p" className={styles.subtitle}>
+          Tableau de suivi partagé de la Convention territoriale globale
+        </Subtitle2>
       </header>
       {host === "loading" && <Spinner label="Connexion à Excel…" />}
       {host === "no-office" && <Body1>Ce volet s'ouvre depuis Excel : onglet « CTG Suivi » du ruban, bouton « Tableau de suivi ».</Body1>}

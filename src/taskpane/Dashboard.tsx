@@ -35,7 +35,16 @@ import { defaultQuarter, startedQuarters, trackingCell } from "./quarters-ui";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  link: { minWidth: 0, justifyContent: "flex-start", textAlign: "left", height: "auto", paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  link: {
+    minWidth: 0,
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    fontWeight: tokens.fontWeightRegular,
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
+  axisColumn: { width: "55%" },
 });
 
 const STATUS_COLOURS = { "À lancer": "informative", "En cours": "brand", Réalisée: "success", Reportée: "warning", Abandonnée: "danger", [NOT_ENTERED]: "subtle" } as const;
@@ -96,7 +105,7 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
       <Table size="small" aria-label="Statuts par axe">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Axe</TableHeaderCell>
+            <TableHeaderCell className={styles.axisColumn}>Axe</TableHeaderCell>
             <TableHeaderCell>En cours</TableHeaderCell>
             <TableHeaderCell>Réalisées</TableHeaderCell>
             <TableHeaderCell>Autres</TableHeaderCell>

@@ -6,7 +6,7 @@ import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/qu
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
-import { describeError } from "./errors";
+import { describeError, sentence } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter, startedQuarters } from "./quarters-ui";
 
@@ -140,8 +140,8 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           <MessageBarBody>{`Le trimestre ${quarter} est verrouillé depuis son COPIL : ses saisies ne peuvent plus être modifiées. Déverrouillez-le dans le tableau de bord si nécessaire.`}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Statut" validationMessage={problemOf("status")?.message} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
-        <Dropdown value={texts.status} selectedOptions={texts.status ? [texts.status] : []} disabled={locked} onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}>
+      <Field label="Statut" validationMessage={sentence(problemOf("status")?.message)} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
+        <Dropdown placeholder="Choisir un statut" value={texts.status} selectedOptions={texts.status ? [texts.status] : []} disabled={locked} onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}>
           {STATUSES.map((status) => (
             <Option key={status} value={status}>
               {status}
@@ -149,11 +149,11 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           ))}
         </Dropdown>
       </Field>
-      <Field label="Avancement (%)" validationMessage={problemOf("progress")?.message} validationState={problemOf("progress") ? "error" : "none"}>
+      <Field label="Avancement (%)" validationMessage={sentence(problemOf("progress")?.message)} validationState={problemOf("progress") ? "error" : "none"}>
         <Input inputMode="numeric" value={texts.progress} disabled={locked} onChange={(_, data) => setTexts({ ...texts, progress: data.value })} />
       </Field>
       {(["achievements", "difficulties", "adjustments"] as const).map((field) => (
-        <Field key={field} label={{ achievements: "Réalisations", difficulties: "Difficultés", adjustments: "Ajustements" }[field]} validationMessage={problemOf(field)?.message} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
+        <Field key={field} label={{ achievements: "Réalisations", difficulties: "Difficultés", adjustments: "Ajustements" }[field]} validationMessage={sentence(problemOf(field)?.message)} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
           <Textarea value={texts[field]} disabled={locked} resize="vertical" onChange={(_, data) => setTexts({ ...texts, [field]: data.value })} />
         </Field>
       ))}
@@ -169,7 +169,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
         ].filter(Boolean);
         return (
           <div key={indicator.id} className={styles.indicator}>
-            <Field label={indicator.label} hint={details.join(" · ")} validationMessage={value.problems[0]?.message} validationState={value.problems.length > 0 ? "error" : "none"}>
+            <Field label={indicator.label} hint={details.join(" · ")} validationMessage={sentence(value.problems[0]?.message)} validationState={value.problems.length > 0 ? "error" : "none"}>
               <Input value={input.value} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } })} />
             </Field>
             <Field label={`Commentaire (${indicator.id})`}>

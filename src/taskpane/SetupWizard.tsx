@@ -1,5 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { formatFrenchDate, readDate } from "../domain/dates";
 import { type Plan, readPlan, readPlanJson } from "../domain/plan";
 import samplePlanJson from "../samples/monts-rance-rougier.plan.json";
 import type { TableauReading } from "../workbook/parse-tableau";
@@ -32,7 +33,10 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
   const [territory, setTerritory] = useState("");
   const [caf, setCaf] = useState("");
   const [signatories, setSignatories] = useState("");
-  const [period, setPeriod] = useState({ start, end: addYears(start, 5) });
+  // Dates are typed as jj/mm/aaaa: a native date picker follows the browser's locale, not the user's French.
+  const [period, setPeriod] = useState({ start: formatFrenchDate(start), end: formatFrenchDate(addYears(start, 5)) });
+  const startIso = readDate(period.start);
+  const endIso = readDate(period.end);
   const [source, setSource] = useState<Source>("exemple");
   const [fileText, setFileText] = useState<{ name: string; text: string } | undefined>();
   const [problems, setProblems] = useState<string[]>([]);
@@ -41,8 +45,8 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
   const buildPlan = (): Plan | undefined => {
     const convention = {
       territory: territory.trim(),
-      start: period.start,
-      end: period.end,
+      start: startIso ?? period.start,
+      end: endIso ?? period.end,
       ...(caf.trim() ? { caf: caf.trim() } : {}),
       signatories: signatories.split("\n").map((line) => line.trim()).filter(Boolean),
     };
@@ -114,11 +118,17 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
       <Field label="Signataires" hint="Un par ligne">
         <Textarea value={signatories} onChange={(_, data) => setSignatories(data.value)} />
       </Field>
-      <Field label="Début de la convention" required>
-        <Input type="date" value={period.start} onChange={(_, data) => setPeriod({ start: data.value, end: data.value ? addYears(data.value, 5) : period.end })} />
+      <Field label="Début de la convention" required hint="jj/mm/aaaa" validationMessage={startIso ? undefined : "Date attendue au format jj/mm/aaaa"}>
+        <Input
+          value={period.start}
+          onChange={(_, data) => {
+            const typed = readDate(data.value);
+            setPeriod({ start: data.value, end: typed ? formatFrenchDate(addYears(typed, 5)) : period.end });
+          }}
+        />
       </Field>
-      <Field label="Fin de la convention" required hint="Par défaut, 5 ans après le début">
-        <Input type="date" value={period.end} onChange={(_, data) => setPeriod({ ...period, end: data.value })} />
+      <Field label="Fin de la convention" required hint="jj/mm/aaaa ; par défaut, 5 ans après le début" validationMessage={endIso ? undefined : "Date attendue au format jj/mm/aaaa"}>
+        <Input value={period.end} onChange={(_, data) => setPeriod({ ...period, end: data.value })} />
       </Field>
       <Field label="Plan d'actions">
         <RadioGroup value={source} onChange={(_, data) => setSource(data.value as Source)}>

@@ -30,3 +30,8 @@ export const REQUIRED_SETS: { name: string; version: string }[] = [{ name: "Exce
 export function missingRequirements(isSetSupported: (name: string, version: string) => boolean): string[] {
   return REQUIRED_SETS.filter((set) => !isSetSupported(set.name, set.version)).map((set) => `${set.name} ${set.version}`);
 }
+
+/** Domain messages are sentence fragments ("la valeur … doit …"); shown alone, they start with a capital. */
+export function sentence(message: string | undefined): string | undefined {
+  return message ? message.charAt(0).toUpperCase() + message.slice(1) : message;
+}

@@ -1,0 +1,57 @@
+/** Serves dist/ on the loopback and gives Playwright pages whose office.js is the fake host. */
+import { build } from "esbuild";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const root = resolve(__dirname, "../../..");
+const dist = join(root, "dist");
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+
+export async function fakeOfficeScript(): Promise<string> {
+  const result = await build({ entryPoints: [join(root, "tests/fake-excel/browser-office.ts")], bundle: true, write: false, format: "iife", target: "es2020", logLevel: "silent" });
+  return result.outputFiles[0].text;
+}
+
+export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npm run build` (test:e2e does it)");
+  const server: Server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(dist, path);
+    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install the Debian package chromium (.ci/run does it)`);
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=fr-FR"],
+  });
+}
+
+/** A page of the pane where office.js is the fake host and nothing leaves the machine. */
+export async function openPane(browser: Browser, baseUrl: string, query = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "fr-FR" });
+  const script = await fakeOfficeScript();
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.includes("appsforoffice.microsoft.com")) return route.fulfill({ contentType: "text/javascript", body: script });
+    if (url.startsWith(baseUrl)) return route.continue();
+    return route.abort();
+  });
+  await page.goto(`${baseUrl}/taskpane.html${query}`);
+  return page;
+}

@@ -1,0 +1,118 @@
+/**
+ * The production bundle of the task pane in headless Chromium, on the fake Excel host: each screen is saved as a
+ * PNG under test-output/taskpane/ (look at them) and checked with axe-core (no serious or critical violation, as
+ * RGAA / WCAG 2.1 AA requires).
+ */
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, openPane, serveDist } from "./support/pane-server";
+
+const root = resolve(__dirname, "../..");
+const shots = join(root, "test-output", "taskpane");
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function screen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.addScriptTag({ path: join(root, "node_modules/axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    // Fluent UI's focus manager (tabster) adds 1-px <i data-tabster-dummy> sentinels that hand focus straight on to
+    // the next real control: they are never a place a keyboard user stays, so axe's aria-hidden-focus rule does not
+    // apply to them.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id} (${violation.nodes.length}): ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html.slice(0, 160)))}`);
+  });
+  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+}
+
+function fake<T>(page: Page, script: string): Promise<T> {
+  return page.evaluate(script) as Promise<T>;
+}
+
+async function createFromSample(page: Page): Promise<void> {
+  await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
+  await page.getByRole("textbox", { name: /Territoire/ }).fill("Communauté de communes Monts, Rance et Rougier");
+  await page.getByRole("button", { name: "Créer le tableau de suivi" }).click();
+  await page.getByRole("tab", { name: "Tableau de bord" }).waitFor();
+}
+
+describe("task pane in Chromium", () => {
+  it("creates the tableau from the sample with the keyboard only", async () => {
+    const page = await openPane(browser, server.url);
+    await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
+    await screen(page, "01-assistant");
+    await page.getByRole("button", { name: "Créer le tableau de suivi" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText(/Territoire : le territoire ne doit pas être vide/).waitFor();
+    await screen(page, "02-assistant-erreur");
+    await page.getByRole("textbox", { name: /Territoire/ }).focus();
+    await page.keyboard.type("CC Monts, Rance et Rougier");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Tableau de bord" }).waitFor();
+    expect(await fake<number>(page, `window.__fakeExcel.sheet("Suivi des fiches").usedRect().rows`)).toBe(301);
+    await screen(page, "03-tableau-de-bord");
+  });
+
+  it("refuses an invalid value, saves a valid entry, and respects a locked quarter", async () => {
+    const page = await openPane(browser, server.url);
+    await createFromSample(page);
+    await page.getByRole("tab", { name: "Saisie" }).click();
+    const value = page.getByRole("textbox", { name: /Nombre et nature des outils de communication/ });
+    await value.fill("12,5");
+    await page.getByText(/La valeur 12,5 doit être un nombre entier positif ou nul/).waitFor();
+    expect(await page.getByRole("button", { name: "Enregistrer" }).isDisabled()).toBe(true);
+    await screen(page, "04-saisie-refusee");
+    await value.fill("3");
+    await page.getByRole("combobox", { name: /Statut/ }).click();
+    await page.getByRole("option", { name: "En cours" }).click();
+    await page.getByRole("textbox", { name: /Avancement/ }).fill("40");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText(/Enregistré : \d+ cellule\(s\) de la fiche 1\.A\.1/).waitFor();
+    await screen(page, "05-saisie-enregistree");
+    const stored = await fake<unknown[]>(page, `[...window.__fakeExcel.sheet("Suivi des fiches").cells.values()].map((cell) => cell.value)`);
+    expect(stored).toContain(0.4);
+
+    await page.getByRole("tab", { name: "Tableau de bord" }).click();
+    await page.getByRole("button", { name: "Verrouiller le trimestre après le COPIL" }).click();
+    await page.getByText(/est verrouillé : ses saisies ne peuvent plus être modifiées/).waitFor();
+    await screen(page, "06-trimestre-verrouille");
+    await page.getByRole("tab", { name: "Saisie" }).click();
+    await page.getByText(/est verrouillé depuis son COPIL/).waitFor();
+    expect(await page.getByRole("button", { name: "Enregistrer" }).isDisabled()).toBe(true);
+    await screen(page, "07-saisie-verrouillee");
+  });
+
+  it("lists the errors typed directly in the cells and goes to the cell on click", async () => {
+    const page = await openPane(browser, server.url, "?vue=saisie");
+    await createFromSample(page);
+    await fake(page, `(() => {
+      const suivi = window.__fakeExcel.sheet("Suivi des fiches");
+      suivi.cell(3, 5).value = "Terminé";
+      const saisies = window.__fakeExcel.sheet("Saisies");
+      saisies.cell(1, 6).value = "douze";
+    })()`);
+    await page.getByRole("tab", { name: "Vérifier" }).click();
+    await page.getByRole("button", { name: "Vérifier le tableau" }).click();
+    const statusIssue = page.getByRole("button", { name: /Suivi des fiches!F4 : statut « Terminé » inconnu/ });
+    await statusIssue.waitFor();
+    await page.getByRole("button", { name: /Saisies!G2 : .*« douze » n'est pas un nombre/ }).waitFor();
+    await screen(page, "08-verifier");
+    await statusIssue.click();
+    await page.waitForFunction(`window.__fakeExcel.state.selection?.sheet === "Suivi des fiches"`);
+    expect(await fake(page, `window.__fakeExcel.state.selection.rect`)).toEqual({ row: 3, col: 5, rows: 1, cols: 1 });
+  });
+});
