@@ -1,12 +1,13 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { LocatedIssue } from "../workbook/grid-reader";
-import { describeError } from "./errors";
+import { describeError, typography } from "./errors";
 import type { TableauGateway } from "./gateway";
 
 const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
-  item: { minWidth: 0, justifyContent: "flex-start", textAlign: "left", height: "auto" },
+  item: { minWidth: 0, justifyContent: "flex-start", textAlign: "left", height: "auto", fontWeight: tokens.fontWeightRegular },
 });
 
 /** Reads everything typed in the sheets, checks it with the same rules as the form and lists each problem. */
@@ -31,7 +32,7 @@ export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
   const errors = issues?.filter((issue) => issue.severity === "error").length ?? 0;
 
   return (
-    <section aria-label="Vérification du tableau">
+    <section aria-label="Vérification du tableau" className={styles.panel}>
       <Button appearance="primary" onClick={() => void check()} disabled={busy}>
         Vérifier le tableau
       </Button>
@@ -53,7 +54,7 @@ export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
             {issues.map((issue, index) => (
               <li key={`${issue.sheet}-${issue.cell}-${index}`}>
                 <Button appearance="transparent" className={styles.item} onClick={() => void gateway.select(issue.sheet, issue.cell).catch((caught) => setError(describeError(caught)))}>
-                  {`${issue.severity === "error" ? "Erreur" : "Avertissement"} — ${issue.sheet}!${issue.cell} : ${issue.message}`}
+                  {typography(`${issue.severity === "error" ? "Erreur" : "Avertissement"} — ${issue.sheet}!${issue.cell} : ${issue.message}`)}
                 </Button>
               </li>
             ))}

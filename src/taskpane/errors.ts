@@ -33,5 +33,10 @@ export function missingRequirements(isSetSupported: (name: string, version: stri
 
 /** Domain messages are sentence fragments ("la valeur … doit …"); shown alone, they start with a capital. */
 export function sentence(message: string | undefined): string | undefined {
-  return message ? message.charAt(0).toUpperCase() + message.slice(1) : message;
+  return message ? typography(message.charAt(0).toUpperCase() + message.slice(1)) : message;
+}
+
+/** French typography: guillemets and the words they hold stay on one line. */
+export function typography(text: string): string {
+  return text.replace(/« /g, "«\u00a0").replace(/ »/g, "\u00a0»");
 }

@@ -107,9 +107,9 @@ describe("task pane in Chromium", () => {
     })()`);
     await page.getByRole("tab", { name: "Vérifier" }).click();
     await page.getByRole("button", { name: "Vérifier le tableau" }).click();
-    const statusIssue = page.getByRole("button", { name: /Suivi des fiches!F4 : statut « Terminé » inconnu/ });
+    const statusIssue = page.getByRole("button", { name: /Suivi des fiches!F4 : statut «.Terminé.» inconnu/ });
     await statusIssue.waitFor();
-    await page.getByRole("button", { name: /Saisies!G2 : .*« douze » n'est pas un nombre/ }).waitFor();
+    await page.getByRole("button", { name: /Saisies!G2 : .*«.douze.» n'est pas un nombre/ }).waitFor();
     await screen(page, "08-verifier");
     await statusIssue.click();
     await page.waitForFunction(`window.__fakeExcel.state.selection?.sheet === "Suivi des fiches"`);

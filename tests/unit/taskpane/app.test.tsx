@@ -43,7 +43,7 @@ describe("task pane", () => {
     const form = await screen.findByRole("form", { name: "Saisie trimestrielle" });
     const first = within(form).getByRole("textbox", { name: /Nombre et nature des outils de communication/ });
     await user.type(first, "douze");
-    expect(await within(form).findByText(/« douze » n'est pas un nombre/)).toBeTruthy();
+    expect(await within(form).findByText(/«.douze.» n'est pas un nombre/)).toBeTruthy();
     expect((within(form).getByRole("button", { name: "Enregistrer" }) as HTMLButtonElement).disabled).toBe(true);
     await user.clear(first);
     await user.type(first, "3");
