@@ -44,7 +44,7 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXXS,
   },
-  axisColumn: { width: "55%" },
+  axisColumn: { width: "42%" },
 });
 
 const STATUS_COLOURS = { "À lancer": "informative", "En cours": "brand", Réalisée: "success", Reportée: "warning", Abandonnée: "danger", [NOT_ENTERED]: "subtle" } as const;

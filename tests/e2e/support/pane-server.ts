@@ -6,11 +6,30 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-const root = resolve(__dirname, "../../..");
+/** The project folder, found upwards from here: this module also runs bundled into build/bench.cjs. */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "manifest.xml"))) {
+    const parent = resolve(dir, "..");
+    if (parent === dir) throw new Error("Project root not found");
+    dir = parent;
+  }
+  return dir;
+}
+
+const root = projectRoot();
 const dist = join(root, "dist");
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
 
-export async function fakeOfficeScript(): Promise<string> {
+let fakeOffice: Promise<string> | undefined;
+
+/** The fake office.js, bundled once per process. */
+export function fakeOfficeScript(): Promise<string> {
+  fakeOffice ??= bundleFakeOffice();
+  return fakeOffice;
+}
+
+async function bundleFakeOffice(): Promise<string> {
   const result = await build({ entryPoints: [join(root, "tests/fake-excel/browser-office.ts")], bundle: true, write: false, format: "iife", target: "es2020", logLevel: "silent" });
   return result.outputFiles[0].text;
 }
