@@ -69,7 +69,7 @@ export const SMALL_PLAN_JSON = {
 };
 
 export function smallPlan(): Plan {
-  const reading = readPlan(structuredClone(SMALL_PLAN_JSON));
+  const reading = readPlan(JSON.parse(JSON.stringify(SMALL_PLAN_JSON)));
   if (!reading.ok) throw new Error(JSON.stringify(reading.issues));
   return reading.plan;
 }

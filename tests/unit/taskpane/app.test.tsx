@@ -57,3 +57,31 @@ describe("task pane", () => {
     expect(cells).toContain(0.4);
   });
 });
+
+describe("entry form, every indicator type", () => {
+  it.each([
+    ["1.A.1", "Nombre de places", "2,5", /entier positif ou nul/],
+    ["1.A.1", "Taux d'occupation", "140", /entre 0 et 100/],
+    ["1.A.1", "Budget engagé", "12,345", /2 décimales/],
+    ["1.A.2", "Guichet unique ouvert", "peut-être", /Oui ou Non/],
+    ["1.A.2", "Satisfaction des familles", "7", /de 1 à 5/],
+    ["2.A.1", "Nature des ateliers proposés", "x".repeat(4001), /4000 caractères/],
+  ])("fiche %s, %s: refuses a bad value with the same rule as the sheets", async (code, label, typed, message) => {
+    const user = userEvent.setup();
+    const host = createFakeExcel();
+    const gateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+    const { smallPlan } = await import("../../support/small-plan");
+    await gateway.setUp(smallPlan());
+    renderPane(host, "saisie");
+    const form = await screen.findByRole("form", { name: "Saisie trimestrielle" });
+    if (code !== "1.A.1") {
+      await user.click(within(form).getByRole("combobox", { name: /Fiche action/ }));
+      await user.click(await screen.findByRole("option", { name: new RegExp(`^${code.replace(/\./g, "\\.")} `) }));
+    }
+    const input = within(form).getByRole("textbox", { name: new RegExp(`^${label}`) });
+    await user.click(input);
+    await user.paste(typed);
+    expect(await within(form).findByText(message)).toBeTruthy();
+    expect((within(form).getByRole("button", { name: "Enregistrer" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
