@@ -48,7 +48,9 @@ module.exports = async (env, argv) => {
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { target: "es2020", jsx: "automatic" } }],
     },
-    performance: { hints: production ? "warning" : false, maxEntrypointSize: 400_000, maxAssetSize: 1_500_000 },
+    // The real budget is the gzipped start-up JS (≤ 300 KB), measured by `npm run bench`; these minified sizes only
+    // warn well before it is at risk.
+    performance: { hints: production ? "warning" : false, maxEntrypointSize: 1_000_000, maxAssetSize: 1_500_000 },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),

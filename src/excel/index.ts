@@ -5,3 +5,4 @@ export { setUpTableau, type OfficeSetupResult } from "./setup-tableau";
 export { writeQuarterEntry, EntryRefused, type QuarterEntry, type WrittenEntry } from "./write-entry";
 export { setQuarterLocked } from "./lock-quarter";
 export { readEntrySheets, TableauNotFound } from "./tableau-sheets";
+export { whenOfficeReady, isSetSupported, runInExcel, type HostReadiness } from "./host";

@@ -1,12 +1,13 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { isSetSupported, runInExcel, whenOfficeReady } from "../excel";
 import { App, type HostState, type View } from "./App";
 import { missingRequirements } from "./errors";
 import { officeGateway } from "./gateway";
 
 const root = createRoot(document.getElementById("root")!);
 const view: View = new URLSearchParams(window.location.search).get("vue") === "saisie" ? "saisie" : "tableau";
-const gateway = officeGateway((work) => Excel.run(work));
+const gateway = officeGateway(runInExcel);
 
 function render(host: HostState): void {
   root.render(
@@ -17,12 +18,8 @@ function render(host: HostState): void {
 }
 
 render("loading");
-if (typeof Office === "undefined") {
-  render("no-office");
-} else {
-  Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel) return render("no-office");
-    const missing = missingRequirements((name, version) => Office.context.requirements.isSetSupported(name, version));
-    render(missing.length > 0 ? { missing } : "excel");
-  });
-}
+void whenOfficeReady().then((readiness) => {
+  if (readiness !== "excel") return render("no-office");
+  const missing = missingRequirements(isSetSupported);
+  render(missing.length > 0 ? { missing } : "excel");
+});

@@ -85,3 +85,32 @@ describe("entry form, every indicator type", () => {
     expect((within(form).getByRole("button", { name: "Enregistrer" }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe("host problems", () => {
+  it("names the missing requirement set instead of showing a blank pane", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={{ missing: ["ExcelApi 1.9"] }} />
+      </FluentProvider>,
+    );
+    expect(screen.getByText(/ne propose pas ExcelApi 1\.9/)).toBeTruthy();
+  });
+
+  it("tells Office.js failures in French from their code", async () => {
+    const { describeError, missingRequirements } = await import("../../../src/taskpane/errors");
+    expect(describeError({ code: "AccessDenied", message: "x" })).toMatch(/protégée/);
+    expect(describeError({ code: "EditModeCannotAcquireLock" })).toMatch(/mode édition/);
+    expect(describeError(new Error("boom"))).toMatch(/Une erreur inattendue s'est produite : boom/);
+    expect(missingRequirements((name, version) => version !== "1.9")).toEqual(["ExcelApi 1.9"]);
+  });
+
+  it("shows a French error when reading the workbook fails", async () => {
+    const failing = officeGateway(() => Promise.reject(Object.assign(new Error("busy"), { code: "EditModeCannotAcquireLock" })));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host="excel" gateway={failing} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText(/Excel est en mode édition/)).toBeTruthy();
+  });
+});
