@@ -10,6 +10,7 @@ import { WorkbookFileError } from "../xlsx/file";
 import { readTableauFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
 import { countLine, describeIssue } from "./format-issues";
 import { CliError, fileExists, readBytes, readText, writeBytes } from "./io";
+import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 
 export interface Console {
   out(line: string): void;
@@ -100,4 +101,34 @@ export async function samplePlanCommand(options: { out?: string }, io: Console):
     io.out(json.trimEnd());
   }
   return 0;
+}
+
+export async function importCommand(options: { file?: string; out?: string; report?: string }, io: Console): Promise<number> {
+  if (!options.file || !options.out) throw new CliError("Usage : ctg import REPERTOIRE.(txt|docx) --out PLAN.json [--report RAPPORT.json]", 2);
+  const text = await repertoireText(options.file);
+  let result;
+  try {
+    result = parseRepertoire(text);
+  } catch (error) {
+    if (error instanceof NotARepertoire) throw new CliError(`« ${options.file} » : ${error.message}.`, 2);
+    throw error;
+  }
+  writeBytes(options.out, `${JSON.stringify(result.plan, null, 2)}\n`);
+  if (options.report) writeBytes(options.report, `${JSON.stringify({ warnings: result.warnings }, null, 2)}\n`);
+  const indicators = result.plan.axes.flatMap((axis) => axis.subAxes.flatMap((sub) => sub.actions.flatMap((action) => action.indicators))).length;
+  io.out(`Plan écrit : ${options.out} (${result.actionCount} fiches actions, ${indicators} indicateurs, territoire : ${result.plan.convention.territory}, du ${result.plan.convention.start} au ${result.plan.convention.end}).`);
+  for (const warning of result.warnings) io.out(`  ${warning.code ? `${warning.code} — ` : ""}${warning.section} : ${warning.message}`);
+  io.out("Vérifiez les types d'indicateurs proposés (nombre, taux, montant, oui-non, echelle, texte) avant de créer le tableau avec « ctg init ».");
+  return 0;
+}
+
+async function repertoireText(file: string): Promise<string> {
+  const bytes = readBytes(file);
+  if (/\.docx$/i.test(file)) {
+    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new CliError(`« ${file} » n'est pas un document Word .docx.`, 2);
+    throw new CliError(`La lecture des documents .docx arrive prochainement : enregistrez « ${file} » au format texte (.txt) depuis Word, puis relancez la commande.`, 2);
+  }
+  const text = Buffer.from(bytes).toString("utf8");
+  if (text.includes("\u0000")) throw new CliError(`« ${file} » n'est pas un fichier texte : enregistrez le répertoire au format .txt.`, 2);
+  return text;
 }

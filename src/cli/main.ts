@@ -1,6 +1,6 @@
 /** Entry point of the `ctg` command line. */
 import { parseArgs } from "node:util";
-import { checkCommand, demoCommand, initCommand, samplePlanCommand, type Clock, type Console } from "./commands";
+import { checkCommand, demoCommand, importCommand, initCommand, samplePlanCommand, type Clock, type Console } from "./commands";
 import { CliError } from "./io";
 
 const USAGE = `CTG Suivi — tableau de suivi partagé des Conventions territoriales globales
@@ -14,6 +14,8 @@ Usage :
         Code de sortie : 0 sans erreur, 1 avec erreurs, 2 si le fichier est illisible.
   ctg demo [--out DOSSIER]
         Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis.
+  ctg import REPERTOIRE.txt --out PLAN.json [--report RAPPORT.json]
+        Lit un répertoire des fiches actions (texte) et en fait un plan JSON, avec les incohérences relevées.
   ctg sample-plan [--out PLAN.json]
         Écrit le plan d'exemple (CC Monts, Rance et Rougier, 2026-2030) au format JSON.
 `;
@@ -30,6 +32,11 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
         const { values, positionals } = parseArgs({ args: rest, options: { json: { type: "boolean" } }, allowPositionals: true });
         if (positionals.length !== 1) throw new CliError("Usage : ctg check FICHIER.xlsx [--json]", 2);
         return await checkCommand({ file: positionals[0], json: values.json }, io, clock);
+      }
+      case "import": {
+        const { values, positionals } = parseArgs({ args: rest, options: { out: { type: "string" }, report: { type: "string" } }, allowPositionals: true });
+        if (positionals.length !== 1) throw new CliError("Usage : ctg import REPERTOIRE.(txt|docx) --out PLAN.json [--report RAPPORT.json]", 2);
+        return await importCommand({ file: positionals[0], ...values }, io);
       }
       case "demo": {
         const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });

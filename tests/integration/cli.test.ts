@@ -125,3 +125,26 @@ describe("ctg init and check", () => {
     expect((await ctg("init", "--plan", planFile, "--out", join(dir, "t.xlsx"))).code).toBe(0);
   });
 });
+
+describe("ctg import", () => {
+  it("turns the seed répertoire into a plan that ctg init accepts, with a report", async () => {
+    const dir = workspace();
+    const seed = join(__dirname, "../../../shared/seeds/003_7db3a68b281f32e6.txt");
+    const result = await ctg("import", seed, "--out", join(dir, "plan.json"), "--report", join(dir, "rapport.json"));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/15 fiches actions, 66 indicateurs/);
+    const report = JSON.parse(readFileSync(join(dir, "rapport.json"), "utf8"));
+    expect(report.warnings).toEqual(expect.arrayContaining([{ code: "2.B.1", section: "liens", message: expect.stringMatching(/2\.B\.4/) }]));
+    expect((await ctg("init", "--plan", join(dir, "plan.json"), "--out", join(dir, "suivi.xlsx"))).code).toBe(0);
+  });
+
+  it("exits 2 with a French message on a file that is not a répertoire or not text", async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "notes.txt"), "Compte rendu du COPIL");
+    const notRepertoire = await ctg("import", join(dir, "notes.txt"), "--out", join(dir, "p.json"));
+    expect(notRepertoire.code).toBe(2);
+    expect(notRepertoire.err).toMatch(/aucune fiche action trouvée/);
+    writeFileSync(join(dir, "binaire.txt"), Buffer.from([0, 1, 2, 3]));
+    expect((await ctg("import", join(dir, "binaire.txt"), "--out", join(dir, "p.json"))).err).toMatch(/n'est pas un fichier texte/);
+  });
+});

@@ -1,0 +1,61 @@
+/** Text of a répertoire as clean lines: page-break noise removed, items rejoined. */
+import { foldText } from "../domain/vocabulary";
+
+export function cleanLines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00a0\u202f\t]/g, " ")
+    .replace(/[’‘]/g, "'")
+    .split("\n")
+    .map((line) => line.replace(/\s+$/, "").replace(/^\s+/, ""))
+    .filter((line) => !/^\d{1,3}$/.test(line) && !/^page \d+( \/ \d+)?$/i.test(line));
+}
+
+const BULLET = /^(?:[-•−–—*>▪˃·]\s*|\d{1,2}[.)]\s+)/;
+
+export function isBullet(line: string): boolean {
+  return BULLET.test(line);
+}
+
+/**
+ * Items of a list section: a bullet starts an item, other lines continue the previous one; without any bullet,
+ * each line is an item unless it visibly continues the previous one (lower case, parenthesis, trailing comma).
+ */
+export function listItems(lines: readonly string[]): string[] {
+  const content = lines.filter((line) => line.trim().length > 0);
+  const bulleted = content.some(isBullet);
+  const items: string[] = [];
+  for (const line of content) {
+    const text = line.replace(BULLET, "").trim();
+    if (!text) continue;
+    const previous = items[items.length - 1] ?? "";
+    // Without bullets, a line continues the previous item when it visibly does: lower case, "(…", or a word cut at "-".
+    const continues = bulleted ? !isBullet(line) : /^[a-zà-ÿ(]/.test(text) || /\w-$/.test(previous);
+    if (continues && items.length > 0) items[items.length - 1] = /\w-$/.test(previous) ? `${previous}${text}` : `${previous} ${text}`.replace(/\s+/g, " ");
+    else items.push(text);
+  }
+  return items.map((item) => item.replace(/[,;]\s*$/, "").trim()).filter(Boolean);
+}
+
+/** For comparing titles: case, accents, punctuation and spacing do not count. */
+export function titleKey(text: string): string {
+  return foldText(text)
+    .replace(/[«»"'()\-–—.,;:!?]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function sentenceCase(text: string): string {
+  if (text !== text.toUpperCase()) return text;
+  const lower = text.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** Partner lists sometimes come as "Locaux : CIAS, ADMR, élus" on one line: one partner per name. */
+export function splitNames(items: readonly string[]): string[] {
+  return items.flatMap((item) => {
+    const withoutLabel = item.replace(/^[\p{L} ]{3,20}\s*:\s*/u, "");
+    const parts = withoutLabel.split(/\s*[,;]\s*(?![^()]*\))/).map((part) => part.replace(/[.…]+$/, "").trim()).filter(Boolean);
+    return parts.length > 1 || withoutLabel !== item ? parts : [item];
+  });
+}
