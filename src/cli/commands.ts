@@ -11,6 +11,7 @@ import { readTableauFile, writeTableauFile, writeTrackingFile } from "../xlsx/ta
 import { countLine, describeIssue } from "./format-issues";
 import { CliError, fileExists, readBytes, readText, writeBytes } from "./io";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
+import { DocxUnreadable, docxText } from "../import/docx";
 
 export interface Console {
   out(line: string): void;
@@ -125,8 +126,12 @@ export async function importCommand(options: { file?: string; out?: string; repo
 async function repertoireText(file: string): Promise<string> {
   const bytes = readBytes(file);
   if (/\.docx$/i.test(file)) {
-    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new CliError(`« ${file} » n'est pas un document Word .docx.`, 2);
-    throw new CliError(`La lecture des documents .docx arrive prochainement : enregistrez « ${file} » au format texte (.txt) depuis Word, puis relancez la commande.`, 2);
+    try {
+      return await docxText(bytes, file);
+    } catch (error) {
+      if (error instanceof DocxUnreadable) throw new CliError(`${error.message}.`, 2);
+      throw error;
+    }
   }
   const text = Buffer.from(bytes).toString("utf8");
   if (text.includes("\u0000")) throw new CliError(`« ${file} » n'est pas un fichier texte : enregistrez le répertoire au format .txt.`, 2);

@@ -148,3 +148,19 @@ describe("ctg import", () => {
     expect((await ctg("import", join(dir, "binaire.txt"), "--out", join(dir, "p.json"))).err).toMatch(/n'est pas un fichier texte/);
   });
 });
+
+describe("ctg import of a Word document", () => {
+  it("reads a .docx répertoire through mammoth", async () => {
+    const { makeDocx } = await import("../support/docx");
+    const dir = workspace();
+    const lines = readFileSync(join(__dirname, "../../../shared/seeds/003_7db3a68b281f32e6.txt"), "utf8").split("\n");
+    writeFileSync(join(dir, "repertoire.docx"), await makeDocx(lines));
+    const result = await ctg("import", join(dir, "repertoire.docx"), "--out", join(dir, "plan.json"));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/15 fiches actions, 66 indicateurs/);
+    writeFileSync(join(dir, "faux.docx"), "pas un zip");
+    const bad = await ctg("import", join(dir, "faux.docx"), "--out", join(dir, "p.json"));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/n'est pas un document Word/);
+  });
+});
