@@ -8,6 +8,7 @@ import { fullTracking, syntheticPlan } from "../src/samples/synthetic-plan";
 import { writeTrackingFile, readTableauFile } from "../src/xlsx/tableau-file";
 import { officeFigures } from "./office-executor";
 import { taskpaneFigures } from "./taskpane";
+import { importFigures } from "./import";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 const TODAY = "2031-01-01";
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     print({ figure: "xlsx_roundtrip", fiches: actions, write_ms: round(writeMs), read_and_check_ms: round(performance.now() - readStart), file_kb: Math.round(bytes.length / 1024) });
   }
 
+  for (const figure of importFigures()) print(figure);
   for (const figure of await officeFigures(NOW)) print(figure);
   for (const figure of await taskpaneFigures()) print(figure);
   print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });

@@ -202,3 +202,17 @@ describe("indicator type inference", () => {
     expect(inferIndicatorType(label)).toBe(type);
   });
 });
+
+describe("round trip through the répertoire template", () => {
+  it("gives back the codes, titles, échéances and indicators of a 50-fiche plan", async () => {
+    const { syntheticPlan } = await import("../../src/samples/synthetic-plan");
+    const { repertoireText } = await import("../support/repertoire-writer");
+    const plan = syntheticPlan({ actions: 50, indicatorsPerAction: 6 });
+    const result = parseRepertoire(repertoireText(plan));
+    const expected = plan.axes.flatMap((axis) => axis.subAxes.flatMap((sub) => sub.actions));
+    const actions = actionsOf(result);
+    expect(actions.map((action) => [action.code, action.title, action.deadline])).toEqual(expected.map((action) => [action.code, action.title, action.deadline]));
+    expect(actions.map((action) => action.indicators.map((indicator) => indicator.label))).toEqual(expected.map((action) => action.indicators.map((indicator) => indicator.label)));
+    expect(result.warnings.map((warning) => warning.section)).toEqual(["convention"]);
+  });
+});
