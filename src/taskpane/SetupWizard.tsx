@@ -4,6 +4,8 @@ import { formatFrenchDate, readDate } from "../domain/dates";
 import { type Plan, readPlan, readPlanJson } from "../domain/plan";
 import samplePlanJson from "../samples/monts-rance-rougier.plan.json";
 import type { TableauReading } from "../workbook/parse-tableau";
+import type { ImportedPlan } from "../import/parse-repertoire";
+import { RepertoireImport } from "./RepertoireImport";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 
@@ -11,7 +13,7 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-type Source = "exemple" | "fichier" | "vide";
+type Source = "exemple" | "repertoire" | "fichier" | "vide";
 
 const FIELD_LABELS: Record<string, string> = {
   "convention.territory": "Territoire",
@@ -39,6 +41,7 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
   const endIso = readDate(period.end);
   const [source, setSource] = useState<Source>("exemple");
   const [fileText, setFileText] = useState<{ name: string; text: string } | undefined>();
+  const [imported, setImported] = useState<ImportedPlan | undefined>();
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -57,7 +60,13 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
           ? [{ code: "1", title: "Axe 1", subAxes: [{ code: "1.A", title: "Sous-axe 1.A", actions: [] }] }]
           : undefined;
     let reading;
-    if (source === "fichier") {
+    if (source === "repertoire") {
+      if (!imported) {
+        setProblems(["Choisissez ou collez un répertoire des fiches actions, puis vérifiez les types d'indicateurs."]);
+        return undefined;
+      }
+      reading = readPlan({ ...imported, convention: { ...imported.convention, ...convention, territory: convention.territory || imported.convention.territory } });
+    } else if (source === "fichier") {
       if (!fileText) {
         setProblems(["Choisissez un fichier de plan d'actions (.json)."]);
         return undefined;
@@ -133,10 +142,22 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
       <Field label="Plan d'actions">
         <RadioGroup value={source} onChange={(_, data) => setSource(data.value as Source)}>
           <Radio value="exemple" label="Plan d'exemple (CC Monts, Rance et Rougier, 15 fiches)" />
+          <Radio value="repertoire" label="Importer un répertoire des fiches actions (Word ou texte)" />
           <Radio value="fichier" label="Fichier de plan (.json)" />
           <Radio value="vide" label="Plan vide, à compléter" />
         </RadioGroup>
       </Field>
+      {source === "repertoire" && (
+        <RepertoireImport
+          onPlan={(plan) => {
+            setImported(plan);
+            if (!plan) return;
+            // The document's own period and territory are the best defaults; what the user typed wins.
+            setPeriod({ start: formatFrenchDate(plan.convention.start), end: formatFrenchDate(plan.convention.end) });
+            if (!territory.trim() && plan.convention.territory !== "Territoire à préciser") setTerritory(plan.convention.territory);
+          }}
+        />
+      )}
       {source === "fichier" && (
         <Field label="Fichier du plan d'actions">
           <input

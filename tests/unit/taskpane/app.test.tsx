@@ -114,3 +114,29 @@ describe("host problems", () => {
     expect(await screen.findByText(/Excel est en mode édition/)).toBeTruthy();
   });
 });
+
+describe("wizard import step", () => {
+  it("imports a pasted répertoire, lets the user retype an indicator, and builds the tableau", async () => {
+    const user = userEvent.setup();
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const seed = readFileSync(join(__dirname, "../../../../shared/seeds/003_7db3a68b281f32e6.txt"), "utf8");
+    const host = renderPane();
+    await screen.findByRole("heading", { name: "Créer le tableau de suivi" });
+    await user.click(screen.getByRole("radio", { name: /Importer un répertoire/ }));
+    await user.click(screen.getByRole("textbox", { name: /Ou collez le texte du répertoire/ }));
+    await user.paste(seed);
+    await user.click(screen.getByRole("button", { name: "Analyser le texte collé" }));
+    expect(await screen.findByText(/15 fiches actions trouvées/)).toBeTruthy();
+    expect(screen.getByText(/2\.B\.1 — liens : lien vers la fiche 2\.B\.4/)).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: /Territoire/ }) as HTMLInputElement).value).toBe("Communauté de communes Monts, Rance et Rougier");
+    const first = screen.getByRole("combobox", { name: /Nombre et nature des outils de communication/ });
+    await user.click(first);
+    await user.click(await screen.findByRole("option", { name: "Texte" }));
+    await user.click(screen.getByRole("button", { name: "Créer le tableau de suivi" }));
+    await screen.findByRole("tab", { name: "Tableau de bord" });
+    const indicators = [...host.sheet(SHEETS.indicators).cells.entries()].filter(([key]) => key.startsWith("1,")).map(([, cell]) => cell.value);
+    expect(indicators).toContain("Texte");
+    expect(host.sheet(SHEETS.tracking).usedRect()?.rows).toBe(1 + 15 * 20);
+  });
+});

@@ -1,0 +1,134 @@
+import { Body1, Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { INDICATOR_TYPES, INDICATOR_TYPE_LABELS, type IndicatorType } from "../domain/vocabulary";
+import { NotARepertoire, parseRepertoire, type ImportResult, type ImportedPlan } from "../import/parse-repertoire";
+import { typography } from "./errors";
+
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  fiche: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** The répertoire with the indicator types the user settled on. */
+export function withTypes(plan: ImportedPlan, types: Record<string, IndicatorType>): ImportedPlan {
+  return {
+    ...plan,
+    axes: plan.axes.map((axis) => ({
+      ...axis,
+      subAxes: axis.subAxes.map((sub) => ({
+        ...sub,
+        actions: sub.actions.map((action) => ({
+          ...action,
+          indicators: action.indicators.map((indicator, index) => ({ ...indicator, type: types[`${action.code}#${index}`] ?? indicator.type })),
+        })),
+      })),
+    })),
+  };
+}
+
+/**
+ * Import step of the wizard: a Word or text répertoire is read, its fiches and the inferred indicator types are shown
+ * for review, and the reviewed plan is handed back.
+ */
+export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | undefined) => void }) {
+  const styles = useStyles();
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [result, setResult] = useState<ImportResult | undefined>();
+  const [types, setTypes] = useState<Record<string, IndicatorType>>({});
+
+  const analyse = (source: string) => {
+    setError(undefined);
+    try {
+      const parsed = parseRepertoire(source);
+      setResult(parsed);
+      setTypes({});
+      onPlan(parsed.plan);
+    } catch (caught) {
+      setResult(undefined);
+      onPlan(undefined);
+      setError(caught instanceof NotARepertoire ? `Ce texte n'est pas un répertoire des fiches actions : ${caught.message}.` : `Lecture impossible : ${String(caught)}`);
+    }
+  };
+  const readFile = async (file: File) => {
+    setBusy(true);
+    try {
+      if (/\.docx$/i.test(file.name)) {
+        const { docxText } = await import("../import/docx");
+        analyse(await docxText(new Uint8Array(await file.arrayBuffer()), file.name));
+      } else {
+        analyse(await file.text());
+      }
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const setType = (key: string, type: IndicatorType) => {
+    const next = { ...types, [key]: type };
+    setTypes(next);
+    if (result) onPlan(withTypes(result.plan, next));
+  };
+  const actions = result?.plan.axes.flatMap((axis) => axis.subAxes.flatMap((sub) => sub.actions)) ?? [];
+
+  return (
+    <div className={styles.column}>
+      <Field label="Répertoire des fiches actions (.docx ou .txt)">
+        <input type="file" accept=".docx,.txt,text/plain" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
+      </Field>
+      <Field label="Ou collez le texte du répertoire">
+        <Textarea value={text} onChange={(_, data) => setText(data.value)} resize="vertical" />
+      </Field>
+      <Button onClick={() => analyse(text)} disabled={!text.trim()}>
+        Analyser le texte collé
+      </Button>
+      {busy && <Spinner size="tiny" label="Lecture du document…" />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <>
+          <Subtitle2 as="h3">{`${result.actionCount} fiches actions trouvées — vérifiez les types d'indicateurs`}</Subtitle2>
+          {result.warnings.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <ul>
+                  {result.warnings.map((warning, index) => (
+                    <li key={index}>{typography(`${warning.code ? `${warning.code} — ` : ""}${warning.section} : ${warning.message}`)}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {actions.map((action) => (
+            <div key={action.code} className={styles.fiche}>
+              <Body1>
+                <strong>{action.code}</strong> {action.title}
+              </Body1>
+              {action.indicators.length === 0 && <Caption1>Aucun indicateur.</Caption1>}
+              {action.indicators.map((indicator, index) => {
+                const key = `${action.code}#${index}`;
+                const type = types[key] ?? (indicator.type as IndicatorType);
+                return (
+                  <Field key={key} label={indicator.label} orientation="vertical">
+                    <Dropdown value={INDICATOR_TYPE_LABELS[type]} selectedOptions={[type]} onOptionSelect={(_, data) => data.optionValue && setType(key, data.optionValue as IndicatorType)}>
+                      {INDICATOR_TYPES.map((candidate) => (
+                        <Option key={candidate} value={candidate}>
+                          {INDICATOR_TYPE_LABELS[candidate]}
+                        </Option>
+                      ))}
+                    </Dropdown>
+                  </Field>
+                );
+              })}
+            </div>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
