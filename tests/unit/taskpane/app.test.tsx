@@ -9,6 +9,9 @@ import { officeGateway } from "../../../src/taskpane/gateway";
 import { SHEETS } from "../../../src/workbook/layout";
 import { createFakeExcel } from "../../fake-excel";
 
+// Rendering Fluent UI in jsdom is slow on a loaded two-core machine; these are behaviour tests, not timings.
+jest.setTimeout(30_000);
+
 function renderPane(host = createFakeExcel(), initialView: "tableau" | "saisie" = "tableau") {
   const gateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
   render(
