@@ -100,7 +100,7 @@ export function parseRepertoire(text: string): ImportResult {
     }
   }
   const conventionText = lines.slice(endOfLastFiche(lines, bodyStarts[bodyStarts.length - 1]));
-  const period = conventionPeriod(lines);
+  const period = conventionPeriod(text.split("\n"));
   const territory = territoryOf(conventionText);
   if (!territory) warnings.push({ code: "", section: "convention", message: "territoire introuvable dans le document : indiquez-le dans le plan (convention.territory)" });
   return {

@@ -2,14 +2,20 @@
 import { foldText } from "../domain/vocabulary";
 
 export function cleanLines(text: string): string[] {
-  return text
+  const lines = text
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u202f\t]/g, " ")
     .replace(/[’‘]/g, "'")
     .split("\n")
     .map((line) => line.replace(/\s+$/, "").replace(/^\s+/, ""))
     .filter((line) => !/^\d{1,3}$/.test(line) && !/^page \d+( \/ \d+)?$/i.test(line));
+  // A running page header ("Répertoire des fiches actions CTG 2026-2030" on every page) is noise inside sections.
+  const counts = new Map<string, number>();
+  for (const line of lines) if (PAGE_HEADER.test(line)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return lines.filter((line) => (counts.get(line) ?? 0) < 2);
 }
+
+const PAGE_HEADER = /r[ée]pertoire|fiches? actions? ctg/i;
 
 const BULLET = /^(?:[-•−–—*>▪˃·]\s*|\d{1,2}[.)]\s+)/;
 

@@ -84,6 +84,8 @@ Caf, MSA, PMI
 LES INDICATEURS D'EVALUATION
 1. Nombre de places ouvertes
 2. Taux d'occupation de la
+
+Répertoire des fiches actions CTG 2025-2028
    micro-crèche
 3. Montant des investissements
 
