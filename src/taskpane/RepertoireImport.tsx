@@ -76,7 +76,7 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
   return (
     <div className={styles.column}>
       <Field label="Répertoire des fiches actions (.docx ou .txt)">
-        <input type="file" accept=".docx,.txt,text/plain" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
+        <input type="file" aria-label="Répertoire des fiches actions (.docx ou .txt)" accept=".docx,.txt,text/plain" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
       </Field>
       <Field label="Ou collez le texte du répertoire">
         <Textarea value={text} onChange={(_, data) => setText(data.value)} resize="vertical" />

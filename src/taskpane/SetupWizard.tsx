@@ -162,6 +162,7 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
         <Field label="Fichier du plan d'actions">
           <input
             type="file"
+            aria-label="Fichier du plan d'actions (.json)"
             accept=".json,application/json"
             onChange={async (event) => {
               const file = event.target.files?.[0];

@@ -3,7 +3,7 @@
  * PNG under test-output/taskpane/ (look at them) and checked with axe-core (no serious or critical violation, as
  * RGAA / WCAG 2.1 AA requires).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, openPane, serveDist } from "./support/pane-server";
@@ -94,6 +94,20 @@ describe("task pane in Chromium", () => {
     await page.getByText(/est verrouillé depuis son COPIL/).waitFor();
     expect(await page.getByRole("button", { name: "Enregistrer" }).isDisabled()).toBe(true);
     await screen(page, "07-saisie-verrouillee");
+  });
+
+  it("imports a pasted répertoire and shows its fiches and inferred types for review", async () => {
+    const page = await openPane(browser, server.url);
+    await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
+    await page.getByRole("radio", { name: /Importer un répertoire/ }).check();
+    const seed = readFileSync(resolve(root, "../shared/seeds/003_7db3a68b281f32e6.txt"), "utf8");
+    await page.getByRole("textbox", { name: /Ou collez le texte du répertoire/ }).fill(seed);
+    await page.getByRole("button", { name: "Analyser le texte collé" }).click();
+    await page.getByText(/15 fiches actions trouvées/).waitFor();
+    await screen(page, "09-import-repertoire");
+    await page.getByRole("button", { name: "Créer le tableau de suivi" }).click();
+    await page.getByRole("tab", { name: "Tableau de bord" }).waitFor();
+    expect(await fake<number>(page, `window.__fakeExcel.sheet("Saisies").usedRect().rows`)).toBeGreaterThan(600);
   });
 
   it("lists the errors typed directly in the cells and goes to the cell on click", async () => {
