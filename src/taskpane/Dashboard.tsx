@@ -9,11 +9,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
-  Field,
   MessageBar,
   MessageBarBody,
-  Option,
   Subtitle2,
   Table,
   TableBody,
@@ -28,6 +25,7 @@ import { useMemo, useState } from "react";
 import { NOT_ENTERED, quarterBoard } from "../domain/dashboard";
 import type { Tracking } from "../domain/tracking";
 import { STATUSES } from "../domain/vocabulary";
+import { QuarterPicker } from "./QuarterPicker";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter, startedQuarters, trackingCell } from "./quarters-ui";
@@ -80,15 +78,7 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
 
   return (
     <div className={styles.section}>
-      <Field label="Trimestre">
-        <Dropdown value={quarter} selectedOptions={[quarter]} onOptionSelect={(_, data) => data.optionValue && setQuarter(data.optionValue)}>
-          {quarters.map((item) => (
-            <Option key={item} value={item}>
-              {`${item}${tracking.lockedQuarters.includes(item) ? " (verrouillé)" : ""}`}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <QuarterPicker quarters={quarters} locked={tracking.lockedQuarters} value={quarter} onChange={setQuarter} />
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>

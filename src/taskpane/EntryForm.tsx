@@ -6,6 +6,7 @@ import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/qu
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
+import { QuarterPicker } from "./QuarterPicker";
 import { describeError, sentence } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter, startedQuarters } from "./quarters-ui";
@@ -109,15 +110,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
         void save();
       }}
     >
-      <Field label="Trimestre">
-        <Dropdown value={quarter} selectedOptions={[quarter]} onOptionSelect={(_, data) => data.optionValue && resetFor(code, data.optionValue)}>
-          {quarters.map((item) => (
-            <Option key={item} value={item}>
-              {`${item}${tracking.lockedQuarters.includes(item) ? " (verrouillé)" : ""}`}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <QuarterPicker quarters={quarters} locked={tracking.lockedQuarters} value={quarter} onChange={(quarter) => resetFor(code, quarter)} />
       <Field label="Fiche action" hint="Tapez un code ou un mot du titre">
         <Combobox
           value={search || (action ? `${action.code} ${action.title}` : "")}

@@ -227,7 +227,7 @@ class RangeFormatProxy {
   readonly protection: { locked: boolean };
   readonly borders: { getItem(edge: string): { style: string; color: string } };
 
-  constructor(private readonly range: RangeProxy) {
+  constructor(range: RangeProxy) {
     const formatAllowed = (sheet: SheetState) => sheet.protectionOptions?.allowFormatCells === true;
     const setter = <K extends keyof CellState>(key: K, op: string) => (value: CellState[K]) =>
       range.change({ op, value }, (sheet, rect) => range.eachCell(sheet, rect, (cell) => (cell[key] = value)), formatAllowed);
