@@ -1,0 +1,201 @@
+/**
+ * The figures of a bilan (article 9): point d'étape annuel, bilan intermédiaire, bilan final. Pure: fed a tracking,
+ * returns plain data that the workbook sheet, the deck and the JSON output all present.
+ */
+import { NOT_ENTERED, emptyCounts, isLate, type StatusCounts, type StatusOrNone } from "./dashboard";
+import { type Indicator, allIndicators, locatedActions, type ActionSheet, type Axis } from "./plan";
+import { compareQuarters, measuredQuarters, parseQuarter, quarterOf, quartersBetween, type Quarter } from "./quarters";
+import type { Measurement, MeasurementValue, StatusEntry, Tracking } from "./tracking";
+import type { Aggregation } from "./vocabulary";
+
+export type ReportKind = "annual" | "midterm" | "final";
+
+export interface ReportRequest {
+  kind: ReportKind;
+  /** For `annual`: the year of the point d'étape. */
+  year?: number;
+  /** For `midterm`: last quarter covered, instead of the end of the year that holds the middle of the convention. */
+  until?: Quarter;
+}
+
+export interface IndicatorFigures {
+  actionCode: string;
+  indicator: Indicator;
+  /** The period's value by the indicator's aggregation rule; undefined when nothing was entered. */
+  value?: MeasurementValue;
+  baseline?: number;
+  target?: number;
+  /** Value as a percentage of the target, for numeric indicators with a positive target. */
+  percentOfTarget?: number;
+  /** Change since the valeur de référence (final bilan, numeric indicators). */
+  changeFromBaseline?: number;
+  perQuarter: { quarter: Quarter; value?: MeasurementValue }[];
+  perYear: { year: number; value?: MeasurementValue }[];
+}
+
+export interface ActionFigures {
+  action: ActionSheet;
+  axis: Axis;
+  status: StatusOrNone;
+  progress?: number;
+  late: boolean;
+  latestDifficulties?: { quarter: Quarter; text: string };
+  latestAdjustments?: { quarter: Quarter; text: string };
+}
+
+export interface Report {
+  kind: ReportKind;
+  title: string;
+  territory: string;
+  period: { first: Quarter; last: Quarter; quarters: Quarter[] };
+  statuses: { overall: StatusCounts; percentDone: number; perAxis: { axis: Axis; counts: StatusCounts; averageProgress?: number }[] };
+  actions: ActionFigures[];
+  late: ActionFigures[];
+  indicators: IndicatorFigures[];
+  completeness: { statusesFilled: number; statusesExpected: number; valuesFilled: number; valuesExpected: number };
+}
+
+export class ReportRequestError extends Error {}
+
+/** The quarters a bilan covers. */
+export function reportPeriod(tracking: Tracking, request: ReportRequest): Quarter[] {
+  const all = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+  if (request.kind === "final") return all;
+  if (request.kind === "annual") {
+    if (request.year === undefined) throw new ReportRequestError("indiquez l'année du point d'étape (par exemple --year 2026)");
+    const quarters = all.filter((quarter) => parseQuarter(quarter)!.year === request.year);
+    if (quarters.length === 0) throw new ReportRequestError(`l'année ${request.year} est hors de la période de la convention (${all[0]} – ${all[all.length - 1]})`);
+    return quarters;
+  }
+  const last = request.until ?? midtermEnd(tracking);
+  if (!all.includes(last)) throw new ReportRequestError(`le trimestre ${last} est hors de la période de la convention`);
+  return all.filter((quarter) => compareQuarters(quarter, last) <= 0);
+}
+
+/** The end of the year that holds the middle of the convention. */
+export function midtermEnd(tracking: Tracking): Quarter {
+  const start = Date.parse(tracking.plan.convention.start);
+  const end = Date.parse(tracking.plan.convention.end);
+  const middle = new Date(start + (end - start) / 2).toISOString().slice(0, 10);
+  const year = parseQuarter(quarterOf(middle))!.year;
+  const all = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+  return [...all].reverse().find((quarter) => parseQuarter(quarter)!.year === year)!;
+}
+
+export function aggregate(values: readonly MeasurementValue[], rule: Aggregation): MeasurementValue | undefined {
+  if (values.length === 0) return undefined;
+  if (rule === "derniere") return values[values.length - 1];
+  const numbers = values.filter((value): value is number => typeof value === "number");
+  if (numbers.length === 0) return values[values.length - 1];
+  const sum = numbers.reduce((total, value) => total + value, 0);
+  return Math.round((rule === "somme" ? sum : sum / numbers.length) * 100) / 100;
+}
+
+export function computeReport(tracking: Tracking, request: ReportRequest): Report {
+  const quarters = reportPeriod(tracking, request);
+  const last = quarters[quarters.length - 1];
+  const inPeriod = new Set(quarters);
+  const statusesByAction = groupBy(tracking.statuses.filter((entry) => inPeriod.has(entry.quarter)), (entry) => entry.actionCode);
+  const carried = groupBy(tracking.statuses.filter((entry) => compareQuarters(entry.quarter, last) <= 0), (entry) => entry.actionCode);
+
+  const actions: ActionFigures[] = locatedActions(tracking.plan).map(({ axis, action }) => {
+    const history = (carried.get(action.code) ?? []).sort((a, b) => compareQuarters(a.quarter, b.quarter));
+    const latest = [...history].reverse().find((entry) => entry.status !== undefined);
+    const status: StatusOrNone = latest?.status ?? NOT_ENTERED;
+    const progress = status === "Réalisée" ? 100 : [...history].reverse().find((entry) => entry.progress !== undefined)?.progress;
+    const inside = (statusesByAction.get(action.code) ?? []).sort((a, b) => compareQuarters(a.quarter, b.quarter));
+    return {
+      action,
+      axis,
+      status,
+      ...(progress !== undefined ? { progress } : {}),
+      late: isLate(action, status, last),
+      ...latestText(inside, "difficulties", "latestDifficulties"),
+      ...latestText(inside, "adjustments", "latestAdjustments"),
+    };
+  });
+
+  const overall = emptyCounts();
+  const perAxis = tracking.plan.axes.map((axis) => ({ axis, counts: emptyCounts(), progress: [] as number[] }));
+  for (const figures of actions) {
+    overall[figures.status]++;
+    const entry = perAxis.find((candidate) => candidate.axis === figures.axis)!;
+    entry.counts[figures.status]++;
+    if (figures.progress !== undefined) entry.progress.push(figures.progress);
+  }
+
+  const allQuarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+  const measurements = groupBy(tracking.measurements.filter((entry) => inPeriod.has(entry.quarter) && entry.value !== undefined), (entry) => entry.indicatorId);
+  let valuesExpected = 0;
+  const indicators: IndicatorFigures[] = allIndicators(tracking.plan).map(({ action, indicator }) => {
+    const measured = measuredQuarters(indicator.periodicity, allQuarters).filter((quarter) => inPeriod.has(quarter));
+    valuesExpected += measured.length;
+    return indicatorFigures(action.code, indicator, measured, measurements.get(indicator.id) ?? [], request.kind === "final");
+  });
+
+  const statusesFilled = tracking.statuses.filter((entry) => inPeriod.has(entry.quarter) && entry.status !== undefined).length;
+  return {
+    kind: request.kind,
+    title: request.kind === "annual" ? `Point d'étape ${request.year}` : request.kind === "midterm" ? "Bilan intermédiaire" : "Bilan final",
+    territory: tracking.plan.convention.territory,
+    period: { first: quarters[0], last, quarters },
+    statuses: {
+      overall,
+      percentDone: actions.length === 0 ? 0 : Math.round((overall.Réalisée / actions.length) * 1000) / 10,
+      perAxis: perAxis.map(({ axis, counts, progress }) => ({
+        axis,
+        counts,
+        ...(progress.length > 0 ? { averageProgress: Math.round((progress.reduce((a, b) => a + b, 0) / progress.length) * 10) / 10 } : {}),
+      })),
+    },
+    actions,
+    late: actions.filter((figures) => figures.late),
+    indicators,
+    completeness: {
+      statusesFilled,
+      statusesExpected: actions.length * quarters.length,
+      valuesFilled: indicators.reduce((sum, figures) => sum + figures.perQuarter.filter((point) => point.value !== undefined).length, 0),
+      valuesExpected,
+    },
+  };
+}
+
+function indicatorFigures(actionCode: string, indicator: Indicator, measured: Quarter[], entries: Measurement[], final: boolean): IndicatorFigures {
+  const byQuarter = new Map(entries.map((entry) => [entry.quarter, entry.value]));
+  const perQuarter = measured.map((quarter) => ({ quarter, ...(byQuarter.has(quarter) ? { value: byQuarter.get(quarter) } : {}) }));
+  const valuesOf = (points: typeof perQuarter) => points.flatMap((point) => (point.value === undefined ? [] : [point.value]));
+  const years = [...new Set(measured.map((quarter) => parseQuarter(quarter)!.year))];
+  const value = aggregate(valuesOf(perQuarter), indicator.aggregation);
+  const figures: IndicatorFigures = {
+    actionCode,
+    indicator,
+    ...(value !== undefined ? { value } : {}),
+    ...(indicator.baseline !== undefined ? { baseline: indicator.baseline } : {}),
+    ...(indicator.target !== undefined ? { target: indicator.target } : {}),
+    perQuarter,
+    perYear: years.map((year) => {
+      const yearly = aggregate(valuesOf(perQuarter.filter((point) => parseQuarter(point.quarter)!.year === year)), indicator.aggregation);
+      return { year, ...(yearly !== undefined ? { value: yearly } : {}) };
+    }),
+  };
+  if (typeof value === "number" && indicator.target !== undefined && indicator.target > 0) {
+    figures.percentOfTarget = Math.round((value / indicator.target) * 1000) / 10;
+  }
+  if (final && typeof value === "number" && indicator.baseline !== undefined) figures.changeFromBaseline = Math.round((value - indicator.baseline) * 100) / 100;
+  return figures;
+}
+
+function latestText(entries: StatusEntry[], field: "difficulties" | "adjustments", key: "latestDifficulties" | "latestAdjustments") {
+  const latest = [...entries].reverse().find((entry) => entry[field]);
+  return latest ? { [key]: { quarter: latest.quarter, text: latest[field]! } } : {};
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
