@@ -12,6 +12,7 @@ import { countLine, describeIssue } from "./format-issues";
 import { CliError, fileExists, readBytes, readText, writeBytes } from "./io";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
+import { ReportRequestError, computeReport, petiteEnfanceOnly, reportJson, type ReportKind } from "../domain/report";
 
 export interface Console {
   out(line: string): void;
@@ -136,4 +137,30 @@ async function repertoireText(file: string): Promise<string> {
   const text = Buffer.from(bytes).toString("utf8");
   if (text.includes("\u0000")) throw new CliError(`« ${file} » n'est pas un fichier texte : enregistrez le répertoire au format .txt.`, 2);
   return text;
+}
+
+export async function bilanCommand(options: { file?: string; kind?: string; year?: string; until?: string; cdsf?: boolean; json?: boolean }, io: Console, clock: Clock): Promise<number> {
+  const usage = "Usage : ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] --json";
+  if (!options.file || !options.kind || !["annual", "midterm", "final"].includes(options.kind)) throw new CliError(usage, 2);
+  if (!options.json) throw new CliError(`Seule la sortie --json du bilan est disponible dans cette version.\n${usage}`, 2);
+  let reading;
+  try {
+    reading = await readTableauFile(readBytes(options.file), options.file, todayIso(clock.now()));
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  if (!reading.tracking) {
+    for (const issue of reading.issues) io.err(describeIssue(issue));
+    throw new CliError(`« ${options.file} » n'est pas un tableau de suivi lisible : corrigez-le (ctg check) avant le bilan.`, 1);
+  }
+  const tracking = options.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
+  try {
+    const report = computeReport(tracking, { kind: options.kind as ReportKind, ...(options.year ? { year: Number(options.year) } : {}), ...(options.until ? { until: options.until.toUpperCase() } : {}) });
+    io.out(JSON.stringify(reportJson(report), null, 2));
+    return 0;
+  } catch (error) {
+    if (error instanceof ReportRequestError) throw new CliError(`Bilan impossible : ${error.message}.`, 2);
+    throw error;
+  }
 }

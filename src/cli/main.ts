@@ -1,6 +1,6 @@
 /** Entry point of the `ctg` command line. */
 import { parseArgs } from "node:util";
-import { checkCommand, demoCommand, importCommand, initCommand, samplePlanCommand, type Clock, type Console } from "./commands";
+import { bilanCommand, checkCommand, demoCommand, importCommand, initCommand, samplePlanCommand, type Clock, type Console } from "./commands";
 import { CliError } from "./io";
 
 const USAGE = `CTG Suivi — tableau de suivi partagé des Conventions territoriales globales
@@ -12,6 +12,9 @@ Usage :
   ctg check FICHIER.xlsx [--json]
         Vérifie un tableau rempli : chaque problème avec sa feuille et sa cellule.
         Code de sortie : 0 sans erreur, 1 avec erreurs, 2 si le fichier est illisible.
+  ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] --json
+        Calcule le point d'étape annuel, le bilan intermédiaire ou le bilan final (--cdsf : partie petite enfance)
+        et l'écrit en JSON.
   ctg demo [--out DOSSIER]
         Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis.
   ctg import REPERTOIRE.txt --out PLAN.json [--report RAPPORT.json]
@@ -37,6 +40,14 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
         const { values, positionals } = parseArgs({ args: rest, options: { out: { type: "string" }, report: { type: "string" } }, allowPositionals: true });
         if (positionals.length !== 1) throw new CliError("Usage : ctg import REPERTOIRE.(txt|docx) --out PLAN.json [--report RAPPORT.json]", 2);
         return await importCommand({ file: positionals[0], ...values }, io);
+      }
+      case "bilan": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { kind: { type: "string" }, year: { type: "string" }, until: { type: "string" }, cdsf: { type: "boolean" }, json: { type: "boolean" } },
+          allowPositionals: true,
+        });
+        return await bilanCommand({ file: positionals[0], ...values }, io, clock);
       }
       case "demo": {
         const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });

@@ -199,3 +199,48 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return groups;
 }
+
+/** The petite-enfance part of a tracking, for the extrait transmitted to the CDSF. */
+export function petiteEnfanceOnly(tracking: Tracking): Tracking {
+  const keep = (action: ActionSheet) => action.fields.includes("petite enfance");
+  const plan = {
+    ...tracking.plan,
+    axes: tracking.plan.axes
+      .map((axis) => ({ ...axis, subAxes: axis.subAxes.map((sub) => ({ ...sub, actions: sub.actions.filter(keep) })).filter((sub) => sub.actions.length > 0) }))
+      .filter((axis) => axis.subAxes.length > 0),
+  };
+  const codes = new Set(plan.axes.flatMap((axis) => axis.subAxes.flatMap((sub) => sub.actions.map((action) => action.code))));
+  const ids = new Set(allIndicators(plan).map(({ indicator }) => indicator.id));
+  return { ...tracking, plan, statuses: tracking.statuses.filter((entry) => codes.has(entry.actionCode)), measurements: tracking.measurements.filter((entry) => ids.has(entry.indicatorId)) };
+}
+
+/** The bilan as plain JSON for `ctg bilan --json`: statuses, per axe, late fiches, indicators. */
+export function reportJson(report: Report): unknown {
+  return {
+    kind: report.kind,
+    title: report.title,
+    territory: report.territory,
+    period: { first: report.period.first, last: report.period.last },
+    statuses: {
+      overall: report.statuses.overall,
+      percentDone: report.statuses.percentDone,
+      perAxis: report.statuses.perAxis.map((entry) => ({ axis: entry.axis.code, title: entry.axis.title, counts: entry.counts, averageProgress: entry.averageProgress ?? null })),
+    },
+    lateActions: report.late.map((figures) => ({ code: figures.action.code, title: figures.action.title, deadline: figures.action.deadline, status: figures.status })),
+    indicators: report.indicators.map((figures) => ({
+      id: figures.indicator.id,
+      actionCode: figures.actionCode,
+      label: figures.indicator.label,
+      type: figures.indicator.type,
+      aggregation: figures.indicator.aggregation,
+      value: figures.value ?? null,
+      baseline: figures.baseline ?? null,
+      target: figures.target ?? null,
+      percentOfTarget: figures.percentOfTarget ?? null,
+      ...(report.kind === "final" ? { changeFromBaseline: figures.changeFromBaseline ?? null } : {}),
+      perYear: figures.perYear.map((point) => ({ year: point.year, value: point.value ?? null })),
+    })),
+    completeness: report.completeness,
+    difficulties: report.actions.flatMap((figures) => (figures.latestDifficulties ? [{ code: figures.action.code, quarter: figures.latestDifficulties.quarter, text: figures.latestDifficulties.text }] : [])),
+  };
+}

@@ -164,3 +164,31 @@ describe("ctg import of a Word document", () => {
     expect(bad.err).toMatch(/n'est pas un document Word/);
   });
 });
+
+describe("ctg bilan --json", () => {
+  it("prints the computed bilan of a filled tableau, and its CDSF extract", async () => {
+    const dir = workspace();
+    await ctg("demo", "--out", dir);
+    const file = join(dir, "suivi-ctg-demo.xlsx");
+    const annual = await ctg("bilan", file, "--kind", "annual", "--year", "2026", "--json");
+    expect(annual.code).toBe(0);
+    const report = JSON.parse(annual.out);
+    expect(report.title).toBe("Point d'étape 2026");
+    expect(report.period).toEqual({ first: "2026-T1", last: "2026-T4" });
+    expect(Object.values(report.statuses.overall as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(15);
+    expect(report.indicators).toHaveLength(66);
+    const cdsf = JSON.parse((await ctg("bilan", file, "--kind", "final", "--cdsf", "--json")).out);
+    expect(cdsf.statuses.perAxis.map((axis: { axis: string }) => axis.axis)).toEqual(["1"]);
+    expect(cdsf.indicators.every((indicator: { actionCode: string }) => indicator.actionCode === "1.A.1")).toBe(true);
+  });
+
+  it("refuses a year outside the convention and a missing kind, in French", async () => {
+    const dir = workspace();
+    await ctg("demo", "--out", dir);
+    const file = join(dir, "suivi-ctg-demo.xlsx");
+    const outside = await ctg("bilan", file, "--kind", "annual", "--year", "2035", "--json");
+    expect(outside.code).toBe(2);
+    expect(outside.err).toMatch(/l'année 2035 est hors de la période/);
+    expect((await ctg("bilan", file, "--json")).code).toBe(2);
+  });
+});
