@@ -7,12 +7,13 @@ import { demoTracking } from "../samples/demo-entries";
 import { samplePlan } from "../samples/sample-plan";
 import { SetupRefused } from "../workbook/setup";
 import { WorkbookFileError } from "../xlsx/file";
-import { readTableauFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
+import { readTableauFile, writeSheetFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
 import { countLine, describeIssue } from "./format-issues";
 import { CliError, fileExists, readBytes, readText, writeBytes } from "./io";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
 import { ReportRequestError, computeReport, petiteEnfanceOnly, reportJson, type ReportKind } from "../domain/report";
+import { buildReportSheet } from "../workbook/build-report";
 
 export interface Console {
   out(line: string): void;
@@ -139,10 +140,10 @@ async function repertoireText(file: string): Promise<string> {
   return text;
 }
 
-export async function bilanCommand(options: { file?: string; kind?: string; year?: string; until?: string; cdsf?: boolean; json?: boolean }, io: Console, clock: Clock): Promise<number> {
-  const usage = "Usage : ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] --json";
+export async function bilanCommand(options: { file?: string; kind?: string; year?: string; until?: string; cdsf?: boolean; json?: boolean; out?: string }, io: Console, clock: Clock): Promise<number> {
+  const usage = "Usage : ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] (--out DOSSIER | --json)";
   if (!options.file || !options.kind || !["annual", "midterm", "final"].includes(options.kind)) throw new CliError(usage, 2);
-  if (!options.json) throw new CliError(`Seule la sortie --json du bilan est disponible dans cette version.\n${usage}`, 2);
+  if (!options.json && !options.out) throw new CliError(`Indiquez --out DOSSIER pour écrire le classeur du bilan, ou --json pour l'afficher.\n${usage}`, 2);
   let reading;
   try {
     reading = await readTableauFile(readBytes(options.file), options.file, todayIso(clock.now()));
@@ -157,7 +158,13 @@ export async function bilanCommand(options: { file?: string; kind?: string; year
   const tracking = options.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
   try {
     const report = computeReport(tracking, { kind: options.kind as ReportKind, ...(options.year ? { year: Number(options.year) } : {}), ...(options.until ? { until: options.until.toUpperCase() } : {}) });
-    io.out(JSON.stringify(reportJson(report), null, 2));
+    if (options.json) io.out(JSON.stringify(reportJson(report), null, 2));
+    if (options.out) {
+      const name = `bilan-${report.kind === "annual" ? `annuel-${options.year}` : report.kind === "midterm" ? "intermediaire" : "final"}${options.cdsf ? "-cdsf" : ""}.xlsx`;
+      const target = join(options.out, name);
+      writeBytes(target, await writeSheetFile(buildReportSheet(report, { cdsf: options.cdsf ?? false })));
+      (options.json ? io.err : io.out)(`Bilan écrit : ${target} (tableaux ; les graphiques natifs sont créés par le complément dans Excel).`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof ReportRequestError) throw new CliError(`Bilan impossible : ${error.message}.`, 2);

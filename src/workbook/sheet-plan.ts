@@ -152,7 +152,7 @@ export function wrappedRowHeights(values: Grid, columnWidths: readonly number[],
       const value = values[row][col];
       if (typeof value !== "string" || value.length === 0) continue;
       // Average French text is narrower than the digit "0" that defines Excel's width unit.
-      const perLine = Math.max(1, Math.floor((columnWidths[col] ?? 10) * 1.2));
+      const perLine = Math.max(1, Math.floor((columnWidths[col] ?? 10) * 1.1));
       const cellLines = value.split("\n").reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
       lines = Math.max(lines, cellLines);
     }

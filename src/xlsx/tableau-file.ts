@@ -3,6 +3,7 @@ import type { IsoDate } from "../domain/dates";
 import type { Plan } from "../domain/plan";
 import type { Tracking } from "../domain/tracking";
 import { buildTableauPlan } from "../workbook/build-tableau";
+import type { SheetPlan } from "../workbook/sheet-plan";
 import { type TableauReading, TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
 import { type SetupResult, planSetup } from "../workbook/setup";
 import { loadWorkbook, newWorkbook, workbookBytes } from "./file";
@@ -34,5 +35,12 @@ export async function writeTableauFile(
 export async function writeTrackingFile(tracking: Tracking, now: string): Promise<Uint8Array> {
   const workbook = newWorkbook();
   await applyPlanToWorkbook(workbook, buildTableauPlan(tracking, { now }));
+  return workbookBytes(workbook);
+}
+
+/** A workbook holding one planned sheet (a bilan, say). */
+export async function writeSheetFile(sheet: SheetPlan): Promise<Uint8Array> {
+  const workbook = newWorkbook();
+  await applyPlanToWorkbook(workbook, { sheets: [sheet], activeSheet: sheet.name });
   return workbookBytes(workbook);
 }

@@ -192,3 +192,21 @@ describe("ctg bilan --json", () => {
     expect((await ctg("bilan", file, "--json")).code).toBe(2);
   });
 });
+
+describe("ctg bilan --out", () => {
+  it("writes the bilan sheet as a workbook with its tables", async () => {
+    const dir = workspace();
+    await ctg("demo", "--out", dir);
+    const result = await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--out", join(dir, "bilans"));
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "bilans", "bilan-intermediaire.xlsx"));
+    const sheet = workbook.getWorksheet("Bilan intermédiaire")!;
+    expect(String(sheet.getCell("A1").value)).toMatch(/^Bilan intermédiaire — Communauté de communes Monts, Rance et Rougier/);
+    const texts: string[] = [];
+    sheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
+    expect(texts).toEqual(expect.arrayContaining(["Statuts des fiches actions à la fin de la période", "Indicateurs d'évaluation"]));
+    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+    expect((await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "final")).code).toBe(2);
+  });
+});
