@@ -92,6 +92,12 @@ export async function demoCommand(options: { out?: string }, io: Console, clock:
   io.out(`  Saisies : ${tracking.statuses.length} suivis de fiche et ${tracking.measurements.length} valeurs d'indicateur sur 2 trimestres (le premier est verrouillé).`);
   const reading = await readTableauFile(readBytes(file), file, todayIso(now));
   io.out(`  Vérification : ${countLine(reading.issues)}.`);
+  if (reading.tracking) {
+    const year = Number(tracking.statuses[0]?.quarter.slice(0, 4) ?? tracking.plan.convention.start.slice(0, 4));
+    const bilan = join(dir, `bilan-annuel-${year}.xlsx`);
+    writeBytes(bilan, await writeSheetFile(buildReportSheet(computeReport(reading.tracking, { kind: "annual", year }))));
+    io.out(`Point d'étape ${year} de la démonstration écrit : ${bilan}`);
+  }
   return reading.issues.some((issue) => issue.severity === "error") ? 1 : 0;
 }
 
