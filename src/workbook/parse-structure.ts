@@ -1,6 +1,6 @@
 /** Reads the structure sheets of a tableau (metadata, convention, plan d'actions, indicators) back into a plan. */
 import { readDate } from "../domain/dates";
-import { readNumber } from "../domain/numbers";
+import { readNumber, tidy } from "../domain/numbers";
 import { type ActionSheet, type Axis, type Convention, type Indicator, type Plan, DEFAULT_AGGREGATION, numericBoundsProblem } from "../domain/plan";
 import { matchAggregation, matchField, matchIndicatorType, matchPeriodicity, type Field } from "../domain/vocabulary";
 import { type LocatedIssue, type ColumnMap, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
@@ -202,7 +202,7 @@ export function readIndicators(grids: Grids, axes: Axis[], issues: LocatedIssue[
         issues.push(issueAt(sheet, row, col, "error", `${what} de l'indicateur ${id} (« ${textAt(grid, row, col)} ») n'est pas un nombre valable pour ce type`));
         continue;
       }
-      const value = type === "taux" && typeof raw === "number" ? Math.round(raw * 100 * 1e9) / 1e9 : reading.value;
+      const value = type === "taux" && typeof raw === "number" ? tidy(raw * 100) : reading.value;
       const problem = numericBoundsProblem(type, value);
       if (problem) issues.push(issueAt(sheet, row, col, "error", `${what} de l'indicateur ${id} ${problem}`));
       else indicator[key] = value;

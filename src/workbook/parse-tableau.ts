@@ -3,7 +3,7 @@
  * form, and each problem located by sheet and cell. Never throws on what a workbook may contain.
  */
 import type { IsoDate } from "../domain/dates";
-import { isBlank } from "../domain/numbers";
+import { isBlank, tidy } from "../domain/numbers";
 import { allActions, allIndicators, type Plan } from "../domain/plan";
 import { measuredQuarters, quartersBetween } from "../domain/quarters";
 import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, statusKey } from "../domain/tracking";
@@ -209,7 +209,7 @@ function readArchive(grids: Grids): ArchivedEntry[] {
     const id = textAt(grid, row, c.id);
     if (id) entry.indicatorId = id;
     const progress = cellAt(grid, row, c.progress);
-    if (typeof progress === "number") entry.progress = Math.round(progress * 100 * 1e9) / 1e9;
+    if (typeof progress === "number") entry.progress = tidy(progress * 100);
     const value = cellAt(grid, row, c.value);
     if (value !== null) entry.value = value;
     for (const key of ["status", "achievements", "difficulties", "adjustments", "comment"] as const) {

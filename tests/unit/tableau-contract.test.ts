@@ -181,3 +181,16 @@ describe("applying a new plan to a tableau with entries", () => {
     expect(reading.tracking?.plan.axes[0].subAxes[0].actions[0].title).toBe("Ouvrir deux micro-crèches");
   });
 });
+
+describe("the pane's address of a fiche's row", () => {
+  it("points to the row the layout builds for that fiche and quarter", async () => {
+    const { trackingCell } = await import("../../src/taskpane/quarters-ui");
+    const { parseCellAddress } = await import("../../src/workbook/sheet-plan");
+    const tracking = filledTracking();
+    const sheet = buildTableauPlan(tracking, { now: NOW }).sheets.find((candidate) => candidate.name === SHEETS.tracking)!;
+    for (const [code, quarter] of [["1.A.1", "2026-T1"], ["2.A.1", "2027-T4"], ["1.A.2", "2026-T3"]]) {
+      const { row, col } = parseCellAddress(trackingCell(tracking, code, quarter).cell)!;
+      expect([sheet.values[row][0], sheet.values[row][2], sheet.values[0][col]]).toEqual([quarter, code, "Statut"]);
+    }
+  });
+});
