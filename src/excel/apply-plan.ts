@@ -3,8 +3,8 @@
  * one to see what exists, the writes in as few requests as the byte budget allows, and a last one.
  * Sheets the plan does not name are never touched.
  */
-import type { CellStyle, CellValue, SheetPlan, WorkbookPlan } from "../workbook/sheet-plan";
-import { columnLetter, planWidth, rangeAddress } from "../workbook/sheet-plan";
+import type { CellStyle, CellValue, ChartPlan, SheetPlan, WorkbookPlan } from "../workbook/sheet-plan";
+import { CHART_NAME_PREFIX, columnLetter, planWidth, rangeAddress } from "../workbook/sheet-plan";
 import { POINTS_PER_CHARACTER, dataValidationRule, needsTextFormat } from "./office-rules";
 import { RequestBudget, payloadBytes } from "./request-budget";
 
@@ -28,6 +28,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     worksheet.load("name");
     worksheet.protection.load("protected");
     worksheet.tables.load("items/name");
+    worksheet.charts.load("items/name");
     return worksheet;
   });
   await budget.flush();
@@ -42,6 +43,8 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
       worksheet = existing;
       if (existing.protection.protected) worksheet.protection.unprotect();
       for (const table of existing.tables.items) table.delete();
+      // The user's own charts stay; the ones this product drew are redrawn from the new data.
+      for (const chart of existing.charts.items) if (chart.name.startsWith(CHART_NAME_PREFIX)) chart.delete();
       const everything = worksheet.getRange();
       everything.conditionalFormats.clearAll();
       everything.dataValidation.clear();
@@ -57,7 +60,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   const active = plan.activeSheet ? plan.sheets.findIndex((sheet) => sheet.name === plan.activeSheet) : -1;
   if (active >= 0) targets[active].activate();
   plan.sheets.forEach((sheetPlan, index) => {
-    targets[index].position = index;
+    if (plan.arrange !== false) targets[index].position = index;
     targets[index].visibility = VISIBILITY[sheetPlan.visibility];
     if (sheetPlan.protect) {
       targets[index].protection.protect({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowInsertRows: false, allowDeleteRows: false });
@@ -122,6 +125,37 @@ async function writeSheet(worksheet: Excel.Worksheet, plan: SheetPlan, budget: R
     worksheet.pageLayout.paperSize = "A4" as Excel.PaperType;
     if (plan.page.fitToWidth) worksheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (plan.page.printTitleRows) worksheet.pageLayout.setPrintTitleRows(`$${plan.page.printTitleRows.first + 1}:$${plan.page.printTitleRows.last + 1}`);
+  }
+  for (const chart of plan.charts ?? []) {
+    await budget.reserve(400 + payloadBytes(chart.title) + (chart.colors?.length ?? 0) * 120);
+    addChart(worksheet, chart);
+  }
+}
+
+const CHART_TYPES: Record<ChartPlan["kind"], string> = {
+  barStacked: "BarStacked",
+  barClustered: "BarClustered",
+  doughnut: "Doughnut",
+  line: "Line",
+};
+
+function addChart(worksheet: Excel.Worksheet, plan: ChartPlan): void {
+  const { data, anchor } = plan;
+  const source = worksheet.getRangeByIndexes(data.row, data.col, data.rows, data.cols);
+  const chart = worksheet.charts.add(CHART_TYPES[plan.kind] as Excel.ChartType, source, (plan.seriesBy === "columns" ? "Columns" : "Rows") as Excel.ChartSeriesBy);
+  chart.name = plan.name;
+  chart.title.text = plan.title;
+  chart.legend.visible = plan.kind !== "barClustered" && plan.kind !== "line";
+  chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+  chart.setPosition(worksheet.getRangeByIndexes(anchor.row, anchor.col, 1, 1), worksheet.getRangeByIndexes(anchor.row + anchor.rows - 1, anchor.col + anchor.cols - 1, 1, 1));
+  const colors = plan.colors ?? [];
+  if (plan.kind === "doughnut") {
+    const points = chart.series.getItemAt(0).points;
+    colors.forEach((color, index) => points.getItemAt(index).format.fill.setSolidColor(color));
+  } else if (plan.kind === "line") {
+    if (colors[0]) chart.series.getItemAt(0).format.line.color = colors[0];
+  } else {
+    colors.forEach((color, index) => chart.series.getItemAt(index).format.fill.setSolidColor(color));
   }
 }
 

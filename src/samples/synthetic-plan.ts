@@ -13,6 +13,8 @@ export interface SyntheticOptions {
   territory?: string;
 }
 
+const SYNTHETIC_TARGETS: Partial<Record<IndicatorType, number>> = { nombre: 400, taux: 80, montant: 250_000 };
+
 export function syntheticPlan(options: SyntheticOptions): Plan {
   const axes: Axis[] = [];
   for (let index = 0; index < options.actions; index++) {
@@ -41,7 +43,8 @@ export function syntheticPlan(options: SyntheticOptions): Plan {
       objectives: ["Améliorer l'accès des familles aux services"],
       indicators: Array.from({ length: options.indicatorsPerAction }, (_, i) => {
         const type: IndicatorType = INDICATOR_TYPES[(index + i) % INDICATOR_TYPES.length];
-        return { id: `${code}-I${i + 1}`, label: `Indicateur ${i + 1} de la fiche ${code}`, type, aggregation: DEFAULT_AGGREGATION[type], periodicity: "trimestrielle" as const };
+        const target = SYNTHETIC_TARGETS[type];
+        return { id: `${code}-I${i + 1}`, label: `Indicateur ${i + 1} de la fiche ${code}`, type, aggregation: DEFAULT_AGGREGATION[type], periodicity: "trimestrielle" as const, ...(target !== undefined ? { target } : {}) };
       }),
     };
     subAxis.actions.push(action);

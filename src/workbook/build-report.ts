@@ -4,13 +4,36 @@ import type { Report } from "../domain/report";
 import type { MeasurementValue } from "../domain/tracking";
 import { AGGREGATION_LABELS, STATUSES } from "../domain/vocabulary";
 import { COLORS } from "./layout";
-import type { CellStyle, CellValue, SheetPlan, StyledRange } from "./sheet-plan";
-import { wrappedRowHeights } from "./sheet-plan";
+import type { CellStyle, CellValue, ChartPlan, RangeRef, SheetPlan, StyledRange } from "./sheet-plan";
+import { CHART_NAME_PREFIX, wrappedRowHeights } from "./sheet-plan";
+import type { IndicatorFigures } from "../domain/report";
 
 const WIDTHS = [8, 46, 14, 12, 12, 12, 12, 12, 14, 14];
 const HEADER: CellStyle = { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, border: true, borderColor: COLORS.border, verticalAlignment: "center" };
 const BODY: CellStyle = { border: true, borderColor: COLORS.border, wrap: true, verticalAlignment: "top" };
 const PERCENT = '0.0" %"';
+
+/** Chart colours per status, the same in the workbook and in the COPIL deck. */
+export const STATUS_CHART_COLORS: Record<StatusOrNone, string> = {
+  "À lancer": "#A6A6A6",
+  "En cours": "#2F75B5",
+  Réalisée: "#548235",
+  Reportée: "#ED7D31",
+  Abandonnée: "#7F2A2A",
+  [NOT_ENTERED]: "#D9D9D9",
+};
+/** Beyond this, a bar per indicator is no longer readable; the chart says how many it shows. */
+export const MAX_CHARTED_INDICATORS = 30;
+/** Chart data starts in column B, the wide one, so that long labels stay on one line. */
+const DATA_COL = 1;
+
+export interface ReportSheetOptions {
+  cdsf?: boolean;
+  /** Add native charts (the add-in); a file written with ExcelJS cannot hold them. */
+  charts?: boolean;
+  /** Indicator whose quarterly series gets a line chart; by default the numeric one with the most values. */
+  seriesIndicatorId?: string;
+}
 
 export function reportSheetName(report: Report, cdsf: boolean): string {
   const base = report.kind === "annual" ? report.title.replace("Point d'étape", "Bilan") : report.title;
@@ -23,7 +46,19 @@ function display(value: MeasurementValue | undefined): CellValue {
   return value;
 }
 
-export function buildReportSheet(report: Report, options: { cdsf?: boolean } = {}): SheetPlan {
+/** The indicator whose series a line chart shows: the one asked for, else the numeric one with the most values. */
+export function seriesIndicator(report: Report, indicatorId?: string): IndicatorFigures | undefined {
+  const numeric = report.indicators.filter((figures) => figures.perQuarter.some((point) => typeof point.value === "number"));
+  if (indicatorId !== undefined) return numeric.find((figures) => figures.indicator.id === indicatorId);
+  const count = (figures: IndicatorFigures) => figures.perQuarter.filter((point) => typeof point.value === "number").length;
+  return numeric.reduce<IndicatorFigures | undefined>((best, figures) => (best === undefined || count(figures) > count(best) ? figures : best), undefined);
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function buildReportSheet(report: Report, options: ReportSheetOptions = {}): SheetPlan {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const styles: StyledRange[] = [];
@@ -33,13 +68,15 @@ export function buildReportSheet(report: Report, options: { cdsf?: boolean } = {
     return values.length - 1;
   };
   const headerRows: number[] = [];
-  const table = (header: string[], rows: CellValue[][], rowFormats: (string | null)[] = []) => {
-    const first = push(header);
+  const table = (header: string[], rows: CellValue[][], rowFormats: (string | null)[] = [], col = 0) => {
+    const pad = <T,>(row: T[]): (T | null)[] => [...Array<null>(col).fill(null), ...row];
+    const first = push(pad(header));
     headerRows.push(first);
-    styles.push({ range: { row: first, col: 0, rows: 1, cols: header.length }, style: HEADER });
-    for (const row of rows) push(row, rowFormats);
-    if (rows.length > 0) styles.push({ range: { row: first + 1, col: 0, rows: rows.length, cols: header.length }, style: BODY });
+    styles.push({ range: { row: first, col, rows: 1, cols: header.length }, style: HEADER });
+    for (const row of rows) push(pad(row), pad(rowFormats));
+    if (rows.length > 0) styles.push({ range: { row: first + 1, col, rows: rows.length, cols: header.length }, style: BODY });
     push([]);
+    return first;
   };
   const section = (title: string) => {
     const row = push([title]);
@@ -55,6 +92,26 @@ export function buildReportSheet(report: Report, options: { cdsf?: boolean } = {
   push([]);
 
   const statuses: StatusOrNone[] = [...STATUSES, NOT_ENTERED];
+  const charted = report.indicators.filter((figures) => figures.percentOfTarget !== undefined);
+  const series = options.charts ? seriesIndicator(report, options.seriesIndicatorId) : undefined;
+  // Charts sit above the tables; their rows are reserved now and their data written at the end of the sheet.
+  const chartSlots: { kind: "axes" | "overall" | "targets" | "series"; anchor: RangeRef }[] = [];
+  if (options.charts) {
+    section("Graphiques");
+    const reserve = (rows: number) => {
+      const first = values.length;
+      for (let index = 0; index < rows; index++) push([]);
+      return first;
+    };
+    const top = reserve(18);
+    chartSlots.push({ kind: "axes", anchor: { row: top, col: 0, rows: 18, cols: 2 } }, { kind: "overall", anchor: { row: top, col: 2, rows: 18, cols: 6 } });
+    if (charted.length > 0) {
+      const rows = Math.max(12, Math.ceil(Math.min(charted.length, MAX_CHARTED_INDICATORS) * 1.2) + 5);
+      chartSlots.push({ kind: "targets", anchor: { row: reserve(rows + 1), col: 0, rows, cols: 8 } });
+    }
+    if (series) chartSlots.push({ kind: "series", anchor: { row: reserve(17), col: 0, rows: 16, cols: 8 } });
+    push([]);
+  }
   section("Statuts des fiches actions à la fin de la période");
   table(
     ["Axe", "Intitulé", ...statuses, "Avancement moyen"],
@@ -95,6 +152,76 @@ export function buildReportSheet(report: Report, options: { cdsf?: boolean } = {
       .map((figures) => [figures.action.code, figures.latestDifficulties?.text ?? null, figures.latestDifficulties?.quarter ?? figures.latestAdjustments?.quarter ?? null, figures.latestAdjustments?.text ?? null]),
   );
 
+  const charts: ChartPlan[] = [];
+  if (options.charts) {
+    section("Données des graphiques");
+    const axesFirst = table(
+      ["Axe", ...statuses],
+      report.statuses.perAxis.map(({ axis, counts }) => [`Axe ${axis.code}`, ...statuses.map((status) => counts[status])]),
+      [],
+      DATA_COL,
+    );
+    const overallFirst = table(
+      ["Statut", "Fiches"],
+      statuses.map((status) => [status, report.statuses.overall[status]]),
+      [],
+      DATA_COL,
+    );
+    const shown = charted.slice(0, MAX_CHARTED_INDICATORS);
+    const targetsFirst = shown.length > 0 ? table(["Indicateur", "% de la cible"], shown.map((figures) => [`${figures.actionCode} ${shorten(figures.indicator.label, 50)}`, figures.percentOfTarget ?? null]), [null, PERCENT], DATA_COL) : -1;
+    const seriesFirst = series
+      ? table(
+          ["Trimestre", shorten(series.indicator.label, 60)],
+          series.perQuarter.map((point) => [point.quarter, typeof point.value === "number" ? point.value : null]),
+          [],
+          DATA_COL,
+        )
+      : -1;
+    for (const slot of chartSlots) {
+      if (slot.kind === "axes") {
+        charts.push({
+          name: `${CHART_NAME_PREFIX}StatutsParAxe`,
+          kind: "barStacked",
+          title: "Statuts des fiches par axe",
+          data: { row: axesFirst, col: DATA_COL, rows: report.statuses.perAxis.length + 1, cols: statuses.length + 1 },
+          seriesBy: "columns",
+          anchor: slot.anchor,
+          colors: statuses.map((status) => STATUS_CHART_COLORS[status]),
+        });
+      } else if (slot.kind === "overall") {
+        charts.push({
+          name: `${CHART_NAME_PREFIX}StatutsEnsemble`,
+          kind: "doughnut",
+          title: `Statuts de l'ensemble des fiches (${report.actions.length})`,
+          data: { row: overallFirst, col: DATA_COL, rows: statuses.length + 1, cols: 2 },
+          seriesBy: "columns",
+          anchor: slot.anchor,
+          colors: statuses.map((status) => STATUS_CHART_COLORS[status]),
+        });
+      } else if (slot.kind === "targets") {
+        charts.push({
+          name: `${CHART_NAME_PREFIX}PourcentageCible`,
+          kind: "barClustered",
+          title: charted.length > shown.length ? `% de la cible atteint (${shown.length} premiers indicateurs sur ${charted.length})` : "% de la cible atteint par indicateur",
+          data: { row: targetsFirst, col: DATA_COL, rows: shown.length + 1, cols: 2 },
+          seriesBy: "columns",
+          anchor: slot.anchor,
+          colors: ["#2F75B5"],
+        });
+      } else if (series) {
+        charts.push({
+          name: `${CHART_NAME_PREFIX}SerieIndicateur`,
+          kind: "line",
+          title: `${series.actionCode} ${shorten(series.indicator.label, 80)} — par trimestre`,
+          data: { row: seriesFirst, col: DATA_COL, rows: series.perQuarter.length + 1, cols: 2 },
+          seriesBy: "columns",
+          anchor: slot.anchor,
+          colors: ["#1F5C4A"],
+        });
+      }
+    }
+  }
+
   return {
     name: reportSheetName(report, options.cdsf ?? false),
     visibility: "visible",
@@ -114,5 +241,6 @@ export function buildReportSheet(report: Report, options: { cdsf?: boolean } = {
     merges: [],
     protect: false,
     page: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 } },
+    ...(charts.length > 0 ? { charts } : {}),
   };
 }

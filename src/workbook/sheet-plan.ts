@@ -75,6 +75,25 @@ export interface PagePlan {
   printTitleRows?: { first: number; last: number };
 }
 
+export type ChartKind = "barStacked" | "barClustered" | "doughnut" | "line";
+
+/** Charts the product creates carry this prefix, so that regenerating a sheet removes them and nothing else. */
+export const CHART_NAME_PREFIX = "CTG_";
+
+export interface ChartPlan {
+  name: string;
+  kind: ChartKind;
+  title: string;
+  /** Labels in the first row and the first column, numbers in the rest. */
+  data: RangeRef;
+  /** Whether each column (after the first) or each row (after the first) is one series. */
+  seriesBy: "columns" | "rows";
+  /** Cells the chart covers. */
+  anchor: RangeRef;
+  /** Fill per series, or per point for a doughnut, in order. */
+  colors?: string[];
+}
+
 export interface SheetPlan {
   name: string;
   visibility: "visible" | "hidden" | "veryHidden";
@@ -96,12 +115,19 @@ export interface SheetPlan {
   /** Protect the structure: locked cells cannot change; filtering stays possible. */
   protect: boolean;
   page?: PagePlan;
+  /** Native charts: the Office.js executor creates them; a file written with ExcelJS cannot hold them. */
+  charts?: ChartPlan[];
 }
 
 export interface WorkbookPlan {
   sheets: SheetPlan[];
   /** Sheet shown when the workbook opens. */
   activeSheet?: string;
+  /**
+   * Put the sheets in the plan's order, from the first tab. A bilan added to a tableau leaves the tabs where they
+   * are instead: a new sheet goes last, an existing one keeps its place.
+   */
+  arrange?: boolean;
 }
 
 export function columnLetter(col: number): string {

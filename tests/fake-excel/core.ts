@@ -70,6 +70,12 @@ export class Loadable {
     this.context.whenSynced(() => this.loaded.set(property, compute()));
   }
 
+  /** For collections: their items come back from a sync with the requested properties already loaded. */
+  withLoaded(property: string, value: unknown): this {
+    this.loaded.set(property, value);
+    return this;
+  }
+
   load(properties?: string | string[]): this {
     const list = Array.isArray(properties) ? properties : (properties ?? "").split(",");
     for (const property of list.map((item) => item.trim()).filter(Boolean)) this.loadProperty(property);

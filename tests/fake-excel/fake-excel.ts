@@ -5,6 +5,7 @@
  * It has no Node dependency, so that the task pane bundle can run on it in a browser.
  */
 import { Context, FakeOfficeError, Loadable } from "./core";
+import { ChartCollectionProxy } from "./charts";
 import { RangeProxy } from "./range-proxy";
 import { SheetState, intersects, MAX_COLS, MAX_ROWS, parseAddress } from "./state";
 
@@ -26,8 +27,7 @@ class WorksheetCollectionProxy extends Loadable {
     this.resolveAfterSync("items", () =>
       this.context.state.sheets.map((sheet) => {
         const proxy = new WorksheetProxy(this.context, sheet.name, false);
-        proxy.load("name,visibility,position");
-        return proxy;
+        return proxy.withLoaded("name", sheet.name).withLoaded("visibility", sheet.visibility).withLoaded("position", this.context.state.sheets.indexOf(sheet));
       }),
     );
   }
@@ -54,6 +54,7 @@ class WorksheetProxy extends Loadable {
   readonly tables: TableCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly pageLayout: PageLayoutProxy;
+  readonly charts: ChartCollectionProxy;
 
   constructor(
     context: Context,
@@ -65,6 +66,7 @@ class WorksheetProxy extends Loadable {
     this.tables = new TableCollectionProxy(context, () => this.sheet());
     this.freezePanes = new FreezePanesProxy(context, () => this.sheet());
     this.pageLayout = new PageLayoutProxy(context, () => this.sheet());
+    this.charts = new ChartCollectionProxy(context, () => this.sheet());
     if (orNull) this.resolveAfterSync("isNullObject", () => !context.state.find(sheetName));
   }
 
@@ -266,7 +268,7 @@ class TableCollectionProxy extends Loadable {
       } catch {
         tables = [];
       }
-      return tables.map((table) => new TableProxy(this.context, this.sheet, table.name).load("name"));
+      return tables.map((table) => new TableProxy(this.context, this.sheet, table.name).withLoaded("name", table.name));
     });
   }
 

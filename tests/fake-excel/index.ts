@@ -7,6 +7,7 @@ export { FakeOfficeError } from "./core";
 export type { FakeStats } from "./core";
 export { SheetState, WorkbookState } from "./state";
 export type { CellState, Rect } from "./state";
+export type { ChartState } from "./charts";
 
 export interface FakeExcelHost {
   /** Handed to code under test; the fake implements only the subset of the API that src/excel uses. */

@@ -1,4 +1,5 @@
 /** The state of a fake workbook, as the tests inspect it after `context.sync()`. */
+import type { ChartState } from "./charts";
 
 export interface Rect {
   row: number;
@@ -58,6 +59,7 @@ export class SheetState {
   validations: ValidationState[] = [];
   conditionalFormats: ConditionalFormatState[] = [];
   tables: TableState[] = [];
+  charts: ChartState[] = [];
   merges: Rect[] = [];
   protected = false;
   protectionOptions?: Excel.WorksheetProtectionOptions;

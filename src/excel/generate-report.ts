@@ -1,0 +1,44 @@
+/**
+ * "Générer le bilan" in the open workbook: read the tableau, compute the bilan, and write its sheet with native
+ * charts. Regenerating rewrites only that sheet; the entry sheets are read, never written. One sync to read, then
+ * the constant syncs of the plan executor.
+ */
+import type { IsoDate } from "../domain/dates";
+import { type Report, type ReportRequest, computeReport, petiteEnfanceOnly } from "../domain/report";
+import { buildReportSheet } from "../workbook/build-report";
+import { SHEETS } from "../workbook/layout";
+import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
+import { applyWorkbookPlan } from "./apply-plan";
+import { readGrids } from "./read-grids";
+import { TableauNotFound } from "./tableau-sheets";
+
+export interface BilanRequest extends ReportRequest {
+  cdsf?: boolean;
+  seriesIndicatorId?: string;
+}
+
+export interface GeneratedBilan {
+  report: Report;
+  sheetName: string;
+  charts: number;
+  syncs: number;
+  requests: number[];
+}
+
+export class BilanRefused extends Error {}
+
+export async function generateBilan(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate; maxRequestBytes?: number }): Promise<GeneratedBilan> {
+  const grids = await readGrids(context, TABLEAU_SHEETS);
+  if (grids[SHEETS.meta] === undefined) throw new TableauNotFound("Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.");
+  const reading = readTableau(grids, { today: options.today });
+  if (!reading.tracking) {
+    const first = reading.issues.find((issue) => issue.severity === "error");
+    throw new BilanRefused(`Le tableau de suivi ne peut pas être lu${first ? ` (feuille « ${first.sheet} »${first.cell ? `, cellule ${first.cell}` : ""} : ${first.message})` : ""}. Corrigez-le dans l'onglet Vérifier avant de générer le bilan.`);
+  }
+  const tracking = request.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
+  if (request.cdsf && tracking.plan.axes.length === 0) throw new BilanRefused("Aucune fiche action n'a le champ « petite enfance » : l'extrait CDSF serait vide.");
+  const report = computeReport(tracking, request);
+  const sheet = buildReportSheet(report, { cdsf: request.cdsf ?? false, charts: true, ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}) });
+  const applied = await applyWorkbookPlan(context, { sheets: [sheet], activeSheet: sheet.name, arrange: false }, options.maxRequestBytes ? { maxRequestBytes: options.maxRequestBytes } : {});
+  return { report, sheetName: sheet.name, charts: sheet.charts?.length ?? 0, syncs: applied.syncs + 1, requests: applied.requests };
+}
