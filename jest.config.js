@@ -5,6 +5,8 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)", "<rootDir>/tests/integration/**/*.test.ts?(x)"],
   transform: { "^.+\\.(t|j)sx?$": swc },
+  // pptxgenjs loads node:fs with import(), which Jest's CommonJS sandbox refuses; compiled, it becomes a require().
+  transformIgnorePatterns: ["/node_modules/(?!pptxgenjs/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   setupFiles: ["<rootDir>/tests/support/jsdom-setup.ts"],
 };

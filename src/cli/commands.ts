@@ -13,7 +13,8 @@ import { CliError, fileExists, readBytes, readText, writeBytes } from "./io";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
 import { ReportRequestError, computeReport, petiteEnfanceOnly, reportJson, type ReportKind } from "../domain/report";
-import { buildReportSheet } from "../workbook/build-report";
+import { buildReportSheet, seriesIndicator } from "../workbook/build-report";
+import { deckFileName, writeDeck } from "../report/deck";
 
 export interface Console {
   out(line: string): void;
@@ -95,8 +96,12 @@ export async function demoCommand(options: { out?: string }, io: Console, clock:
   if (reading.tracking) {
     const year = Number(tracking.statuses[0]?.quarter.slice(0, 4) ?? tracking.plan.convention.start.slice(0, 4));
     const bilan = join(dir, `bilan-annuel-${year}.xlsx`);
-    writeBytes(bilan, await writeSheetFile(buildReportSheet(computeReport(reading.tracking, { kind: "annual", year }))));
+    const report = computeReport(reading.tracking, { kind: "annual", year });
+    writeBytes(bilan, await writeSheetFile(buildReportSheet(report)));
     io.out(`Point d'étape ${year} de la démonstration écrit : ${bilan}`);
+    const deck = join(dir, deckFileName(report));
+    writeBytes(deck, await writeDeck(report, { now }));
+    io.out(`Présentation COPIL de la démonstration écrite : ${deck}`);
   }
   return reading.issues.some((issue) => issue.severity === "error") ? 1 : 0;
 }
@@ -146,8 +151,12 @@ async function repertoireText(file: string): Promise<string> {
   return text;
 }
 
-export async function bilanCommand(options: { file?: string; kind?: string; year?: string; until?: string; cdsf?: boolean; json?: boolean; out?: string }, io: Console, clock: Clock): Promise<number> {
-  const usage = "Usage : ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] (--out DOSSIER | --json)";
+export async function bilanCommand(
+  options: { file?: string; kind?: string; year?: string; until?: string; cdsf?: boolean; indicator?: string; json?: boolean; out?: string },
+  io: Console,
+  clock: Clock,
+): Promise<number> {
+  const usage = "Usage : ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] [--indicator ID] (--out DOSSIER | --json)";
   if (!options.file || !options.kind || !["annual", "midterm", "final"].includes(options.kind)) throw new CliError(usage, 2);
   if (!options.json && !options.out) throw new CliError(`Indiquez --out DOSSIER pour écrire le classeur du bilan, ou --json pour l'afficher.\n${usage}`, 2);
   let reading;
@@ -164,12 +173,20 @@ export async function bilanCommand(options: { file?: string; kind?: string; year
   const tracking = options.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
   try {
     const report = computeReport(tracking, { kind: options.kind as ReportKind, ...(options.year ? { year: Number(options.year) } : {}), ...(options.until ? { until: options.until.toUpperCase() } : {}) });
+    if (options.indicator !== undefined && !seriesIndicator(report, options.indicator)) {
+      throw new CliError(`Indicateur « ${options.indicator} » inconnu ou sans valeur numérique sur la période : choisissez un identifiant de la colonne « Identifiant » de la feuille « Saisies ».`, 2);
+    }
     if (options.json) io.out(JSON.stringify(reportJson(report), null, 2));
     if (options.out) {
-      const name = `bilan-${report.kind === "annual" ? `annuel-${options.year}` : report.kind === "midterm" ? "intermediaire" : "final"}${options.cdsf ? "-cdsf" : ""}.xlsx`;
+      const say = options.json ? io.err : io.out;
+      const cdsf = options.cdsf ?? false;
+      const name = `bilan-${report.kind === "annual" ? `annuel-${options.year}` : report.kind === "midterm" ? "intermediaire" : "final"}${cdsf ? "-cdsf" : ""}.xlsx`;
       const target = join(options.out, name);
-      writeBytes(target, await writeSheetFile(buildReportSheet(report, { cdsf: options.cdsf ?? false })));
-      (options.json ? io.err : io.out)(`Bilan écrit : ${target} (tableaux ; les graphiques natifs sont créés par le complément dans Excel).`);
+      writeBytes(target, await writeSheetFile(buildReportSheet(report, { cdsf })));
+      say(`Bilan écrit : ${target} (tableaux ; les graphiques natifs sont créés par le complément dans Excel).`);
+      const deck = join(options.out, deckFileName(report, cdsf));
+      writeBytes(deck, await writeDeck(report, { cdsf, now: clock.now(), ...(options.indicator ? { seriesIndicatorId: options.indicator } : {}) }));
+      say(`Présentation COPIL écrite : ${deck}`);
     }
     return 0;
   } catch (error) {

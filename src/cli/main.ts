@@ -12,9 +12,10 @@ Usage :
   ctg check FICHIER.xlsx [--json]
         Vérifie un tableau rempli : chaque problème avec sa feuille et sa cellule.
         Code de sortie : 0 sans erreur, 1 avec erreurs, 2 si le fichier est illisible.
-  ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] (--out DOSSIER | --json)
+  ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] [--indicator ID] (--out DOSSIER | --json)
         Calcule le point d'étape annuel, le bilan intermédiaire ou le bilan final (--cdsf : partie petite enfance) ;
-        --out écrit DOSSIER/bilan-….xlsx (tableaux), --json l'affiche en JSON.
+        --out écrit DOSSIER/bilan-….xlsx (tableaux) et DOSSIER/copil-….pptx (présentation COPIL, graphiques natifs) ;
+        --indicator choisit l'indicateur dont la présentation montre l'évolution ; --json affiche le bilan en JSON.
   ctg demo [--out DOSSIER]
         Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis.
   ctg import REPERTOIRE.txt --out PLAN.json [--report RAPPORT.json]
@@ -44,7 +45,7 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
       case "bilan": {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { kind: { type: "string" }, year: { type: "string" }, until: { type: "string" }, cdsf: { type: "boolean" }, json: { type: "boolean" }, out: { type: "string" } },
+          options: { kind: { type: "string" }, year: { type: "string" }, until: { type: "string" }, cdsf: { type: "boolean" }, indicator: { type: "string" }, json: { type: "boolean" }, out: { type: "string" } },
           allowPositionals: true,
         });
         return await bilanCommand({ file: positionals[0], ...values }, io, clock);

@@ -1,0 +1,324 @@
+/**
+ * The COPIL deck of a bilan: a `.pptx` whose charts are native PowerPoint charts (editable, with their data), built
+ * with pptxgenjs so that it runs the same in the CLI (Node) and in the task pane (browser).
+ */
+import PptxGenJS from "pptxgenjs";
+import { NOT_ENTERED, type StatusOrNone } from "../domain/dashboard";
+import { formatFrenchDate, todayIso } from "../domain/dates";
+import { formatFrenchNumber } from "../domain/numbers";
+import type { ActionFigures, IndicatorFigures, Report } from "../domain/report";
+import { STATUSES } from "../domain/vocabulary";
+import { STATUS_CHART_COLORS, seriesIndicator } from "../workbook/build-report";
+import { COLORS } from "../workbook/layout";
+
+export interface DeckOptions {
+  cdsf?: boolean;
+  /** Indicator whose quarterly series gets its own slide; by default the numeric one with the most values. */
+  seriesIndicatorId?: string;
+  /** The generation date printed on the title slide. */
+  now?: Date;
+}
+
+/** Beyond these, a slide's table or list no longer fits; the rest goes on a "(suite)" slide. */
+export const FICHES_PER_SLIDE = 9;
+export const LATE_PER_SLIDE = 9;
+export const DIFFICULTIES_PER_SLIDE = 6;
+/** "Principales difficultés": late fiches' first, then the most recent; the bilan sheet holds them all. */
+export const MAX_DIFFICULTIES = 12;
+/** Bars per axe chart: more would be unreadable at slide size. */
+const MAX_TARGET_BARS = 8;
+
+const STATUS_ORDER: StatusOrNone[] = [...STATUSES, NOT_ENTERED];
+const WIDTH = 13.333;
+const MARGIN = 0.5;
+const hex = (color: string) => color.replace("#", "");
+const GREEN = hex(COLORS.title);
+const GREY = "605E5C";
+const FONT = "Calibri";
+
+export function deckFileName(report: Report, cdsf = false): string {
+  const base = report.kind === "annual" ? `copil-annuel-${report.period.first.slice(0, 4)}` : report.kind === "midterm" ? "copil-intermediaire" : "copil-final";
+  return `${base}${cdsf ? "-cdsf" : ""}.pptx`;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Pages of at most `size` items, balanced so that no "(suite)" slide carries a lone leftover. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [[]];
+  const count = Math.ceil(items.length / size);
+  const even = Math.ceil(items.length / count);
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += even) result.push(items.slice(index, index + even));
+  return result;
+}
+
+function percent(value: number): string {
+  return `${formatFrenchNumber(Math.round(value * 10) / 10)} %`;
+}
+
+/** The slides' titles in order, so that a caller (or a test) knows what the deck holds without unzipping it. */
+export interface DeckOutline {
+  titles: string[];
+}
+
+interface Frame {
+  slide: PptxGenJS.Slide;
+}
+
+class DeckWriter {
+  readonly pptx = new PptxGenJS();
+  readonly titles: string[] = [];
+
+  constructor(private readonly report: Report, private readonly options: DeckOptions) {
+    this.pptx.layout = "LAYOUT_WIDE";
+    this.pptx.author = "CTG Suivi";
+    this.pptx.title = `${report.title} — ${report.territory}`;
+    this.pptx.subject = "Comité de pilotage de la Convention territoriale globale";
+  }
+
+  private footer(): string {
+    return `CTG ${this.report.territory} — ${this.report.title}${this.options.cdsf ? " — extrait petite enfance (CDSF)" : ""}`;
+  }
+
+  frame(title: string): Frame {
+    const slide = this.pptx.addSlide();
+    this.titles.push(title);
+    slide.addText(title, { x: MARGIN, y: 0.3, w: WIDTH - 2 * MARGIN, h: 0.8, fontFace: FONT, fontSize: 26, bold: true, color: GREEN, lang: "fr-FR", fit: "shrink" });
+    slide.addShape(this.pptx.ShapeType.line, { x: MARGIN, y: 1.1, w: WIDTH - 2 * MARGIN, h: 0, line: { color: GREEN, width: 1.5 } });
+    slide.addText(this.footer(), { x: MARGIN, y: 7.0, w: 10, h: 0.3, fontFace: FONT, fontSize: 10, color: GREY, lang: "fr-FR" });
+    slide.addText(String(this.titles.length), { x: WIDTH - MARGIN - 1, y: 7.0, w: 1, h: 0.3, fontFace: FONT, fontSize: 10, color: GREY, align: "right" });
+    return { slide };
+  }
+
+  titleSlide(): void {
+    const { report, options } = this;
+    const slide = this.pptx.addSlide();
+    this.titles.push(report.title);
+    slide.background = { color: GREEN };
+    const text = (value: string, y: number, h: number, fontSize: number, bold = false) =>
+      slide.addText(value, { x: 0.8, y, w: WIDTH - 1.6, h, fontFace: FONT, fontSize, bold, color: "FFFFFF", lang: "fr-FR", fit: "shrink" });
+    text("Comité de pilotage de la Convention territoriale globale", 1.0, 0.6, 20);
+    text(report.title + (options.cdsf ? " — extrait petite enfance (CDSF)" : ""), 2.0, 1.2, 40, true);
+    text(report.territory, 3.3, 0.9, 28);
+    text(`Période couverte : ${report.period.first} à ${report.period.last}`, 4.4, 0.6, 20);
+    text(`Document généré le ${formatFrenchDate(todayIso(options.now ?? new Date()))} avec CTG Suivi`, 6.4, 0.5, 14);
+  }
+
+  synthesis(): void {
+    const { report } = this;
+    const { slide } = this.frame("Synthèse");
+    const present = STATUS_ORDER.filter((status) => report.statuses.overall[status] > 0);
+    if (present.length > 0) {
+      slide.addChart(this.pptx.ChartType.doughnut, [{ name: "Fiches actions", labels: present, values: present.map((status) => report.statuses.overall[status]) }], {
+        x: MARGIN, y: 1.3, w: 6.2, h: 5.5,
+        chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])),
+        holeSize: 55,
+        showTitle: true, title: `Statuts des ${report.actions.length} fiches actions`, titleFontSize: 14, titleFontFace: FONT,
+        showLegend: true, legendPos: "b", legendFontSize: 12, legendFontFace: FONT,
+        showValue: true, showPercent: false, dataLabelColor: "FFFFFF", dataLabelFontSize: 12,
+      });
+    }
+    const completeness = report.completeness;
+    const reached = report.indicators.filter((figures) => figures.percentOfTarget !== undefined);
+    const figures: [string, string][] = [
+      [String(report.actions.length), "fiches actions suivies"],
+      [percent(report.statuses.percentDone), "des fiches réalisées"],
+      [String(report.late.length), report.late.length > 1 ? "fiches en retard sur leur échéance" : report.late.length === 1 ? "fiche en retard sur son échéance" : "fiche en retard"],
+      [`${completeness.statusesFilled} / ${completeness.statusesExpected}`, "suivis trimestriels de fiche renseignés"],
+      [`${completeness.valuesFilled} / ${completeness.valuesExpected}`, "valeurs d'indicateur renseignées"],
+      ...(reached.length > 0 ? [[`${reached.filter((item) => (item.percentOfTarget ?? 0) >= 100).length} / ${reached.length}`, "indicateurs ayant atteint leur cible"] as [string, string]] : []),
+    ];
+    figures.forEach(([value, label], index) => {
+      const y = 1.4 + index * 0.9;
+      slide.addText(value, { x: 7.0, y, w: 2.2, h: 0.8, fontFace: FONT, fontSize: 26, bold: true, color: GREEN, align: "right", fit: "shrink" });
+      slide.addText(label, { x: 9.35, y, w: 3.5, h: 0.8, fontFace: FONT, fontSize: 15, color: "323130", lang: "fr-FR", valign: "middle" });
+    });
+  }
+
+  statusesPerAxis(): void {
+    const { report } = this;
+    const { slide } = this.frame("Statuts des fiches actions par axe");
+    // Horizontal bars run bottom-up: reversed, the first axe reads at the top.
+    const axes = [...report.statuses.perAxis].reverse();
+    const labels = axes.map(({ axis }) => `Axe ${axis.code}`);
+    const present = STATUS_ORDER.filter((status) => report.statuses.overall[status] > 0);
+    const shown = present.length > 0 ? present : STATUS_ORDER;
+    slide.addChart(
+      this.pptx.ChartType.bar,
+      shown.map((status) => ({ name: status, labels, values: axes.map(({ counts }) => counts[status]) })),
+      {
+        x: MARGIN, y: 1.3, w: 8.3, h: 5.6,
+        barDir: "bar", barGrouping: "stacked", chartColors: shown.map((status) => hex(STATUS_CHART_COLORS[status])),
+        catAxisLabelFontSize: 12, valAxisLabelFontSize: 11, valAxisLabelFormatCode: "0",
+        showLegend: true, legendPos: "b", legendFontSize: 12, legendFontFace: FONT,
+        showValue: true, dataLabelColor: "FFFFFF", dataLabelFontSize: 11, dataLabelFormatCode: '0;;""',
+      },
+    );
+    const rows: PptxGenJS.TableRow[] = [
+      [header("Axe"), header("Intitulé"), header("Avancement moyen")],
+      ...report.statuses.perAxis.map(({ axis, averageProgress }) => [
+        cell(axis.code),
+        cell(shorten(axis.title, 70)),
+        cell(averageProgress === undefined ? "—" : percent(averageProgress), { align: "right" }),
+      ]),
+    ];
+    slide.addTable(rows, { x: 9.0, y: 1.4, w: 3.8, colW: [0.6, 2.1, 1.1], fontFace: FONT, fontSize: 11, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" });
+  }
+
+  axisSlides(): void {
+    const { report } = this;
+    for (const { axis } of report.statuses.perAxis) {
+      const actions = report.actions.filter((figures) => figures.axis.code === axis.code);
+      const codes = new Set(actions.map((figures) => figures.action.code));
+      const targets = report.indicators.filter((figures) => codes.has(figures.actionCode) && figures.percentOfTarget !== undefined);
+      chunks(actions, FICHES_PER_SLIDE).forEach((page, index) => {
+        const { slide } = this.frame(`Axe ${axis.code} — ${shorten(axis.title, 80)}${index > 0 ? " (suite)" : ""}`);
+        const withChart = index === 0;
+        const rows: PptxGenJS.TableRow[] = [
+          [header("Code"), header("Fiche action"), header("Statut"), header("Avancement"), header("Échéance")],
+          ...page.map((figures) => actionRow(figures)),
+        ];
+        if (page.length === 0) rows.push([cell(""), cell("Aucune fiche action dans cet axe."), cell(""), cell(""), cell("")]);
+        const colW = withChart ? [0.8, 3.9, 1.3, 1.1, 1.0] : [0.8, 7.9, 1.6, 1.2, 1.3];
+        slide.addTable(rows, { x: MARGIN, y: 1.3, w: colW.reduce((a, b) => a + b, 0), colW, fontFace: FONT, fontSize: 11, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" });
+        if (withChart) this.axisChart(slide, actions, targets);
+      });
+    }
+  }
+
+  private axisChart(slide: PptxGenJS.Slide, actions: ActionFigures[], targets: IndicatorFigures[]): void {
+    const box = { x: 8.8, y: 1.3, w: 4.1, h: 5.5 };
+    if (targets.length > 0) {
+      const shown = targets.slice(0, MAX_TARGET_BARS).reverse();
+      slide.addChart(this.pptx.ChartType.bar, [{ name: "% de la cible", labels: shown.map((figures) => `${figures.actionCode} ${shorten(figures.indicator.label, 38)}`), values: shown.map((figures) => figures.percentOfTarget ?? 0) }], {
+        ...box,
+        barDir: "bar", chartColors: [GREEN], catAxisLabelFontSize: 9, valAxisLabelFontSize: 9, valAxisMinVal: 0, valAxisLabelFormatCode: '0" %"',
+        showTitle: true, title: targets.length > shown.length ? `% de la cible atteint (${shown.length} indicateurs sur ${targets.length})` : "% de la cible atteint", titleFontSize: 13, titleFontFace: FONT,
+        showValue: true, dataLabelFormatCode: '0" %"', dataLabelFontSize: 9, showLegend: false,
+      });
+      return;
+    }
+    const present = STATUS_ORDER.filter((status) => actions.some((figures) => figures.status === status));
+    if (present.length === 0) return;
+    slide.addChart(this.pptx.ChartType.doughnut, [{ name: "Fiches", labels: present, values: present.map((status) => actions.filter((figures) => figures.status === status).length) }], {
+      ...box,
+      chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])), holeSize: 55,
+      showTitle: true, title: "Statuts des fiches de l'axe", titleFontSize: 13, titleFontFace: FONT,
+      showLegend: true, legendPos: "b", legendFontSize: 11, showValue: true, showPercent: false, dataLabelColor: "FFFFFF",
+    });
+  }
+
+  seriesSlide(): void {
+    const figures = seriesIndicator(this.report, this.options.seriesIndicatorId);
+    if (!figures) return;
+    const points = figures.perQuarter.filter((point): point is { quarter: string; value: number } => typeof point.value === "number");
+    const { slide } = this.frame(`Évolution trimestrielle — ${figures.actionCode} ${shorten(figures.indicator.label, 55)}`);
+    const labels = points.map((point) => point.quarter);
+    const data = [{ name: shorten(figures.indicator.label, 60), labels, values: points.map((point) => point.value) }];
+    if (figures.target !== undefined) data.push({ name: "Cible", labels, values: points.map(() => figures.target ?? 0) });
+    slide.addChart(this.pptx.ChartType.line, data, {
+      x: MARGIN, y: 1.3, w: 9.0, h: 5.5,
+      chartColors: [GREEN, "ED7D31"], lineSize: 2.5, lineDataSymbol: "circle", lineDataSymbolSize: 7,
+      catAxisLabelFontSize: 11, valAxisLabelFontSize: 11, valAxisMinVal: 0,
+      showLegend: true, legendPos: "b", legendFontSize: 12, showValue: false,
+    });
+    const facts: string[] = [
+      `Fiche action ${figures.actionCode}`,
+      `Trimestres renseignés : ${points.length} sur ${figures.perQuarter.length}`,
+      ...(figures.baseline !== undefined ? [`Valeur de référence : ${formatFrenchNumber(figures.baseline)}`] : []),
+      ...(typeof figures.value === "number" ? [`Valeur sur la période : ${formatFrenchNumber(figures.value)}`] : []),
+      ...(figures.target !== undefined ? [`Cible : ${formatFrenchNumber(figures.target)}`] : []),
+      ...(figures.percentOfTarget !== undefined ? [`Cible atteinte à ${percent(figures.percentOfTarget)}`] : []),
+    ];
+    slide.addText(facts.map((fact) => ({ text: fact, options: { bullet: true, breakLine: true } })), { x: 9.8, y: 1.5, w: 3.0, h: 4.5, fontFace: FONT, fontSize: 14, color: "323130", valign: "top", lang: "fr-FR" });
+  }
+
+  lateAndDifficulties(): void {
+    const { report } = this;
+    const lateCodes = new Set(report.late.map((figures) => figures.action.code));
+    // Late fiches' difficulties first: they are what the COPIL must arbitrate.
+    const difficulties = report.actions
+      .filter((figures) => figures.latestDifficulties)
+      .sort((a, b) => Number(lateCodes.has(b.action.code)) - Number(lateCodes.has(a.action.code)) || (b.latestDifficulties!.quarter < a.latestDifficulties!.quarter ? -1 : b.latestDifficulties!.quarter > a.latestDifficulties!.quarter ? 1 : 0));
+    const latePages = chunks(report.late, LATE_PER_SLIDE);
+    const difficultyPages = chunks(difficulties.slice(0, MAX_DIFFICULTIES), DIFFICULTIES_PER_SLIDE);
+    const left = difficulties.length - Math.min(difficulties.length, MAX_DIFFICULTIES);
+    const pages = Math.max(latePages.length, difficultyPages.length);
+    for (let index = 0; index < pages; index++) {
+      const { slide } = this.frame(`Fiches en retard et principales difficultés${index > 0 ? " (suite)" : ""}`);
+      const late = latePages[index] ?? [];
+      const notes = difficultyPages[index] ?? [];
+      if (index === 0 || late.length > 0) slide.addText(`Fiches en retard (${report.late.length})`, { x: MARGIN, y: 1.25, w: 6.2, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: COLORS.late.replace("#", ""), lang: "fr-FR" });
+      if (report.late.length === 0) {
+        slide.addText("Aucune fiche en retard.", { x: MARGIN, y: 1.8, w: 6.2, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
+      } else if (late.length > 0) {
+        slide.addTable(
+          [[header("Code"), header("Fiche action"), header("Échéance"), header("Statut")], ...late.map((figures) => [cell(figures.action.code), cell(shorten(figures.action.title, 80)), cell(figures.action.deadline), cell(figures.status)])],
+          { x: MARGIN, y: 1.8, w: 6.2, colW: [0.7, 3.3, 1.0, 1.2], fontFace: FONT, fontSize: 10, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" },
+        );
+      }
+      if (index === 0 || notes.length > 0) slide.addText(`Principales difficultés (${difficulties.length})`, { x: 7.0, y: 1.25, w: 5.8, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: GREEN, lang: "fr-FR" });
+      if (difficulties.length === 0) {
+        slide.addText("Aucune difficulté signalée sur la période.", { x: 7.0, y: 1.8, w: 5.8, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
+      } else if (notes.length > 0) {
+        slide.addText(
+          notes.flatMap((figures) => [
+            { text: `${figures.action.code} (${figures.latestDifficulties!.quarter})${lateCodes.has(figures.action.code) ? " — en retard" : ""} : `, options: { bold: true, bullet: true } },
+            { text: shorten(figures.latestDifficulties!.text, 220), options: { breakLine: true } },
+            ...(figures.latestAdjustments ? [{ text: `Ajustement : ${shorten(figures.latestAdjustments.text, 160)}`, options: { italic: true, indentLevel: 1, breakLine: true } }] : []),
+          ]),
+          { x: 7.0, y: 1.8, w: 5.8, h: 4.6, fontFace: FONT, fontSize: 13, color: "323130", valign: "top", lang: "fr-FR", paraSpaceAfter: 6 },
+        );
+        if (left > 0 && index === difficultyPages.length - 1) {
+          slide.addText(`… et ${left} autre${left > 1 ? "s" : ""} fiche${left > 1 ? "s" : ""} avec des difficultés : voir la feuille du bilan dans le classeur.`, { x: 7.0, y: 6.45, w: 5.8, h: 0.4, fontFace: FONT, fontSize: 12, italic: true, color: GREY, lang: "fr-FR" });
+        }
+      }
+    }
+  }
+}
+
+function header(text: string): PptxGenJS.TableCell {
+  return { text, options: { bold: true, color: "FFFFFF", fill: { color: GREEN } } };
+}
+
+function cell(text: string, options: PptxGenJS.TableCellProps = {}): PptxGenJS.TableCell {
+  return { text, options };
+}
+
+function actionRow(figures: ActionFigures): PptxGenJS.TableRow {
+  const late = figures.late ? { color: hex(COLORS.late), bold: true } : {};
+  return [
+    cell(figures.action.code),
+    cell(shorten(figures.action.title, 90)),
+    cell(figures.status, { color: hex(STATUS_CHART_COLORS[figures.status] === "#D9D9D9" ? "#605E5C" : STATUS_CHART_COLORS[figures.status]), bold: true }),
+    cell(figures.progress === undefined ? "—" : percent(figures.progress), { align: "right" }),
+    cell(figures.action.deadline + (figures.late ? " (en retard)" : ""), late),
+  ];
+}
+
+function build(report: Report, options: DeckOptions): DeckWriter {
+  const writer = new DeckWriter(report, options);
+  writer.titleSlide();
+  writer.synthesis();
+  writer.statusesPerAxis();
+  writer.axisSlides();
+  writer.seriesSlide();
+  writer.lateAndDifficulties();
+  return writer;
+}
+
+/** The titles of the deck's slides, in order. */
+export function deckOutline(report: Report, options: DeckOptions = {}): DeckOutline {
+  return { titles: build(report, options).titles };
+}
+
+/** The deck as the bytes of a `.pptx` file. */
+export async function writeDeck(report: Report, options: DeckOptions = {}): Promise<Uint8Array> {
+  const output = await build(report, options).pptx.write({ outputType: "uint8array", compression: true });
+  if (output instanceof Uint8Array) return output;
+  if (output instanceof ArrayBuffer) return new Uint8Array(output);
+  throw new Error("pptxgenjs n'a pas produit de contenu binaire");
+}
