@@ -1,5 +1,6 @@
 // Builds the task pane and the ribbon commands into dist/, and the manifest with its production URL.
 const path = require("node:path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -44,7 +45,8 @@ module.exports = async (env, argv) => {
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    // pptxgenjs imports node:fs and node:https only when it runs under Node; in the pane they are never loaded.
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, https: false } },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { target: "es2020", jsx: "automatic" } }],
     },
@@ -52,6 +54,9 @@ module.exports = async (env, argv) => {
     // warn well before it is at risk.
     performance: { hints: production ? "warning" : false, maxEntrypointSize: 1_000_000, maxAssetSize: 1_500_000 },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new CopyWebpackPlugin({

@@ -9,6 +9,7 @@ import { writeTrackingFile, readTableauFile } from "../src/xlsx/tableau-file";
 import { officeFigures } from "./office-executor";
 import { taskpaneFigures } from "./taskpane";
 import { importFigures } from "./import";
+import { bilanFigures } from "./bilan";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 const TODAY = "2031-01-01";
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
 
   for (const figure of importFigures()) print(figure);
   for (const figure of await officeFigures(NOW)) print(figure);
+  for (const figure of await bilanFigures(NOW)) print(figure);
   for (const figure of await taskpaneFigures()) print(figure);
   print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
 }

@@ -65,6 +65,17 @@ function tableIcon(x, y, withCheck) {
   return GREEN;
 }
 
+function chartIcon(x, y) {
+  if (!roundedSquare(x, y, 0.18)) return null;
+  // Three bars of a bilan chart on a white card.
+  const inCard = x > 0.2 && x < 0.8 && y > 0.2 && y < 0.8;
+  if (!inCard) return GREEN;
+  const bars = [[0.28, 0.4, 0.55], [0.45, 0.57, 0.32], [0.62, 0.74, 0.45]];
+  if (bars.some(([left, right, top]) => x > left && x < right && y > top && y < 0.72)) return GREEN;
+  if (y > 0.72 && y < 0.75) return GREEN;
+  return WHITE;
+}
+
 function render(size, shape) {
   const samples = 4;
   const rgba = Buffer.alloc(size * size * 4);
@@ -89,5 +100,6 @@ mkdirSync("assets", { recursive: true });
 for (const size of [16, 32, 64, 80, 128]) {
   writeFileSync(`assets/icon-${size}.png`, render(size, (x, y) => tableIcon(x, y, false)));
   writeFileSync(`assets/saisie-${size}.png`, render(size, (x, y) => tableIcon(x, y, true)));
+  writeFileSync(`assets/bilan-${size}.png`, render(size, chartIcon));
 }
 console.log("Icônes écrites dans assets/");

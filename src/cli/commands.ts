@@ -166,9 +166,10 @@ export async function bilanCommand(
     if (error instanceof WorkbookFileError) throw new CliError(error.message, 2);
     throw error;
   }
-  if (!reading.tracking) {
-    for (const issue of reading.issues) io.err(describeIssue(issue));
-    throw new CliError(`« ${options.file} » n'est pas un tableau de suivi lisible : corrigez-le (ctg check) avant le bilan.`, 1);
+  const errors = reading.issues.filter((issue) => issue.severity === "error");
+  if (!reading.tracking || errors.length > 0) {
+    for (const issue of errors) io.err(describeIssue(issue));
+    throw new CliError(`« ${options.file} » contient ${errors.length} erreur(s) : corrigez-les (ctg check) avant le bilan, qui sinon laisserait de côté les saisies erronées.`, 1);
   }
   const tracking = options.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
   try {

@@ -27,17 +27,27 @@ export interface GeneratedBilan {
 
 export class BilanRefused extends Error {}
 
-export async function generateBilan(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate; maxRequestBytes?: number }): Promise<GeneratedBilan> {
+/** Reads the tableau (one sync) and computes the bilan asked for; the deck and the sheet both start here. */
+export async function readBilanReport(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate }): Promise<Report> {
   const grids = await readGrids(context, TABLEAU_SHEETS);
   if (grids[SHEETS.meta] === undefined) throw new TableauNotFound("Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.");
   const reading = readTableau(grids, { today: options.today });
-  if (!reading.tracking) {
-    const first = reading.issues.find((issue) => issue.severity === "error");
-    throw new BilanRefused(`Le tableau de suivi ne peut pas être lu${first ? ` (feuille « ${first.sheet} »${first.cell ? `, cellule ${first.cell}` : ""} : ${first.message})` : ""}. Corrigez-le dans l'onglet Vérifier avant de générer le bilan.`);
+  const errors = reading.issues.filter((issue) => issue.severity === "error");
+  // A bilan goes to the COPIL: computed while entries are left out for errors, it would understate the work done.
+  if (!reading.tracking || errors.length > 0) {
+    const first = errors[0];
+    const more = errors.length > 1 ? ` et ${errors.length - 1} autre${errors.length > 2 ? "s" : ""} erreur${errors.length > 2 ? "s" : ""}` : "";
+    throw new BilanRefused(
+      `Le tableau de suivi contient des erreurs${first ? ` (feuille « ${first.sheet} »${first.cell ? `, cellule ${first.cell}` : ""} : ${first.message}${more})` : ""}. Corrigez-les dans l'onglet Vérifier avant de générer le bilan.`,
+    );
   }
   const tracking = request.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
   if (request.cdsf && tracking.plan.axes.length === 0) throw new BilanRefused("Aucune fiche action n'a le champ « petite enfance » : l'extrait CDSF serait vide.");
-  const report = computeReport(tracking, request);
+  return computeReport(tracking, request);
+}
+
+export async function generateBilan(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate; maxRequestBytes?: number }): Promise<GeneratedBilan> {
+  const report = await readBilanReport(context, request, options);
   const sheet = buildReportSheet(report, { cdsf: request.cdsf ?? false, charts: true, ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}) });
   const applied = await applyWorkbookPlan(context, { sheets: [sheet], activeSheet: sheet.name, arrange: false }, options.maxRequestBytes ? { maxRequestBytes: options.maxRequestBytes } : {});
   return { report, sheetName: sheet.name, charts: sheet.charts?.length ?? 0, syncs: applied.syncs + 1, requests: applied.requests };

@@ -6,4 +6,4 @@ export { writeQuarterEntry, EntryRefused, type QuarterEntry, type WrittenEntry }
 export { setQuarterLocked } from "./lock-quarter";
 export { readEntrySheets, TableauNotFound } from "./tableau-sheets";
 export { whenOfficeReady, isSetSupported, runInExcel, type HostReadiness } from "./host";
-export { generateBilan, BilanRefused, type BilanRequest, type GeneratedBilan } from "./generate-report";
+export { generateBilan, readBilanReport, BilanRefused, type BilanRequest, type GeneratedBilan } from "./generate-report";

@@ -315,10 +315,15 @@ export function deckOutline(report: Report, options: DeckOptions = {}): DeckOutl
   return { titles: build(report, options).titles };
 }
 
-/** The deck as the bytes of a `.pptx` file. */
-export async function writeDeck(report: Report, options: DeckOptions = {}): Promise<Uint8Array> {
-  const output = await build(report, options).pptx.write({ outputType: "uint8array", compression: true });
-  if (output instanceof Uint8Array) return output;
-  if (output instanceof ArrayBuffer) return new Uint8Array(output);
+/** The deck as the bytes of a `.pptx` file, with its slides' titles. */
+export async function renderDeck(report: Report, options: DeckOptions = {}): Promise<{ bytes: Uint8Array; titles: string[] }> {
+  const writer = build(report, options);
+  const output = await writer.pptx.write({ outputType: "uint8array", compression: true });
+  if (output instanceof Uint8Array) return { bytes: output, titles: writer.titles };
+  if (output instanceof ArrayBuffer) return { bytes: new Uint8Array(output), titles: writer.titles };
   throw new Error("pptxgenjs n'a pas produit de contenu binaire");
+}
+
+export async function writeDeck(report: Report, options: DeckOptions = {}): Promise<Uint8Array> {
+  return (await renderDeck(report, options)).bytes;
 }

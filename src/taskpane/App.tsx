@@ -1,5 +1,6 @@
 import { Body1, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
+import { BilanPanel, type SaveFile } from "./BilanPanel";
 import { CheckPanel } from "./CheckPanel";
 import { Dashboard } from "./Dashboard";
 import { EntryForm } from "./EntryForm";
@@ -15,16 +16,19 @@ const useStyles = makeStyles({
 });
 
 export type HostState = "loading" | "excel" | "no-office" | { missing: string[] };
-export type View = "tableau" | "saisie" | "verifier";
+export type View = "tableau" | "saisie" | "verifier" | "bilan";
+export const VIEWS: readonly View[] = ["tableau", "saisie", "verifier", "bilan"];
 
 export interface AppProps {
   host: HostState;
   gateway?: TableauGateway;
   initialView?: View;
+  /** Where a generated file goes; the browser's download by default. */
+  saveFile?: SaveFile;
 }
 
 /** The pane: set-up wizard when the workbook has no tableau, otherwise the dashboard, the entry form and the check. */
-export function App({ host, gateway, initialView = "tableau" }: AppProps) {
+export function App({ host, gateway, initialView = "tableau", saveFile }: AppProps) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
@@ -45,12 +49,12 @@ export function App({ host, gateway, initialView = "tableau" }: AppProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {host === "excel" && gateway && <Workspace gateway={gateway} initialView={initialView} />}
+      {host === "excel" && gateway && <Workspace gateway={gateway} initialView={initialView} {...(saveFile ? { saveFile } : {})} />}
     </main>
   );
 }
 
-function Workspace({ gateway, initialView }: { gateway: TableauGateway; initialView: View }) {
+function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway; initialView: View; saveFile?: SaveFile }) {
   const [state, setState] = useState<WorkbookState | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [view, setView] = useState<View>(initialView);
@@ -86,10 +90,12 @@ function Workspace({ gateway, initialView }: { gateway: TableauGateway; initialV
         <Tab value="tableau">Tableau de bord</Tab>
         <Tab value="saisie">Saisie</Tab>
         <Tab value="verifier">Vérifier</Tab>
+        <Tab value="bilan">Bilans</Tab>
       </TabList>
       {view === "tableau" && <Dashboard gateway={gateway} tracking={tracking} onChange={reload} />}
       {view === "saisie" && <EntryForm gateway={gateway} tracking={tracking} onSaved={reload} />}
       {view === "verifier" && <CheckPanel gateway={gateway} />}
+      {view === "bilan" && <BilanPanel gateway={gateway} tracking={tracking} {...(saveFile ? { saveFile } : {})} />}
     </>
   );
 }

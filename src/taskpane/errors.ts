@@ -1,5 +1,6 @@
 /** Office.js failures and refusals, told in French. */
-import { EntryRefused, TableauNotFound } from "../excel";
+import { BilanRefused, EntryRefused, TableauNotFound } from "../excel";
+import { ReportRequestError } from "../domain/report";
 import { SetupRefused } from "../workbook/setup";
 
 const OFFICE_MESSAGES: Record<string, string> = {
@@ -16,7 +17,8 @@ const OFFICE_MESSAGES: Record<string, string> = {
 };
 
 export function describeError(error: unknown): string {
-  if (error instanceof EntryRefused || error instanceof TableauNotFound) return error.message;
+  if (error instanceof EntryRefused || error instanceof TableauNotFound || error instanceof BilanRefused) return error.message;
+  if (error instanceof ReportRequestError) return `Bilan impossible : ${error.message}.`;
   if (error instanceof SetupRefused) return `Mise à jour refusée : ${error.message}`;
   const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
   if (code && OFFICE_MESSAGES[code]) return OFFICE_MESSAGES[code];

@@ -4,7 +4,7 @@
  */
 import { type IsoDate, todayIso } from "../domain/dates";
 import type { Plan } from "../domain/plan";
-import { readGrids, setQuarterLocked, setUpTableau, writeQuarterEntry, type QuarterEntry, type WrittenEntry } from "../excel";
+import { generateBilan, readBilanReport, readGrids, setQuarterLocked, setUpTableau, writeQuarterEntry, type BilanRequest, type QuarterEntry, type WrittenEntry } from "../excel";
 import { SHEETS } from "../workbook/layout";
 import { TABLEAU_SHEETS, readTableau, type TableauReading } from "../workbook/parse-tableau";
 
@@ -20,6 +20,10 @@ export interface TableauGateway {
   writeEntry(entry: QuarterEntry): Promise<WrittenEntry>;
   setLocked(quarter: string, locked: boolean): Promise<string[]>;
   select(sheet: string, cell: string): Promise<void>;
+  /** Writes (or rewrites) the bilan sheet with its native charts. */
+  generateBilan(request: BilanRequest): Promise<{ sheetName: string; charts: number }>;
+  /** The COPIL deck of the bilan, read from the workbook as it is now. */
+  bilanDeck(request: BilanRequest): Promise<{ fileName: string; bytes: Uint8Array; slides: number }>;
 }
 
 export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -48,5 +52,18 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
         worksheet.getRange(cell).select();
         await context.sync();
       }),
+    generateBilan: (request) =>
+      run(async (context) => {
+        const generated = await generateBilan(context, request, { today: today() });
+        return { sheetName: generated.sheetName, charts: generated.charts };
+      }),
+    bilanDeck: async (request) => {
+      const report = await run((context) => readBilanReport(context, request, { today: today() }));
+      // pptxgenjs is large and only needed here: loaded on first use, it stays out of the pane's first paint.
+      const { deckFileName, renderDeck } = await import(/* webpackChunkName: "deck" */ "../report/deck");
+      const options = { cdsf: request.cdsf ?? false, now: clock(), ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}) };
+      const deck = await renderDeck(report, options);
+      return { fileName: deckFileName(report, options.cdsf), bytes: deck.bytes, slides: deck.titles.length };
+    },
   };
 }

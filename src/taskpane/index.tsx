@@ -1,12 +1,13 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { isSetSupported, runInExcel, whenOfficeReady } from "../excel";
-import { App, type HostState, type View } from "./App";
+import { App, VIEWS, type HostState, type View } from "./App";
 import { missingRequirements } from "./errors";
 import { officeGateway } from "./gateway";
 
 const root = createRoot(document.getElementById("root")!);
-const view: View = new URLSearchParams(window.location.search).get("vue") === "saisie" ? "saisie" : "tableau";
+const asked = new URLSearchParams(window.location.search).get("vue");
+const view: View = VIEWS.find((item) => item === asked) ?? "tableau";
 const gateway = officeGateway(runInExcel);
 
 function render(host: HostState): void {

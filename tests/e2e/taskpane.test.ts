@@ -129,4 +129,43 @@ describe("task pane in Chromium", () => {
     await page.waitForFunction(`window.__fakeExcel.state.selection?.sheet === "Suivi des fiches"`);
     expect(await fake(page, `window.__fakeExcel.state.selection.rect`)).toEqual({ row: 3, col: 5, rows: 1, cols: 1 });
   });
+
+  it("generates the bilan sheet with its charts from the ribbon's Bilans view, and downloads the COPIL deck", async () => {
+    const page = await openPane(browser, server.url, "?vue=bilan");
+    await createFromSample(page);
+    // Statuses and values typed straight in the sheets for 2026-T1 and T2 (rows follow docs/format-classeur.md).
+    await fake(page, `(() => {
+      const suivi = window.__fakeExcel.sheet("Suivi des fiches");
+      for (let row = 1; row <= 30; row++) {
+        suivi.cell(row, 5).value = row % 4 === 0 ? "Réalisée" : row % 5 === 0 ? "Reportée" : "En cours";
+        suivi.cell(row, 6).value = row % 4 === 0 ? 1 : 0.5;
+      }
+      suivi.cell(3, 8).value = "Poste de coordination vacant";
+      const saisies = window.__fakeExcel.sheet("Saisies");
+      const first = saisies.cell(1, 1).value;
+      for (let row = 1; row < 2000; row++) if (saisies.cell(row, 1).value === first && String(saisies.cell(row, 5).value).startsWith("2026")) saisies.cell(row, 6).value = 2 + row % 7;
+    })()`);
+    await page.getByRole("tab", { name: "Bilans" }).click();
+    const panel = page.getByRole("region", { name: "Bilans" });
+    await panel.getByRole("button", { name: "Générer le bilan" }).click();
+    await panel.getByText(/Feuille «.Bilan 2026.» écrite avec \d graphiques/).waitFor();
+    const charts = await fake<{ name: string; type: string }[]>(page, `window.__fakeExcel.sheet("Bilan 2026").charts.map((chart) => ({ name: chart.name, type: chart.type }))`);
+    expect(charts).toEqual(expect.arrayContaining([{ name: "CTG_StatutsParAxe", type: "BarStacked" }, { name: "CTG_StatutsEnsemble", type: "Doughnut" }, { name: "CTG_SerieIndicateur", type: "Line" }]));
+    await screen(page, "10-bilan-genere");
+
+    await panel.getByRole("radio", { name: "Bilan intermédiaire" }).check();
+    await panel.getByRole("combobox", { name: /Dernier trimestre couvert/ }).waitFor();
+    const download = page.waitForEvent("download");
+    await panel.getByRole("button", { name: /Télécharger la présentation COPIL/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("copil-intermediaire.pptx");
+    const saved = join(shots, "copil-intermediaire.pptx");
+    await file.saveAs(saved);
+    await panel.getByText(/Présentation «.copil-intermediaire\.pptx.» prête \(\d+ diapositives\)/).waitFor();
+    await screen(page, "11-bilan-presentation");
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(saved));
+    expect(Object.keys(zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).length).toBeGreaterThanOrEqual(3);
+    expect(await zip.file("ppt/slides/slide1.xml")!.async("string")).toContain("Bilan intermédiaire");
+  });
 });

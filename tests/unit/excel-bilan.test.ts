@@ -10,6 +10,9 @@ import { createFakeExcel } from "../fake-excel";
 import type { SheetState } from "../fake-excel";
 import { NOW, TODAY } from "../support/small-plan";
 
+/** fullTracking() fills every quarter of the convention: read after its end, none is in the future. */
+const AFTER_CONVENTION = "2031-03-01";
+
 async function demoHost() {
   const host = createFakeExcel();
   await applyWorkbookPlan(host.context, buildTableauPlan(demoTracking(samplePlan()), { now: NOW }));
@@ -125,7 +128,23 @@ describe("Générer le bilan in the open workbook", () => {
     await expect(generateBilan(host.context, { kind: "annual", year: 2035 }, { today: TODAY })).rejects.toThrow(/hors de la période/);
     expect(host.state.find("Bilan 2035")).toBeUndefined();
     await expect(generateBilan(host.context, { kind: "annual", year: 2026, cdsf: true }, { today: TODAY }).then(() => "ok")).resolves.toBe("ok");
-    expect(BilanRefused).toBeDefined();
+
+    // An entry in error would be left out of the figures: the bilan waits for it to be fixed, and names the cell.
+    const tracking = host.sheet(SHEETS.tracking);
+    const statusColumn = [...Array(12).keys()].find((col) => tracking.peek(0, col)?.value === "Statut")!;
+    tracking.cell(1, statusColumn).value = "Presque fini";
+    const refused = generateBilan(host.context, { kind: "final" }, { today: TODAY });
+    await expect(refused).rejects.toBeInstanceOf(BilanRefused);
+    await expect(refused).rejects.toThrow(/feuille « Suivi des fiches », cellule [A-Z]+2 : .*Corrigez-les dans l'onglet Vérifier/);
+    expect(host.state.find("Bilan final")).toBeUndefined();
+  });
+
+  it("refuses a CDSF extract when no fiche is in the petite-enfance champ", async () => {
+    const host = createFakeExcel();
+    const plan = syntheticPlan({ actions: 3, indicatorsPerAction: 1 });
+    for (const axis of plan.axes) for (const sub of axis.subAxes) for (const action of sub.actions) action.fields = ["jeunesse"];
+    await applyWorkbookPlan(host.context, buildTableauPlan(fullTracking(plan), { now: NOW }));
+    await expect(generateBilan(host.context, { kind: "final", cdsf: true }, { today: AFTER_CONVENTION })).rejects.toThrow(/Aucune fiche action n'a le champ « petite enfance »/);
   });
 
   it("keeps the same number of syncs for 200 fiches, each request under the payload limit", async () => {
@@ -133,7 +152,7 @@ describe("Générer le bilan in the open workbook", () => {
     const plan = syntheticPlan({ actions: 200, indicatorsPerAction: 6 });
     await applyWorkbookPlan(host.context, buildTableauPlan(fullTracking(plan), { now: NOW }));
     host.resetStats();
-    const generated = await generateBilan(host.context, { kind: "final" }, { today: TODAY });
+    const generated = await generateBilan(host.context, { kind: "final" }, { today: AFTER_CONVENTION });
     expect(host.stats.syncs).toBe(generated.syncs);
     expect(generated.syncs).toBeLessThanOrEqual(5);
     expect(Math.max(...host.stats.requestBytes)).toBeLessThan(5 * 1024 * 1024);

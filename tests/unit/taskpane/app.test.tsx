@@ -143,3 +143,69 @@ describe("wizard import step", () => {
     expect(host.sheet(SHEETS.tracking).usedRect()?.rows).toBe(1 + 15 * 20);
   });
 });
+
+describe("bilans tab", () => {
+  async function demoHost() {
+    const host = createFakeExcel();
+    const { applyWorkbookPlan } = await import("../../../src/excel");
+    const { buildTableauPlan } = await import("../../../src/workbook/build-tableau");
+    const { demoTracking } = await import("../../../src/samples/demo-entries");
+    const { samplePlan } = await import("../../../src/samples/sample-plan");
+    await applyWorkbookPlan(host.context, buildTableauPlan(demoTracking(samplePlan()), { now: "2026-11-24T10:00:00.000Z" }));
+    return host;
+  }
+
+  function renderBilans(host: ReturnType<typeof createFakeExcel>, saveFile: (name: string, bytes: Uint8Array) => void) {
+    const gateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host="excel" gateway={gateway} initialView="bilan" saveFile={saveFile} />
+      </FluentProvider>,
+    );
+  }
+
+  it("writes the year's bilan sheet with its charts, then offers the final bilan's CDSF deck as a download", async () => {
+    const user = userEvent.setup();
+    const host = await demoHost();
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    renderBilans(host, (name, bytes) => saved.push({ name, bytes }));
+    const panel = await screen.findByRole("region", { name: "Bilans" });
+    expect((within(panel).getByRole("radio", { name: "Point d'étape annuel" }) as HTMLInputElement).checked).toBe(true);
+    expect(within(panel).getByRole("combobox", { name: /Année du point d'étape/ }).textContent).toBe("2026");
+    await user.click(within(panel).getByRole("button", { name: "Générer le bilan" }));
+    expect(await within(panel).findByText(/Feuille «.Bilan 2026.» écrite avec 4 graphiques/)).toBeTruthy();
+    expect(host.sheet("Bilan 2026").charts.map((chart) => chart.name).sort()).toEqual(["CTG_PourcentageCible", "CTG_SerieIndicateur", "CTG_StatutsEnsemble", "CTG_StatutsParAxe"]);
+
+    await user.click(within(panel).getByRole("radio", { name: "Bilan final" }));
+    expect(within(panel).queryByRole("combobox", { name: /Année/ })).toBeNull();
+    await user.click(within(panel).getByRole("checkbox", { name: /Extrait petite enfance/ }));
+    await user.click(within(panel).getByRole("button", { name: /Télécharger la présentation COPIL/ }));
+    expect(await within(panel).findByText(/Présentation «.copil-final-cdsf\.pptx.» prête \(\d+ diapositives\)/)).toBeTruthy();
+    expect(saved).toHaveLength(1);
+    expect(saved[0].name).toBe("copil-final-cdsf.pptx");
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(saved[0].bytes);
+    const title = await zip.file("ppt/slides/slide1.xml")!.async("string");
+    expect(title).toContain("Bilan final — extrait petite enfance (CDSF)");
+    // The deck does not write to the workbook.
+    expect(host.state.sheets.map((sheet) => sheet.name)).not.toContain("Bilan final CDSF");
+  });
+
+  it("picks the indicator of the line chart and tells a refusal in French", async () => {
+    const user = userEvent.setup();
+    const host = await demoHost();
+    renderBilans(host, () => undefined);
+    const panel = await screen.findByRole("region", { name: "Bilans" });
+    await user.click(within(panel).getByRole("combobox", { name: /Indicateur du graphique/ }));
+    await user.click(await screen.findByRole("option", { name: /^1\.A\.3 — Taux de participation/ }));
+    await user.click(within(panel).getByRole("button", { name: "Générer le bilan" }));
+    await within(panel).findByText(/écrite avec 4 graphiques/);
+    const series = host.sheet("Bilan 2026").charts.find((chart) => chart.name === "CTG_SerieIndicateur")!;
+    expect(String(host.sheet("Bilan 2026").peek(series.source.row, series.source.col + 1)?.value)).toMatch(/^Taux de participation/);
+
+    // A tableau that no longer reads (a header renamed): the bilan is refused with the sheet and cell to fix.
+    host.sheet(SHEETS.tracking).cell(0, 0).value = "Période";
+    await user.click(within(panel).getByRole("button", { name: "Générer le bilan" }));
+    expect(await within(panel).findByText(/erreurs \(feuille «.Suivi des fiches.», cellule A1 : .*\)\. Corrigez-les dans l'onglet Vérifier/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,149 @@
+import { Body1, Button, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { allIndicators } from "../domain/plan";
+import { type Quarter, parseQuarter, quartersBetween } from "../domain/quarters";
+import { midtermEnd, type ReportKind } from "../domain/report";
+import type { Tracking } from "../domain/tracking";
+import type { BilanRequest } from "../excel";
+import { describeError } from "./errors";
+import type { TableauGateway } from "./gateway";
+import { defaultQuarter } from "./quarters-ui";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", alignItems: "stretch", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+const KIND_LABELS: Record<ReportKind, string> = { annual: "Point d'étape annuel", midterm: "Bilan intermédiaire", final: "Bilan final" };
+const AUTOMATIC = "";
+const NUMERIC_TYPES = new Set(["nombre", "taux", "montant", "echelle"]);
+
+export type SaveFile = (fileName: string, bytes: Uint8Array) => void;
+
+/** Offers the browser's download of a generated file; in Excel the add-in's web view saves it like a browser. */
+export const downloadFile: SaveFile = (fileName, bytes) => {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+};
+
+/** Point d'étape, bilan intermédiaire or final: the sheet with its native charts, and the COPIL deck to download. */
+export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gateway: TableauGateway; tracking: Tracking; saveFile?: SaveFile }) {
+  const styles = useStyles();
+  const quarters = useMemo(() => quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end), [tracking]);
+  const years = useMemo(() => [...new Set(quarters.map((quarter) => parseQuarter(quarter)!.year))], [quarters]);
+  const indicators = useMemo(() => allIndicators(tracking.plan).filter(({ indicator }) => NUMERIC_TYPES.has(indicator.type)), [tracking]);
+  const hasPetiteEnfance = useMemo(() => tracking.plan.axes.some((axis) => axis.subAxes.some((sub) => sub.actions.some((action) => action.fields.includes("petite enfance")))), [tracking]);
+
+  const [kind, setKind] = useState<ReportKind>("annual");
+  const [year, setYear] = useState(() => parseQuarter(defaultQuarter(tracking, gateway.today()))!.year);
+  const [until, setUntil] = useState<Quarter>(() => midtermEnd(tracking));
+  const [cdsf, setCdsf] = useState(false);
+  const [indicatorId, setIndicatorId] = useState(AUTOMATIC);
+  const [busy, setBusy] = useState<"sheet" | "deck" | undefined>();
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
+
+  const request = (): BilanRequest => ({
+    kind,
+    ...(kind === "annual" ? { year } : {}),
+    ...(kind === "midterm" ? { until } : {}),
+    ...(cdsf ? { cdsf } : {}),
+    ...(indicatorId !== AUTOMATIC ? { seriesIndicatorId: indicatorId } : {}),
+  });
+
+  const act = async (what: "sheet" | "deck") => {
+    setBusy(what);
+    setMessage(undefined);
+    try {
+      if (what === "sheet") {
+        const generated = await gateway.generateBilan(request());
+        setMessage({ intent: "success", text: `Feuille « ${generated.sheetName} » écrite avec ${generated.charts} graphiques. Les feuilles de saisie n'ont pas été modifiées.` });
+      } else {
+        const deck = await gateway.bilanDeck(request());
+        saveFile(deck.fileName, deck.bytes);
+        setMessage({ intent: "success", text: `Présentation « ${deck.fileName} » prête (${deck.slides} diapositives) : retrouvez-la dans vos téléchargements.` });
+      }
+    } catch (caught) {
+      setMessage({ intent: "error", text: describeError(caught) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const indicatorLabel = (id: string) => {
+    const found = indicators.find(({ indicator }) => indicator.id === id);
+    return found ? `${found.action.code} — ${found.indicator.label}` : "Automatique (l'indicateur le plus renseigné)";
+  };
+
+  return (
+    <section aria-label="Bilans" className={styles.panel}>
+      <Field label="Bilan">
+        <RadioGroup value={kind} onChange={(_, data) => setKind(data.value as ReportKind)}>
+          {(Object.keys(KIND_LABELS) as ReportKind[]).map((value) => (
+            <Radio key={value} value={value} label={KIND_LABELS[value]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {kind === "annual" && (
+        <Field label="Année du point d'étape">
+          <Dropdown value={String(year)} selectedOptions={[String(year)]} onOptionSelect={(_, data) => data.optionValue && setYear(Number(data.optionValue))}>
+            {years.map((item) => (
+              <Option key={item} value={String(item)}>
+                {String(item)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      {kind === "midterm" && (
+        <Field label="Dernier trimestre couvert" hint="Par défaut, la fin de l'année qui contient le milieu de la convention.">
+          <Dropdown value={until} selectedOptions={[until]} onOptionSelect={(_, data) => data.optionValue && setUntil(data.optionValue)}>
+            {quarters.map((item) => (
+              <Option key={item} value={item}>
+                {item}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      <Field label="Indicateur du graphique d'évolution">
+        <Dropdown value={indicatorLabel(indicatorId)} selectedOptions={[indicatorId]} onOptionSelect={(_, data) => setIndicatorId(data.optionValue ?? AUTOMATIC)}>
+          <Option value={AUTOMATIC}>Automatique (l'indicateur le plus renseigné)</Option>
+          {indicators.map(({ action, indicator }) => (
+            <Option key={indicator.id} value={indicator.id} text={`${action.code} — ${indicator.label}`}>
+              {`${action.code} — ${indicator.label}`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Checkbox
+        checked={cdsf}
+        disabled={!hasPetiteEnfance}
+        onChange={(_, data) => setCdsf(data.checked === true)}
+        label={hasPetiteEnfance ? "Extrait petite enfance pour la CDSF" : "Extrait petite enfance pour la CDSF (aucune fiche du champ petite enfance)"}
+      />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy !== undefined} onClick={() => void act("sheet")}>
+          Générer le bilan
+        </Button>
+        <Button disabled={busy !== undefined} onClick={() => void act("deck")}>
+          Télécharger la présentation COPIL (.pptx)
+        </Button>
+      </div>
+      {busy === "sheet" && <Spinner size="tiny" label="Écriture de la feuille du bilan et de ses graphiques…" />}
+      {busy === "deck" && <Spinner size="tiny" label="Préparation de la présentation…" />}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Body1>Générer à nouveau remplace seulement la feuille de ce bilan ; vos graphiques et feuilles personnels sont conservés.</Body1>
+    </section>
+  );
+}
