@@ -37,6 +37,8 @@ export interface BuildOptions {
   now: string;
   /** Creation timestamp to keep when the tableau is rebuilt. */
   createdAt?: string;
+  /** The convention's identifier to keep when the tableau is rebuilt. */
+  conventionId?: string;
 }
 
 export function buildTableauPlan(tracking: Tracking, options: BuildOptions): WorkbookPlan {
@@ -458,6 +460,21 @@ function archiveSheet(tracking: Tracking): SheetPlan {
   return sheet;
 }
 
+/**
+ * Names a convention for good, whatever later renames its territory: derived once from what it was created with,
+ * then carried over by every update. The consolidation recognises a territory's new file by it.
+ */
+export function conventionIdentifier(territory: string, start: string, createdAt: string): string {
+  let high = 0x811c9dc5;
+  let low = 0x01000193;
+  for (const char of `${territory}\u0000${start}\u0000${createdAt}`) {
+    const code = char.codePointAt(0)!;
+    high = Math.imul(high ^ code, 0x01000193) >>> 0;
+    low = Math.imul(low ^ code ^ (high >>> 7), 0x5bd1e995) >>> 0;
+  }
+  return `ctg-${high.toString(16).padStart(8, "0")}-${low.toString(16).padStart(8, "0")}`;
+}
+
 function metaSheet(tracking: Tracking, options: BuildOptions): SheetPlan {
   const { convention } = tracking.plan;
   const entries: [string, string][] = [
@@ -470,6 +487,7 @@ function metaSheet(tracking: Tracking, options: BuildOptions): SheetPlan {
     [META_KEYS.createdAt, options.createdAt ?? options.now],
     [META_KEYS.updatedAt, options.now],
     [META_KEYS.lockedQuarters, [...tracking.lockedQuarters].sort().join(",")],
+    [META_KEYS.conventionId, options.conventionId ?? conventionIdentifier(convention.territory, convention.start, options.createdAt ?? options.now)],
   ];
   return {
     name: SHEETS.meta,

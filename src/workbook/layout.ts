@@ -5,9 +5,9 @@
 import { STATUSES } from "../domain/vocabulary";
 
 export const FORMAT_ID = "ctg-suivi/tableau-de-suivi";
-export const TEMPLATE_VERSION = "1.0";
-/** Versions this code can read. */
-export const READABLE_VERSIONS = ["1.0"] as const;
+export const TEMPLATE_VERSION = "1.1";
+/** Versions this code can read: 1.0 lacks only the convention's identifier, which readers then derive. */
+export const READABLE_VERSIONS = ["1.0", "1.1"] as const;
 
 export const SHEETS = {
   guide: "Mode d'emploi",
@@ -106,6 +106,7 @@ export const META_KEYS = {
   createdAt: "cree_le",
   updatedAt: "mis_a_jour_le",
   lockedQuarters: "trimestres_verrouilles",
+  conventionId: "identifiant_convention",
 } as const;
 
 export const STATUS_COLORS: Record<(typeof STATUSES)[number], { fill: string; font: string }> = {

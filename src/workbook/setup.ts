@@ -36,5 +36,6 @@ export function planSetup(plan: Plan, existing: TableauReading | undefined, now:
   }
   const { tracking, newlyArchived } = rebaseTracking(plan, existing.tracking);
   const createdAt = existing.meta?.values[META_KEYS.createdAt];
-  return { workbookPlan: buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}) }), tracking, newlyArchived };
+  const conventionId = existing.meta?.values[META_KEYS.conventionId];
+  return { workbookPlan: buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}), ...(conventionId ? { conventionId } : {}) }), tracking, newlyArchived };
 }

@@ -1,0 +1,99 @@
+/**
+ * Receiving a territory's tableau for the consolidation: the bytes are checked (zip guard, size and cell limits)
+ * before and after ExcelJS reads them, then the tableau is read with the same contract as everywhere else. The
+ * verdict is accepted, accepted with warnings, or rejected with reasons in French. The bytes are only read.
+ */
+import type { IsoDate } from "../domain/dates";
+import type { Tracking } from "../domain/tracking";
+import type { LocatedIssue } from "../workbook/grid-reader";
+import { META_KEYS, TEMPLATE_VERSION } from "../workbook/layout";
+import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
+import type { Grids } from "../workbook/parse-structure";
+import { WorkbookFileError, loadWorkbook } from "./file";
+import { readGridsFromWorkbook } from "./read-grids";
+import { ZIP_LIMITS, ZipRefused, checkZip, type ZipLimits } from "./zip-guard";
+
+export type IntakeStatus = "accepted" | "warnings" | "rejected";
+
+export const INTAKE_LIMITS = {
+  ...ZIP_LIMITS,
+  /** Filled cells over the tableau's sheets: 200 fiches × 6 indicators × 20 quarters hold about 250 000. */
+  maxCells: 2_000_000,
+} as const;
+
+export type IntakeLimits = ZipLimits & { maxCells: number };
+
+export interface ReceivedTableau {
+  tracking: Tracking;
+  templateVersion: string;
+  /** When the file was last saved (Excel's document properties), ISO; absent when the file does not say. */
+  savedAt?: string;
+  /** The stable identifier the template gives the convention, when the file's template has one. */
+  conventionId?: string;
+}
+
+export interface IntakeResult {
+  file: string;
+  status: IntakeStatus;
+  territory?: string;
+  reasons: string[];
+  tableau?: ReceivedTableau;
+}
+
+/** How many located problems a reason lists before saying "and N more". */
+const LISTED = 5;
+
+function located(issues: LocatedIssue[], kind: string): string[] {
+  const listed = issues.slice(0, LISTED).map((issue) => `${kind} — ${issue.sheet}!${issue.cell} : ${issue.message}`);
+  if (issues.length > LISTED) listed.push(`… et ${issues.length - LISTED} autre(s) ${kind === "erreur" ? "erreur(s)" : "avertissement(s)"}`);
+  return listed;
+}
+
+function countCells(grids: Grids): number {
+  let cells = 0;
+  for (const grid of Object.values(grids)) for (const row of grid ?? []) for (const value of row) if (value !== null && value !== "") cells++;
+  return cells;
+}
+
+export async function receiveTableau(bytes: Uint8Array, file: string, options: { today: IsoDate; limits?: IntakeLimits }): Promise<IntakeResult> {
+  const limits = options.limits ?? INTAKE_LIMITS;
+  const rejected = (reason: string, territory?: string): IntakeResult => ({ file, status: "rejected", ...(territory ? { territory } : {}), reasons: [reason] });
+  try {
+    await checkZip(bytes, limits);
+  } catch (error) {
+    if (error instanceof ZipRefused) return rejected(error.message);
+    throw error;
+  }
+  let workbook;
+  try {
+    workbook = await loadWorkbook(bytes, file);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) return rejected(`classeur illisible : ${error.message.replace(/^« [^»]* » /, "")}`);
+    throw error;
+  }
+  const grids = readGridsFromWorkbook(workbook, TABLEAU_SHEETS);
+  const cells = countCells(grids);
+  if (cells > limits.maxCells) return rejected(`trop de cellules remplies (${cells}, limite ${limits.maxCells})`);
+  const reading = readTableau(grids, { today: options.today });
+  const territory = reading.tracking?.plan.convention.territory || reading.meta?.values[META_KEYS.territory] || undefined;
+  const errors = reading.issues.filter((issue) => issue.severity === "error");
+  const warnings = reading.issues.filter((issue) => issue.severity === "warning");
+  if (!reading.meta) return rejected(reading.issues[0]?.message ?? "ce classeur n'est pas un tableau de suivi CTG");
+  if (!reading.tracking || errors.length > 0) {
+    // Entries in error would be left out of the merged figures: the territory corrects its file (ctg check) and sends it again.
+    return { file, status: "rejected", ...(territory ? { territory } : {}), reasons: located(errors, "erreur") };
+  }
+  const reasons: string[] = [];
+  const version = reading.meta.version;
+  if (version !== TEMPLATE_VERSION) reasons.push(`modèle ${version}, plus ancien que le modèle actuel ${TEMPLATE_VERSION} : lu selon son format`);
+  reasons.push(...located(warnings, "avertissement"));
+  const savedAt = workbook.modified instanceof Date && !Number.isNaN(workbook.modified.getTime()) ? workbook.modified.toISOString() : undefined;
+  const conventionId = reading.meta.values[META_KEYS.conventionId] || undefined;
+  return {
+    file,
+    status: reasons.length > 0 ? "warnings" : "accepted",
+    ...(territory ? { territory } : {}),
+    reasons,
+    tableau: { tracking: reading.tracking, templateVersion: version, ...(savedAt ? { savedAt } : {}), ...(conventionId ? { conventionId } : {}) },
+  };
+}
