@@ -9,6 +9,6 @@ if (!fs.existsSync(bundle)) {
   process.exit(2);
 }
 const { run } = require(bundle);
-run(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then((code) => {
+run(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }, undefined, { isTTY: Boolean(process.stderr.isTTY), write: (text) => process.stderr.write(text) }).then((code) => {
   process.exitCode = code;
 });

@@ -6,5 +6,6 @@ const common = { bundle: true, platform: "node", target: "node20", format: "cjs"
 const entries = [
   ["src/cli/main.ts", "build/ctg.cjs"],
   ["bench/index.ts", "build/bench.cjs"],
+  ["bench/generate-territories.ts", "build/generate-territories.cjs"],
 ];
 await Promise.all(entries.filter(([entry]) => existsSync(entry)).map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));

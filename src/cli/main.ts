@@ -1,6 +1,7 @@
 /** Entry point of the `ctg` command line. */
 import { parseArgs } from "node:util";
 import { bilanCommand, checkCommand, demoCommand, importCommand, initCommand, samplePlanCommand, type Clock, type Console } from "./commands";
+import { consolidateCommand, type Terminal } from "./consolidate";
 import { CliError } from "./io";
 
 const USAGE = `CTG Suivi — tableau de suivi partagé des Conventions territoriales globales
@@ -16,15 +17,20 @@ Usage :
         Calcule le point d'étape annuel, le bilan intermédiaire ou le bilan final (--cdsf : partie petite enfance) ;
         --out écrit DOSSIER/bilan-….xlsx (tableaux) et DOSSIER/copil-….pptx (présentation COPIL, graphiques natifs) ;
         --indicator choisit l'indicateur dont la présentation montre l'évolution ; --json affiche le bilan en JSON.
+  ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]
+        Vérifie et fusionne les tableaux de plusieurs territoires (fichiers jamais modifiés) : synthèse par territoire
+        et par champ, statuts et indicateurs en tables longues, rapport d'import. Un territoire déjà consolidé est
+        remplacé par son nouveau fichier. Code de sortie 0 si au moins un fichier est accepté.
   ctg demo [--out DOSSIER]
-        Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis.
+        Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis,
+        son point d'étape 2026 et sa présentation COPIL.
   ctg import REPERTOIRE.txt --out PLAN.json [--report RAPPORT.json]
         Lit un répertoire des fiches actions (texte) et en fait un plan JSON, avec les incohérences relevées.
   ctg sample-plan [--out PLAN.json]
         Écrit le plan d'exemple (CC Monts, Rance et Rougier, 2026-2030) au format JSON.
 `;
 
-export async function run(argv: string[], io: Console, clock: Clock = { now: () => new Date() }): Promise<number> {
+export async function run(argv: string[], io: Console, clock: Clock = { now: () => new Date() }, terminal?: Terminal): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -49,6 +55,10 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
           allowPositionals: true,
         });
         return await bilanCommand({ file: positionals[0], ...values }, io, clock);
+      }
+      case "consolidate": {
+        const { values, positionals } = parseArgs({ args: rest, options: { out: { type: "string" }, report: { type: "string" } }, allowPositionals: true });
+        return await consolidateCommand({ files: positionals, ...values }, io, clock, terminal);
       }
       case "demo": {
         const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });
@@ -83,7 +93,7 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then((code) => {
+  run(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }, undefined, { isTTY: Boolean(process.stderr.isTTY), write: (text) => process.stderr.write(text) }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -10,6 +10,8 @@ export interface ColumnSpec {
   /** Entry cells are unlocked and tinted so that users see where to type. */
   entry?: boolean;
   wrap?: boolean;
+  /** Technical columns (a key) that readers need and people do not. */
+  hidden?: boolean;
   validation?: Omit<DataValidationPlan, "range">;
 }
 

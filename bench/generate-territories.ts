@@ -1,0 +1,31 @@
+/**
+ * Writes N synthetic territory workbooks: `npm run territories -- --count 100 --out territoires/ [--seed 1]`.
+ * Each is a real tableau (template of this version) with its own plan and 20 quarters of entries.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { syntheticTerritory } from "../src/samples/synthetic-territories";
+import { writeTrackingFile } from "../src/xlsx/tableau-file";
+
+export async function generateTerritories(count: number, dir: string, seed = 1, now = "2031-01-15T09:00:00.000Z"): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const file = join(dir, `territoire-${String(index + 1).padStart(3, "0")}.xlsx`);
+    writeFileSync(file, await writeTrackingFile(syntheticTerritory({ index, seed }), now));
+    files.push(file);
+  }
+  return files;
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { count: { type: "string" }, out: { type: "string" }, seed: { type: "string" } } });
+  const count = Number(values.count ?? "10");
+  const dir = values.out ?? "territoires";
+  if (!Number.isInteger(count) || count < 1) {
+    console.error("Usage : npm run territories -- --count N --out DOSSIER [--seed S]");
+    process.exit(2);
+  }
+  void generateTerritories(count, dir, Number(values.seed ?? "1")).then((files) => console.log(`${files.length} classeurs de territoires écrits dans ${dir}/`));
+}

@@ -1,0 +1,169 @@
+/** `ctg consolidate FILES... --out CONSO.xlsx [--report REPORT.json]`: many territories' tableaux into one workbook. */
+import { existsSync, readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { type FieldTally, summarizeFields } from "../domain/consolidation";
+import { todayIso } from "../domain/dates";
+import {
+  CONSOLIDATION_FORMAT_ID,
+  CONSOLIDATION_SHEETS,
+  FIELD_COLUMNS,
+  REPORT_COLUMNS,
+  STATUS_ROW_COLUMNS,
+  TALLY_COLUMNS,
+  TERRITORY_COLUMNS,
+  VALUE_ROW_COLUMNS,
+  type SheetRow,
+  fieldRow,
+  keyColumn,
+  metaRows,
+  reportRow,
+  storedSavedAt,
+  tallyRow,
+  territoryRow,
+  valueFormats,
+} from "../workbook/build-consolidation";
+import { type BatchFile, type StoredTerritory, consolidateBatch, tallyFromRow } from "../xlsx/consolidate-batch";
+import { streamSheetRows, writeStreamedWorkbook } from "../xlsx/stream-workbook";
+import type { Clock, Console } from "./commands";
+import { CliError, writeBytes } from "./io";
+import { SpoolDirectory } from "./spool";
+
+export interface Terminal {
+  isTTY: boolean;
+  write(text: string): void;
+}
+
+interface Stored {
+  territories: { key: string; row: SheetRow }[];
+  tallies: FieldTally[];
+  byKey: Map<string, StoredTerritory>;
+}
+
+const USAGE = "Usage : ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]";
+
+/** Reads what an earlier consolidation holds; its long tables go to spools, the rest (one row per territory) stays. */
+async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirectory["spool"]>; values: ReturnType<SpoolDirectory["spool"]> }): Promise<Stored> {
+  const stored: Stored = { territories: [], tallies: [], byKey: new Map() };
+  const wanted = new Set<string>(Object.values(CONSOLIDATION_SHEETS));
+  let format: string | undefined;
+  const territoryKey = keyColumn(TERRITORY_COLUMNS);
+  const savedAtColumn = TERRITORY_COLUMNS.findIndex((column) => column.header === "Enregistré le");
+  const seenHeader = new Set<string>();
+  try {
+    for await (const { sheet, values } of streamSheetRows(out, wanted)) {
+      if (!seenHeader.has(sheet)) {
+        seenHeader.add(sheet);
+        continue;
+      }
+      if (sheet === CONSOLIDATION_SHEETS.meta && values[0] === "format") format = String(values[1] ?? "");
+      if (sheet === CONSOLIDATION_SHEETS.territories) {
+        const key = values[territoryKey];
+        if (typeof key !== "string") continue;
+        stored.territories.push({ key, row: { values: values.slice(0, TERRITORY_COLUMNS.length) } });
+        const savedAt = storedSavedAt(values[savedAtColumn] ?? null);
+        stored.byKey.set(key, { territory: String(values[0] ?? ""), ...(savedAt ? { savedAt } : {}) });
+      }
+      if (sheet === CONSOLIDATION_SHEETS.tallies) {
+        const tally = tallyFromRow(values);
+        if (tally) stored.tallies.push(tally);
+      }
+      if (sheet === CONSOLIDATION_SHEETS.statuses) {
+        const key = values[keyColumn(STATUS_ROW_COLUMNS)];
+        if (typeof key === "string") spools.statuses.add(key, { values: values.slice(0, STATUS_ROW_COLUMNS.length) });
+      }
+      if (sheet === CONSOLIDATION_SHEETS.values) {
+        const key = values[keyColumn(VALUE_ROW_COLUMNS)];
+        if (typeof key === "string") {
+          const cells = values.slice(0, VALUE_ROW_COLUMNS.length);
+          spools.values.add(key, { values: cells, formats: valueFormats(String(cells[5] ?? ""), cells) });
+        }
+      }
+    }
+  } catch (error) {
+    throw new CliError(`« ${out} » existe mais ne peut pas être lu (${error instanceof Error ? error.message : String(error)}) : choisissez un autre fichier de sortie.`, 2);
+  }
+  if (format !== CONSOLIDATION_FORMAT_ID) throw new CliError(`« ${out} » existe et n'est pas une consolidation CTG Suivi : il n'a pas été modifié ; choisissez un autre fichier de sortie.`, 2);
+  return stored;
+}
+
+function progressBar(terminal: Terminal | undefined) {
+  if (!terminal?.isTTY) return { update: () => undefined, done: () => undefined };
+  return {
+    update: (index: number, total: number, file: string) => {
+      const width = 24;
+      const filled = Math.round((index / Math.max(1, total)) * width);
+      terminal.write(`\r\u001b[2K[${"#".repeat(filled)}${".".repeat(width - filled)}] ${index}/${total} ${basename(file).slice(0, 40)}`);
+    },
+    done: () => terminal.write("\r\u001b[2K"),
+  };
+}
+
+export async function consolidateCommand(options: { files: string[]; out?: string; report?: string }, io: Console, clock: Clock, terminal?: Terminal): Promise<number> {
+  if (options.files.length === 0 || !options.out) throw new CliError(USAGE, 2);
+  const out = options.out;
+  if (!/\.xlsx$/i.test(out)) throw new CliError(`Le fichier de sortie doit être un classeur .xlsx : « ${out} ».\n${USAGE}`, 2);
+  if (options.files.some((file) => resolve(file) === resolve(out))) throw new CliError(`« ${out} » est aussi un fichier à consolider : les fichiers des territoires ne sont jamais modifiés, choisissez une autre sortie.`, 2);
+
+  const directory = new SpoolDirectory();
+  try {
+    const spools = { oldStatuses: directory.spool("old-statuses"), oldValues: directory.spool("old-values"), statuses: directory.spool("statuses"), values: directory.spool("values") };
+    const stored: Stored = existsSync(out) ? await readStored(out, { statuses: spools.oldStatuses, values: spools.oldValues }) : { territories: [], tallies: [], byKey: new Map() };
+    spools.oldStatuses.close();
+    spools.oldValues.close();
+
+    const bar = progressBar(terminal);
+    // Each file is read when its turn comes and dropped after: one territory in memory at a time.
+    const files: BatchFile[] = options.files.map((file) => ({ name: file, read: async () => new Uint8Array(readFileSync(file)) }));
+    const now = clock.now();
+    const batch = await consolidateBatch(
+      files,
+      stored.byKey,
+      { statusRow: (key, row) => spools.statuses.add(key, row), valueRow: (key, row) => spools.values.add(key, row) },
+      {
+        today: todayIso(now),
+        onProgress: ({ index, total, file }) => bar.update(index, total, file),
+      },
+    );
+    bar.done();
+    // Verdicts are final only once the whole batch is seen (two files of one territory are both flagged).
+    for (const verdict of batch.verdicts) {
+      const label = verdict.status === "accepted" ? "accepté" : verdict.status === "warnings" ? "accepté avec avertissements" : "rejeté";
+      io.out(`${verdict.status === "rejected" ? "✗" : "✓"} ${verdict.file} — ${verdict.territory ?? "territoire inconnu"} : ${label}`);
+      for (const reason of verdict.reasons) io.out(`    ${reason}`);
+    }
+    spools.statuses.close();
+    spools.values.close();
+
+    if (options.report) {
+      writeBytes(options.report, `${JSON.stringify({ files: batch.verdicts.map((verdict) => ({ file: verdict.file, status: verdict.status, territory: verdict.territory ?? null, reasons: verdict.reasons })) }, null, 2)}\n`);
+    }
+    const accepted = batch.verdicts.filter((verdict) => verdict.status !== "rejected").length;
+    if (batch.accepted.length === 0) {
+      io.err(`Aucun fichier accepté sur ${options.files.length} : « ${out} » n'a pas été ${existsSync(out) ? "modifié" : "créé"}.`);
+      return 1;
+    }
+
+    const replaced = new Set(batch.accepted.map(({ summary }) => summary.key));
+    const tallies = [...stored.tallies.filter((tally) => !replaced.has(tally.key)), ...batch.accepted.flatMap(({ tallies: items }) => items)];
+    const territories = [...stored.territories.filter((item) => !replaced.has(item.key)).map((item) => item.row), ...batch.accepted.map(({ summary }) => territoryRow(summary))];
+    async function* concat(...parts: AsyncIterable<SheetRow>[]): AsyncGenerator<SheetRow> {
+      for (const part of parts) yield* part;
+    }
+    await writeStreamedWorkbook(out, [
+      { name: CONSOLIDATION_SHEETS.territories, columns: TERRITORY_COLUMNS, rows: territories },
+      { name: CONSOLIDATION_SHEETS.fields, columns: FIELD_COLUMNS, rows: summarizeFields(tallies).map(fieldRow) },
+      { name: CONSOLIDATION_SHEETS.statuses, columns: STATUS_ROW_COLUMNS, rows: concat(spools.oldStatuses.rows((key) => !replaced.has(key)), spools.statuses.rows((key) => !batch.leftOut.has(key))) },
+      { name: CONSOLIDATION_SHEETS.values, columns: VALUE_ROW_COLUMNS, rows: concat(spools.oldValues.rows((key) => !replaced.has(key)), spools.values.rows((key) => !batch.leftOut.has(key))) },
+      { name: CONSOLIDATION_SHEETS.report, columns: REPORT_COLUMNS, rows: batch.verdicts.map(reportRow) },
+      { name: CONSOLIDATION_SHEETS.tallies, columns: TALLY_COLUMNS, rows: tallies.map(tallyRow), state: "hidden", plain: true },
+      { name: CONSOLIDATION_SHEETS.meta, columns: [{ header: "cle", width: 20 }, { header: "valeur", width: 40 }], rows: metaRows(now.toISOString()).slice(1), state: "veryHidden", plain: true },
+    ]);
+    const kept = stored.territories.filter((item) => !replaced.has(item.key)).length;
+    io.out(
+      `Consolidation écrite : ${out} (${territories.length} territoire(s) : ${batch.accepted.length} de ce lot${kept > 0 ? `, ${kept} déjà consolidé(s)` : ""} ; ${accepted} fichier(s) accepté(s), ${batch.verdicts.length - accepted} rejeté(s)).`,
+    );
+    return 0;
+  } finally {
+    directory.remove();
+  }
+}

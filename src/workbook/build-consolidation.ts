@@ -1,0 +1,340 @@
+/**
+ * The consolidation workbook's contract (docs/format-consolidation.md): its sheets, columns and rows. The add-in
+ * builds sheet plans from it; the CLI streams the same columns and rows into a file.
+ */
+import type { StatusOrNone } from "../domain/dashboard";
+import { type FieldSummary, type FieldTally, STATUS_COLUMNS, type StatusRow, type TerritorySummary, type ValueRow } from "../domain/consolidation";
+import { isoToExcelSerial } from "../domain/dates";
+import type { MeasurementValue } from "../domain/tracking";
+import { INDICATOR_TYPE_LABELS } from "../domain/vocabulary";
+import { STATUS_CHART_COLORS } from "./build-report";
+import { NUMBER_FORMATS } from "./layout";
+import { CHART_NAME_PREFIX, type CellValue, type ChartPlan, type SheetPlan, type WorkbookPlan } from "./sheet-plan";
+import { type ColumnSpec, buildTableSheet } from "./table-sheet";
+
+export const CONSOLIDATION_FORMAT_ID = "ctg-suivi/consolidation";
+export const CONSOLIDATION_VERSION = "1.0";
+
+export const CONSOLIDATION_SHEETS = {
+  territories: "Synthèse territoires",
+  fields: "Synthèse champs",
+  statuses: "Statuts",
+  values: "Indicateurs",
+  report: "Rapport d'import",
+  tallies: "_ctg_champs",
+  meta: "_ctg_conso",
+} as const;
+
+export type IntakeLabel = "accepted" | "warnings" | "rejected";
+export const INTAKE_LABELS: Record<IntakeLabel, string> = { accepted: "Accepté", warnings: "Accepté avec avertissements", rejected: "Rejeté" };
+
+const DATE = "dd/mm/yyyy";
+const DATE_TIME = "dd/mm/yyyy hh:mm";
+const COUNT = "0";
+const KEY_HEADER = "Clé territoire";
+const key: ColumnSpec = { header: KEY_HEADER, width: 30, hidden: true };
+const statusCounts: ColumnSpec[] = STATUS_COLUMNS.map((status) => ({ header: status, width: 10, format: COUNT }));
+
+export const TERRITORY_COLUMNS: ColumnSpec[] = [
+  { header: "Territoire", width: 36, wrap: true },
+  { header: "Code INSEE / SIREN", width: 14, format: "@" },
+  { header: "Début", width: 11, format: DATE },
+  { header: "Fin", width: 11, format: DATE },
+  { header: "Trimestre de référence", width: 12 },
+  { header: "Fiches", width: 8, format: COUNT },
+  ...statusCounts,
+  { header: "% Réalisée", width: 10, format: NUMBER_FORMATS.rate },
+  { header: "En retard", width: 9, format: COUNT },
+  { header: "Fiches suivies au trimestre", width: 11, format: COUNT },
+  { header: "Valeurs saisies au trimestre", width: 11, format: COUNT },
+  { header: "Valeurs attendues au trimestre", width: 11, format: COUNT },
+  { header: "Complétude du trimestre", width: 11, format: NUMBER_FORMATS.rate },
+  { header: "Fichier", width: 28, wrap: true },
+  { header: "Enregistré le", width: 16, format: DATE_TIME },
+  { header: "Modèle", width: 8, format: "@" },
+  key,
+];
+
+export const FIELD_COLUMNS: ColumnSpec[] = [
+  { header: "Champ d'intervention", width: 30, wrap: true },
+  { header: "Territoires", width: 11, format: COUNT },
+  { header: "Fiches", width: 8, format: COUNT },
+  ...statusCounts,
+  { header: "% Réalisée", width: 10, format: NUMBER_FORMATS.rate },
+  { header: "En retard", width: 9, format: COUNT },
+];
+
+export const STATUS_ROW_COLUMNS: ColumnSpec[] = [
+  { header: "Territoire", width: 30 },
+  { header: "Trimestre", width: 10 },
+  { header: "Axe", width: 6, format: "@" },
+  { header: "Code", width: 8, format: "@" },
+  { header: "Fiche action", width: 40, wrap: true },
+  { header: "Champs d'intervention", width: 24, wrap: true },
+  { header: "Échéance", width: 10, format: "@" },
+  { header: "Statut", width: 12 },
+  { header: "Avancement", width: 11, format: NUMBER_FORMATS.percent },
+  { header: "Réalisations", width: 40, wrap: true, format: "@" },
+  { header: "Difficultés", width: 40, wrap: true, format: "@" },
+  { header: "Ajustements", width: 40, wrap: true, format: "@" },
+  key,
+];
+
+export const VALUE_ROW_COLUMNS: ColumnSpec[] = [
+  { header: "Territoire", width: 30 },
+  { header: "Trimestre", width: 10 },
+  { header: "Code fiche", width: 9, format: "@" },
+  { header: "Identifiant", width: 12, format: "@" },
+  { header: "Indicateur", width: 40, wrap: true },
+  { header: "Type", width: 13 },
+  { header: "Unité", width: 10 },
+  { header: "Valeur de référence", width: 12 },
+  { header: "Cible", width: 12 },
+  { header: "Valeur", width: 14 },
+  { header: "Commentaire", width: 40, wrap: true, format: "@" },
+  key,
+];
+
+export const REPORT_COLUMNS: ColumnSpec[] = [
+  { header: "Fichier", width: 36, wrap: true },
+  { header: "Statut", width: 16 },
+  { header: "Territoire", width: 30, wrap: true },
+  { header: "Raisons", width: 90, wrap: true },
+];
+
+export const TALLY_COLUMNS: ColumnSpec[] = [key, { header: "Champ", width: 30 }, { header: "Fiches", width: 8 }, ...statusCounts, { header: "En retard", width: 9 }];
+
+/** A row of cells with, where a column's format does not fit, the cell's own format. */
+export interface SheetRow {
+  values: CellValue[];
+  formats?: (string | null)[];
+}
+
+/** The name people know a file by, without the folders it was picked from. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function dateSerial(iso: string | undefined): CellValue {
+  if (!iso) return null;
+  const day = iso.slice(0, 10);
+  const serial = isoToExcelSerial(day);
+  if (iso.length <= 10) return serial;
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? serial : serial + (time.getUTCHours() * 3600 + time.getUTCMinutes() * 60 + time.getUTCSeconds()) / 86400;
+}
+
+export function territoryRow(summary: TerritorySummary): SheetRow {
+  const completeness = summary.valuesExpected === 0 ? null : summary.valuesFilled / summary.valuesExpected;
+  return {
+    values: [
+      summary.territory,
+      summary.code ?? null,
+      dateSerial(summary.start),
+      dateSerial(summary.end),
+      summary.referenceQuarter,
+      summary.actions,
+      ...STATUS_COLUMNS.map((status) => summary.counts[status]),
+      summary.done,
+      summary.late,
+      summary.statusesFilled,
+      summary.valuesFilled,
+      summary.valuesExpected,
+      completeness,
+      fileName(summary.file),
+      dateSerial(summary.savedAt),
+      summary.templateVersion,
+      summary.key,
+    ],
+  };
+}
+
+export function fieldRow(summary: FieldSummary): SheetRow {
+  return { values: [summary.field, summary.territories, summary.actions, ...STATUS_COLUMNS.map((status) => summary.counts[status]), summary.done, summary.late] };
+}
+
+export function tallyRow(tally: FieldTally): SheetRow {
+  return { values: [tally.key, tally.field, tally.actions, ...STATUS_COLUMNS.map((status) => tally.counts[status]), tally.late] };
+}
+
+export function statusSheetRow(territory: string, territoryKey: string, row: StatusRow): SheetRow {
+  return {
+    values: [
+      territory,
+      row.quarter,
+      row.axisCode,
+      row.code,
+      row.title,
+      row.fields.join("\n") || null,
+      row.deadline,
+      row.status ?? null,
+      row.progress === undefined ? null : row.progress / 100,
+      row.achievements ?? null,
+      row.difficulties ?? null,
+      row.adjustments ?? null,
+      territoryKey,
+    ],
+  };
+}
+
+/** A value as the tableau stores it: rates as fractions with a percent format, yes/no as Oui/Non. */
+function typedValue(type: string, value: MeasurementValue | number | undefined): { value: CellValue; format: string | null } {
+  if (value === undefined) return { value: null, format: null };
+  if (typeof value === "boolean") return { value: value ? "Oui" : "Non", format: "@" };
+  if (typeof value === "string") return { value, format: "@" };
+  if (type === "taux") return { value: value / 100, format: NUMBER_FORMATS.rate };
+  if (type === "montant") return { value, format: NUMBER_FORMATS.amount };
+  if (type === "nombre") return { value, format: NUMBER_FORMATS.integer };
+  return { value, format: null };
+}
+
+/** The per-cell formats of a stored Indicateurs row, found again from its "Type" label. */
+export function valueFormats(typeLabel: string, cells: readonly CellValue[]): (string | null)[] {
+  const type = (Object.entries(INDICATOR_TYPE_LABELS).find(([, label]) => label === typeLabel)?.[0] ?? typeLabel) as string;
+  const format = (cell: CellValue | undefined) => (typeof cell === "number" ? typedValue(type, type === "taux" ? cell * 100 : cell).format : typeof cell === "string" ? "@" : null);
+  return [null, null, null, null, null, null, null, format(cells[7]), format(cells[8]), format(cells[9]), null, null];
+}
+
+export function valueSheetRow(territory: string, territoryKey: string, row: ValueRow): SheetRow {
+  const baseline = typedValue(row.type, row.baseline);
+  const target = typedValue(row.type, row.target);
+  const value = typedValue(row.type, row.value);
+  return {
+    values: [
+      territory,
+      row.quarter,
+      row.actionCode,
+      row.indicatorId,
+      row.label,
+      INDICATOR_TYPE_LABELS[row.type as keyof typeof INDICATOR_TYPE_LABELS] ?? row.type,
+      row.unit ?? null,
+      baseline.value,
+      target.value,
+      value.value,
+      row.comment ?? null,
+      territoryKey,
+    ],
+    formats: [null, null, null, null, null, null, null, baseline.format, target.format, value.format, null, null],
+  };
+}
+
+export function reportRow(item: { file: string; status: IntakeLabel; territory?: string; reasons: string[] }): SheetRow {
+  return { values: [fileName(item.file), INTAKE_LABELS[item.status], item.territory ?? null, item.reasons.join("\n") || null] };
+}
+
+export function metaRows(now: string): SheetRow[] {
+  return [
+    { values: ["cle", "valeur"] },
+    { values: ["format", CONSOLIDATION_FORMAT_ID] },
+    { values: ["version", CONSOLIDATION_VERSION] },
+    { values: ["mis_a_jour_le", now] },
+  ];
+}
+
+/** Index of the territory key in a long table's row, to drop a territory's rows when its newer file comes. */
+export function keyColumn(columns: readonly ColumnSpec[]): number {
+  return columns.findIndex((column) => column.header === KEY_HEADER);
+}
+
+// ——— The add-in's plan: everything in memory, with native charts on the synthesis sheets. ———
+
+export interface ConsolidationContent {
+  territories: SheetRow[];
+  fields: SheetRow[];
+  tallies: SheetRow[];
+  statuses: SheetRow[];
+  values: SheetRow[];
+  report: SheetRow[];
+  now: string;
+}
+
+function tableSheet(name: string, tableName: string, columns: ColumnSpec[], rows: SheetRow[], hidden = false): SheetPlan {
+  const sheet = buildTableSheet({
+    name,
+    tableName,
+    columns,
+    rows: rows.map((row) => row.values),
+    cellFormat: (row, col) => rows[row].formats?.[col] ?? undefined,
+    frozenColumns: 1,
+  });
+  // The consolidation belongs to the Caf: sort and filter freely, nothing to protect.
+  return { ...sheet, protect: false, ...(hidden ? { visibility: "hidden" as const } : {}) };
+}
+
+function statusChart(name: string, title: string, sheetRows: number, labelCol: number): ChartPlan {
+  return {
+    name: `${CHART_NAME_PREFIX}${name}`,
+    kind: "barStacked",
+    title,
+    data: { row: 0, col: labelCol, rows: sheetRows + 1, cols: 1 + STATUS_COLUMNS.length },
+    seriesBy: "columns",
+    anchor: { row: sheetRows + 3, col: 0, rows: Math.max(14, Math.min(40, sheetRows + 6)), cols: 9 },
+    colors: STATUS_COLUMNS.map((status: StatusOrNone) => STATUS_CHART_COLORS[status]),
+  };
+}
+
+/**
+ * Charts need their labels next to their figures: the synthesis sheets carry, right of the table, a small block
+ * with the label and the status counts of each row.
+ */
+function withStatusChart(sheet: SheetPlan, rows: SheetRow[], labelCol: number, firstStatusCol: number, chart: { name: string; title: string }): SheetPlan {
+  if (rows.length === 0) return sheet;
+  const block = sheet.values[0].length + 1;
+  const values = sheet.values.map((row, r) => {
+    const source = r === 0 ? [row[labelCol], ...STATUS_COLUMNS] : [row[labelCol], ...STATUS_COLUMNS.map((_, index) => row[firstStatusCol + index])];
+    return [...row, null, ...source];
+  });
+  const numberFormats = (sheet.numberFormats ?? []).map((row) => [...row, null, ...Array<null>(1 + STATUS_COLUMNS.length).fill(null)]);
+  return {
+    ...sheet,
+    values,
+    numberFormats,
+    columnWidths: [...(sheet.columnWidths ?? []), 2, 24, ...STATUS_COLUMNS.map(() => 10)],
+    charts: [statusChart(chart.name, chart.title, rows.length, block)],
+  };
+}
+
+export function buildConsolidationPlan(content: ConsolidationContent): WorkbookPlan {
+  const territories = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.territories, "SyntheseTerritoires", TERRITORY_COLUMNS, content.territories), content.territories, 0, 6, {
+    name: "StatutsParTerritoire",
+    title: "Statuts des fiches actions par territoire (trimestre de référence)",
+  });
+  const fields = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.fields, "SyntheseChamps", FIELD_COLUMNS, content.fields), content.fields, 0, 3, {
+    name: "StatutsParChamp",
+    title: "Statuts des fiches actions par champ d'intervention",
+  });
+  const meta: SheetPlan = {
+    name: CONSOLIDATION_SHEETS.meta,
+    visibility: "veryHidden",
+    values: metaRows(content.now).map((row) => row.values),
+    numberFormats: metaRows(content.now).map(() => ["@", "@"]),
+    columnWidths: [20, 40],
+    styles: [],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+    merges: [],
+    protect: false,
+  };
+  return {
+    sheets: [
+      territories,
+      fields,
+      tableSheet(CONSOLIDATION_SHEETS.statuses, "ConsoStatuts", STATUS_ROW_COLUMNS, content.statuses),
+      tableSheet(CONSOLIDATION_SHEETS.values, "ConsoIndicateurs", VALUE_ROW_COLUMNS, content.values),
+      tableSheet(CONSOLIDATION_SHEETS.report, "RapportImport", REPORT_COLUMNS, content.report),
+      tableSheet(CONSOLIDATION_SHEETS.tallies, "ConsoChamps", TALLY_COLUMNS, content.tallies, true),
+      meta,
+    ],
+    activeSheet: CONSOLIDATION_SHEETS.territories,
+    arrange: false,
+  };
+}
+
+// ——— Reading a consolidation back, to merge a new batch into it. ———
+
+/** "Enregistré le" back to ISO: Excel's serial 25 569 is 1970-01-01. */
+export function storedSavedAt(cell: CellValue): string | undefined {
+  if (typeof cell !== "number" || !Number.isFinite(cell)) return undefined;
+  return new Date(Math.round((cell - 25_569) * 86_400_000)).toISOString();
+}

@@ -1,0 +1,123 @@
+/**
+ * One consolidation batch, shared by the CLI and the task pane: files are read one at a time, each verdict is
+ * given, accepted territories' rows go to a sink as soon as they are computed (the CLI spools them to disk, the
+ * pane keeps them), and what the batch replaces or must leave out is decided once every file has been seen.
+ */
+import { consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
+import { STATUS_COLUMNS } from "../domain/consolidation";
+import type { IsoDate } from "../domain/dates";
+import { emptyCounts } from "../domain/dashboard";
+import { type SheetRow, statusSheetRow, valueSheetRow } from "../workbook/build-consolidation";
+import type { CellValue } from "../workbook/sheet-plan";
+import { type IntakeLimits, type IntakeStatus, receiveTableau } from "./tableau-intake";
+
+export interface BatchFile {
+  name: string;
+  read(): Promise<Uint8Array>;
+}
+
+export interface FileVerdict {
+  file: string;
+  status: IntakeStatus;
+  territory?: string;
+  reasons: string[];
+}
+
+export interface BatchSink {
+  statusRow(key: string, row: SheetRow): void | Promise<void>;
+  valueRow(key: string, row: SheetRow): void | Promise<void>;
+}
+
+/** What an earlier consolidation holds for a territory, to decide whether a new file replaces it. */
+export interface StoredTerritory {
+  territory: string;
+  savedAt?: string;
+}
+
+export interface BatchResult {
+  verdicts: FileVerdict[];
+  /** Territories of this batch, in file order, that enter the consolidation (and replace any stored rows). */
+  accepted: { summary: TerritorySummary; tallies: FieldTally[] }[];
+  /** Keys whose rows from this batch must be left out (two files of one territory and period). */
+  leftOut: Set<string>;
+}
+
+export class ConsolidationCancelled extends Error {
+  constructor() {
+    super("Consolidation annulée : le classeur n'a pas été modifié.");
+  }
+}
+
+export interface BatchOptions {
+  today: IsoDate;
+  limits?: IntakeLimits;
+  signal?: AbortSignal;
+  onProgress?: (progress: { index: number; total: number; file: string; verdict?: FileVerdict }) => void;
+}
+
+export async function consolidateBatch(files: readonly BatchFile[], stored: ReadonlyMap<string, StoredTerritory>, sink: BatchSink, options: BatchOptions): Promise<BatchResult> {
+  const verdicts: FileVerdict[] = [];
+  const candidates: { verdict: FileVerdict; summary: TerritorySummary; tallies: FieldTally[] }[] = [];
+  for (const [index, file] of files.entries()) {
+    if (options.signal?.aborted) throw new ConsolidationCancelled();
+    options.onProgress?.({ index, total: files.length, file: file.name });
+    let verdict: FileVerdict;
+    try {
+      const received = await receiveTableau(await file.read(), file.name, { today: options.today, ...(options.limits ? { limits: options.limits } : {}) });
+      verdict = { file: file.name, status: received.status, ...(received.territory ? { territory: received.territory } : {}), reasons: received.reasons };
+      if (received.tableau) {
+        const { tracking, templateVersion, savedAt, conventionId } = received.tableau;
+        const territory = consolidateTerritory(tracking, { file: file.name, templateVersion, ...(savedAt ? { savedAt } : {}), ...(conventionId ? { conventionId } : {}) }, options.today);
+        const { key } = territory.summary;
+        const before = stored.get(key);
+        if (before?.savedAt && savedAt && savedAt < before.savedAt) {
+          verdict = { ...verdict, status: "rejected", reasons: [`fichier plus ancien (enregistré le ${frenchDateTime(savedAt)}) que celui déjà consolidé pour ce territoire (${frenchDateTime(before.savedAt)}) : gardé tel quel`] };
+        } else {
+          for (const row of territory.statuses) await sink.statusRow(key, statusSheetRow(tracking.plan.convention.territory, key, row));
+          for (const row of territory.values) await sink.valueRow(key, valueSheetRow(tracking.plan.convention.territory, key, row));
+          candidates.push({ verdict, summary: territory.summary, tallies: territory.fields });
+        }
+      }
+    } catch (error) {
+      if (error instanceof ConsolidationCancelled) throw error;
+      // A reader failure on one file must not stop the others.
+      verdict = { file: file.name, status: "rejected", reasons: [`lecture impossible : ${error instanceof Error ? error.message : String(error)}`] };
+    }
+    verdicts.push(verdict);
+    options.onProgress?.({ index: index + 1, total: files.length, file: file.name, verdict });
+  }
+
+  const clashes = duplicatesInBatch(candidates.map(({ verdict, summary }) => ({ file: verdict.file, key: summary.key })));
+  const leftOut = new Set<string>();
+  candidates.forEach((candidate, position) => {
+    const others = clashes.get(position);
+    if (!others) return;
+    leftOut.add(candidate.summary.key);
+    candidate.verdict.status = "rejected";
+    const same = others.includes(candidate.verdict.file);
+    candidate.verdict.reasons = [
+      same
+        ? "fichier donné plusieurs fois dans ce lot : donnez-le une seule fois et relancez"
+        : `même territoire et même période que ${others.map((other) => `« ${other} »`).join(", ")} dans ce lot : gardez le bon fichier et relancez`,
+      ...candidate.verdict.reasons,
+    ];
+  });
+  return { verdicts, accepted: candidates.filter((candidate) => !leftOut.has(candidate.summary.key)).map(({ summary, tallies }) => ({ summary, tallies })), leftOut };
+}
+
+function frenchDateTime(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
+/** A stored tally row back to its figures, to sum the champs again with the new batch. */
+export function tallyFromRow(values: readonly CellValue[]): FieldTally | undefined {
+  const [key, field, actions] = values;
+  if (typeof key !== "string" || typeof field !== "string" || typeof actions !== "number") return undefined;
+  const counts = emptyCounts();
+  STATUS_COLUMNS.forEach((status, index) => {
+    const value = values[3 + index];
+    counts[status] = typeof value === "number" ? value : 0;
+  });
+  const late = values[3 + STATUS_COLUMNS.length];
+  return { key, field: field as FieldTally["field"], actions, counts, late: typeof late === "number" ? late : 0 };
+}

@@ -1,0 +1,100 @@
+/**
+ * Node only: a workbook written row by row with ExcelJS's streaming writer, and read back the same way, so that a
+ * consolidation of many territories never holds all its rows in memory. The sheets follow the same column specs as
+ * the add-in's plans, with explicit header fills and borders and a printable page set-up.
+ */
+import { renameSync, rmSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { COLORS } from "../workbook/layout";
+import { type CellValue, wrappedRowHeights } from "../workbook/sheet-plan";
+import type { SheetRow } from "../workbook/build-consolidation";
+import type { ColumnSpec } from "../workbook/table-sheet";
+import { plainValue } from "./read-grids";
+
+export interface StreamedSheet {
+  name: string;
+  columns: readonly ColumnSpec[];
+  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
+  state?: "visible" | "hidden" | "veryHidden";
+  /** No header styling, filter or print set-up (metadata sheets). */
+  plain?: boolean;
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+const BORDER = { style: "thin" as const, color: { argb: argb(COLORS.border) } };
+const BORDERS = { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER };
+
+function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Writes to `path` through a temporary file renamed at the end: a failure leaves the previous file as it was. */
+export async function writeStreamedWorkbook(path: string, sheets: readonly StreamedSheet[]): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: false });
+    workbook.creator = "CTG Suivi";
+    for (const spec of sheets) {
+      const sheet = workbook.addWorksheet(spec.name, {
+        state: spec.state ?? "visible",
+        ...(spec.plain ? {} : { views: [{ state: "frozen" as const, xSplit: 1, ySplit: 1 }] }),
+        pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      });
+      const widths = spec.columns.map((column) => column.width);
+      const wrapped = new Set(spec.columns.flatMap((column, index) => (column.wrap ? [index] : [])));
+      sheet.columns = spec.columns.map((column) => ({ width: column.width, ...(column.hidden ? { hidden: true } : {}) }));
+      if (!spec.plain) sheet.pageSetup.printTitlesRow = "1:1";
+      const header = sheet.addRow(spec.columns.map((column) => column.header));
+      if (!spec.plain) {
+        header.height = wrappedRowHeights([spec.columns.map((column) => column.header)], widths, new Set(widths.keys()))[0] ?? 15;
+        header.eachCell((cell) => {
+          cell.font = { bold: true, color: { argb: argb(COLORS.headerFont) } };
+          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.headerFill) } };
+          cell.border = BORDERS;
+          cell.alignment = { wrapText: true, vertical: "middle" };
+        });
+      }
+      header.commit();
+      let count = 0;
+      for await (const row of spec.rows) {
+        const written = sheet.addRow(row.values.map((value) => (value === null ? undefined : value)));
+        const height = wrapped.size > 0 ? wrappedRowHeights([row.values], widths, wrapped)[0] : undefined;
+        if (height !== undefined) written.height = height;
+        spec.columns.forEach((column, index) => {
+          const cell = written.getCell(index + 1);
+          const format = row.formats?.[index] ?? column.format;
+          if (format) cell.numFmt = format;
+          if (!spec.plain) {
+            cell.border = BORDERS;
+            cell.alignment = { vertical: "top", ...(column.wrap ? { wrapText: true } : {}) };
+          }
+        });
+        written.commit();
+        count++;
+      }
+      if (!spec.plain && count > 0) sheet.autoFilter = `A1:${columnLetter(spec.columns.length - 1)}${count + 1}`;
+      sheet.commit();
+    }
+    await workbook.commit();
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** The rows (header included) of the named sheets of a workbook file, read as a stream. */
+export async function* streamSheetRows(path: string, names: ReadonlySet<string>): AsyncGenerator<{ sheet: string; values: CellValue[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", worksheets: "emit", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  for await (const worksheet of reader) {
+    // The streaming reader's typings omit the sheet's name, which it sets from workbook.xml.
+    const name = (worksheet as unknown as { name?: string }).name ?? "";
+    if (!names.has(name)) continue;
+    for await (const row of worksheet) {
+      const cells = Array.isArray(row.values) ? row.values.slice(1) : [];
+      yield { sheet: name, values: cells.map((value) => plainValue(value as ExcelJS.CellValue)) };
+    }
+  }
+}
