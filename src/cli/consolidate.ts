@@ -39,22 +39,36 @@ interface Stored {
   byKey: Map<string, StoredTerritory>;
 }
 
+const META_COLUMNS = [
+  { header: "cle", width: 20 },
+  { header: "valeur", width: 40 },
+];
+
 const USAGE = "Usage : ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]";
 
 /** Reads what an earlier consolidation holds; its long tables go to spools, the rest (one row per territory) stays. */
 async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirectory["spool"]>; values: ReturnType<SpoolDirectory["spool"]> }): Promise<Stored> {
   const stored: Stored = { territories: [], tallies: [], byKey: new Map() };
-  const wanted = new Set<string>(Object.values(CONSOLIDATION_SHEETS));
   let format: string | undefined;
   const territoryKey = keyColumn(TERRITORY_COLUMNS);
   const savedAtColumn = TERRITORY_COLUMNS.findIndex((column) => column.header === "Enregistré le");
-  const seenHeader = new Set<string>();
+  const headers: [string, readonly { header: string }[]][] = [
+    [CONSOLIDATION_SHEETS.territories, TERRITORY_COLUMNS],
+    [CONSOLIDATION_SHEETS.tallies, TALLY_COLUMNS],
+    [CONSOLIDATION_SHEETS.statuses, STATUS_ROW_COLUMNS],
+    [CONSOLIDATION_SHEETS.values, VALUE_ROW_COLUMNS],
+    [CONSOLIDATION_SHEETS.meta, META_COLUMNS],
+  ];
+  const kinds = new Map<number, string>();
   try {
-    for await (const { sheet, values } of streamSheetRows(out, wanted)) {
-      if (!seenHeader.has(sheet)) {
-        seenHeader.add(sheet);
+    for await (const { sheet: position, values } of streamSheetRows(out)) {
+      if (!kinds.has(position)) {
+        // A sheet is known by its header row: the streaming reader cannot always tell its name.
+        const kind = headers.find(([, columns]) => columns.every((column, index) => values[index] === column.header));
+        kinds.set(position, kind?.[0] ?? "");
         continue;
       }
+      const sheet = kinds.get(position);
       if (sheet === CONSOLIDATION_SHEETS.meta && values[0] === "format") format = String(values[1] ?? "");
       if (sheet === CONSOLIDATION_SHEETS.territories) {
         const key = values[territoryKey];
@@ -156,7 +170,7 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
       { name: CONSOLIDATION_SHEETS.values, columns: VALUE_ROW_COLUMNS, rows: concat(spools.oldValues.rows((key) => !replaced.has(key)), spools.values.rows((key) => !batch.leftOut.has(key))) },
       { name: CONSOLIDATION_SHEETS.report, columns: REPORT_COLUMNS, rows: batch.verdicts.map(reportRow) },
       { name: CONSOLIDATION_SHEETS.tallies, columns: TALLY_COLUMNS, rows: tallies.map(tallyRow), state: "hidden", plain: true },
-      { name: CONSOLIDATION_SHEETS.meta, columns: [{ header: "cle", width: 20 }, { header: "valeur", width: 40 }], rows: metaRows(now.toISOString()).slice(1), state: "veryHidden", plain: true },
+      { name: CONSOLIDATION_SHEETS.meta, columns: META_COLUMNS, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden", plain: true },
     ]);
     const kept = stored.territories.filter((item) => !replaced.has(item.key)).length;
     io.out(

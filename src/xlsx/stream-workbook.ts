@@ -85,16 +85,19 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
   }
 }
 
-/** The rows (header included) of the named sheets of a workbook file, read as a stream. */
-export async function* streamSheetRows(path: string, names: ReadonlySet<string>): AsyncGenerator<{ sheet: string; values: CellValue[] }> {
+/**
+ * Every row (header included) of every sheet of a workbook file, read as a stream, with the sheet's position.
+ * The streaming reader may meet a sheet before the workbook part that names it, so callers recognise a sheet by
+ * its header row rather than by its name.
+ */
+export async function* streamSheetRows(path: string): AsyncGenerator<{ sheet: number; values: CellValue[] }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", worksheets: "emit", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  let sheet = 0;
   for await (const worksheet of reader) {
-    // The streaming reader's typings omit the sheet's name, which it sets from workbook.xml.
-    const name = (worksheet as unknown as { name?: string }).name ?? "";
-    if (!names.has(name)) continue;
+    sheet++;
     for await (const row of worksheet) {
       const cells = Array.isArray(row.values) ? row.values.slice(1) : [];
-      yield { sheet: name, values: cells.map((value) => plainValue(value as ExcelJS.CellValue)) };
+      yield { sheet, values: cells.map((value) => plainValue(value as ExcelJS.CellValue)) };
     }
   }
 }

@@ -1,0 +1,331 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { run } from "../../src/cli/main";
+import { readPlan } from "../../src/domain/plan";
+import type { Tracking } from "../../src/domain/tracking";
+import { writeTrackingFile } from "../../src/xlsx/tableau-file";
+import { INTAKE_LIMITS, receiveTableau } from "../../src/xlsx/tableau-intake";
+import { SMALL_PLAN_JSON } from "../support/small-plan";
+
+const NOW = new Date("2026-11-24T10:00:00Z");
+const clock = { now: () => NOW };
+
+async function ctg(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, clock);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+function plan(territory: string, code: string) {
+  const json = JSON.parse(JSON.stringify(SMALL_PLAN_JSON));
+  json.convention.territory = territory;
+  json.convention.inseeOrSiren = code;
+  json.axes[0].subAxes[0].actions[0].indicators[1].target = 90;
+  const reading = readPlan(json);
+  if (!reading.ok) throw new Error("plan");
+  return reading.plan;
+}
+
+function territoryA(): Tracking {
+  return {
+    plan: plan("Commune de Test", "12345"),
+    statuses: [
+      { actionCode: "1.A.1", quarter: "2026-T1", status: "En cours", progress: 20, difficulties: "=SOMME(A1) trop cher" },
+      { actionCode: "1.A.1", quarter: "2026-T3", status: "Réalisée", progress: 100 },
+      { actionCode: "1.A.2", quarter: "2026-T2", status: "En cours", progress: 40, achievements: "@RPE : permanence ouverte" },
+    ],
+    measurements: [
+      { indicatorId: "1.A.1-I1", quarter: "2026-T3", value: 12 },
+      { indicatorId: "1.A.1-I2", quarter: "2026-T3", value: 85.5 },
+      { indicatorId: "2.A.1-I1", quarter: "2026-T2", value: "-10 % de participants", comment: "+ ateliers le samedi" },
+    ],
+    lockedQuarters: [],
+    archive: [],
+  };
+}
+
+function territoryB(): Tracking {
+  return {
+    plan: plan("Commune de Là-Haut", "67890"),
+    statuses: [
+      { actionCode: "1.A.1", quarter: "2026-T1", status: "À lancer", progress: 0 },
+      // Reportée with no difficulty explained: a warning, not an error.
+      { actionCode: "2.A.1", quarter: "2026-T2", status: "Reportée", adjustments: "Reprise en 2027" },
+    ],
+    measurements: [{ indicatorId: "1.A.2-I1", quarter: "2026-T2", value: true }],
+    lockedQuarters: [],
+    archive: [],
+  };
+}
+
+async function save(dir: string, name: string, tracking: Tracking, edit?: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+  const file = join(dir, name);
+  const bytes = await writeTrackingFile(tracking, "2026-11-01T09:00:00.000Z");
+  if (!edit) {
+    writeFileSync(file, bytes);
+    return file;
+  }
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS's typings want a Node Buffer; the bytes' ArrayBuffer works the same.
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  edit(workbook);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+function workspace(): string {
+  return mkdtempSync(join(tmpdir(), "ctg-conso-"));
+}
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+/** Rows of a sheet as objects keyed by header. */
+function rows(workbook: ExcelJS.Workbook, name: string): Record<string, unknown>[] {
+  const sheet = workbook.getWorksheet(name)!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const result: Record<string, unknown>[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const values = (row.values as unknown[]).slice(1);
+    result.push(Object.fromEntries(header.map((key, index) => [key, values[index] ?? null])));
+  });
+  return result;
+}
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** A zip with one entry whose header says `declared` bytes while it inflates to `actual` bytes of zeros. */
+function zipWith(name: string, actual: number, declared = actual): Uint8Array {
+  const data = deflateRawSync(Buffer.alloc(actual));
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt32LE(0, 42);
+  const directoryOffset = local.length + nameBytes.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
+}
+
+describe("ctg consolidate", () => {
+  it("merges two territories value by value, with syntheses per territory and per champ, a report, and sources untouched", async () => {
+    const dir = workspace();
+    const a = await save(dir, "commune-de-test.xlsx", territoryA());
+    const b = await save(dir, "la-haut.xlsx", territoryB());
+    const before = [sha(a), sha(b)];
+    const out = join(dir, "conso.xlsx");
+    const result = await ctg("consolidate", a, b, "--out", out, "--report", join(dir, "rapport.json"));
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Consolidation écrite");
+    expect([sha(a), sha(b)]).toEqual(before);
+    expect(JSON.parse(readFileSync(join(dir, "rapport.json"), "utf8"))).toEqual({
+      files: [
+        { file: a, status: "accepted", territory: "Commune de Test", reasons: [] },
+        { file: b, status: "warnings", territory: "Commune de Là-Haut", reasons: [expect.stringMatching(/^avertissement — Suivi des fiches![A-Z]+\d+ : /)] },
+      ],
+    });
+
+    const workbook = await open(out);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Synthèse territoires", "Synthèse champs", "Statuts", "Indicateurs", "Rapport d'import", "_ctg_champs", "_ctg_conso"]);
+    // Reference quarter on 24/11/2026: 2026-T3, the last ended.
+    const [first, second] = rows(workbook, "Synthèse territoires");
+    expect(first).toMatchObject({ Territoire: "Commune de Test", "Code INSEE / SIREN": "12345", "Trimestre de référence": "2026-T3", Fiches: 3, "À lancer": 0, "En cours": 1, Réalisée: 1, Reportée: 0, Abandonnée: 0, "Non renseigné": 1, "En retard": 0, "Fiches suivies au trimestre": 1, "Valeurs saisies au trimestre": 2, "Valeurs attendues au trimestre": 5, Fichier: "commune-de-test.xlsx", Modèle: "1.1" });
+    expect(first["% Réalisée"]).toBeCloseTo(1 / 3, 10);
+    expect(first["Complétude du trimestre"]).toBeCloseTo(2 / 5, 10);
+    expect(second).toMatchObject({ Territoire: "Commune de Là-Haut", "À lancer": 1, "Non renseigné": 1, Reportée: 1, Réalisée: 0, "% Réalisée": 0, "Fiches suivies au trimestre": 0 });
+
+    const fields = Object.fromEntries(rows(workbook, "Synthèse champs").map((row) => [row["Champ d'intervention"], row]));
+    expect(fields["petite enfance"]).toMatchObject({ Territoires: 2, Fiches: 4, Réalisée: 1, "En cours": 1, "À lancer": 1, "Non renseigné": 1 });
+    expect(fields["parentalité"]).toMatchObject({ Territoires: 2, Fiches: 2, "En cours": 1, "Non renseigné": 1 });
+    expect(fields["inclusion numérique"]).toMatchObject({ Territoires: 2, Fiches: 2, Reportée: 1, "Non renseigné": 1 });
+
+    const statuses = rows(workbook, "Statuts");
+    expect(statuses).toHaveLength(5);
+    expect(statuses[0]).toMatchObject({ Territoire: "Commune de Test", Trimestre: "2026-T1", Axe: "1", Code: "1.A.1", "Fiche action": "Ouvrir une micro-crèche", Statut: "En cours", Avancement: 0.2, Difficultés: "=SOMME(A1) trop cher" });
+    expect(statuses[1]).toMatchObject({ Code: "1.A.2", Statut: "En cours", Réalisations: "@RPE : permanence ouverte", "Champs d'intervention": "petite enfance\nparentalité" });
+    expect(statuses[4]).toMatchObject({ Territoire: "Commune de Là-Haut", Trimestre: "2026-T2", Code: "2.A.1", Statut: "Reportée", Difficultés: null, Ajustements: "Reprise en 2027" });
+
+    const values = rows(workbook, "Indicateurs");
+    expect(values.map((row) => [row.Territoire, row.Identifiant, row.Trimestre, row.Valeur])).toEqual([
+      ["Commune de Test", "1.A.1-I1", "2026-T3", 12],
+      ["Commune de Test", "1.A.1-I2", "2026-T3", 0.855],
+      ["Commune de Test", "2.A.1-I1", "2026-T2", "-10 % de participants"],
+      ["Commune de Là-Haut", "1.A.2-I1", "2026-T2", "Oui"],
+    ]);
+    expect(values[1]).toMatchObject({ Type: "Taux (%)", Cible: 0.9 });
+    expect(values[2].Commentaire).toBe("+ ateliers le samedi");
+    const rateCell = workbook.getWorksheet("Indicateurs")!.getCell("J3");
+    expect(rateCell.numFmt).toBe("0.0 %");
+
+    // Text that looks like a formula stays text: no <f> element anywhere in the sheets.
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    for (const name of Object.keys(zip.files).filter((entry) => entry.startsWith("xl/worksheets/sheet"))) {
+      expect(await zip.file(name)!.async("string")).not.toContain("<f>");
+    }
+    expect(workbook.getWorksheet("Statuts")!.getCell("K2").type).toBe(ExcelJS.ValueType.String);
+
+    expect(rows(workbook, "Rapport d'import").map((row) => [row.Fichier, row.Statut])).toEqual([
+      ["commune-de-test.xlsx", "Accepté"],
+      ["la-haut.xlsx", "Accepté avec avertissements"],
+    ]);
+  });
+
+  it("rejects each bad file with its reason while the others still merge", async () => {
+    const dir = workspace();
+    const good = await save(dir, "bon.xlsx", territoryA());
+    const notZip = join(dir, "pas-un-zip.xlsx");
+    writeFileSync(notZip, "Ceci n'est pas un classeur");
+    const corrupt = join(dir, "tronque.xlsx");
+    writeFileSync(corrupt, readFileSync(good).subarray(0, 4000));
+    const foreign = join(dir, "autre-origine.xlsx");
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Budget").getCell("A1").value = "Dépenses";
+    await other.xlsx.writeFile(foreign);
+    const missingSheet = await save(dir, "sans-saisies.xlsx", territoryB(), (workbook) => workbook.removeWorksheet(workbook.getWorksheet("Saisies")!.id));
+    const renamedHeader = await save(dir, "entete-renomme.xlsx", territoryB(), (workbook) => {
+      workbook.getWorksheet("Suivi des fiches")!.getCell("F1").value = "État";
+    });
+    const wrongType = await save(dir, "mauvais-type.xlsx", territoryB(), (workbook) => {
+      workbook.getWorksheet("Saisies")!.getCell("G2").value = "douze";
+    });
+    const bomb = join(dir, "bombe.xlsx");
+    writeFileSync(bomb, zipWith("xl/worksheets/sheet1.xml", 40 * 1024 * 1024));
+    const liar = join(dir, "menteur.xlsx");
+    writeFileSync(liar, zipWith("xl/worksheets/sheet1.xml", 512 * 1024, 1000));
+    const files = [notZip, corrupt, foreign, missingSheet, renamedHeader, wrongType, bomb, liar, good];
+    const before = files.map(sha);
+
+    const out = join(dir, "conso.xlsx");
+    const result = await ctg("consolidate", ...files, "--out", out, "--report", join(dir, "rapport.json"));
+    expect(result.code).toBe(0);
+    expect(files.map(sha)).toEqual(before);
+    const report = JSON.parse(readFileSync(join(dir, "rapport.json"), "utf8")).files as { file: string; status: string; reasons: string[] }[];
+    const reason = (file: string) => {
+      const entry = report.find((item) => item.file === file)!;
+      expect(entry.status).toBe("rejected");
+      return entry.reasons.join(" | ");
+    };
+    expect(reason(notZip)).toMatch(/n'est pas une archive zip/);
+    expect(reason(corrupt)).toMatch(/archive zip (corrompue|tronquée)/);
+    expect(reason(foreign)).toMatch(/n'est pas un tableau de suivi CTG/);
+    expect(reason(missingSheet)).toMatch(/Saisies/);
+    expect(reason(renamedHeader)).toMatch(/Suivi des fiches!.*Statut/);
+    expect(reason(wrongType)).toMatch(/Saisies!G2 : .*«.douze.»/);
+    expect(reason(bomb)).toMatch(/bombe de décompression/);
+    expect(reason(liar)).toMatch(/plus volumineux que la taille qu'il déclare/);
+    expect(report.find((item) => item.file === good)!.status).toBe("accepted");
+    expect(rows(await open(out), "Synthèse territoires").map((row) => row.Territoire)).toEqual(["Commune de Test"]);
+    expect(rows(await open(out), "Rapport d'import")).toHaveLength(files.length);
+  });
+
+  it("applies its size and cell limits, and reads an older template with a warning", async () => {
+    const dir = workspace();
+    const bytes = new Uint8Array(readFileSync(await save(dir, "a.xlsx", territoryA())));
+    const tooBig = await receiveTableau(bytes, "a.xlsx", { today: "2026-11-24", limits: { ...INTAKE_LIMITS, maxFileBytes: 1000 } });
+    expect(tooBig).toMatchObject({ status: "rejected", reasons: [expect.stringMatching(/fichier trop volumineux/)] });
+    const tooManyCells = await receiveTableau(bytes, "a.xlsx", { today: "2026-11-24", limits: { ...INTAKE_LIMITS, maxCells: 100 } });
+    expect(tooManyCells).toMatchObject({ status: "rejected", reasons: [expect.stringMatching(/trop de cellules remplies \(\d+, limite 100\)/)] });
+
+    const old = await save(dir, "ancien.xlsx", territoryA(), (workbook) => {
+      const meta = workbook.getWorksheet("_ctg_meta")!;
+      meta.eachRow((row) => {
+        if (row.getCell(1).value === "version") row.getCell(2).value = "1.0";
+        if (row.getCell(1).value === "identifiant_convention") row.getCell(2).value = null;
+      });
+    });
+    const received = await receiveTableau(new Uint8Array(readFileSync(old)), "ancien.xlsx", { today: "2026-11-24" });
+    expect(received.status).toBe("warnings");
+    expect(received.reasons[0]).toMatch(/modèle 1\.0, plus ancien que le modèle actuel 1\.1/);
+    expect(received.tableau?.conventionId).toBeUndefined();
+    expect(received.tableau?.tracking.statuses).toHaveLength(3);
+  });
+
+  it("replaces a territory's rows with its newer file, keeps the others, and flags two files of one territory", async () => {
+    const dir = workspace();
+    const out = join(dir, "conso.xlsx");
+    const a = await save(dir, "a.xlsx", territoryA(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
+    const b = await save(dir, "b.xlsx", territoryB(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
+    expect((await ctg("consolidate", a, b, "--out", out)).code).toBe(0);
+
+    const newer = territoryA();
+    newer.statuses.push({ actionCode: "2.A.1", quarter: "2026-T3", status: "En cours", progress: 10 });
+    const a2 = await save(dir, "a-novembre.xlsx", newer, (workbook) => (workbook.modified = new Date("2026-11-20T08:00:00Z")));
+    const again = await ctg("consolidate", a2, "--out", out);
+    expect(again.err).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/2 territoire\(s\) : 1 de ce lot, 1 déjà consolidé/);
+    let workbook = await open(out);
+    expect(rows(workbook, "Synthèse territoires").map((row) => [row.Territoire, row["En cours"], row.Fichier])).toEqual([
+      ["Commune de Là-Haut", 0, "b.xlsx"],
+      ["Commune de Test", 2, "a-novembre.xlsx"],
+    ]);
+    const statuses = rows(workbook, "Statuts");
+    expect(statuses.filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
+    expect(statuses.filter((row) => row.Territoire === "Commune de Là-Haut")).toHaveLength(2);
+    expect(rows(workbook, "Indicateurs")).toHaveLength(4);
+    expect(rows(workbook, "Synthèse champs").find((row) => row["Champ d'intervention"] === "inclusion numérique")).toMatchObject({ "En cours": 1, Reportée: 1 });
+
+    // The older file again: refused, the consolidation keeps the newer one.
+    const older = await ctg("consolidate", a, "--out", out, "--report", join(dir, "r.json"));
+    expect(older.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).files[0].reasons[0]).toMatch(/plus ancien .* que celui déjà consolidé/);
+    workbook = await open(out);
+    expect(rows(workbook, "Synthèse territoires").find((row) => row.Territoire === "Commune de Test")!.Fichier).toBe("a-novembre.xlsx");
+
+    // Two files of one territory and period in one batch: both flagged, neither merged, the other file merges.
+    const twin = await save(dir, "a-copie.xlsx", newer);
+    const batch = await ctg("consolidate", a2, twin, b, "--out", out, "--report", join(dir, "r2.json"));
+    expect(batch.code).toBe(0);
+    const verdicts = JSON.parse(readFileSync(join(dir, "r2.json"), "utf8")).files;
+    expect(verdicts.map((item: { status: string }) => item.status)).toEqual(["rejected", "rejected", "warnings"]);
+    expect(verdicts[0].reasons[0]).toContain("« " + twin + " »");
+    workbook = await open(out);
+    expect(rows(workbook, "Statuts").filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
+  });
+
+  it("never overwrites a file that is not a consolidation, nor an input", async () => {
+    const dir = workspace();
+    const a = await save(dir, "a.xlsx", territoryA());
+    const foreign = join(dir, "budget.xlsx");
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Budget").getCell("A1").value = "Dépenses";
+    await other.xlsx.writeFile(foreign);
+    const before = sha(foreign);
+    const refused = await ctg("consolidate", a, "--out", foreign);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/n'est pas une consolidation CTG Suivi : il n'a pas été modifié/);
+    expect(sha(foreign)).toBe(before);
+    expect((await ctg("consolidate", a, "--out", a)).err).toMatch(/est aussi un fichier à consolider/);
+    const none = await ctg("consolidate", join(dir, "absent.xlsx"), "--out", join(dir, "vide.xlsx"));
+    expect(none.code).toBe(1);
+    expect(existsSync(join(dir, "vide.xlsx"))).toBe(false);
+  });
+});
