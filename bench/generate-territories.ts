@@ -19,7 +19,8 @@ export async function generateTerritories(count: number, dir: string, seed = 1, 
   return files;
 }
 
-if (require.main === module) {
+// Bundled into build/bench.cjs too: run as a command only when this script itself is the one started.
+if (require.main === module && /generate-territories/.test(process.argv[1] ?? "")) {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { count: { type: "string" }, out: { type: "string" }, seed: { type: "string" } } });
   const count = Number(values.count ?? "10");
   const dir = values.out ?? "territoires";
