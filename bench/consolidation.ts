@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { run } from "../src/cli/main";
+import { consolidateCommand } from "../src/cli/consolidate";
 import { receiveTableau } from "../src/xlsx/tableau-intake";
 import { generateTerritories } from "./generate-territories";
 
@@ -32,7 +32,7 @@ export async function consolidationFigures(count: number): Promise<Record<string
     const out = join(dir, "consolidation.xlsx");
     const lines: string[] = [];
     const start = performance.now();
-    const code = await run(["consolidate", ...files, "--out", out], { out: (line) => lines.push(line), err: (line) => lines.push(line) }, { now: () => AFTER });
+    const code = await consolidateCommand({ files, out }, { out: (line) => lines.push(line), err: (line) => lines.push(line) }, { now: () => AFTER });
     const totalMs = performance.now() - start;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

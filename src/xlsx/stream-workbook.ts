@@ -44,7 +44,15 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
       });
       const widths = spec.columns.map((column) => column.width);
       const wrapped = new Set(spec.columns.flatMap((column, index) => (column.wrap ? [index] : [])));
-      sheet.columns = spec.columns.map((column) => ({ width: column.width, ...(column.hidden ? { hidden: true } : {}) }));
+      // Column styles reach every new cell of the column: far cheaper than styling cell by cell in a long table.
+      sheet.columns = spec.columns.map((column) => ({
+        width: column.width,
+        ...(column.hidden ? { hidden: true } : {}),
+        style: {
+          ...(column.format ? { numFmt: column.format } : {}),
+          ...(spec.plain ? {} : { border: BORDERS, alignment: { vertical: "top" as const, ...(column.wrap ? { wrapText: true } : {}) } }),
+        },
+      }));
       if (!spec.plain) sheet.pageSetup.printTitlesRow = "1:1";
       const header = sheet.addRow(spec.columns.map((column) => column.header));
       if (!spec.plain) {
@@ -62,14 +70,8 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
         const written = sheet.addRow(row.values.map((value) => (value === null ? undefined : value)));
         const height = wrapped.size > 0 ? wrappedRowHeights([row.values], widths, wrapped)[0] : undefined;
         if (height !== undefined) written.height = height;
-        spec.columns.forEach((column, index) => {
-          const cell = written.getCell(index + 1);
-          const format = row.formats?.[index] ?? column.format;
-          if (format) cell.numFmt = format;
-          if (!spec.plain) {
-            cell.border = BORDERS;
-            cell.alignment = { vertical: "top", ...(column.wrap ? { wrapText: true } : {}) };
-          }
+        row.formats?.forEach((format, index) => {
+          if (format && format !== spec.columns[index]?.format) written.getCell(index + 1).numFmt = format;
         });
         written.commit();
         count++;
