@@ -51,6 +51,8 @@ async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirec
   const stored: Stored = { territories: [], tallies: [], byKey: new Map() };
   let format: string | undefined;
   const territoryKey = keyColumn(TERRITORY_COLUMNS);
+  const statusKey = keyColumn(STATUS_ROW_COLUMNS);
+  const valueKey = keyColumn(VALUE_ROW_COLUMNS);
   const savedAtColumn = TERRITORY_COLUMNS.findIndex((column) => column.header === "Enregistré le");
   const headers: [string, readonly { header: string }[]][] = [
     [CONSOLIDATION_SHEETS.territories, TERRITORY_COLUMNS],
@@ -82,11 +84,11 @@ async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirec
         if (tally) stored.tallies.push(tally);
       }
       if (sheet === CONSOLIDATION_SHEETS.statuses) {
-        const key = values[keyColumn(STATUS_ROW_COLUMNS)];
+        const key = values[statusKey];
         if (typeof key === "string") spools.statuses.add(key, { values: values.slice(0, STATUS_ROW_COLUMNS.length) });
       }
       if (sheet === CONSOLIDATION_SHEETS.values) {
-        const key = values[keyColumn(VALUE_ROW_COLUMNS)];
+        const key = values[valueKey];
         if (typeof key === "string") {
           const cells = values.slice(0, VALUE_ROW_COLUMNS.length);
           spools.values.add(key, { values: cells, formats: valueFormats(String(cells[5] ?? ""), cells) });

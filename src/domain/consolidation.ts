@@ -8,7 +8,7 @@ import type { IsoDate } from "./dates";
 import { allIndicators, locatedActions } from "./plan";
 import { compareQuarters, previousQuarter, quarterOf, quartersBetween, type Quarter } from "./quarters";
 import type { MeasurementValue, Tracking } from "./tracking";
-import { FIELDS, STATUSES, type Field } from "./vocabulary";
+import { FIELDS, STATUSES, type Field, type IndicatorType } from "./vocabulary";
 
 export const STATUS_COLUMNS: StatusOrNone[] = [...STATUSES, NOT_ENTERED];
 /** A fiche without a champ is counted under this label in the synthesis per champ. */
@@ -91,7 +91,7 @@ export interface ValueRow {
   actionCode: string;
   indicatorId: string;
   label: string;
-  type: string;
+  type: IndicatorType;
   unit?: string;
   baseline?: number;
   target?: number;
@@ -143,10 +143,9 @@ export function consolidateTerritory(
   const fieldOrder = [...FIELDS, NO_FIELD] as string[];
   const fields = [...tallies.values()].sort((a, b) => fieldOrder.indexOf(a.field) - fieldOrder.indexOf(b.field));
 
-  const located = new Map(locatedActions(tracking.plan).map((entry) => [entry.action.code, entry]));
-  const order = [...located.keys()];
+  const located = new Map(locatedActions(tracking.plan).map((entry, position) => [entry.action.code, { ...entry, position }]));
   const statuses: StatusRow[] = [...tracking.statuses]
-    .sort((a, b) => compareQuarters(a.quarter, b.quarter) || order.indexOf(a.actionCode) - order.indexOf(b.actionCode))
+    .sort((a, b) => compareQuarters(a.quarter, b.quarter) || (located.get(a.actionCode)?.position ?? -1) - (located.get(b.actionCode)?.position ?? -1))
     .flatMap((entry) => {
       const where = located.get(entry.actionCode);
       if (!where) return [];
@@ -167,10 +166,9 @@ export function consolidateTerritory(
       ];
     });
 
-  const indicators = new Map(allIndicators(tracking.plan).map((entry) => [entry.indicator.id, entry]));
-  const indicatorOrder = [...indicators.keys()];
+  const indicators = new Map(allIndicators(tracking.plan).map((entry, position) => [entry.indicator.id, { ...entry, position }]));
   const values: ValueRow[] = [...tracking.measurements]
-    .sort((a, b) => indicatorOrder.indexOf(a.indicatorId) - indicatorOrder.indexOf(b.indicatorId) || compareQuarters(a.quarter, b.quarter))
+    .sort((a, b) => (indicators.get(a.indicatorId)?.position ?? -1) - (indicators.get(b.indicatorId)?.position ?? -1) || compareQuarters(a.quarter, b.quarter))
     .flatMap((entry) => {
       const found = indicators.get(entry.indicatorId);
       if (!found) return [];

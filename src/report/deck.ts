@@ -8,7 +8,7 @@ import { formatFrenchDate, todayIso } from "../domain/dates";
 import { formatFrenchNumber } from "../domain/numbers";
 import type { ActionFigures, IndicatorFigures, Report } from "../domain/report";
 import { STATUSES } from "../domain/vocabulary";
-import { STATUS_CHART_COLORS, seriesIndicator } from "../workbook/build-report";
+import { STATUS_CHART_COLORS, seriesIndicator, shorten } from "../workbook/build-report";
 import { COLORS } from "../workbook/layout";
 
 export interface DeckOptions {
@@ -41,10 +41,6 @@ export function deckFileName(report: Report, cdsf = false): string {
   return `${base}${cdsf ? "-cdsf" : ""}.pptx`;
 }
 
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
 /** Pages of at most `size` items, balanced so that no "(suite)" slide carries a lone leftover. */
 function chunks<T>(items: readonly T[], size: number): T[][] {
   if (items.length === 0) return [[]];
@@ -57,11 +53,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 function percent(value: number): string {
   return `${formatFrenchNumber(Math.round(value * 10) / 10)} %`;
-}
-
-/** The slides' titles in order, so that a caller (or a test) knows what the deck holds without unzipping it. */
-export interface DeckOutline {
-  titles: string[];
 }
 
 interface Frame {
@@ -251,7 +242,7 @@ class DeckWriter {
       const { slide } = this.frame(`Fiches en retard et principales difficultés${index > 0 ? " (suite)" : ""}`);
       const late = latePages[index] ?? [];
       const notes = difficultyPages[index] ?? [];
-      if (index === 0 || late.length > 0) slide.addText(`Fiches en retard (${report.late.length})`, { x: MARGIN, y: 1.25, w: 6.2, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: COLORS.late.replace("#", ""), lang: "fr-FR" });
+      if (index === 0 || late.length > 0) slide.addText(`Fiches en retard (${report.late.length})`, { x: MARGIN, y: 1.25, w: 6.2, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: hex(COLORS.late), lang: "fr-FR" });
       if (report.late.length === 0) {
         slide.addText("Aucune fiche en retard.", { x: MARGIN, y: 1.8, w: 6.2, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
       } else if (late.length > 0) {
@@ -308,11 +299,6 @@ function build(report: Report, options: DeckOptions): DeckWriter {
   writer.seriesSlide();
   writer.lateAndDifficulties();
   return writer;
-}
-
-/** The titles of the deck's slides, in order. */
-export function deckOutline(report: Report, options: DeckOptions = {}): DeckOutline {
-  return { titles: build(report, options).titles };
 }
 
 /** The deck as the bytes of a `.pptx` file, with its slides' titles. */

@@ -6,7 +6,8 @@ import type { StatusOrNone } from "../domain/dashboard";
 import { type FieldSummary, type FieldTally, STATUS_COLUMNS, type StatusRow, type TerritorySummary, type ValueRow } from "../domain/consolidation";
 import { isoToExcelSerial } from "../domain/dates";
 import type { MeasurementValue } from "../domain/tracking";
-import { INDICATOR_TYPE_LABELS } from "../domain/vocabulary";
+import { INDICATOR_TYPE_LABELS, type IndicatorType, matchIndicatorType } from "../domain/vocabulary";
+import { toCellValue, valueFormat } from "./build-tableau";
 import { STATUS_CHART_COLORS } from "./build-report";
 import { NUMBER_FORMATS } from "./layout";
 import { CHART_NAME_PREFIX, type CellValue, type ChartPlan, type SheetPlan, type WorkbookPlan } from "./sheet-plan";
@@ -177,21 +178,16 @@ export function statusSheetRow(territory: string, territoryKey: string, row: Sta
   };
 }
 
-/** A value as the tableau stores it: rates as fractions with a percent format, yes/no as Oui/Non. */
-function typedValue(type: string, value: MeasurementValue | number | undefined): { value: CellValue; format: string | null } {
+/** A value as the tableau stores it (rates as fractions, yes/no as Oui/Non), with the tableau's format for its type. */
+function typedValue(type: IndicatorType, value: MeasurementValue | undefined): { value: CellValue; format: string | null } {
   if (value === undefined) return { value: null, format: null };
-  if (typeof value === "boolean") return { value: value ? "Oui" : "Non", format: "@" };
-  if (typeof value === "string") return { value, format: "@" };
-  if (type === "taux") return { value: value / 100, format: NUMBER_FORMATS.rate };
-  if (type === "montant") return { value, format: NUMBER_FORMATS.amount };
-  if (type === "nombre") return { value, format: NUMBER_FORMATS.integer };
-  return { value, format: null };
+  return { value: toCellValue({ type }, value), format: typeof value === "number" ? valueFormat({ type }) : NUMBER_FORMATS.text };
 }
 
 /** The per-cell formats of a stored Indicateurs row, found again from its "Type" label. */
 export function valueFormats(typeLabel: string, cells: readonly CellValue[]): (string | null)[] {
-  const type = (Object.entries(INDICATOR_TYPE_LABELS).find(([, label]) => label === typeLabel)?.[0] ?? typeLabel) as string;
-  const format = (cell: CellValue | undefined) => (typeof cell === "number" ? typedValue(type, type === "taux" ? cell * 100 : cell).format : typeof cell === "string" ? "@" : null);
+  const type = matchIndicatorType(typeLabel);
+  const format = (cell: CellValue | undefined) => (typeof cell === "number" && type ? valueFormat({ type }) : typeof cell === "string" ? NUMBER_FORMATS.text : null);
   return [null, null, null, null, null, null, null, format(cells[7]), format(cells[8]), format(cells[9]), null, null];
 }
 
@@ -206,7 +202,7 @@ export function valueSheetRow(territory: string, territoryKey: string, row: Valu
       row.actionCode,
       row.indicatorId,
       row.label,
-      INDICATOR_TYPE_LABELS[row.type as keyof typeof INDICATOR_TYPE_LABELS] ?? row.type,
+      INDICATOR_TYPE_LABELS[row.type],
       row.unit ?? null,
       baseline.value,
       target.value,
@@ -333,8 +329,8 @@ export function buildConsolidationPlan(content: ConsolidationContent): WorkbookP
 
 // ——— Reading a consolidation back, to merge a new batch into it. ———
 
-/** "Enregistré le" back to ISO: Excel's serial 25 569 is 1970-01-01. */
+/** "Enregistré le" back to ISO. */
 export function storedSavedAt(cell: CellValue): string | undefined {
   if (typeof cell !== "number" || !Number.isFinite(cell)) return undefined;
-  return new Date(Math.round((cell - 25_569) * 86_400_000)).toISOString();
+  return new Date(Math.round((cell - isoToExcelSerial("1970-01-01")) * 86_400_000)).toISOString();
 }

@@ -54,7 +54,8 @@ export function seriesIndicator(report: Report, indicatorId?: string): Indicator
   return numeric.reduce<IndicatorFigures | undefined>((best, figures) => (best === undefined || count(figures) > count(best) ? figures : best), undefined);
 }
 
-function shorten(text: string, max: number): string {
+/** Cuts a label to `max` characters with an ellipsis, for chart categories and slide titles. */
+export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 

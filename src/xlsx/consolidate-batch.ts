@@ -3,9 +3,8 @@
  * given, accepted territories' rows go to a sink as soon as they are computed (the CLI spools them to disk, the
  * pane keeps them), and what the batch replaces or must leave out is decided once every file has been seen.
  */
-import { consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
-import { STATUS_COLUMNS } from "../domain/consolidation";
-import type { IsoDate } from "../domain/dates";
+import { STATUS_COLUMNS, consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
+import { formatFrenchDate, type IsoDate } from "../domain/dates";
 import { emptyCounts } from "../domain/dashboard";
 import { type SheetRow, statusSheetRow, valueSheetRow } from "../workbook/build-consolidation";
 import type { CellValue } from "../workbook/sheet-plan";
@@ -106,7 +105,7 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
 }
 
 function frenchDateTime(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+  return `${formatFrenchDate(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
 }
 
 /** A stored tally row back to its figures, to sum the champs again with the new batch. */

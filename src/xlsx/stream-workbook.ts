@@ -6,7 +6,7 @@
 import { renameSync, rmSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { COLORS } from "../workbook/layout";
-import { type CellValue, wrappedRowHeights } from "../workbook/sheet-plan";
+import { type CellValue, columnLetter, wrappedRowHeights } from "../workbook/sheet-plan";
 import type { SheetRow } from "../workbook/build-consolidation";
 import type { ColumnSpec } from "../workbook/table-sheet";
 import { plainValue } from "./read-grids";
@@ -23,12 +23,6 @@ export interface StreamedSheet {
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const BORDER = { style: "thin" as const, color: { argb: argb(COLORS.border) } };
 const BORDERS = { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER };
-
-function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /** Writes to `path` through a temporary file renamed at the end: a failure leaves the previous file as it was. */
 export async function writeStreamedWorkbook(path: string, sheets: readonly StreamedSheet[]): Promise<void> {

@@ -6,28 +6,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { run } from "../../src/cli/main";
+import { convertToPdf, requireTool } from "./support/libreoffice";
 import { computeReport } from "../../src/domain/report";
-import { deckOutline, writeDeck } from "../../src/report/deck";
+import { renderDeck } from "../../src/report/deck";
 import { fullTracking, syntheticPlan } from "../../src/samples/synthetic-plan";
 
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "test-output", "deck");
 
-function requireTool(tool: string, debianPackage: string): void {
-  try {
-    execFileSync("which", [tool], { stdio: "pipe" });
-  } catch {
-    throw new Error(`${tool} is missing: install the Debian package ${debianPackage} (.ci/run does it)`);
-  }
-}
-
 function toPdf(file: string): string {
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", "pdf", "--outdir", outDir, file], {
-    stdio: "pipe",
-    timeout: 120_000,
-    env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
-  });
-  const pdf = file.replace(/\.pptx$/, ".pdf");
+  const pdf = convertToPdf(file, outDir);
   if (!existsSync(pdf)) throw new Error(`LibreOffice n'a pas converti ${file}`);
   return pdf;
 }
@@ -77,9 +65,9 @@ describe("COPIL deck in LibreOffice Impress", () => {
     for (const axis of plan.axes) for (const sub of axis.subAxes) for (const action of sub.actions.slice(0, 4)) action.deadline = "2026";
     const report = computeReport(tracking, { kind: "final" });
     const file = join(outDir, "copil-final.pptx");
-    writeFileSync(file, await writeDeck(report));
+    const { bytes, titles } = await renderDeck(report);
+    writeFileSync(file, bytes);
     const pdf = toPdf(file);
-    const titles = deckOutline(report).titles;
     expect(pages(pdf)).toBe(titles.length);
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
     expect(text).toContain("Bilan final");

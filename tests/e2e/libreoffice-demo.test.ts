@@ -6,17 +6,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { run } from "../../src/cli/main";
+import { convertToPdf, requireTool } from "./support/libreoffice";
 
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "test-output", "libreoffice-demo");
-
-function requireTool(tool: string, debianPackage: string): void {
-  try {
-    execFileSync("which", [tool], { stdio: "pipe" });
-  } catch {
-    throw new Error(`${tool} is missing: install the Debian package ${debianPackage} (.ci/run does it)`);
-  }
-}
 
 describe("demo workbook in LibreOffice", () => {
   beforeAll(() => {
@@ -32,13 +25,7 @@ describe("demo workbook in LibreOffice", () => {
     expect(lines.join("\n")).toMatch(/0 erreur/);
     expect(code).toBe(0);
     const workbook = join(outDir, "suivi-ctg-demo.xlsx");
-    execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", "pdf", "--outdir", outDir, workbook], {
-      stdio: "pipe",
-      timeout: 120_000,
-      // French users see French separators; LibreOffice takes them from the locale, as Excel does from Windows.
-      env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
-    });
-    const pdf = join(outDir, "suivi-ctg-demo.pdf");
+    const pdf = convertToPdf(workbook, outDir);
     expect(existsSync(pdf)).toBe(true);
     const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
     for (const expected of ["Monts, Rance et Rougier", "Fiche action", "En cours", "Réalisée", "Indicateur", "2026-T1"]) {

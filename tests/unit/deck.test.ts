@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { readPlan } from "../../src/domain/plan";
 import { computeReport, petiteEnfanceOnly, type Report } from "../../src/domain/report";
 import type { Tracking } from "../../src/domain/tracking";
-import { DIFFICULTIES_PER_SLIDE, FICHES_PER_SLIDE, LATE_PER_SLIDE, MAX_DIFFICULTIES, deckFileName, deckOutline, writeDeck } from "../../src/report/deck";
+import { DIFFICULTIES_PER_SLIDE, FICHES_PER_SLIDE, LATE_PER_SLIDE, MAX_DIFFICULTIES, deckFileName, renderDeck, writeDeck } from "../../src/report/deck";
 import { demoTracking } from "../../src/samples/demo-entries";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { fullTracking, syntheticPlan } from "../../src/samples/synthetic-plan";
@@ -68,7 +68,7 @@ describe("COPIL deck", () => {
     const report = computeReport(demoTracking(samplePlan()), { kind: "annual", year: 2026 });
     const deck = await open(await writeDeck(report, { now: NOW }));
     expect(deck.slides).toHaveLength(expectedSlideCount(report, true));
-    expect(deckOutline(report, { now: NOW }).titles).toHaveLength(deck.slides.length);
+    expect((await renderDeck(report, { now: NOW })).titles).toHaveLength(deck.slides.length);
 
     expect(deck.texts[0]).toContain("Point d'étape 2026");
     expect(deck.texts[0]).toContain("Communauté de communes Monts, Rance et Rougier");

@@ -1,0 +1,22 @@
+/** The independent readers of the e2e tests: LibreOffice headless for PDF, poppler for text and pictures. */
+import { execFileSync } from "node:child_process";
+import { basename, join } from "node:path";
+
+export function requireTool(tool: string, debianPackage: string): void {
+  try {
+    execFileSync("which", [tool], { stdio: "pipe" });
+  } catch {
+    throw new Error(`${tool} is missing: install the Debian package ${debianPackage} (.ci/run does it)`);
+  }
+}
+
+/** Converts a workbook or deck to PDF in `outDir`, in a French locale; returns the PDF's path (it may not exist). */
+export function convertToPdf(file: string, outDir: string): string {
+  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", "pdf", "--outdir", outDir, file], {
+    stdio: "pipe",
+    timeout: 120_000,
+    // French users see French separators; LibreOffice takes them from the locale, as Excel does from Windows.
+    env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
+  });
+  return join(outDir, basename(file).replace(/\.(xlsx|pptx)$/, ".pdf"));
+}
