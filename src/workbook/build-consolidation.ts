@@ -34,7 +34,7 @@ const DATE_TIME = "dd/mm/yyyy hh:mm";
 const COUNT = "0";
 const KEY_HEADER = "Clé territoire";
 const key: ColumnSpec = { header: KEY_HEADER, width: 30, hidden: true };
-const statusCounts: ColumnSpec[] = STATUS_COLUMNS.map((status) => ({ header: status, width: 10, format: COUNT }));
+const statusCounts: ColumnSpec[] = STATUS_COLUMNS.map((status) => ({ header: status, width: 13, format: COUNT }));
 
 export const TERRITORY_COLUMNS: ColumnSpec[] = [
   { header: "Territoire", width: 36, wrap: true },
@@ -46,13 +46,14 @@ export const TERRITORY_COLUMNS: ColumnSpec[] = [
   ...statusCounts,
   { header: "% Réalisée", width: 10, format: NUMBER_FORMATS.rate },
   { header: "En retard", width: 9, format: COUNT },
-  { header: "Fiches suivies au trimestre", width: 11, format: COUNT },
-  { header: "Valeurs saisies au trimestre", width: 11, format: COUNT },
-  { header: "Valeurs attendues au trimestre", width: 11, format: COUNT },
-  { header: "Complétude du trimestre", width: 11, format: NUMBER_FORMATS.rate },
+  // Wide enough that bold headers break between words, never inside one.
+  { header: "Fiches suivies au trimestre", width: 12, format: COUNT },
+  { header: "Valeurs saisies au trimestre", width: 12, format: COUNT },
+  { header: "Valeurs attendues au trimestre", width: 12, format: COUNT },
+  { header: "Complétude du trimestre", width: 13, format: NUMBER_FORMATS.rate },
   { header: "Fichier", width: 28, wrap: true },
   { header: "Enregistré le", width: 16, format: DATE_TIME },
-  { header: "Modèle", width: 8, format: "@" },
+  { header: "Modèle", width: 9, format: "@" },
   key,
 ];
 

@@ -50,7 +50,8 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
       if (!spec.plain) sheet.pageSetup.printTitlesRow = "1:1";
       const header = sheet.addRow(spec.columns.map((column) => column.header));
       if (!spec.plain) {
-        header.height = wrappedRowHeights([spec.columns.map((column) => column.header)], widths, new Set(widths.keys()))[0] ?? 15;
+        // Bold header text is wider than the body text the estimate is made for.
+        header.height = wrappedRowHeights([spec.columns.map((column) => column.header)], widths.map((width) => width * 0.8), new Set(widths.keys()))[0] ?? 15;
         header.eachCell((cell) => {
           cell.font = { bold: true, color: { argb: argb(COLORS.headerFont) } };
           cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.headerFill) } };
