@@ -76,6 +76,16 @@ function chartIcon(x, y) {
   return WHITE;
 }
 
+function consolidationIcon(x, y) {
+  if (!roundedSquare(x, y, 0.18)) return null;
+  // Three small sheets on the left merging into one on the right.
+  const smallSheets = [0.2, 0.42, 0.64].some((top) => x > 0.16 && x < 0.4 && y > top && y < top + 0.16);
+  if (smallSheets) return WHITE;
+  if (nearSegment(x, y, [0.42, 0.28], [0.56, 0.5], 0.06) || nearSegment(x, y, [0.42, 0.72], [0.56, 0.5], 0.06) || nearSegment(x, y, [0.42, 0.5], [0.56, 0.5], 0.06)) return LIGHT;
+  if (x > 0.58 && x < 0.84 && y > 0.26 && y < 0.74) return y < 0.36 ? LIGHT : WHITE;
+  return GREEN;
+}
+
 function render(size, shape) {
   const samples = 4;
   const rgba = Buffer.alloc(size * size * 4);
@@ -101,5 +111,6 @@ for (const size of [16, 32, 64, 80, 128]) {
   writeFileSync(`assets/icon-${size}.png`, render(size, (x, y) => tableIcon(x, y, false)));
   writeFileSync(`assets/saisie-${size}.png`, render(size, (x, y) => tableIcon(x, y, true)));
   writeFileSync(`assets/bilan-${size}.png`, render(size, chartIcon));
+  writeFileSync(`assets/consolider-${size}.png`, render(size, consolidationIcon));
 }
 console.log("Icônes écrites dans assets/");

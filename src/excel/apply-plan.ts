@@ -50,6 +50,8 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
       everything.dataValidation.clear();
       everything.unmerge();
       everything.clear("All");
+      // Clearing keeps hidden columns hidden; the plan says which ones it hides.
+      everything.columnHidden = false;
       everything.format.protection.locked = true;
       worksheet.freezePanes.unfreeze();
     }
@@ -77,6 +79,10 @@ async function writeSheet(worksheet: Excel.Worksheet, plan: SheetPlan, budget: R
   for (const [col, characters] of plan.columnWidths.entries()) {
     await budget.reserve(80);
     worksheet.getRange(`${columnLetter(col)}:${columnLetter(col)}`).format.columnWidth = Math.round(characters * POINTS_PER_CHARACTER);
+  }
+  for (const col of plan.hiddenColumns ?? []) {
+    await budget.reserve(60);
+    worksheet.getRange(`${columnLetter(col)}:${columnLetter(col)}`).columnHidden = true;
   }
   for (const [row, points] of Object.entries(plan.rowHeights ?? {})) {
     await budget.reserve(60);

@@ -7,3 +7,4 @@ export { setQuarterLocked } from "./lock-quarter";
 export { readEntrySheets, TableauNotFound } from "./tableau-sheets";
 export { whenOfficeReady, isSetSupported, runInExcel, type HostReadiness } from "./host";
 export { generateBilan, readBilanReport, BilanRefused, type BilanRequest, type GeneratedBilan } from "./generate-report";
+export { readConsolidation, writeConsolidation, ConsolidationRefused, CELLS_PER_READ, type StoredInWorkbook } from "./consolidation-sheets";

@@ -1,7 +1,8 @@
-import { Body1, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { BilanPanel, type SaveFile } from "./BilanPanel";
 import { CheckPanel } from "./CheckPanel";
+import { ConsolidationPanel } from "./ConsolidationPanel";
 import { Dashboard } from "./Dashboard";
 import { EntryForm } from "./EntryForm";
 import { describeError } from "./errors";
@@ -13,11 +14,12 @@ const useStyles = makeStyles({
   title: { color: tokens.colorBrandForeground1, margin: 0 },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   subtitle: { margin: 0 },
+  switch: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
 
 export type HostState = "loading" | "excel" | "no-office" | { missing: string[] };
-export type View = "tableau" | "saisie" | "verifier" | "bilan";
-export const VIEWS: readonly View[] = ["tableau", "saisie", "verifier", "bilan"];
+export type View = "tableau" | "saisie" | "verifier" | "bilan" | "consolider";
+export const VIEWS: readonly View[] = ["tableau", "saisie", "verifier", "bilan", "consolider"];
 
 export interface AppProps {
   host: HostState;
@@ -27,7 +29,10 @@ export interface AppProps {
   saveFile?: SaveFile;
 }
 
-/** The pane: set-up wizard when the workbook has no tableau, otherwise the dashboard, the entry form and the check. */
+/**
+ * The pane: set-up wizard when the workbook has no tableau, otherwise the dashboard, the entry form, the check and
+ * the bilans; a Caf's consolidation workbook (or an empty one, on request) gets the consolidation.
+ */
 export function App({ host, gateway, initialView = "tableau", saveFile }: AppProps) {
   const styles = useStyles();
   return (
@@ -55,6 +60,7 @@ export function App({ host, gateway, initialView = "tableau", saveFile }: AppPro
 }
 
 function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway; initialView: View; saveFile?: SaveFile }) {
+  const styles = useStyles();
   const [state, setState] = useState<WorkbookState | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [view, setView] = useState<View>(initialView);
@@ -80,19 +86,53 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
     );
   }
   if (!state) return <Spinner label="Lecture du classeur…" />;
+  if (state.hasConsolidation) return <ConsolidationPanel gateway={gateway} />;
+  if (!state.hasTableau && view === "consolider") {
+    return (
+      <>
+        <ConsolidationPanel gateway={gateway} />
+        <div className={styles.switch}>
+          <Body1>Vous préparez le tableau de suivi d'un territoire ?</Body1>
+          <Button appearance="secondary" onClick={() => setView("tableau")}>
+            Créer un tableau de suivi
+          </Button>
+        </div>
+      </>
+    );
+  }
   if (!state.hasTableau || !state.reading?.tracking) {
-    return <SetupWizard gateway={gateway} reading={state.reading} onDone={reload} />;
+    return (
+      <>
+        {!state.hasTableau && (
+          <div className={styles.switch}>
+            <Body1>Agent de la Caf, vous rassemblez les tableaux de plusieurs territoires ?</Body1>
+            <Button appearance="secondary" onClick={() => setView("consolider")}>
+              Consolider des tableaux de territoires
+            </Button>
+          </div>
+        )}
+        <SetupWizard gateway={gateway} reading={state.reading} onDone={reload} />
+      </>
+    );
   }
   const tracking = state.reading.tracking;
   return (
     <>
-      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Vues du tableau de suivi">
+      {view === "consolider" && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. Ouvrez un nouveau classeur vide (Fichier &gt; Nouveau) et
+            relancez « Consolider » depuis l'onglet CTG Suivi du ruban.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList selectedValue={view === "consolider" ? "tableau" : view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Vues du tableau de suivi">
         <Tab value="tableau">Tableau de bord</Tab>
         <Tab value="saisie">Saisie</Tab>
         <Tab value="verifier">Vérifier</Tab>
         <Tab value="bilan">Bilans</Tab>
       </TabList>
-      {view === "tableau" && <Dashboard gateway={gateway} tracking={tracking} onChange={reload} />}
+      {(view === "tableau" || view === "consolider") && <Dashboard gateway={gateway} tracking={tracking} onChange={reload} />}
       {view === "saisie" && <EntryForm gateway={gateway} tracking={tracking} onSaved={reload} />}
       {view === "verifier" && <CheckPanel gateway={gateway} />}
       {view === "bilan" && <BilanPanel gateway={gateway} tracking={tracking} {...(saveFile ? { saveFile } : {})} />}

@@ -4,13 +4,49 @@
  */
 import { type IsoDate, todayIso } from "../domain/dates";
 import type { Plan } from "../domain/plan";
-import { generateBilan, readBilanReport, readGrids, setQuarterLocked, setUpTableau, writeQuarterEntry, type BilanRequest, type QuarterEntry, type WrittenEntry } from "../excel";
+import {
+  generateBilan,
+  readBilanReport,
+  readConsolidation,
+  readGrids,
+  setQuarterLocked,
+  setUpTableau,
+  writeConsolidation,
+  writeQuarterEntry,
+  type BilanRequest,
+  type QuarterEntry,
+  type WrittenEntry,
+} from "../excel";
+import { CONSOLIDATION_SHEETS } from "../workbook/build-consolidation";
 import { SHEETS } from "../workbook/layout";
+import { type KeyedRow, mergedContent } from "../workbook/merge-consolidation";
+import type { BatchFile, FileVerdict } from "../xlsx/consolidate-batch";
 import { TABLEAU_SHEETS, readTableau, type TableauReading } from "../workbook/parse-tableau";
 
 export interface WorkbookState {
   hasTableau: boolean;
+  /** The workbook holds a consolidation of territories (the Caf's workbook). */
+  hasConsolidation?: boolean;
   reading?: TableauReading;
+}
+
+export interface ConsolidationProgress {
+  /** Files done so far. */
+  index: number;
+  total: number;
+  file: string;
+  /** The file's verdict once read; final only when the whole batch is seen (duplicates are found at the end). */
+  verdict?: FileVerdict;
+}
+
+export interface ConsolidationOutcome {
+  verdicts: FileVerdict[];
+  /** False when no file was accepted: the workbook is left as it was. */
+  written: boolean;
+  /** Territories in the consolidation after this batch, of which `kept` come from earlier batches. */
+  territories: number;
+  kept: number;
+  charts: number;
 }
 
 export interface TableauGateway {
@@ -24,6 +60,11 @@ export interface TableauGateway {
   generateBilan(request: BilanRequest): Promise<{ sheetName: string; charts: number }>;
   /** The COPIL deck of the bilan, read from the workbook as it is now. */
   bilanDeck(request: BilanRequest): Promise<{ fileName: string; bytes: Uint8Array; slides: number }>;
+  /**
+   * Reads territories' tableaux one at a time and merges them into the consolidation of this workbook. The
+   * workbook is written once, at the end, and not at all when the batch is cancelled or no file is accepted.
+   */
+  consolidate(files: readonly BatchFile[], options?: { signal?: AbortSignal; onProgress?: (progress: ConsolidationProgress) => void }): Promise<ConsolidationOutcome>;
 }
 
 export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -34,8 +75,8 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
     today,
     read: () =>
       run(async (context) => {
-        const grids = await readGrids(context, TABLEAU_SHEETS);
-        if (grids[SHEETS.meta] === undefined) return { hasTableau: false };
+        const grids = await readGrids(context, [...TABLEAU_SHEETS, CONSOLIDATION_SHEETS.meta]);
+        if (grids[SHEETS.meta] === undefined) return { hasTableau: false, hasConsolidation: grids[CONSOLIDATION_SHEETS.meta] !== undefined };
         return { hasTableau: true, reading: readTableau(grids, { today: today() }) };
       }),
     setUp: (plan) =>
@@ -64,6 +105,23 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
       const options = { cdsf: request.cdsf ?? false, now: clock(), ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}) };
       const deck = await renderDeck(report, options);
       return { fileName: deckFileName(report, options.cdsf), bytes: deck.bytes, slides: deck.titles.length };
+    },
+    consolidate: async (files, options = {}) => {
+      // Refusals (a territory's tableau, foreign sheets) come before any file is read.
+      const stored = await run((context) => readConsolidation(context));
+      // ExcelJS reads the files: loaded on first use, it stays out of the pane's first paint.
+      const { consolidateBatch, ConsolidationCancelled } = await import(/* webpackChunkName: "consolidation" */ "../xlsx/consolidate-batch");
+      const fresh: { statuses: KeyedRow[]; values: KeyedRow[] } = { statuses: [], values: [] };
+      const batch = await consolidateBatch(files, stored.byKey, { statusRow: (key, row) => void fresh.statuses.push({ key, row }), valueRow: (key, row) => void fresh.values.push({ key, row }) }, {
+        today: today(),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      if (options.signal?.aborted) throw new ConsolidationCancelled();
+      if (batch.accepted.length === 0) return { verdicts: batch.verdicts, written: false, territories: stored.territories.length, kept: stored.territories.length, charts: 0 };
+      const content = mergedContent(stored, batch, fresh, clock().toISOString());
+      const written = await run((context) => writeConsolidation(context, content));
+      return { verdicts: batch.verdicts, written: true, territories: content.territories.length, kept: content.kept, charts: written.charts };
     },
   };
 }

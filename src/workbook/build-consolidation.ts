@@ -335,3 +335,23 @@ export function storedSavedAt(cell: CellValue): string | undefined {
   if (typeof cell !== "number" || !Number.isFinite(cell)) return undefined;
   return new Date(Math.round((cell - isoToExcelSerial("1970-01-01")) * 86_400_000)).toISOString();
 }
+
+/** A stored Synthèse territoires row: who it is and when its file was saved, to judge a newer file. */
+export function storedTerritory(values: readonly CellValue[]): { key: string; territory: string; savedAt?: string } | undefined {
+  const key = values[keyColumn(TERRITORY_COLUMNS)];
+  if (typeof key !== "string" || key === "") return undefined;
+  const savedAt = storedSavedAt(values[TERRITORY_COLUMNS.findIndex((column) => column.header === "Enregistré le")] ?? null);
+  return { key, territory: String(values[0] ?? ""), ...(savedAt ? { savedAt } : {}) };
+}
+
+/** A stored tally row back to its figures, to sum the champs again with the new batch. */
+export function storedTally(values: readonly CellValue[]): FieldTally | undefined {
+  const [key, field, actions] = values;
+  if (typeof key !== "string" || typeof field !== "string" || typeof actions !== "number") return undefined;
+  const counts = Object.fromEntries(STATUS_COLUMNS.map((status, index) => [status, numberOr0(values[3 + index])])) as FieldTally["counts"];
+  return { key, field: field as FieldTally["field"], actions, counts, late: numberOr0(values[3 + STATUS_COLUMNS.length]) };
+}
+
+function numberOr0(cell: CellValue | undefined): number {
+  return typeof cell === "number" ? cell : 0;
+}

@@ -104,6 +104,8 @@ export interface SheetPlan {
   numberFormats?: (string | null)[][];
   /** Width in characters, per column from A. */
   columnWidths: number[];
+  /** Zero-based columns kept for readers (a key) and hidden from people. */
+  hiddenColumns?: number[];
   /** Height in points of rows whose wrapped text needs more than one line (zero-based row → points). */
   rowHeights?: Record<number, number>;
   styles: StyledRange[];

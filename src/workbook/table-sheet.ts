@@ -73,6 +73,7 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
     values,
     numberFormats,
     columnWidths: widths,
+    hiddenColumns: columns.flatMap((column, index) => (column.hidden ? [index] : [])),
     rowHeights: {
       // Headers always wrap; data rows only in the columns that wrap.
       ...wrappedRowHeights([values[0]], widths, new Set(columns.keys())),

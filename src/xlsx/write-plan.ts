@@ -36,6 +36,7 @@ async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Promise<vo
   plan.columnWidths.forEach((width, index) => {
     sheet.getColumn(index + 1).width = width;
   });
+  for (const col of plan.hiddenColumns ?? []) sheet.getColumn(col + 1).hidden = true;
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row) + 1).height = height;
   const width = planWidth(plan);
   plan.values.forEach((row, r) => {

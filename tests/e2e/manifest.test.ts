@@ -31,16 +31,18 @@ describe("manifest.xml", () => {
     expect(result.ok).toBe(true);
   });
 
-  it("is a French task pane add-in asking only for ReadWriteDocument, with three ribbon buttons", () => {
+  it("is a French task pane add-in asking only for ReadWriteDocument, with four ribbon buttons", () => {
     const xml = readFileSync(join(root, "manifest.xml"), "utf8");
     expect(xml).toMatch(/xsi:type="TaskPaneApp"/);
     expect(xml).toMatch(/<DefaultLocale>fr-FR<\/DefaultLocale>/);
     expect([...xml.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((match) => match[1])).toEqual(["ReadWriteDocument"]);
-    expect([...xml.matchAll(/<Control xsi:type="Button"/g)]).toHaveLength(3);
+    expect([...xml.matchAll(/<Control xsi:type="Button"/g)]).toHaveLength(4);
     expect(xml).toMatch(/DefaultValue="Tableau de suivi"/);
     expect(xml).toMatch(/DefaultValue="Saisie trimestrielle"/);
     expect(xml).toMatch(/DefaultValue="Générer le bilan"/);
     expect(xml).toMatch(/taskpane\.html\?vue=bilan"/);
+    expect(xml).toMatch(/DefaultValue="Consolider des territoires"/);
+    expect(xml).toMatch(/taskpane\.html\?vue=consolider"/);
     expect(xml).toMatch(/<Host Name="Workbook"\/>/);
   });
 

@@ -7,11 +7,13 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, openPane, serveDist } from "./support/pane-server";
+import { screenCheck } from "./support/screens";
 
 const root = resolve(__dirname, "../..");
 const shots = join(root, "test-output", "taskpane");
 
 let browser: Browser;
+const screen = (page: Page, name: string) => screenCheck(page, shots, name);
 let server: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
@@ -24,20 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  await page.addScriptTag({ path: join(root, "node_modules/axe-core/axe.min.js") });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    // Fluent UI's focus manager (tabster) adds 1-px <i data-tabster-dummy> sentinels that hand focus straight on to
-    // the next real control: they are never a place a keyboard user stays, so axe's aria-hidden-focus rule does not
-    // apply to them.
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id} (${violation.nodes.length}): ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html.slice(0, 160)))}`);
-  });
-  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-}
 
 function fake<T>(page: Page, script: string): Promise<T> {
   return page.evaluate(script) as Promise<T>;

@@ -72,6 +72,20 @@ export class RangeProxy extends Loadable {
     });
   }
 
+  /** Hides or shows the range's whole columns; like Excel, clearing the cells does not show them again. */
+  set columnHidden(hidden: boolean) {
+    this.change(
+      { op: "range.columnHidden", hidden },
+      (sheet, rect) => {
+        for (let col = rect.col; col < rect.col + rect.cols; col++) {
+          if (hidden) sheet.hiddenColumns.add(col);
+          else sheet.hiddenColumns.delete(col);
+        }
+      },
+      (sheet) => sheet.protectionOptions?.allowFormatColumns === true,
+    );
+  }
+
   set values(values: unknown[][]) {
     this.change(
       { op: "range.values", values },
@@ -113,6 +127,14 @@ export class RangeProxy extends Loadable {
 
   get columnIndex(): number {
     return this.read("columnIndex");
+  }
+
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.read("columnCount");
   }
 
   get address(): string {

@@ -56,6 +56,7 @@ export class SheetState {
   tabColor = "";
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   validations: ValidationState[] = [];
   conditionalFormats: ConditionalFormatState[] = [];
   tables: TableState[] = [];

@@ -6,11 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { run } from "../../src/cli/main";
-import { readPlan } from "../../src/domain/plan";
 import type { Tracking } from "../../src/domain/tracking";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { INTAKE_LIMITS, receiveTableau } from "../../src/xlsx/tableau-intake";
-import { SMALL_PLAN_JSON } from "../support/small-plan";
+import { territoryA, territoryB } from "../support/territories";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 const clock = { now: () => NOW };
@@ -20,48 +19,6 @@ async function ctg(...args: string[]): Promise<{ code: number; out: string; err:
   const err: string[] = [];
   const code = await run(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, clock);
   return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-function plan(territory: string, code: string) {
-  const json = JSON.parse(JSON.stringify(SMALL_PLAN_JSON));
-  json.convention.territory = territory;
-  json.convention.inseeOrSiren = code;
-  json.axes[0].subAxes[0].actions[0].indicators[1].target = 90;
-  const reading = readPlan(json);
-  if (!reading.ok) throw new Error("plan");
-  return reading.plan;
-}
-
-function territoryA(): Tracking {
-  return {
-    plan: plan("Commune de Test", "12345"),
-    statuses: [
-      { actionCode: "1.A.1", quarter: "2026-T1", status: "En cours", progress: 20, difficulties: "=SOMME(A1) trop cher" },
-      { actionCode: "1.A.1", quarter: "2026-T3", status: "Réalisée", progress: 100 },
-      { actionCode: "1.A.2", quarter: "2026-T2", status: "En cours", progress: 40, achievements: "@RPE : permanence ouverte" },
-    ],
-    measurements: [
-      { indicatorId: "1.A.1-I1", quarter: "2026-T3", value: 12 },
-      { indicatorId: "1.A.1-I2", quarter: "2026-T3", value: 85.5 },
-      { indicatorId: "2.A.1-I1", quarter: "2026-T2", value: "-10 % de participants", comment: "+ ateliers le samedi" },
-    ],
-    lockedQuarters: [],
-    archive: [],
-  };
-}
-
-function territoryB(): Tracking {
-  return {
-    plan: plan("Commune de Là-Haut", "67890"),
-    statuses: [
-      { actionCode: "1.A.1", quarter: "2026-T1", status: "À lancer", progress: 0 },
-      // Reportée with no difficulty explained: a warning, not an error.
-      { actionCode: "2.A.1", quarter: "2026-T2", status: "Reportée", adjustments: "Reprise en 2027" },
-    ],
-    measurements: [{ indicatorId: "1.A.2-I1", quarter: "2026-T2", value: true }],
-    lockedQuarters: [],
-    archive: [],
-  };
 }
 
 async function save(dir: string, name: string, tracking: Tracking, edit?: (workbook: ExcelJS.Workbook) => void): Promise<string> {

@@ -7,7 +7,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/App";
 import { officeGateway } from "../../../src/taskpane/gateway";
 import { SHEETS } from "../../../src/workbook/layout";
-import { createFakeExcel } from "../../fake-excel";
+import { createFakeExcel, seedWorkbook } from "../../fake-excel";
 
 // Rendering Fluent UI in jsdom is slow on a loaded two-core machine; these are behaviour tests, not timings.
 jest.setTimeout(30_000);
@@ -207,5 +207,32 @@ describe("bilans tab", () => {
     host.sheet(SHEETS.tracking).cell(0, 0).value = "Période";
     await user.click(within(panel).getByRole("button", { name: "Générer le bilan" }));
     expect(await within(panel).findByText(/erreurs \(feuille «.Suivi des fiches.», cellule A1 : .*\)\. Corrigez-les dans l'onglet Vérifier/)).toBeTruthy();
+  });
+
+  it("opens on the consolidation in a consolidation workbook, and explains why a territory's tableau is never one", async () => {
+    const conso = createFakeExcel(seedWorkbook([{ name: "_ctg_conso", values: [["cle", "valeur"], ["format", "ctg-suivi/consolidation"]] }]));
+    const gateway = officeGateway((work) => work(conso.context), () => new Date("2026-11-24T10:00:00Z"));
+    const { unmount } = render(
+      <FluentProvider theme={webLightTheme}>
+        <App host="excel" gateway={gateway} initialView="saisie" />
+      </FluentProvider>,
+    );
+    const panel = await screen.findByRole("region", { name: "Consolidation des territoires" });
+    expect(within(panel).getByRole("button", { name: "Choisir des fichiers…" })).toBeTruthy();
+    expect((within(panel).getByRole("button", { name: "Consolider" }) as HTMLButtonElement).disabled).toBe(true);
+    unmount();
+
+    const tableau = createFakeExcel();
+    const tableauGateway = officeGateway((work) => work(tableau.context), () => new Date("2026-11-24T10:00:00Z"));
+    const { samplePlan } = await import("../../../src/samples/sample-plan");
+    await tableauGateway.setUp(samplePlan());
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host="excel" gateway={tableauGateway} initialView="consolider" />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText(/Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire/)).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Consolidation des territoires" })).toBeNull();
+    expect(screen.getByRole("tab", { name: "Tableau de bord", selected: true })).toBeTruthy();
   });
 });
