@@ -92,14 +92,15 @@ export const VALUE_ROW_COLUMNS: ColumnSpec[] = [
   { header: "Unité", width: 10 },
   { header: "Valeur de référence", width: 12 },
   { header: "Cible", width: 12 },
-  { header: "Valeur", width: 14 },
+  // A text indicator's value can be a sentence.
+  { header: "Valeur", width: 16, wrap: true },
   { header: "Commentaire", width: 40, wrap: true, format: "@" },
   key,
 ];
 
 export const REPORT_COLUMNS: ColumnSpec[] = [
   { header: "Fichier", width: 36, wrap: true },
-  { header: "Statut", width: 16 },
+  { header: "Statut", width: 27 },
   { header: "Territoire", width: 30, wrap: true },
   { header: "Raisons", width: 90, wrap: true },
 ];
