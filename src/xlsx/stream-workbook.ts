@@ -53,7 +53,8 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
         // Bold header text is wider than the body text the estimate is made for.
         header.height = wrappedRowHeights([spec.columns.map((column) => column.header)], widths.map((width) => width * 0.8), new Set(widths.keys()))[0] ?? 15;
         header.eachCell((cell) => {
-          cell.font = { bold: true, color: { argb: argb(COLORS.headerFont) } };
+          // Named like the body text: a font without a name falls back to a wider serif in LibreOffice, breaking words.
+          cell.font = { name: "Calibri", family: 2, size: 11, bold: true, color: { argb: argb(COLORS.headerFont) } };
           cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.headerFill) } };
           cell.border = BORDERS;
           cell.alignment = { wrapText: true, vertical: "middle" };
@@ -62,7 +63,7 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
       header.commit();
       let count = 0;
       for await (const row of spec.rows) {
-        const written = sheet.addRow(row.values.map((value) => (value === null ? undefined : value)));
+        const written = sheet.addRow(row.values.map(streamedValue));
         const height = wrapped.size > 0 ? wrappedRowHeights([row.values], widths, wrapped)[0] : undefined;
         if (height !== undefined) written.height = height;
         row.formats?.forEach((format, index) => {
@@ -97,4 +98,14 @@ export async function* streamSheetRows(path: string): AsyncGenerator<{ sheet: nu
       yield { sheet, values: cells.map((value) => plainValue(value as ExcelJS.CellValue)) };
     }
   }
+}
+
+/**
+ * Without shared strings a text is written as a formula's cached result, whose line breaks LibreOffice drops (a
+ * fiche's champs, a difficulty on several lines): such a text goes as an inline rich text, which keeps them.
+ */
+function streamedValue(value: CellValue): ExcelJS.CellValue {
+  if (value === null) return undefined;
+  if (typeof value === "string" && value.includes("\n")) return { richText: [{ text: value }] };
+  return value;
 }

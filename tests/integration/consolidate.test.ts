@@ -8,6 +8,7 @@ import { deflateRawSync } from "node:zlib";
 import { run } from "../../src/cli/main";
 import type { Tracking } from "../../src/domain/tracking";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
+import { plainValue } from "../../src/xlsx/read-grids";
 import { INTAKE_LIMITS, receiveTableau } from "../../src/xlsx/tableau-intake";
 import { territoryA, territoryB } from "../support/territories";
 
@@ -53,8 +54,9 @@ function rows(workbook: ExcelJS.Workbook, name: string): Record<string, unknown>
   const result: Record<string, unknown>[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;
-    const values = (row.values as unknown[]).slice(1);
-    result.push(Object.fromEntries(header.map((key, index) => [key, values[index] ?? null])));
+    // A text on several lines is stored as a one-run rich text: read as the text it is.
+    const values = (row.values as ExcelJS.CellValue[]).slice(1);
+    result.push(Object.fromEntries(header.map((key, index) => [key, values[index] === undefined ? null : plainValue(values[index])])));
   });
   return result;
 }
