@@ -11,6 +11,7 @@ import { taskpaneFigures } from "./taskpane";
 import { importFigures } from "./import";
 import { bilanFigures } from "./bilan";
 import { consolidationFigures } from "./consolidation";
+import { paneConsolidationFigures } from "./pane-consolidation";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 const TODAY = "2031-01-01";
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   for (const figure of await officeFigures(NOW)) print(figure);
   for (const figure of await bilanFigures(NOW)) print(figure);
   for (const figure of await consolidationFigures(Number(process.env.CTG_BENCH_TERRITORIES ?? "100"))) print(figure);
+  for (const figure of await paneConsolidationFigures(20)) print(figure);
   for (const figure of await taskpaneFigures()) print(figure);
   print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
 }

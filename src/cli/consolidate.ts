@@ -1,7 +1,7 @@
 /** `ctg consolidate FILES... --out CONSO.xlsx [--report REPORT.json]`: many territories' tableaux into one workbook. */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { type FieldTally, summarizeFields } from "../domain/consolidation";
+import type { FieldTally } from "../domain/consolidation";
 import { todayIso } from "../domain/dates";
 import {
   CONSOLIDATION_FORMAT_ID,
@@ -13,16 +13,15 @@ import {
   TERRITORY_COLUMNS,
   VALUE_ROW_COLUMNS,
   type SheetRow,
-  fieldRow,
   keyColumn,
   metaRows,
   reportRow,
-  storedSavedAt,
-  tallyRow,
-  territoryRow,
+  storedTally,
+  storedTerritory,
   valueFormats,
 } from "../workbook/build-consolidation";
-import { type BatchFile, type StoredTerritory, consolidateBatch, tallyFromRow } from "../xlsx/consolidate-batch";
+import { mergedSummaries } from "../workbook/merge-consolidation";
+import { type BatchFile, type StoredTerritory, consolidateBatch } from "../xlsx/consolidate-batch";
 import { streamSheetRows, writeStreamedWorkbook } from "../xlsx/stream-workbook";
 import type { Clock, Console } from "./commands";
 import { CliError, writeBytes } from "./io";
@@ -50,10 +49,8 @@ const USAGE = "Usage : ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx 
 async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirectory["spool"]>; values: ReturnType<SpoolDirectory["spool"]> }): Promise<Stored> {
   const stored: Stored = { territories: [], tallies: [], byKey: new Map() };
   let format: string | undefined;
-  const territoryKey = keyColumn(TERRITORY_COLUMNS);
   const statusKey = keyColumn(STATUS_ROW_COLUMNS);
   const valueKey = keyColumn(VALUE_ROW_COLUMNS);
-  const savedAtColumn = TERRITORY_COLUMNS.findIndex((column) => column.header === "Enregistré le");
   const headers: [string, readonly { header: string }[]][] = [
     [CONSOLIDATION_SHEETS.territories, TERRITORY_COLUMNS],
     [CONSOLIDATION_SHEETS.tallies, TALLY_COLUMNS],
@@ -73,14 +70,13 @@ async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirec
       const sheet = kinds.get(position);
       if (sheet === CONSOLIDATION_SHEETS.meta && values[0] === "format") format = String(values[1] ?? "");
       if (sheet === CONSOLIDATION_SHEETS.territories) {
-        const key = values[territoryKey];
-        if (typeof key !== "string") continue;
-        stored.territories.push({ key, row: { values: values.slice(0, TERRITORY_COLUMNS.length) } });
-        const savedAt = storedSavedAt(values[savedAtColumn] ?? null);
-        stored.byKey.set(key, { territory: String(values[0] ?? ""), ...(savedAt ? { savedAt } : {}) });
+        const territory = storedTerritory(values);
+        if (!territory) continue;
+        stored.territories.push({ key: territory.key, row: { values: values.slice(0, TERRITORY_COLUMNS.length) } });
+        stored.byKey.set(territory.key, { territory: territory.territory, ...(territory.savedAt ? { savedAt: territory.savedAt } : {}) });
       }
       if (sheet === CONSOLIDATION_SHEETS.tallies) {
-        const tally = tallyFromRow(values);
+        const tally = storedTally(values);
         if (tally) stored.tallies.push(tally);
       }
       if (sheet === CONSOLIDATION_SHEETS.statuses) {
@@ -159,22 +155,19 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
       return 1;
     }
 
-    const replaced = new Set(batch.accepted.map(({ summary }) => summary.key));
-    const tallies = [...stored.tallies.filter((tally) => !replaced.has(tally.key)), ...batch.accepted.flatMap(({ tallies: items }) => items)];
-    const territories = [...stored.territories.filter((item) => !replaced.has(item.key)).map((item) => item.row), ...batch.accepted.map(({ summary }) => territoryRow(summary))];
+    const { replaced, territories, tallies, fields, kept } = mergedSummaries(stored, batch);
     async function* concat(...parts: AsyncIterable<SheetRow>[]): AsyncGenerator<SheetRow> {
       for (const part of parts) yield* part;
     }
     await writeStreamedWorkbook(out, [
       { name: CONSOLIDATION_SHEETS.territories, columns: TERRITORY_COLUMNS, rows: territories },
-      { name: CONSOLIDATION_SHEETS.fields, columns: FIELD_COLUMNS, rows: summarizeFields(tallies).map(fieldRow) },
+      { name: CONSOLIDATION_SHEETS.fields, columns: FIELD_COLUMNS, rows: fields },
       { name: CONSOLIDATION_SHEETS.statuses, columns: STATUS_ROW_COLUMNS, rows: concat(spools.oldStatuses.rows((key) => !replaced.has(key)), spools.statuses.rows((key) => !batch.leftOut.has(key))) },
       { name: CONSOLIDATION_SHEETS.values, columns: VALUE_ROW_COLUMNS, rows: concat(spools.oldValues.rows((key) => !replaced.has(key)), spools.values.rows((key) => !batch.leftOut.has(key))) },
       { name: CONSOLIDATION_SHEETS.report, columns: REPORT_COLUMNS, rows: batch.verdicts.map(reportRow) },
-      { name: CONSOLIDATION_SHEETS.tallies, columns: TALLY_COLUMNS, rows: tallies.map(tallyRow), state: "hidden", plain: true },
+      { name: CONSOLIDATION_SHEETS.tallies, columns: TALLY_COLUMNS, rows: tallies, state: "hidden", plain: true },
       { name: CONSOLIDATION_SHEETS.meta, columns: META_COLUMNS, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden", plain: true },
     ]);
-    const kept = stored.territories.filter((item) => !replaced.has(item.key)).length;
     io.out(
       `Consolidation écrite : ${out} (${territories.length} territoire(s) : ${batch.accepted.length} de ce lot${kept > 0 ? `, ${kept} déjà consolidé(s)` : ""} ; ${accepted} fichier(s) accepté(s), ${batch.verdicts.length - accepted} rejeté(s)).`,
     );

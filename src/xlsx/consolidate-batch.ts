@@ -3,11 +3,9 @@
  * given, accepted territories' rows go to a sink as soon as they are computed (the CLI spools them to disk, the
  * pane keeps them), and what the batch replaces or must leave out is decided once every file has been seen.
  */
-import { STATUS_COLUMNS, consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
+import { consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
 import { formatFrenchDate, type IsoDate } from "../domain/dates";
-import { emptyCounts } from "../domain/dashboard";
 import { type SheetRow, statusSheetRow, valueSheetRow } from "../workbook/build-consolidation";
-import type { CellValue } from "../workbook/sheet-plan";
 import { type IntakeLimits, type IntakeStatus, receiveTableau } from "./tableau-intake";
 
 export interface BatchFile {
@@ -106,17 +104,4 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
 
 function frenchDateTime(iso: string): string {
   return `${formatFrenchDate(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
-}
-
-/** A stored tally row back to its figures, to sum the champs again with the new batch. */
-export function tallyFromRow(values: readonly CellValue[]): FieldTally | undefined {
-  const [key, field, actions] = values;
-  if (typeof key !== "string" || typeof field !== "string" || typeof actions !== "number") return undefined;
-  const counts = emptyCounts();
-  STATUS_COLUMNS.forEach((status, index) => {
-    const value = values[3 + index];
-    counts[status] = typeof value === "number" ? value : 0;
-  });
-  const late = values[3 + STATUS_COLUMNS.length];
-  return { key, field: field as FieldTally["field"], actions, counts, late: typeof late === "number" ? late : 0 };
 }

@@ -254,7 +254,8 @@ describe("ctg consolidate", () => {
 
     // The older file again: refused, the consolidation keeps the newer one.
     const older = await ctg("consolidate", a, "--out", out, "--report", join(dir, "r.json"));
-    expect(older.code).toBe(1);
+    // Code and message together: a failure then says why.
+    expect({ code: older.code, err: older.err }).toEqual({ code: 1, err: expect.stringContaining("Aucun fichier accepté sur 1") });
     expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).files[0].reasons[0]).toMatch(/plus ancien .* que celui déjà consolidé/);
     workbook = await open(out);
     expect(rows(workbook, "Synthèse territoires").find((row) => row.Territoire === "Commune de Test")!.Fichier).toBe("a-novembre.xlsx");
