@@ -22,7 +22,7 @@ import {
 } from "../workbook/build-consolidation";
 import { mergedSummaries } from "../workbook/merge-consolidation";
 import { type BatchFile, type StoredTerritory, consolidateBatch } from "../xlsx/consolidate-batch";
-import { streamSheetRows, writeStreamedWorkbook } from "../xlsx/stream-workbook";
+import { SheetTooLong, streamSheetRows, writeStreamedWorkbook } from "../xlsx/stream-workbook";
 import type { Clock, Console } from "./commands";
 import { CliError, writeBytes } from "./io";
 import { SpoolDirectory } from "./spool";
@@ -167,7 +167,10 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
       { name: CONSOLIDATION_SHEETS.report, columns: REPORT_COLUMNS, rows: batch.verdicts.map(reportRow) },
       { name: CONSOLIDATION_SHEETS.tallies, columns: TALLY_COLUMNS, rows: tallies, state: "hidden", plain: true },
       { name: CONSOLIDATION_SHEETS.meta, columns: META_COLUMNS, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden", plain: true },
-    ]);
+    ]).catch((error: unknown) => {
+      if (error instanceof SheetTooLong) throw new CliError(`« ${out} » n'a pas été ${existsSync(out) ? "modifié" : "créé"} : ${error.message}.`, 1);
+      throw error;
+    });
     io.out(
       `Consolidation écrite : ${out} (${territories.length} territoire(s) : ${batch.accepted.length} de ce lot${kept > 0 ? `, ${kept} déjà consolidé(s)` : ""} ; ${accepted} fichier(s) accepté(s), ${batch.verdicts.length - accepted} rejeté(s)).`,
     );

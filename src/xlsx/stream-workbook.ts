@@ -1,15 +1,31 @@
 /**
- * Node only: a workbook written row by row with ExcelJS's streaming writer, and read back the same way, so that a
- * consolidation of many territories never holds all its rows in memory. The sheets follow the same column specs as
- * the add-in's plans, with explicit header fills and borders and a printable page set-up.
+ * Node only: a workbook written row by row as SpreadsheetML text into a zip streamed to disk, and read back with
+ * ExcelJS's streaming reader, so that a consolidation of many territories never holds all its rows in memory. The
+ * sheets follow the same column specs as the add-in's plans, with explicit header fills and borders and a printable
+ * page set-up. Written here rather than with ExcelJS's streaming writer, which spent more time styling cell by cell
+ * than the reader took to parse every territory's file; texts are inline strings, so memory does not grow with
+ * the number of distinct texts either.
  */
-import { renameSync, rmSync } from "node:fs";
+import { rmSync, renameSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { COLORS } from "../workbook/layout";
 import { type CellValue, columnLetter, wrappedRowHeights } from "../workbook/sheet-plan";
 import type { SheetRow } from "../workbook/build-consolidation";
 import type { ColumnSpec } from "../workbook/table-sheet";
+import {
+  CellStyles,
+  type PackageSheet,
+  WORKSHEET_OPEN,
+  appPropertiesXml,
+  contentTypesXml,
+  corePropertiesXml,
+  packageRelationshipsXml,
+  workbookRelationshipsXml,
+  workbookXml,
+  xmlText,
+} from "./ooxml-parts";
 import { plainValue } from "./read-grids";
+import { ZipFileWriter } from "./zip-file-writer";
 
 export interface StreamedSheet {
   name: string;
@@ -20,67 +36,101 @@ export interface StreamedSheet {
   plain?: boolean;
 }
 
-const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-const BORDER = { style: "thin" as const, color: { argb: argb(COLORS.border) } };
-const BORDERS = { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER };
+/** Rows an Excel sheet holds, header included. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+export class SheetTooLong extends Error {}
 
 /** Writes to `path` through a temporary file renamed at the end: a failure leaves the previous file as it was. */
-export async function writeStreamedWorkbook(path: string, sheets: readonly StreamedSheet[]): Promise<void> {
+export async function writeStreamedWorkbook(path: string, sheets: readonly StreamedSheet[], options: { creator?: string; modified?: Date; maxRows?: number } = {}): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
+  const modified = options.modified ?? new Date();
+  const zip = new ZipFileWriter(temporary, modified);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: false });
-    workbook.creator = "CTG Suivi";
-    for (const spec of sheets) {
-      const sheet = workbook.addWorksheet(spec.name, {
+    const styles = new CellStyles();
+    const packaged: PackageSheet[] = [];
+    for (const [index, spec] of sheets.entries()) {
+      const written = { rows: 0 };
+      await zip.addEntry(`xl/worksheets/sheet${index + 1}.xml`, worksheetXml(spec, styles, index === 0, written, options.maxRows ?? EXCEL_MAX_ROWS));
+      packaged.push({
+        name: spec.name,
         state: spec.state ?? "visible",
-        ...(spec.plain ? {} : { views: [{ state: "frozen" as const, xSplit: 1, ySplit: 1 }] }),
-        pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+        ...(spec.plain ? {} : { printTitles: true }),
+        ...(!spec.plain && written.rows > 0 ? { filterRange: `$A$1:$${columnLetter(spec.columns.length - 1)}$${written.rows + 1}` } : {}),
       });
-      const widths = spec.columns.map((column) => column.width);
-      const wrapped = new Set(spec.columns.flatMap((column, index) => (column.wrap ? [index] : [])));
-      // Column styles reach every new cell of the column: far cheaper than styling cell by cell in a long table.
-      sheet.columns = spec.columns.map((column) => ({
-        width: column.width,
-        ...(column.hidden ? { hidden: true } : {}),
-        style: {
-          ...(column.format ? { numFmt: column.format } : {}),
-          ...(spec.plain ? {} : { border: BORDERS, alignment: { vertical: "top" as const, ...(column.wrap ? { wrapText: true } : {}) } }),
-        },
-      }));
-      if (!spec.plain) sheet.pageSetup.printTitlesRow = "1:1";
-      const header = sheet.addRow(spec.columns.map((column) => column.header));
-      if (!spec.plain) {
-        // Bold header text is wider than the body text the estimate is made for.
-        header.height = wrappedRowHeights([spec.columns.map((column) => column.header)], widths.map((width) => width * 0.8), new Set(widths.keys()))[0] ?? 15;
-        header.eachCell((cell) => {
-          // Named like the body text: a font without a name falls back to a wider serif in LibreOffice, breaking words.
-          cell.font = { name: "Calibri", family: 2, size: 11, bold: true, color: { argb: argb(COLORS.headerFont) } };
-          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.headerFill) } };
-          cell.border = BORDERS;
-          cell.alignment = { wrapText: true, vertical: "middle" };
-        });
-      }
-      header.commit();
-      let count = 0;
-      for await (const row of spec.rows) {
-        const written = sheet.addRow(row.values.map(streamedValue));
-        const height = wrapped.size > 0 ? wrappedRowHeights([row.values], widths, wrapped)[0] : undefined;
-        if (height !== undefined) written.height = height;
-        row.formats?.forEach((format, index) => {
-          if (format && format !== spec.columns[index]?.format) written.getCell(index + 1).numFmt = format;
-        });
-        written.commit();
-        count++;
-      }
-      if (!spec.plain && count > 0) sheet.autoFilter = `A1:${columnLetter(spec.columns.length - 1)}${count + 1}`;
-      sheet.commit();
     }
-    await workbook.commit();
+    const creator = options.creator ?? "CTG Suivi";
+    await zip.addEntry("[Content_Types].xml", [contentTypesXml(sheets.length)]);
+    await zip.addEntry("_rels/.rels", [packageRelationshipsXml()]);
+    await zip.addEntry("docProps/core.xml", [corePropertiesXml(creator, modified)]);
+    await zip.addEntry("docProps/app.xml", [appPropertiesXml(creator)]);
+    await zip.addEntry("xl/workbook.xml", [workbookXml(packaged)]);
+    await zip.addEntry("xl/_rels/workbook.xml.rels", [workbookRelationshipsXml(sheets.length)]);
+    await zip.addEntry("xl/styles.xml", [styles.xml(COLORS)]);
+    zip.close();
     renameSync(temporary, path);
   } catch (error) {
+    zip.abandon();
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+function cellXml(reference: string, style: number, value: CellValue): string {
+  const styled = style > 0 ? ` s="${style}"` : "";
+  if (value === null || value === "") return style > 0 ? `<c r="${reference}"${styled}/>` : "";
+  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${reference}"${styled}><v>${value}</v></c>` : `<c r="${reference}"${styled}/>`;
+  if (typeof value === "boolean") return `<c r="${reference}"${styled} t="b"><v>${value ? 1 : 0}</v></c>`;
+  // An inline string is never read as a formula, whatever it starts with (=, +, -, @).
+  return `<c r="${reference}"${styled} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+}
+
+/** One sheet's XML, produced row by row; `written.rows` counts the body rows once it is consumed. */
+async function* worksheetXml(spec: StreamedSheet, styles: CellStyles, selected: boolean, written: { rows: number }, maxRows: number): AsyncGenerator<string> {
+  const letters = spec.columns.map((_, index) => columnLetter(index));
+  const widths = spec.columns.map((column) => column.width);
+  const wrapped = new Set(spec.columns.flatMap((column, index) => (column.wrap ? [index] : [])));
+  const bodyStyle = (column: ColumnSpec, numFmt: string | null | undefined) =>
+    styles.id(spec.plain ? { ...(numFmt ? { numFmt } : {}) } : { ...(numFmt ? { numFmt } : {}), bordered: true, vertical: "top", ...(column.wrap ? { wrap: true } : {}) });
+  const columnStyles = spec.columns.map((column) => bodyStyle(column, column.format));
+  // A row may carry its own number format for a cell (an indicator's type): one style per column and format.
+  const formatStyles = spec.columns.map(() => new Map<string, number>());
+  const headerStyle = styles.id({ header: true, wrap: true, vertical: "center" });
+
+  const view = spec.plain
+    ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}/>`
+    : `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight" activeCell="B2" sqref="B2"/></sheetView>`;
+  const cols = spec.columns
+    .map((column, index) => `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"${columnStyles[index] ? ` style="${columnStyles[index]}"` : ""}${column.hidden ? ' hidden="1"' : ""}/>`)
+    .join("");
+  yield `${WORKSHEET_OPEN}<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+
+  const headers = spec.columns.map((column) => column.header);
+  // Bold header text is wider than the body text the estimate is made for.
+  const headerHeight = spec.plain ? undefined : (wrappedRowHeights([headers], widths.map((width) => width * 0.8), new Set(widths.keys()))[0] ?? 15);
+  yield `<row r="1"${headerHeight ? ` ht="${headerHeight}" customHeight="1"` : ""}>${headers.map((header, index) => cellXml(`${letters[index]}1`, spec.plain ? 0 : headerStyle, header)).join("")}</row>`;
+
+  let rowNumber = 1;
+  for await (const row of spec.rows) {
+    rowNumber++;
+    if (rowNumber > maxRows) throw new SheetTooLong(`la feuille « ${spec.name} » dépasserait ${maxRows.toLocaleString("fr-FR")} lignes, le maximum d'Excel : consolidez moins de territoires à la fois`);
+    const height = wrapped.size > 0 ? wrappedRowHeights([row.values], widths, wrapped)[0] : undefined;
+    let xml = `<row r="${rowNumber}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
+    for (let index = 0; index < spec.columns.length; index++) {
+      const format = row.formats?.[index];
+      let style = columnStyles[index] ?? 0;
+      if (format && format !== spec.columns[index]?.format) {
+        const known = formatStyles[index]?.get(format);
+        style = known ?? bodyStyle(spec.columns[index] as ColumnSpec, format);
+        if (known === undefined) formatStyles[index]?.set(format, style);
+      }
+      xml += cellXml(`${letters[index]}${rowNumber}`, style, row.values[index] ?? null);
+    }
+    yield `${xml}</row>`;
+  }
+  written.rows = rowNumber - 1;
+  const filter = !spec.plain && written.rows > 0 ? `<autoFilter ref="A1:${letters[letters.length - 1]}${rowNumber}"/>` : "";
+  yield `</sheetData>${filter}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`;
 }
 
 /**
@@ -95,17 +145,8 @@ export async function* streamSheetRows(path: string): AsyncGenerator<{ sheet: nu
     sheet++;
     for await (const row of worksheet) {
       const cells = Array.isArray(row.values) ? row.values.slice(1) : [];
-      yield { sheet, values: cells.map((value) => plainValue(value as ExcelJS.CellValue)) };
+      // Array.from visits the holes ExcelJS leaves for cells absent from the file: they come out as null.
+      yield { sheet, values: Array.from(cells, (value) => plainValue(value as ExcelJS.CellValue)) };
     }
   }
-}
-
-/**
- * Without shared strings a text is written as a formula's cached result, whose line breaks LibreOffice drops (a
- * fiche's champs, a difficulty on several lines): such a text goes as an inline rich text, which keeps them.
- */
-function streamedValue(value: CellValue): ExcelJS.CellValue {
-  if (value === null) return undefined;
-  if (typeof value === "string" && value.includes("\n")) return { richText: [{ text: value }] };
-  return value;
 }

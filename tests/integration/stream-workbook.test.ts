@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { SheetRow } from "../../src/workbook/build-consolidation";
+import type { ColumnSpec } from "../../src/workbook/table-sheet";
+import { plainValue } from "../../src/xlsx/read-grids";
+import { SheetTooLong, streamSheetRows, writeStreamedWorkbook } from "../../src/xlsx/stream-workbook";
+import { checkZip } from "../../src/xlsx/zip-guard";
+
+const COLUMNS: ColumnSpec[] = [
+  { header: "Territoire", width: 24 },
+  { header: "Valeur", width: 12, format: "#,##0" },
+  { header: "Commentaire long qui passe à la ligne", width: 18, wrap: true },
+  { header: "Clé", width: 10, hidden: true },
+];
+
+const ROWS: SheetRow[] = [
+  { values: ["Commune d'Aval & Amont", 1234.5, "=SOMME(A1:A2) <pas une formule>", "k1"] },
+  { values: ["Commune de Là-Haut", 0.855, "première ligne\ndeuxième ligne", "k2"], formats: [null, "0.0 %", null, null] },
+  { values: ["+33 « territoire »", null, "@RPE\u0007 bip", "k3"] },
+  { values: ["-10 %", true, "", "k4"] },
+];
+
+function workspace(): string {
+  return mkdtempSync(join(tmpdir(), "ctg-stream-"));
+}
+
+async function* slowly(rows: SheetRow[]): AsyncGenerator<SheetRow> {
+  for (const row of rows) yield await Promise.resolve(row);
+}
+
+describe("streamed workbook writer", () => {
+  it("writes a valid package that ExcelJS reads back value by value, with styles, formats and page set-up", async () => {
+    const file = join(workspace(), "flux.xlsx");
+    await writeStreamedWorkbook(file, [
+      { name: "Données d'essai", columns: COLUMNS, rows: slowly(ROWS) },
+      { name: "Vide", columns: COLUMNS, rows: [] },
+      { name: "_meta", columns: [{ header: "cle", width: 10 }, { header: "valeur", width: 10 }], rows: [{ values: ["format", "essai"] }], state: "veryHidden", plain: true },
+    ], { modified: new Date("2026-11-25T10:00:00Z") });
+
+    const bytes = new Uint8Array(readFileSync(file));
+    // Our own guard inflates every entry and checks its declared sizes: the archive is well formed.
+    expect((await checkZip(bytes)).map((entry) => entry.name)).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet3.xml"]));
+    expect(execFileSync("unzip", ["-tq", file]).toString()).toMatch(/No errors detected/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+      ["Données d'essai", "visible"],
+      ["Vide", "visible"],
+      ["_meta", "veryHidden"],
+    ]);
+    expect(workbook.creator).toBe("CTG Suivi");
+    expect(workbook.modified?.toISOString()).toBe("2026-11-25T10:00:00.000Z");
+
+    const sheet = workbook.getWorksheet("Données d'essai")!;
+    const grid = sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? Array.from(row.slice(1, 5), (value) => plainValue(value as ExcelJS.CellValue)) : []));
+    expect(grid).toEqual([
+      COLUMNS.map((column) => column.header),
+      ["Commune d'Aval & Amont", 1234.5, "=SOMME(A1:A2) <pas une formule>", "k1"],
+      ["Commune de Là-Haut", 0.855, "première ligne\ndeuxième ligne", "k2"],
+      // A control character XML cannot hold is dropped; the rest of the text stays.
+      ["+33 « territoire »", null, "@RPE bip", "k3"],
+      ["-10 %", true, null, "k4"],
+    ]);
+    // Text that looks like a formula is text.
+    expect(sheet.getCell("C2").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("A4").type).toBe(ExcelJS.ValueType.String);
+
+    const header = sheet.getCell("A1");
+    expect(header.font?.bold).toBe(true);
+    expect(header.font?.color?.argb).toBe("FFFFFFFF");
+    expect(header.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F5C4A" } });
+    expect(header.border?.bottom?.style).toBe("thin");
+    expect(header.alignment).toMatchObject({ wrapText: true, vertical: "middle" });
+    expect(sheet.getRow(1).height).toBeGreaterThan(15);
+
+    expect(sheet.getCell("B2").numFmt).toBe("#,##0");
+    expect(sheet.getCell("B3").numFmt).toBe("0.0 %");
+    expect(sheet.getCell("C3").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    expect(sheet.getCell("A2").border?.left?.style).toBe("thin");
+    // A body cell left empty keeps its border, so the printed table has no holes.
+    expect(sheet.getCell("B4").border?.top?.style).toBe("thin");
+    expect(sheet.getRow(3).height).toBeGreaterThanOrEqual(30);
+
+    expect(sheet.getColumn(4).hidden).toBe(true);
+    expect(sheet.getColumn(1).width).toBe(24);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
+    expect(sheet.autoFilter).toBe("A1:D5");
+    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+    expect(workbook.getWorksheet("Vide")!.autoFilter).toBeUndefined();
+    expect(workbook.getWorksheet("_meta")!.getCell("B2").value).toBe("essai");
+  });
+
+  it("is read back by the streaming reader the CLI uses for a re-consolidation", async () => {
+    const file = join(workspace(), "flux.xlsx");
+    await writeStreamedWorkbook(file, [
+      { name: "A", columns: COLUMNS, rows: ROWS },
+      { name: "B", columns: COLUMNS.slice(0, 2), rows: [{ values: ["seule", 2] }] },
+    ]);
+    const seen: [number, unknown[]][] = [];
+    for await (const { sheet, values } of streamSheetRows(file)) seen.push([sheet, values]);
+    expect(seen).toEqual([
+      [1, COLUMNS.map((column) => column.header)],
+      [1, ROWS[0]!.values],
+      [1, ROWS[1]!.values],
+      [1, ["+33 « territoire »", null, "@RPE bip", "k3"]],
+      [1, ["-10 %", true, null, "k4"]],
+      [2, ["Territoire", "Valeur"]],
+      [2, ["seule", 2]],
+    ]);
+  });
+
+  it("stops at the row limit with a French message and leaves the previous file as it was", async () => {
+    const file = join(workspace(), "flux.xlsx");
+    writeFileSync(file, "version précédente");
+    const rows = Array.from({ length: 10 }, (_, index): SheetRow => ({ values: [`T${index}`, index, null, null] }));
+    const writing = writeStreamedWorkbook(file, [{ name: "Statuts", columns: COLUMNS, rows }], { maxRows: 6 });
+    await expect(writing).rejects.toThrow(SheetTooLong);
+    await expect(writing).rejects.toThrow(/la feuille « Statuts » dépasserait 6 lignes/);
+    expect(readFileSync(file, "utf8")).toBe("version précédente");
+  });
+
+  it("keeps memory to a slice whatever the sheet's length: a long sheet is written and read back", async () => {
+    const file = join(workspace(), "long.xlsx");
+    // Several deflate slices of 1 M characters each.
+    const count = 30_000;
+    function* many(): Generator<SheetRow> {
+      for (let index = 0; index < count; index++) yield { values: [`Territoire ${index % 97}`, index, `texte ${index}`, `k${index}`] };
+    }
+    await writeStreamedWorkbook(file, [{ name: "Long", columns: COLUMNS, rows: many() }]);
+    let last: unknown[] = [];
+    let total = 0;
+    for await (const { values } of streamSheetRows(file)) {
+      total++;
+      last = values;
+    }
+    expect(total).toBe(count + 1);
+    expect(last).toEqual([`Territoire ${(count - 1) % 97}`, count - 1, `texte ${count - 1}`, `k${count - 1}`]);
+  });
+});
