@@ -27,7 +27,8 @@ export async function consolidationFigures(count: number): Promise<Record<string
     const parseMs = performance.now() - parseStart;
 
     global.gc?.();
-    let peak = process.memoryUsage().rss;
+    const before = process.memoryUsage().rss;
+    let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const out = join(dir, "consolidation.xlsx");
     const lines: string[] = [];
@@ -51,6 +52,8 @@ export async function consolidationFigures(count: number): Promise<Record<string
         goal_ratio: 1.5,
         peak_rss_mb: Math.round(peak / 1048576),
         goal_peak_mb: 1024,
+        // Bounded memory: this growth over the RSS before the run must not rise with the number of files.
+        rss_growth_mb: Math.round((peak - before) / 1048576),
         generate_ms: Math.round(generateMs),
         leftover_files: readdirSync(dir).length,
       },

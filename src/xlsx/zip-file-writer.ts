@@ -17,6 +17,8 @@ const MAX_OFFSET = 0xffffffff;
 const MAX_ENTRIES = 0xffff;
 /** Text is deflated by slices of this size: large enough that compression barely suffers from the cuts. */
 const SLICE_CHARS = 1 << 20;
+/** Fastest compression: a consolidation is written once per batch, and Excel compresses it again when saving it. */
+const DEFLATE_LEVEL = 1;
 /** A deflate stream ends with a last block; this is an empty one with fixed codes. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 
@@ -67,7 +69,7 @@ export class ZipFileWriter {
         const bytes = Buffer.from(pending.join(""), "utf8");
         entry.crc = crc32(bytes, entry.crc);
         entry.size += bytes.length;
-        this.write(deflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }));
+        this.write(deflateRawSync(bytes, { level: DEFLATE_LEVEL, finishFlush: constants.Z_SYNC_FLUSH }));
         pending = [];
         pendingChars = 0;
       }
