@@ -39,6 +39,9 @@ export interface StreamedSheet {
 /** Rows an Excel sheet holds, header included. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
+/** Characters an Excel cell holds. */
+export const EXCEL_MAX_TEXT = 32_767;
+
 export class SheetTooLong extends Error {}
 
 /** Writes to `path` through a temporary file renamed at the end: a failure leaves the previous file as it was. */
@@ -47,6 +50,12 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
   const modified = options.modified ?? new Date();
   const zip = new ZipFileWriter(temporary, modified);
   try {
+    const creator = options.creator ?? "CTG Suivi";
+    // The content types first, as office suites write them: tools that guess a file's kind look at the first entry.
+    await zip.addEntry("[Content_Types].xml", [contentTypesXml(sheets.length)]);
+    await zip.addEntry("_rels/.rels", [packageRelationshipsXml()]);
+    await zip.addEntry("docProps/core.xml", [corePropertiesXml(creator, modified)]);
+    await zip.addEntry("docProps/app.xml", [appPropertiesXml(creator)]);
     const styles = new CellStyles();
     const packaged: PackageSheet[] = [];
     for (const [index, spec] of sheets.entries()) {
@@ -59,11 +68,7 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
         ...(!spec.plain && written.rows > 0 ? { filterRange: `$A$1:$${columnLetter(spec.columns.length - 1)}$${written.rows + 1}` } : {}),
       });
     }
-    const creator = options.creator ?? "CTG Suivi";
-    await zip.addEntry("[Content_Types].xml", [contentTypesXml(sheets.length)]);
-    await zip.addEntry("_rels/.rels", [packageRelationshipsXml()]);
-    await zip.addEntry("docProps/core.xml", [corePropertiesXml(creator, modified)]);
-    await zip.addEntry("docProps/app.xml", [appPropertiesXml(creator)]);
+    // Known once every sheet is written: the filters' extent and the styles the rows asked for.
     await zip.addEntry("xl/workbook.xml", [workbookXml(packaged)]);
     await zip.addEntry("xl/_rels/workbook.xml.rels", [workbookRelationshipsXml(sheets.length)]);
     await zip.addEntry("xl/styles.xml", [styles.xml(COLORS)]);
@@ -81,8 +86,10 @@ function cellXml(reference: string, style: number, value: CellValue): string {
   if (value === null || value === "") return style > 0 ? `<c r="${reference}"${styled}/>` : "";
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${reference}"${styled}><v>${value}</v></c>` : `<c r="${reference}"${styled}/>`;
   if (typeof value === "boolean") return `<c r="${reference}"${styled} t="b"><v>${value ? 1 : 0}</v></c>`;
-  // An inline string is never read as a formula, whatever it starts with (=, +, -, @).
-  return `<c r="${reference}"${styled} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  // An inline string is never read as a formula, whatever it starts with (=, +, -, @). Excel refuses to open a
+  // cell of more than 32 767 characters: a longer text (from a file not saved by Excel) is cut, marked with "…".
+  const text = value.length > EXCEL_MAX_TEXT ? `${value.slice(0, EXCEL_MAX_TEXT - 1)}…` : value;
+  return `<c r="${reference}"${styled} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
 }
 
 /** One sheet's XML, produced row by row; `written.rows` counts the body rows once it is consumed. */

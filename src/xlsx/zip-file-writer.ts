@@ -46,6 +46,7 @@ export class ZipFileWriter {
   private position = 0;
   private readonly entries: WrittenEntry[] = [];
   private readonly stamp: { time: number; date: number };
+  private closed = false;
 
   constructor(path: string, modified = new Date()) {
     this.fd = openSync(path, "w");
@@ -103,11 +104,14 @@ export class ZipFileWriter {
     end.writeUInt32LE(this.position - directoryStart, 12);
     end.writeUInt32LE(directoryStart, 16);
     this.write(end);
+    this.closed = true;
     closeSync(this.fd);
   }
 
   /** Closes the file without finishing the archive (after a failure; the caller removes it). */
   abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 

@@ -21,6 +21,7 @@ const ROWS: SheetRow[] = [
   { values: ["Commune de Là-Haut", 0.855, "première ligne\ndeuxième ligne", "k2"], formats: [null, "0.0 %", null, null] },
   { values: ["+33 « territoire »", null, "@RPE\u0007 bip", "k3"] },
   { values: ["-10 %", true, "", "k4"] },
+  { values: ["Trop long", 1, "x".repeat(40_000), "k5"] },
 ];
 
 function workspace(): string {
@@ -42,7 +43,10 @@ describe("streamed workbook writer", () => {
 
     const bytes = new Uint8Array(readFileSync(file));
     // Our own guard inflates every entry and checks its declared sizes: the archive is well formed.
-    expect((await checkZip(bytes)).map((entry) => entry.name)).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet3.xml"]));
+    const entries = (await checkZip(bytes)).map((entry) => entry.name);
+    expect(entries).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet3.xml"]));
+    // Tools that guess a file's kind read the first entry.
+    expect(entries[0]).toBe("[Content_Types].xml");
     expect(execFileSync("unzip", ["-tq", file]).toString()).toMatch(/No errors detected/);
 
     const workbook = new ExcelJS.Workbook();
@@ -64,6 +68,8 @@ describe("streamed workbook writer", () => {
       // A control character XML cannot hold is dropped; the rest of the text stays.
       ["+33 « territoire »", null, "@RPE bip", "k3"],
       ["-10 %", true, null, "k4"],
+      // Excel opens no cell longer than 32 767 characters.
+      ["Trop long", 1, `${"x".repeat(32_766)}…`, "k5"],
     ]);
     // Text that looks like a formula is text.
     expect(sheet.getCell("C2").type).toBe(ExcelJS.ValueType.String);
@@ -88,7 +94,7 @@ describe("streamed workbook writer", () => {
     expect(sheet.getColumn(4).hidden).toBe(true);
     expect(sheet.getColumn(1).width).toBe(24);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
-    expect(sheet.autoFilter).toBe("A1:D5");
+    expect(sheet.autoFilter).toBe("A1:D6");
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
     expect(workbook.getWorksheet("Vide")!.autoFilter).toBeUndefined();
     expect(workbook.getWorksheet("_meta")!.getCell("B2").value).toBe("essai");
@@ -108,6 +114,7 @@ describe("streamed workbook writer", () => {
       [1, ROWS[1]!.values],
       [1, ["+33 « territoire »", null, "@RPE bip", "k3"]],
       [1, ["-10 %", true, null, "k4"]],
+      [1, ["Trop long", 1, `${"x".repeat(32_766)}…`, "k5"]],
       [2, ["Territoire", "Valeur"]],
       [2, ["seule", 2]],
     ]);
