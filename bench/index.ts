@@ -1,7 +1,6 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Speed and memory targets live here, never in unit tests.
  */
-import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { buildTableauPlan } from "../src/workbook/build-tableau";
 import { readTableau } from "../src/workbook/parse-tableau";
@@ -11,11 +10,10 @@ import { officeFigures } from "./office-executor";
 import { taskpaneFigures } from "./taskpane";
 import { importFigures } from "./import";
 import { bilanFigures } from "./bilan";
-import { consolidationFigures } from "./consolidation";
+import { CONSOLIDATION_STEPS, consolidateStep, consolidationFigures, parseStep } from "./consolidation";
 import { paneConsolidationFigures } from "./pane-consolidation";
 
 const NOW = "2026-11-24T10:00:00.000Z";
-const CONSOLIDATION_ONLY = "--consolidation-only";
 const TODAY = "2031-01-01";
 
 function print(figure: Record<string, unknown>): void {
@@ -61,10 +59,9 @@ async function main(): Promise<void> {
   for (const figure of importFigures()) print(figure);
   for (const figure of await officeFigures(NOW)) print(figure);
   for (const figure of await bilanFigures(NOW)) print(figure);
-  // Two sizes: the time ratio is judged at 100 files, the memory compared between the two. Each runs in a fresh
-  // process so that its peak memory is its own, not what the benchmarks above left in this one's heap.
-  for (const count of (process.env.CTG_BENCH_TERRITORIES ?? "25,100").split(",")) {
-    process.stdout.write(execFileSync(process.execPath, [process.argv[1] ?? "", CONSOLIDATION_ONLY, count], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
+  // Two sizes: the time ratio is judged at 100 files, the peak memory compared between the two.
+  for (const count of (process.env.CTG_BENCH_TERRITORIES ?? "25,100").split(",").map(Number)) {
+    for (const figure of await consolidationFigures(count, process.argv[1] ?? "")) print(figure);
   }
   for (const figure of await paneConsolidationFigures(20)) print(figure);
   for (const figure of await taskpaneFigures()) print(figure);
@@ -75,12 +72,15 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-async function consolidationOnly(count: number): Promise<void> {
-  for (const figure of await consolidationFigures(count)) print(figure);
+/** A measured step of the consolidation figure, when this script is started for one. */
+function consolidationStep(): Promise<void> | undefined {
+  const [mode, dir = "", out = ""] = process.argv.slice(2);
+  if (mode === CONSOLIDATION_STEPS.parse) return parseStep(dir).then(print);
+  if (mode === CONSOLIDATION_STEPS.consolidate) return consolidateStep(dir, out).then(print);
+  return undefined;
 }
 
-const only = process.argv.indexOf(CONSOLIDATION_ONLY);
-(only >= 0 ? consolidationOnly(Number(process.argv[only + 1])) : main()).catch((error) => {
+(consolidationStep() ?? main()).catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -22,10 +22,12 @@ import {
 } from "../workbook/build-consolidation";
 import { mergedSummaries } from "../workbook/merge-consolidation";
 import { type BatchFile, type StoredTerritory, consolidateBatch } from "../xlsx/consolidate-batch";
-import { SheetTooLong, streamSheetRows, writeStreamedWorkbook } from "../xlsx/stream-workbook";
+import { readSheetRows } from "../xlsx/sheet-stream-reader";
+import type { EncodedRow, SheetEncoder } from "../xlsx/sheet-encoder";
+import { SheetTooLong, StreamedWorkbook } from "../xlsx/stream-workbook";
 import type { Clock, Console } from "./commands";
 import { CliError, writeBytes } from "./io";
-import { SpoolDirectory } from "./spool";
+import { type RowSpool, SpoolDirectory } from "./spool";
 
 export interface Terminal {
   isTTY: boolean;
@@ -46,7 +48,12 @@ const META_COLUMNS = [
 const USAGE = "Usage : ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]";
 
 /** Reads what an earlier consolidation holds; its long tables go to spools, the rest (one row per territory) stays. */
-async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirectory["spool"]>; values: ReturnType<SpoolDirectory["spool"]> }): Promise<Stored> {
+interface LongSheet {
+  spool: RowSpool;
+  encoder: SheetEncoder;
+}
+
+async function readStored(out: string, sheets: { statuses: LongSheet; values: LongSheet }): Promise<Stored> {
   const stored: Stored = { territories: [], tallies: [], byKey: new Map() };
   let format: string | undefined;
   const statusKey = keyColumn(STATUS_ROW_COLUMNS);
@@ -60,9 +67,9 @@ async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirec
   ];
   const kinds = new Map<number, string>();
   try {
-    for await (const { sheet: position, values } of streamSheetRows(out)) {
+    for await (const { position, values } of readSheetRows(out)) {
       if (!kinds.has(position)) {
-        // A sheet is known by its header row: the streaming reader cannot always tell its name.
+        // A sheet is known by its header row, whatever its name: a user may have renamed a tab.
         const kind = headers.find(([, columns]) => columns.every((column, index) => values[index] === column.header));
         kinds.set(position, kind?.[0] ?? "");
         continue;
@@ -81,13 +88,13 @@ async function readStored(out: string, spools: { statuses: ReturnType<SpoolDirec
       }
       if (sheet === CONSOLIDATION_SHEETS.statuses) {
         const key = values[statusKey];
-        if (typeof key === "string") spools.statuses.add(key, { values: values.slice(0, STATUS_ROW_COLUMNS.length) });
+        if (typeof key === "string") sheets.statuses.spool.add(key, sheets.statuses.encoder.encode({ values: values.slice(0, STATUS_ROW_COLUMNS.length) }));
       }
       if (sheet === CONSOLIDATION_SHEETS.values) {
         const key = values[valueKey];
         if (typeof key === "string") {
           const cells = values.slice(0, VALUE_ROW_COLUMNS.length);
-          spools.values.add(key, { values: cells, formats: valueFormats(String(cells[5] ?? ""), cells) });
+          sheets.values.spool.add(key, sheets.values.encoder.encode({ values: cells, formats: valueFormats(String(cells[5] ?? ""), cells) }));
         }
       }
     }
@@ -119,7 +126,20 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
   const directory = new SpoolDirectory();
   try {
     const spools = { oldStatuses: directory.spool("old-statuses"), oldValues: directory.spool("old-values"), statuses: directory.spool("statuses"), values: directory.spool("values") };
-    const stored: Stored = existsSync(out) ? await readStored(out, { statuses: spools.oldStatuses, values: spools.oldValues }) : { territories: [], tallies: [], byKey: new Map() };
+    // The long tables' rows are encoded once, as they arrive, with the styles and texts of the workbook to write.
+    const book = new StreamedWorkbook();
+    const encoders = {
+      territories: book.sheet({ name: CONSOLIDATION_SHEETS.territories, columns: TERRITORY_COLUMNS }),
+      fields: book.sheet({ name: CONSOLIDATION_SHEETS.fields, columns: FIELD_COLUMNS }),
+      statuses: book.sheet({ name: CONSOLIDATION_SHEETS.statuses, columns: STATUS_ROW_COLUMNS }),
+      values: book.sheet({ name: CONSOLIDATION_SHEETS.values, columns: VALUE_ROW_COLUMNS }),
+      report: book.sheet({ name: CONSOLIDATION_SHEETS.report, columns: REPORT_COLUMNS }),
+      tallies: book.sheet({ name: CONSOLIDATION_SHEETS.tallies, columns: TALLY_COLUMNS, plain: true }),
+      meta: book.sheet({ name: CONSOLIDATION_SHEETS.meta, columns: META_COLUMNS, plain: true }),
+    };
+    const stored: Stored = existsSync(out)
+      ? await readStored(out, { statuses: { spool: spools.oldStatuses, encoder: encoders.statuses }, values: { spool: spools.oldValues, encoder: encoders.values } })
+      : { territories: [], tallies: [], byKey: new Map() };
     spools.oldStatuses.close();
     spools.oldValues.close();
 
@@ -130,7 +150,7 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
     const batch = await consolidateBatch(
       files,
       stored.byKey,
-      { statusRow: (key, row) => spools.statuses.add(key, row), valueRow: (key, row) => spools.values.add(key, row) },
+      { statusRow: (key, row) => spools.statuses.add(key, encoders.statuses.encode(row)), valueRow: (key, row) => spools.values.add(key, encoders.values.encode(row)) },
       {
         today: todayIso(now),
         onProgress: ({ index, total, file }) => bar.update(index, total, file),
@@ -156,17 +176,17 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
     }
 
     const { replaced, territories, tallies, fields, kept } = mergedSummaries(stored, batch);
-    async function* concat(...parts: AsyncIterable<SheetRow>[]): AsyncGenerator<SheetRow> {
+    async function* concat(...parts: AsyncIterable<EncodedRow>[]): AsyncGenerator<EncodedRow> {
       for (const part of parts) yield* part;
     }
-    await writeStreamedWorkbook(out, [
-      { name: CONSOLIDATION_SHEETS.territories, columns: TERRITORY_COLUMNS, rows: territories },
-      { name: CONSOLIDATION_SHEETS.fields, columns: FIELD_COLUMNS, rows: fields },
-      { name: CONSOLIDATION_SHEETS.statuses, columns: STATUS_ROW_COLUMNS, rows: concat(spools.oldStatuses.rows((key) => !replaced.has(key)), spools.statuses.rows((key) => !batch.leftOut.has(key))) },
-      { name: CONSOLIDATION_SHEETS.values, columns: VALUE_ROW_COLUMNS, rows: concat(spools.oldValues.rows((key) => !replaced.has(key)), spools.values.rows((key) => !batch.leftOut.has(key))) },
-      { name: CONSOLIDATION_SHEETS.report, columns: REPORT_COLUMNS, rows: batch.verdicts.map(reportRow) },
-      { name: CONSOLIDATION_SHEETS.tallies, columns: TALLY_COLUMNS, rows: tallies, state: "hidden", plain: true },
-      { name: CONSOLIDATION_SHEETS.meta, columns: META_COLUMNS, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden", plain: true },
+    await book.write(out, [
+      { encoder: encoders.territories, rows: territories },
+      { encoder: encoders.fields, rows: fields },
+      { encoder: encoders.statuses, rows: concat(spools.oldStatuses.rows((key) => !replaced.has(key)), spools.statuses.rows((key) => !batch.leftOut.has(key))) },
+      { encoder: encoders.values, rows: concat(spools.oldValues.rows((key) => !replaced.has(key)), spools.values.rows((key) => !batch.leftOut.has(key))) },
+      { encoder: encoders.report, rows: batch.verdicts.map(reportRow) },
+      { encoder: encoders.tallies, rows: tallies, state: "hidden" },
+      { encoder: encoders.meta, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden" },
     ]).catch((error: unknown) => {
       if (error instanceof SheetTooLong) throw new CliError(`« ${out} » n'a pas été ${existsSync(out) ? "modifié" : "créé"} : ${error.message}.`, 1);
       throw error;

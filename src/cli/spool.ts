@@ -1,12 +1,13 @@
 /**
  * Rows parked on disk while the files of a batch are read, then replayed into the output sheet: memory stays the
- * same whether the batch holds ten territories or a thousand. One JSON line per row, tagged with its territory.
+ * same whether the batch holds ten territories or a thousand. One line per row: its territory's key (as JSON),
+ * a tab, and the row already encoded as SpreadsheetML, which holds no line break.
  */
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import type { SheetRow } from "../workbook/build-consolidation";
+import type { EncodedRow } from "../xlsx/sheet-encoder";
 
 const FLUSH_BYTES = 1 << 20;
 
@@ -19,8 +20,8 @@ export class RowSpool {
     this.fd = openSync(path, "w");
   }
 
-  add(key: string, row: SheetRow): void {
-    const line = `${JSON.stringify([key, row.values, row.formats ?? null])}\n`;
+  add(key: string, row: EncodedRow): void {
+    const line = `${JSON.stringify(key)}\t${row}\n`;
     this.buffer.push(line);
     this.bytes += line.length;
     if (this.bytes >= FLUSH_BYTES) this.flush();
@@ -39,12 +40,20 @@ export class RowSpool {
   }
 
   /** Replays the rows whose territory `keep` accepts, in the order they were added. */
-  async *rows(keep: (key: string) => boolean): AsyncGenerator<SheetRow> {
+  async *rows(keep: (key: string) => boolean): AsyncGenerator<EncodedRow> {
     const lines = createInterface({ input: createReadStream(this.path, { encoding: "utf8" }), crlfDelay: Infinity });
+    // A territory's rows follow one another: its key is decoded once.
+    let tag = "";
+    let kept = false;
     for await (const line of lines) {
-      if (!line) continue;
-      const [key, values, formats] = JSON.parse(line) as [string, SheetRow["values"], SheetRow["formats"] | null];
-      if (keep(key)) yield formats ? { values, formats } : { values };
+      const tab = line.indexOf("\t");
+      if (tab < 0) continue;
+      const lineTag = line.slice(0, tab);
+      if (lineTag !== tag) {
+        tag = lineTag;
+        kept = keep(JSON.parse(tag) as string);
+      }
+      if (kept) yield line.slice(tab + 1) as EncodedRow;
     }
   }
 }

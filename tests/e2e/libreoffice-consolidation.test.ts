@@ -9,7 +9,8 @@ import { join, resolve } from "node:path";
 import { run } from "../../src/cli/main";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { territoryA, territoryB } from "../support/territories";
-import { convertToPdf, requireTool } from "./support/libreoffice";
+import { readSheetRows } from "../../src/xlsx/sheet-stream-reader";
+import { convertToPdf, requireTool, resaveAsXlsx } from "./support/libreoffice";
 
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "test-output", "libreoffice-consolidation");
@@ -52,5 +53,41 @@ describe("consolidation workbook in LibreOffice", () => {
 
     execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(outDir, "page")], { stdio: "pipe" });
     expect(readdirSync(outDir).filter((file) => file.startsWith("page") && file.endsWith(".png")).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("adds territories to a consolidation that LibreOffice saved again, keeping the other territories' rows", async () => {
+    const a = join(outDir, "commune-de-test.xlsx");
+    const b = join(outDir, "la-haut.xlsx");
+    writeFileSync(a, await writeTrackingFile(territoryA(), "2026-11-01T09:00:00.000Z"));
+    writeFileSync(b, await writeTrackingFile(territoryB(), "2026-11-01T09:00:00.000Z"));
+    const first = join(outDir, "avant-libreoffice.xlsx");
+    const console = { out: () => undefined, err: () => undefined };
+    const clock = { now: () => new Date("2026-11-24T10:00:00Z") };
+    expect(await run(["consolidate", a, b, "--out", first], console, clock)).toBe(0);
+    const resavedDir = join(outDir, "enregistre");
+    mkdirSync(resavedDir, { recursive: true });
+    // An office suite writes the parts in its own order, with a shared string table after the sheets.
+    const resaved = resaveAsXlsx(first, resavedDir);
+    const rowsOf = async (file: string, sheet: string) => {
+      const rows: unknown[][] = [];
+      for await (const row of readSheetRows(file)) if (row.sheet === sheet) rows.push(row.values);
+      return rows;
+    };
+    const statusesBefore = await rowsOf(resaved, "Statuts");
+    expect(statusesBefore.length).toBeGreaterThan(1);
+    expect(statusesBefore.some((row) => row.includes("=SOMME(A1) trop cher"))).toBe(true);
+
+    const newer = territoryA();
+    newer.statuses.push({ actionCode: "2.A.1", quarter: "2026-T3", status: "En cours", progress: 10 });
+    const a2 = join(outDir, "commune-de-test-novembre.xlsx");
+    // Same creation stamp as the first file: the convention keeps the identifier its template gave it.
+    writeFileSync(a2, await writeTrackingFile(newer, "2026-11-01T09:00:00.000Z"));
+    const lines: string[] = [];
+    const code = await run(["consolidate", a2, "--out", resaved], { out: (line) => lines.push(line), err: (line) => lines.push(line) }, clock);
+    expect({ code, lines }).toEqual({ code: 0, lines: expect.arrayContaining([expect.stringMatching(/1 de ce lot, 1 déjà consolidé/)]) });
+    const statusesAfter = await rowsOf(resaved, "Statuts");
+    const laHaut = (rows: unknown[][]) => rows.filter((row) => row[0] === "Commune de Là-Haut");
+    expect(laHaut(statusesAfter)).toEqual(laHaut(statusesBefore));
+    expect(statusesAfter.filter((row) => row[0] === "Commune de Test")).toHaveLength(statusesBefore.filter((row) => row[0] === "Commune de Test").length + 1);
   });
 });

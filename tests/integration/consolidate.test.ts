@@ -271,6 +271,32 @@ describe("ctg consolidate", () => {
     expect(rows(workbook, "Statuts").filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
   });
 
+  it("adds to a consolidation saved again by another program, whatever the order and encoding of its parts", async () => {
+    const dir = workspace();
+    const out = join(dir, "conso.xlsx");
+    const a = await save(dir, "a.xlsx", territoryA(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
+    const b = await save(dir, "b.xlsx", territoryB(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
+    expect((await ctg("consolidate", a, b, "--out", out)).code).toBe(0);
+    const before = rows(await open(out), "Statuts");
+    // ExcelJS stands in for an office suite: its own shared string table, its own part order, no inline strings.
+    const resaved = await open(out);
+    await resaved.xlsx.writeFile(out);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(await zip.file("xl/worksheets/sheet3.xml")!.async("string")).not.toContain("inlineStr");
+
+    const newer = territoryA();
+    newer.statuses.push({ actionCode: "2.A.1", quarter: "2026-T3", status: "En cours", progress: 10 });
+    const a2 = await save(dir, "a-novembre.xlsx", newer, (workbook) => (workbook.modified = new Date("2026-11-20T08:00:00Z")));
+    const again = await ctg("consolidate", a2, "--out", out);
+    expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: "" });
+    expect(again.out).toMatch(/2 territoire\(s\) : 1 de ce lot, 1 déjà consolidé/);
+    const after = rows(await open(out), "Statuts");
+    // The territory kept from the saved file is the same, value by value, text by text.
+    expect(after.filter((row) => row.Territoire === "Commune de Là-Haut")).toEqual(before.filter((row) => row.Territoire === "Commune de Là-Haut"));
+    expect(after.filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
+    expect(after.find((row) => row.Code === "1.A.2")).toMatchObject({ "Champs d'intervention": "petite enfance\nparentalité", Réalisations: "@RPE : permanence ouverte" });
+  });
+
   it("never overwrites a file that is not a consolidation, nor an input", async () => {
     const dir = workspace();
     const a = await save(dir, "a.xlsx", territoryA());

@@ -6,7 +6,9 @@ import { join } from "node:path";
 import type { SheetRow } from "../../src/workbook/build-consolidation";
 import type { ColumnSpec } from "../../src/workbook/table-sheet";
 import { plainValue } from "../../src/xlsx/read-grids";
-import { SheetTooLong, streamSheetRows, writeStreamedWorkbook } from "../../src/xlsx/stream-workbook";
+import { readSheetRows } from "../../src/xlsx/sheet-stream-reader";
+import { SheetTooLong, StreamedWorkbook, writeStreamedWorkbook } from "../../src/xlsx/stream-workbook";
+import JSZip from "jszip";
 import { checkZip } from "../../src/xlsx/zip-guard";
 
 const COLUMNS: ColumnSpec[] = [
@@ -106,17 +108,38 @@ describe("streamed workbook writer", () => {
       { name: "A", columns: COLUMNS, rows: ROWS },
       { name: "B", columns: COLUMNS.slice(0, 2), rows: [{ values: ["seule", 2] }] },
     ]);
-    const seen: [number, unknown[]][] = [];
-    for await (const { sheet, values } of streamSheetRows(file)) seen.push([sheet, values]);
+    const seen: [string, number, unknown[]][] = [];
+    for await (const { sheet, position, values } of readSheetRows(file)) seen.push([sheet, position, values]);
     expect(seen).toEqual([
-      [1, COLUMNS.map((column) => column.header)],
-      [1, ROWS[0]!.values],
-      [1, ROWS[1]!.values],
-      [1, ["+33 « territoire »", null, "@RPE bip", "k3"]],
-      [1, ["-10 %", true, null, "k4"]],
-      [1, ["Trop long", 1, `${"x".repeat(32_766)}…`, "k5"]],
-      [2, ["Territoire", "Valeur"]],
-      [2, ["seule", 2]],
+      ["A", 0, COLUMNS.map((column) => column.header)],
+      ["A", 0, ROWS[0]!.values],
+      ["A", 0, ROWS[1]!.values],
+      ["A", 0, ["+33 « territoire »", null, "@RPE bip", "k3"]],
+      ["A", 0, ["-10 %", true, null, "k4"]],
+      ["A", 0, ["Trop long", 1, `${"x".repeat(32_766)}…`, "k5"]],
+      ["B", 1, ["Territoire", "Valeur"]],
+      ["B", 1, ["seule", 2]],
+    ]);
+  });
+
+  it("shares repeated short texts in a bounded table and writes the others inline, rows encoded ahead or not", async () => {
+    const file = join(workspace(), "partage.xlsx");
+    const book = new StreamedWorkbook({ maxCount: 2, maxLength: 12 });
+    const sheet = book.sheet({ name: "Textes", columns: COLUMNS });
+    const early = sheet.encode({ values: ["Territoire A", 1, "un commentaire bien plus long", "k"] });
+    await book.write(file, [{ encoder: sheet, rows: [early, { values: ["Territoire A", 2, " espace", "k"] }, { values: ["Territoire B", 3, null, "k"] }] }]);
+
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const table = await zip.file("xl/sharedStrings.xml")!.async("string");
+    // Header texts come first; the table stops at two entries, long texts never enter it.
+    expect(table).toContain('uniqueCount="2"');
+    expect(table).not.toContain("commentaire");
+    const rows: unknown[][] = [];
+    for await (const { values } of readSheetRows(file)) rows.push(values);
+    expect(rows.slice(1)).toEqual([
+      ["Territoire A", 1, "un commentaire bien plus long", "k"],
+      ["Territoire A", 2, " espace", "k"],
+      ["Territoire B", 3, null, "k"],
     ]);
   });
 
@@ -140,7 +163,7 @@ describe("streamed workbook writer", () => {
     await writeStreamedWorkbook(file, [{ name: "Long", columns: COLUMNS, rows: many() }]);
     let last: unknown[] = [];
     let total = 0;
-    for await (const { values } of streamSheetRows(file)) {
+    for await (const { values } of readSheetRows(file)) {
       total++;
       last = values;
     }

@@ -12,11 +12,20 @@ export function requireTool(tool: string, debianPackage: string): void {
 
 /** Converts a workbook or deck to PDF in `outDir`, in a French locale; returns the PDF's path (it may not exist). */
 export function convertToPdf(file: string, outDir: string): string {
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", "pdf", "--outdir", outDir, file], {
+  return convertTo(file, outDir, "pdf");
+}
+
+/** Opens a workbook in LibreOffice and saves it again as .xlsx in `outDir` (another directory than the file's). */
+export function resaveAsXlsx(file: string, outDir: string): string {
+  return convertTo(file, outDir, "xlsx");
+}
+
+function convertTo(file: string, outDir: string, format: "pdf" | "xlsx"): string {
+  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", format, "--outdir", outDir, file], {
     stdio: "pipe",
     timeout: 120_000,
     // French users see French separators; LibreOffice takes them from the locale, as Excel does from Windows.
     env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
   });
-  return join(outDir, basename(file).replace(/\.(xlsx|pptx)$/, ".pdf"));
+  return join(outDir, basename(file).replace(/\.(xlsx|pptx)$/, `.${format}`));
 }
