@@ -16,6 +16,8 @@ import { generateTerritories } from "./generate-territories";
 /** Read after the synthetic conventions' end: every filled quarter has begun. */
 const AFTER = new Date("2031-03-01T10:00:00Z");
 
+const RUNS = 2;
+
 /** Arguments that make the bench script run one measured step and print it as one JSON line. */
 export const CONSOLIDATION_STEPS = { parse: "--consolidation-parse", consolidate: "--consolidation-run" } as const;
 
@@ -73,10 +75,18 @@ export async function consolidationFigures(count: number, script: string): Promi
     const inputKb = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1024;
     const out = join(dir, "consolidation.xlsx");
 
-    const parsed = step([CONSOLIDATION_STEPS.parse, territories]);
-    const consolidated = step([CONSOLIDATION_STEPS.consolidate, territories, out]);
+    // Best of two alternated runs of each: two cores shared with the system make single runs vary by 10 %.
+    const parses: Record<string, unknown>[] = [];
+    const runs: Record<string, unknown>[] = [];
+    for (let round = 0; round < RUNS; round++) {
+      parses.push(step([CONSOLIDATION_STEPS.parse, territories]));
+      rmSync(out, { force: true });
+      runs.push(step([CONSOLIDATION_STEPS.consolidate, territories, out]));
+    }
+    const fastest = (results: Record<string, unknown>[], key: string) => results.reduce((best, result) => (Number(result[key]) < Number(best[key]) ? result : best));
+    const consolidated = fastest(runs, "total_ms");
     const totalMs = Number(consolidated.total_ms);
-    const parseMs = Number(parsed.parse_only_ms);
+    const parseMs = Number(fastest(parses, "parse_only_ms").parse_only_ms);
     return [
       {
         figure: "consolidation",
@@ -89,7 +99,8 @@ export async function consolidationFigures(count: number, script: string): Promi
         parse_only_ms: parseMs,
         ratio: Math.round((totalMs / parseMs) * 100) / 100,
         goal_ratio: 1.5,
-        peak_rss_mb: consolidated.peak_rss_mb,
+        runs: RUNS,
+        peak_rss_mb: Math.max(...runs.map((run) => Number(run.peak_rss_mb))),
         goal_peak_mb: 1024,
         rss_start_mb: consolidated.rss_start_mb,
         spool_dirs_left: consolidated.spool_dirs_left,
