@@ -47,12 +47,13 @@ const META_COLUMNS = [
 
 const USAGE = "Usage : ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]";
 
-/** Reads what an earlier consolidation holds; its long tables go to spools, the rest (one row per territory) stays. */
+/** A long table of the consolidation: its rows are encoded with its sheet's encoder and parked in its spool. */
 interface LongSheet {
   spool: RowSpool;
   encoder: SheetEncoder;
 }
 
+/** Reads what an earlier consolidation holds; its long tables go to spools, the rest (one row per territory) stays. */
 async function readStored(out: string, sheets: { statuses: LongSheet; values: LongSheet }): Promise<Stored> {
   const stored: Stored = { territories: [], tallies: [], byKey: new Map() };
   let format: string | undefined;

@@ -74,15 +74,19 @@ export interface CellStyle {
 /** Number formats Excel knows by number; any other is declared in the style sheet from 164 on. */
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
 
+function styleKey(style: CellStyle): string {
+  return `${style.numFmt ?? ""}|${style.header ? 1 : 0}|${style.bordered ? 1 : 0}|${style.wrap ? 1 : 0}|${style.vertical ?? ""}`;
+}
+
 /** The distinct cell styles a workbook uses, numbered in the order they are first asked for (0 is the default). */
 export class CellStyles {
-  private readonly ids = new Map<string, number>([["", 0]]);
+  private readonly ids = new Map<string, number>([[styleKey({}), 0]]);
   private readonly styles: CellStyle[] = [{}];
   private readonly formats = new Map<string, number>();
 
   id(style: CellStyle): number {
-    const key = `${style.numFmt ?? ""}|${style.header ? 1 : 0}|${style.bordered ? 1 : 0}|${style.wrap ? 1 : 0}|${style.vertical ?? ""}`;
-    const known = this.ids.get(key === "||0|0|0|" ? "" : key);
+    const key = styleKey(style);
+    const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = this.styles.length;
     this.styles.push(style);

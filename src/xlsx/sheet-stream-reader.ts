@@ -10,6 +10,7 @@ import { posix } from "node:path";
 import { createInflateRaw } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue } from "../workbook/sheet-plan";
+import { directoryRecord, findEndOfDirectory, localDataStart } from "./zip-guard";
 
 export class UnreadableWorkbook extends Error {}
 
@@ -17,12 +18,8 @@ interface ZipEntry {
   method: number;
   compressedSize: number;
   size: number;
-  localHeaderOffset: number;
+  dataOffset: number;
 }
-
-const END_OF_DIRECTORY = 0x06054b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
 
 function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.alloc(length);
@@ -31,44 +28,26 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buffer;
 }
 
+/** The archive's entries by name, from its central directory: only the file's tail and directory are read. */
 function zipDirectory(path: string): Map<string, ZipEntry> {
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
     const tailLength = Math.min(size, 22 + 0xffff);
-    const tail = readAt(fd, size - tailLength, tailLength);
-    let end = -1;
-    for (let offset = tailLength - 22; offset >= 0; offset--) {
-      if (tail.readUInt32LE(offset) === END_OF_DIRECTORY) {
-        end = offset;
-        break;
-      }
-    }
-    if (end < 0) throw new UnreadableWorkbook("ce n'est pas une archive zip (fin de l'archive introuvable)");
-    const count = tail.readUInt16LE(end + 10);
-    const directorySize = tail.readUInt32LE(end + 12);
-    const directoryOffset = tail.readUInt32LE(end + 16);
+    const endRecord = findEndOfDirectory(readAt(fd, size - tailLength, tailLength));
+    if (!endRecord) throw new UnreadableWorkbook("ce n'est pas une archive zip (fin de l'archive introuvable)");
+    const { count, directorySize, directoryOffset } = endRecord;
     if (count === 0xffff || directoryOffset === 0xffffffff) throw new UnreadableWorkbook("archive zip au format ZIP64, non prise en charge");
     const directory = readAt(fd, directoryOffset, directorySize);
     const entries = new Map<string, ZipEntry>();
     let offset = 0;
     for (let index = 0; index < count; index++) {
-      if (directory.readUInt32LE(offset) !== CENTRAL_HEADER) throw new UnreadableWorkbook("répertoire de l'archive zip corrompu");
-      const nameLength = directory.readUInt16LE(offset + 28);
-      const extraLength = directory.readUInt16LE(offset + 30);
-      const commentLength = directory.readUInt16LE(offset + 32);
-      const name = directory.toString("utf8", offset + 46, offset + 46 + nameLength);
-      const localHeaderOffset = directory.readUInt32LE(offset + 42);
-      // The data starts after the local header, whose name and extra field may differ from the central one's.
-      const local = readAt(fd, localHeaderOffset, 30);
-      if (local.readUInt32LE(0) !== LOCAL_HEADER) throw new UnreadableWorkbook(`élément « ${name} » introuvable dans l'archive`);
-      entries.set(name, {
-        method: directory.readUInt16LE(offset + 10),
-        compressedSize: directory.readUInt32LE(offset + 20),
-        size: directory.readUInt32LE(offset + 24),
-        localHeaderOffset: localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28),
-      });
-      offset += 46 + nameLength + extraLength + commentLength;
+      const record = directoryRecord(directory, offset);
+      if (!record) throw new UnreadableWorkbook("répertoire de l'archive zip corrompu");
+      const dataStart = localDataStart(readAt(fd, record.localHeaderOffset, 30), 0);
+      if (dataStart === undefined) throw new UnreadableWorkbook(`élément « ${record.name} » introuvable dans l'archive`);
+      entries.set(record.name, { method: record.method, compressedSize: record.compressedSize, size: record.uncompressedSize, dataOffset: record.localHeaderOffset + dataStart });
+      offset += record.length;
     }
     return entries;
   } finally {
@@ -79,7 +58,7 @@ function zipDirectory(path: string): Map<string, ZipEntry> {
 /** An entry's text as it inflates; more bytes than the archive declares means it lies, and reading stops. */
 async function* entryText(path: string, name: string, entry: ZipEntry): AsyncGenerator<string> {
   if (entry.method !== 0 && entry.method !== 8) throw new UnreadableWorkbook(`élément « ${name} » compressé d'une manière inconnue`);
-  const raw = entry.compressedSize === 0 ? [] : createReadStream(path, { start: entry.localHeaderOffset, end: entry.localHeaderOffset + entry.compressedSize - 1 });
+  const raw = entry.compressedSize === 0 ? [] : createReadStream(path, { start: entry.dataOffset, end: entry.dataOffset + entry.compressedSize - 1 });
   const bytes = entry.method === 8 && entry.compressedSize > 0 ? (raw as NodeJS.ReadableStream).pipe(createInflateRaw()) : raw;
   const decoder = new TextDecoder("utf-8");
   let total = 0;
@@ -144,30 +123,56 @@ function partName(from: string, target: string): string {
   return target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(posix.dirname(from), target));
 }
 
+/**
+ * The text inside the given elements (a run's `t`, a cell's `v`), phonetic guides (rPh) left out, gathered until
+ * taken. A parser has one handler per event: its tag handlers pass each tag on to `opened` and `closed`.
+ */
+class GatheredText {
+  private text = "";
+  private inside = false;
+  private inPhonetic = false;
+
+  constructor(
+    parser: SaxesParser,
+    private readonly elements: ReadonlySet<string>,
+  ) {
+    const add = (value: string) => {
+      if (this.inside) this.text += value;
+    };
+    parser.on("text", add);
+    parser.on("cdata", add);
+  }
+
+  opened(tag: SaxesTagPlain): void {
+    const tagName = local(tag);
+    if (tagName === "rPh") this.inPhonetic = true;
+    else if (this.elements.has(tagName) && !this.inPhonetic) this.inside = !tag.isSelfClosing;
+  }
+
+  closed(tag: SaxesTagPlain): void {
+    const tagName = local(tag);
+    if (tagName === "rPh") this.inPhonetic = false;
+    else if (this.elements.has(tagName)) this.inside = false;
+  }
+
+  take(): string {
+    const text = this.text;
+    this.text = "";
+    return text;
+  }
+}
+
 function sharedTexts(path: string, name: string, entry: ZipEntry): Promise<string[]> {
   return collected(
     parsedPart<string>(path, name, entry, (parser, emit) => {
-      let text = "";
-      let inText = false;
-      // Phonetic guides (rPh) are not part of the text.
-      let inPhonetic = false;
+      const gathered = new GatheredText(parser, new Set(["t"]));
       parser.on("opentag", (tag) => {
-        const tagName = local(tag);
-        if (tagName === "si") text = "";
-        else if (tagName === "rPh") inPhonetic = true;
-        else if (tagName === "t" && !inPhonetic) inText = !tag.isSelfClosing;
-      });
-      parser.on("text", (value) => {
-        if (inText) text += value;
-      });
-      parser.on("cdata", (value) => {
-        if (inText) text += value;
+        gathered.opened(tag);
+        if (local(tag) === "si") gathered.take();
       });
       parser.on("closetag", (tag) => {
-        const tagName = local(tag);
-        if (tagName === "t") inText = false;
-        else if (tagName === "rPh") inPhonetic = false;
-        else if (tagName === "si") emit(unescaped(text));
+        gathered.closed(tag);
+        if (local(tag) === "si") emit(unescaped(gathered.take()));
       });
     }),
   );
@@ -185,35 +190,26 @@ function columnIndex(reference: string): number {
 
 function sheetRows(path: string, name: string, entry: ZipEntry, shared: readonly string[]): AsyncGenerator<CellValue[]> {
   return parsedPart<CellValue[]>(path, name, entry, (parser, emit) => {
+    const gathered = new GatheredText(parser, new Set(["v", "t"]));
     let row: CellValue[] | undefined;
     let column = -1;
     let type = "n";
-    let text = "";
-    let collecting = false;
-    let inPhonetic = false;
     parser.on("opentag", (tag) => {
+      gathered.opened(tag);
       const tagName = local(tag);
       if (tagName === "row") row = [];
       else if (tagName === "c" && row) {
         const reference = tag.attributes.r;
         column = typeof reference === "string" ? columnIndex(reference) : column + 1;
         type = String(tag.attributes.t ?? "n");
-        text = "";
-      } else if (tagName === "rPh") inPhonetic = true;
-      else if ((tagName === "v" || tagName === "t") && !inPhonetic) collecting = !tag.isSelfClosing;
-    });
-    parser.on("text", (value) => {
-      if (collecting) text += value;
-    });
-    parser.on("cdata", (value) => {
-      if (collecting) text += value;
+        gathered.take();
+      }
     });
     parser.on("closetag", (tag) => {
+      gathered.closed(tag);
       const tagName = local(tag);
-      if (tagName === "v" || tagName === "t") collecting = false;
-      else if (tagName === "rPh") inPhonetic = false;
-      else if (tagName === "c" && row && column >= 0) {
-        const value = cellValue(type, text, shared);
+      if (tagName === "c" && row && column >= 0) {
+        const value = cellValue(type, gathered.take(), shared);
         if (value !== null) {
           while (row.length < column) row.push(null);
           row[column] = value;

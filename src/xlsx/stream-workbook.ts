@@ -9,19 +9,9 @@ import { rmSync, renameSync } from "node:fs";
 import { COLORS } from "../workbook/layout";
 import { columnLetter } from "../workbook/sheet-plan";
 import type { SheetRow } from "../workbook/build-consolidation";
-import type { ColumnSpec } from "../workbook/table-sheet";
 import { CellStyles, type PackageSheet, WORKSHEET_OPEN, appPropertiesXml, contentTypesXml, corePropertiesXml, packageRelationshipsXml, workbookRelationshipsXml, workbookXml } from "./ooxml-parts";
 import { type EncodedRow, type EncodedSheetSpec, SharedStrings, SheetEncoder, numberedRow } from "./sheet-encoder";
 import { ZipFileWriter } from "./zip-file-writer";
-
-export interface StreamedSheet {
-  name: string;
-  columns: readonly ColumnSpec[];
-  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
-  state?: SheetState;
-  /** No header styling, filter or print set-up (metadata sheets). */
-  plain?: boolean;
-}
 
 type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -94,16 +84,6 @@ export class StreamedWorkbook {
       throw error;
     }
   }
-}
-
-/** A workbook of sheets given as values, in one call. */
-export async function writeStreamedWorkbook(path: string, sheets: readonly StreamedSheet[], options: WriteOptions = {}): Promise<void> {
-  const book = new StreamedWorkbook();
-  await book.write(
-    path,
-    sheets.map((sheet) => ({ encoder: book.sheet(sheet), rows: sheet.rows, ...(sheet.state ? { state: sheet.state } : {}) })),
-    options,
-  );
 }
 
 /** One sheet's XML, produced row by row; `written.rows` counts the body rows once it is consumed. */

@@ -41,6 +41,19 @@ function dosTime(date: Date): { time: number; date: number } {
   };
 }
 
+/** The fields a local header and a central record share, in the same order (26 bytes from "version needed"). */
+function writeSharedFields(entry: WrittenEntry, header: Buffer, at: number): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(DEFLATE, at + 4);
+  header.writeUInt16LE(entry.time, at + 6);
+  header.writeUInt16LE(entry.date, at + 8);
+  header.writeUInt32LE(entry.crc >>> 0, at + 10);
+  header.writeUInt32LE(entry.compressed, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.name.length, at + 22);
+}
+
 export class ZipFileWriter {
   private readonly fd: number;
   private position = 0;
@@ -121,16 +134,11 @@ export class ZipFileWriter {
     this.position += bytes.length;
   }
 
+  /** Written before the data, with a zero checksum and sizes that `addEntry` fills in at offset 14 afterwards. */
   private localHeader(entry: WrittenEntry): Buffer {
     const header = Buffer.alloc(30 + entry.name.length);
     header.writeUInt32LE(LOCAL_HEADER, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(UTF8_NAMES, 6);
-    header.writeUInt16LE(DEFLATE, 8);
-    header.writeUInt16LE(entry.time, 10);
-    header.writeUInt16LE(entry.date, 12);
-    // Checksum and sizes (offsets 14 to 25) are filled in once the data is written.
-    header.writeUInt16LE(entry.name.length, 26);
+    writeSharedFields(entry, header, 4);
     entry.name.copy(header, 30);
     return header;
   }
@@ -139,15 +147,7 @@ export class ZipFileWriter {
     const header = Buffer.alloc(46 + entry.name.length);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(VERSION, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(DEFLATE, 10);
-    header.writeUInt16LE(entry.time, 12);
-    header.writeUInt16LE(entry.date, 14);
-    header.writeUInt32LE(entry.crc >>> 0, 16);
-    header.writeUInt32LE(entry.compressed, 20);
-    header.writeUInt32LE(entry.size, 24);
-    header.writeUInt16LE(entry.name.length, 28);
+    writeSharedFields(entry, header, 6);
     header.writeUInt32LE(entry.offset, 42);
     entry.name.copy(header, 46);
     return header;

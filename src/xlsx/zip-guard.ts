@@ -37,6 +37,63 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
 
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export interface EndOfDirectory {
+  /** Where the end-of-directory record starts in the bytes searched. */
+  offset: number;
+  count: number;
+  directorySize: number;
+  directoryOffset: number;
+}
+
+/** The end-of-central-directory record, searched backwards in `bytes` (a whole archive, or its last 64 KiB). */
+export function findEndOfDirectory(bytes: Uint8Array): EndOfDirectory | undefined {
+  const view = viewOf(bytes);
+  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
+    if (view.getUint32(offset, true) === EOCD) {
+      return { offset, count: view.getUint16(offset + 10, true), directorySize: view.getUint32(offset + 12, true), directoryOffset: view.getUint32(offset + 16, true) };
+    }
+  }
+  return undefined;
+}
+
+export interface DirectoryRecord {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+  /** Bytes the record takes, to find the next one. */
+  length: number;
+}
+
+/** The central directory record starting at `offset`, or undefined when none does. */
+export function directoryRecord(bytes: Uint8Array, offset: number): DirectoryRecord | undefined {
+  const view = viewOf(bytes);
+  if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) return undefined;
+  const nameLength = view.getUint16(offset + 28, true);
+  return {
+    name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+    flags: view.getUint16(offset + 8, true),
+    method: view.getUint16(offset + 10, true),
+    compressedSize: view.getUint32(offset + 20, true),
+    uncompressedSize: view.getUint32(offset + 24, true),
+    localHeaderOffset: view.getUint32(offset + 42, true),
+    length: 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true),
+  };
+}
+
+/** Where an entry's data starts, from its local header at `offset`: its name and extra field may differ from the central record's. */
+export function localDataStart(bytes: Uint8Array, offset: number): number | undefined {
+  const view = viewOf(bytes);
+  if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL) return undefined;
+  return offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
+}
+
 /** The entries of the central directory, with every limit that can be checked without inflating. */
 export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntryInfo[] {
   if (bytes.length > limits.maxFileBytes) throw new ZipRefused(`fichier trop volumineux (${mb(bytes.length)}, limite ${mb(limits.maxFileBytes)})`);
@@ -44,18 +101,9 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS
     throw new ZipRefused("fichier protégé par un mot de passe ou au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx sans mot de passe");
   }
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ZipRefused("ce n'est pas un classeur .xlsx (le fichier n'est pas une archive zip)");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
-    if (view.getUint32(offset, true) === EOCD) {
-      end = offset;
-      break;
-    }
-  }
-  if (end < 0) throw new ZipRefused("archive zip corrompue ou incomplète (fin de l'archive introuvable)");
-  const count = view.getUint16(end + 10, true);
-  const directorySize = view.getUint32(end + 12, true);
-  const directoryOffset = view.getUint32(end + 16, true);
+  const endRecord = findEndOfDirectory(bytes);
+  if (!endRecord) throw new ZipRefused("archive zip corrompue ou incomplète (fin de l'archive introuvable)");
+  const { offset: end, count, directorySize, directoryOffset } = endRecord;
   if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipRefused("archive zip au format ZIP64, inattendu pour un tableau de suivi");
   if (count > limits.maxEntries) throw new ZipRefused(`archive de ${count} éléments (limite ${limits.maxEntries})`);
   if (directoryOffset + directorySize > end) throw new ZipRefused("archive zip corrompue (répertoire central hors du fichier)");
@@ -64,17 +112,10 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS
   let total = 0;
   let offset = directoryOffset;
   for (let index = 0; index < count; index++) {
-    if (offset + 46 > end || view.getUint32(offset, true) !== CENTRAL) throw new ZipRefused("archive zip corrompue (répertoire central illisible)");
-    const flags = view.getUint16(offset + 8, true);
-    const method = view.getUint16(offset + 10, true);
-    const compressedSize = view.getUint32(offset + 20, true);
-    const uncompressedSize = view.getUint32(offset + 24, true);
-    const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    const localHeaderOffset = view.getUint32(offset + 42, true);
-    const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
+    const record = offset + 46 > end ? undefined : directoryRecord(bytes, offset);
+    if (!record) throw new ZipRefused("archive zip corrompue (répertoire central illisible)");
+    const { name, flags, method, compressedSize, uncompressedSize, localHeaderOffset } = record;
+    offset += record.length;
     if (flags & 1) throw new ZipRefused("archive chiffrée : enregistrez le classeur sans mot de passe");
     if (method !== 0 && method !== 8) throw new ZipRefused(`élément « ${name} » compressé par une méthode inconnue (${method})`);
     if (uncompressedSize > limits.maxEntryBytes) throw new ZipRefused(`élément « ${name} » trop volumineux une fois décompressé (${mb(uncompressedSize)}, limite ${mb(limits.maxEntryBytes)})`);
@@ -92,11 +133,9 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS
 /** Inflates every entry with a counter: content larger than declared, or a broken stream, is refused. */
 export async function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntryInfo[]> {
   const entries = listZipEntries(bytes, limits);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const entry of entries) {
-    const at = entry.localHeaderOffset;
-    if (view.getUint32(at, true) !== LOCAL) throw new ZipRefused(`archive zip corrompue (en-tête de « ${entry.name} » illisible)`);
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const start = localDataStart(bytes, entry.localHeaderOffset);
+    if (start === undefined) throw new ZipRefused(`archive zip corrompue (en-tête de « ${entry.name} » illisible)`);
     if (start + entry.compressedSize > bytes.length) throw new ZipRefused(`archive zip tronquée (élément « ${entry.name} » incomplet)`);
     const data = bytes.subarray(start, start + entry.compressedSize);
     if (entry.method === 0) {

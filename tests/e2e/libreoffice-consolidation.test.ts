@@ -15,6 +15,15 @@ import { convertToPdf, requireTool, resaveAsXlsx } from "./support/libreoffice";
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "test-output", "libreoffice-consolidation");
 
+/** Both test territories' tableaux, written in the output directory. */
+async function territoryFiles(): Promise<{ a: string; b: string }> {
+  const a = join(outDir, "commune-de-test.xlsx");
+  const b = join(outDir, "la-haut.xlsx");
+  writeFileSync(a, await writeTrackingFile(territoryA(), "2026-11-01T09:00:00.000Z"));
+  writeFileSync(b, await writeTrackingFile(territoryB(), "2026-11-01T09:00:00.000Z"));
+  return { a, b };
+}
+
 describe("consolidation workbook in LibreOffice", () => {
   beforeAll(() => {
     requireTool("soffice", "libreoffice-calc-nogui");
@@ -24,10 +33,7 @@ describe("consolidation workbook in LibreOffice", () => {
   });
 
   it("prints the syntheses and long tables readably, with text kept as text and the key column hidden", async () => {
-    const a = join(outDir, "commune-de-test.xlsx");
-    const b = join(outDir, "la-haut.xlsx");
-    writeFileSync(a, await writeTrackingFile(territoryA(), "2026-11-01T09:00:00.000Z"));
-    writeFileSync(b, await writeTrackingFile(territoryB(), "2026-11-01T09:00:00.000Z"));
+    const { a, b } = await territoryFiles();
     const out = join(outDir, "consolidation.xlsx");
     const lines: string[] = [];
     const code = await run(["consolidate", a, b, "--out", out], { out: (line) => lines.push(line), err: (line) => lines.push(line) }, { now: () => new Date("2026-11-24T10:00:00Z") });
@@ -56,10 +62,7 @@ describe("consolidation workbook in LibreOffice", () => {
   });
 
   it("adds territories to a consolidation that LibreOffice saved again, keeping the other territories' rows", async () => {
-    const a = join(outDir, "commune-de-test.xlsx");
-    const b = join(outDir, "la-haut.xlsx");
-    writeFileSync(a, await writeTrackingFile(territoryA(), "2026-11-01T09:00:00.000Z"));
-    writeFileSync(b, await writeTrackingFile(territoryB(), "2026-11-01T09:00:00.000Z"));
+    const { a, b } = await territoryFiles();
     const first = join(outDir, "avant-libreoffice.xlsx");
     const console = { out: () => undefined, err: () => undefined };
     const clock = { now: () => new Date("2026-11-24T10:00:00Z") };

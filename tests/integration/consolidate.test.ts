@@ -93,6 +93,24 @@ function zipWith(name: string, actual: number, declared = actual): Uint8Array {
   return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
 }
 
+/** Territories A and B saved in October and consolidated into `conso.xlsx`. */
+async function consolidatedPair(): Promise<{ dir: string; out: string; a: string; b: string }> {
+  const dir = workspace();
+  const out = join(dir, "conso.xlsx");
+  const a = await save(dir, "a.xlsx", territoryA(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
+  const b = await save(dir, "b.xlsx", territoryB(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
+  expect((await ctg("consolidate", a, b, "--out", out)).code).toBe(0);
+  return { dir, out, a, b };
+}
+
+/** Territory A's file saved again in November with one more fiche followed. */
+async function newerFileOfA(dir: string): Promise<{ newer: Tracking; a2: string }> {
+  const newer = territoryA();
+  newer.statuses.push({ actionCode: "2.A.1", quarter: "2026-T3", status: "En cours", progress: 10 });
+  const a2 = await save(dir, "a-novembre.xlsx", newer, (workbook) => (workbook.modified = new Date("2026-11-20T08:00:00Z")));
+  return { newer, a2 };
+}
+
 describe("ctg consolidate", () => {
   it("merges two territories value by value, with syntheses per territory and per champ, a report, and sources untouched", async () => {
     const dir = workspace();
@@ -228,15 +246,9 @@ describe("ctg consolidate", () => {
   });
 
   it("replaces a territory's rows with its newer file, keeps the others, and flags two files of one territory", async () => {
-    const dir = workspace();
-    const out = join(dir, "conso.xlsx");
-    const a = await save(dir, "a.xlsx", territoryA(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
-    const b = await save(dir, "b.xlsx", territoryB(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
-    expect((await ctg("consolidate", a, b, "--out", out)).code).toBe(0);
+    const { dir, out, a, b } = await consolidatedPair();
 
-    const newer = territoryA();
-    newer.statuses.push({ actionCode: "2.A.1", quarter: "2026-T3", status: "En cours", progress: 10 });
-    const a2 = await save(dir, "a-novembre.xlsx", newer, (workbook) => (workbook.modified = new Date("2026-11-20T08:00:00Z")));
+    const { newer, a2 } = await newerFileOfA(dir);
     const again = await ctg("consolidate", a2, "--out", out);
     expect(again.err).toBe("");
     expect(again.code).toBe(0);
@@ -272,11 +284,7 @@ describe("ctg consolidate", () => {
   });
 
   it("adds to a consolidation saved again by another program, whatever the order and encoding of its parts", async () => {
-    const dir = workspace();
-    const out = join(dir, "conso.xlsx");
-    const a = await save(dir, "a.xlsx", territoryA(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
-    const b = await save(dir, "b.xlsx", territoryB(), (workbook) => (workbook.modified = new Date("2026-10-01T08:00:00Z")));
-    expect((await ctg("consolidate", a, b, "--out", out)).code).toBe(0);
+    const { dir, out } = await consolidatedPair();
     const before = rows(await open(out), "Statuts");
     // ExcelJS stands in for an office suite: its own shared string table, its own part order, no inline strings.
     const resaved = await open(out);
@@ -284,9 +292,7 @@ describe("ctg consolidate", () => {
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(await zip.file("xl/worksheets/sheet3.xml")!.async("string")).not.toContain("inlineStr");
 
-    const newer = territoryA();
-    newer.statuses.push({ actionCode: "2.A.1", quarter: "2026-T3", status: "En cours", progress: 10 });
-    const a2 = await save(dir, "a-novembre.xlsx", newer, (workbook) => (workbook.modified = new Date("2026-11-20T08:00:00Z")));
+    const { a2 } = await newerFileOfA(dir);
     const again = await ctg("consolidate", a2, "--out", out);
     expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: "" });
     expect(again.out).toMatch(/2 territoire\(s\) : 1 de ce lot, 1 déjà consolidé/);

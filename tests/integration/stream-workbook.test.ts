@@ -7,7 +7,7 @@ import type { SheetRow } from "../../src/workbook/build-consolidation";
 import type { ColumnSpec } from "../../src/workbook/table-sheet";
 import { plainValue } from "../../src/xlsx/read-grids";
 import { readSheetRows } from "../../src/xlsx/sheet-stream-reader";
-import { SheetTooLong, StreamedWorkbook, writeStreamedWorkbook } from "../../src/xlsx/stream-workbook";
+import { SheetTooLong, StreamedWorkbook, type WriteOptions } from "../../src/xlsx/stream-workbook";
 import JSZip from "jszip";
 import { checkZip } from "../../src/xlsx/zip-guard";
 
@@ -25,6 +25,24 @@ const ROWS: SheetRow[] = [
   { values: ["-10 %", true, "", "k4"] },
   { values: ["Trop long", 1, "x".repeat(40_000), "k5"] },
 ];
+
+interface ValueSheet {
+  name: string;
+  columns: readonly ColumnSpec[];
+  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
+  state?: "visible" | "hidden" | "veryHidden";
+  plain?: boolean;
+}
+
+/** A workbook of sheets given as values, each encoded by its sheet as it is written. */
+async function writeStreamedWorkbook(path: string, sheets: readonly ValueSheet[], options: WriteOptions = {}): Promise<void> {
+  const book = new StreamedWorkbook();
+  await book.write(
+    path,
+    sheets.map((sheet) => ({ encoder: book.sheet(sheet), rows: sheet.rows, ...(sheet.state ? { state: sheet.state } : {}) })),
+    options,
+  );
+}
 
 function workspace(): string {
   return mkdtempSync(join(tmpdir(), "ctg-stream-"));
