@@ -21,7 +21,7 @@ export async function paneConsolidationFigures(count: number): Promise<Record<st
     files.push({ name: `territoire-${index + 1}.xlsx`, read: async () => bytes });
   }
   const host = createFakeExcel();
-  const first = officeGateway((work) => work(host.context), () => AFTER_CONVENTIONS);
+  const first = officeGateway(host.run, () => AFTER_CONVENTIONS);
   const start = performance.now();
   const outcome = await first.consolidate(files);
   const firstMs = performance.now() - start;
@@ -30,7 +30,7 @@ export async function paneConsolidationFigures(count: number): Promise<Record<st
   const stored = await readConsolidation(host.context);
 
   host.resetStats();
-  const again = officeGateway((work) => work(host.context), () => LATER);
+  const again = officeGateway(host.run, () => LATER);
   const replaced = Math.max(1, Math.floor(count / 10));
   const againStart = performance.now();
   const second = await again.consolidate(files.slice(0, replaced));

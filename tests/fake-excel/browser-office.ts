@@ -1,23 +1,30 @@
 /**
- * Stands in for office.js in a browser: `Office` and `Excel` globals backed by the fake host, so that the real
- * production bundle of the task pane runs in headless Chromium. Bundled by the end-to-end tests, never shipped.
+ * The end-to-end tests' stand-in for the Office loader, run in Chromium right after Microsoft's
+ * `excel-web-16.00.js`: the production bundle of the task pane then talks to the real Office.js runtime, whose
+ * requests reach the fake workbook kept in this page. Bundled by the tests, never shipped.
  */
-import { createFakeExcel } from "./index";
+import { MODERN_HOST, type RuntimeWindow, fakeSession, installHost } from "./office-runtime";
+import { FakeWorkbook } from "./server";
+import { WorkbookState } from "./state";
 
-const host = createFakeExcel();
+const runtime = window as unknown as RuntimeWindow;
+const state = new WorkbookState();
+const workbook = new FakeWorkbook(state);
+const asked = new URLSearchParams(window.location.search).get("excelApi");
 
-const office = {
-  HostType: { Excel: "Excel" },
-  onReady(callback?: (info: { host: string; platform: string }) => void) {
-    const info = { host: "Excel", platform: "OfficeOnline" };
-    queueMicrotask(() => callback?.(info));
-    return Promise.resolve(info);
-  },
-  context: { requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= 1.9 } },
-};
+installHost(runtime, { ...MODERN_HOST, ...(asked ? { excelApi: asked } : {}) });
+// The runtime's own hook for a session that replaces the host: every Excel.run of the pane goes through it.
+runtime.OfficeExtension.SessionBase._overrideSession = fakeSession(runtime, workbook);
 
 Object.assign(window, {
-  Office: office,
-  Excel: { run: <T>(work: (context: Excel.RequestContext) => Promise<T>) => work(host.context) },
-  __fakeExcel: host,
+  __fakeExcel: {
+    state,
+    stats: workbook.stats,
+    workbook,
+    sheet(name: string) {
+      const sheet = state.find(name);
+      if (!sheet) throw new Error(`No sheet ${name} in the fake workbook`);
+      return sheet;
+    },
+  },
 });

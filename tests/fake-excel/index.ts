@@ -1,33 +1,52 @@
-/** Entry point of the fake Excel host used by the tests and by the task pane bundle in end-to-end tests. */
-import { Context } from "./core";
-import { WorkbookProxy } from "./fake-excel";
-import { SheetState, WorkbookState, parseAddress } from "./state";
+/**
+ * The fake Excel host of the tests and the bench: Microsoft's Office.js runtime in front, our fake workbook
+ * behind its request executor. Code under test receives a real `Excel.RequestContext`.
+ */
+import { MODERN_HOST, type HostCapabilities, fakeSession } from "./office-runtime";
+import { runtimeWindow } from "./node-runtime";
+import { FakeWorkbook, type FakeStats } from "./server";
+import { type CellState, SheetState, WorkbookState, parseAddress } from "./state";
 
-export { FakeOfficeError } from "./core";
-export type { FakeStats } from "./core";
+export { FakeWorkbook, PAYLOAD_LIMIT_BYTES } from "./server";
+export type { FakeStats } from "./server";
 export { SheetState, WorkbookState } from "./state";
-export type { CellState, Rect } from "./state";
-export type { ChartState } from "./charts";
+export type { CellState, ChartState, Rect } from "./state";
+export type { HostCapabilities } from "./office-runtime";
+
+export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface FakeExcelHost {
-  /** Handed to code under test; the fake implements only the subset of the API that src/excel uses. */
+  /** A real request context of Microsoft's runtime, kept for the whole test. */
   context: Excel.RequestContext;
+  /** `Excel.run` of the runtime on this workbook, as the task pane calls it: a new context each time. */
+  run: ExcelRun;
+  /** A second person's session on the same workbook (co-authoring). */
+  otherSession(): { context: Excel.RequestContext; run: ExcelRun };
+  workbook: FakeWorkbook;
   state: WorkbookState;
-  stats: { syncs: number; requestBytes: number[] };
+  stats: FakeStats;
   sheet(name: string): SheetState;
-  /** Value of a cell as stored: a formula shows as `{ formula }`. */
-  cell(sheet: string, address: string): SheetState["cells"] extends Map<string, infer C> ? C | undefined : never;
+  /** A cell as stored: a formula shows as `{ formula }`. */
+  cell(sheet: string, address: string): CellState | undefined;
   resetStats(): void;
 }
 
-export function createFakeExcel(state: WorkbookState = new WorkbookState()): FakeExcelHost {
-  const context = new Context(state);
-  context.workbook = new WorkbookProxy(context);
+export function createFakeExcel(state: WorkbookState = new WorkbookState(), capabilities: Partial<HostCapabilities> = {}): FakeExcelHost {
+  const window = runtimeWindow({ ...MODERN_HOST, ...capabilities });
+  const workbook = new FakeWorkbook(state);
+  const connect = () => {
+    const session = fakeSession(window, workbook);
+    const run: ExcelRun = (work) => window.Excel.run(session, work);
+    return { context: new window.Excel.RequestContext(session), run };
+  };
+  const own = connect();
   return {
-    // The fake mirrors only what src/excel calls, so it is typed as the real context at this one boundary.
-    context: context as unknown as Excel.RequestContext,
+    context: own.context,
+    run: own.run,
+    otherSession: connect,
+    workbook,
     state,
-    stats: context.stats,
+    stats: workbook.stats,
     sheet(name) {
       const sheet = state.find(name);
       if (!sheet) throw new Error(`No sheet ${name} in the fake workbook`);
@@ -38,15 +57,12 @@ export function createFakeExcel(state: WorkbookState = new WorkbookState()): Fak
       if (!rect) throw new Error(`Bad address ${address}`);
       return this.sheet(sheet).peek(rect.row, rect.col);
     },
-    resetStats() {
-      context.stats.syncs = 0;
-      context.stats.requestBytes.length = 0;
-    },
+    resetStats: () => workbook.resetStats(),
   };
 }
 
 /** A workbook state with sheets already holding values, some of them protected, for tests to start from. */
-export function seedWorkbook(sheets: { name: string; values: (string | number | boolean | null)[][]; protected?: boolean; unlocked?: string[] }[]): WorkbookState {
+export function seedWorkbook(sheets: { name: string; values: (string | number | boolean | null)[][]; protected?: boolean; password?: string; unlocked?: string[] }[]): WorkbookState {
   const state = new WorkbookState();
   for (const seed of sheets) {
     const sheet = new SheetState(seed.name);
@@ -55,7 +71,8 @@ export function seedWorkbook(sheets: { name: string; values: (string | number | 
       const rect = parseAddress(address)!;
       for (let row = rect.row; row < rect.row + rect.rows; row++) for (let col = rect.col; col < rect.col + rect.cols; col++) sheet.cell(row, col).locked = false;
     }
-    sheet.protected = seed.protected ?? false;
+    sheet.protected = seed.protected ?? seed.password !== undefined;
+    sheet.password = seed.password;
     state.sheets.push(sheet);
   }
   state.activeSheet = sheets[0]?.name;

@@ -1,5 +1,4 @@
-/** The state of a fake workbook, as the tests inspect it after `context.sync()`. */
-import type { ChartState } from "./charts";
+/** The state of a fake workbook: what the tests set up, what the fake host changes, what the tests inspect. */
 
 export interface Rect {
   row: number;
@@ -21,6 +20,7 @@ export interface CellState {
   italic?: boolean;
   fontSize?: number;
   fontColor?: string;
+  fontName?: string;
   fill?: string;
   horizontalAlignment?: string;
   verticalAlignment?: string;
@@ -36,6 +36,7 @@ export interface ValidationState {
 }
 
 export interface ConditionalFormatState {
+  id: string;
   rect: Rect;
   type: string;
   formula?: string;
@@ -45,12 +46,37 @@ export interface ConditionalFormatState {
 }
 
 export interface TableState {
+  id: string;
   name: string;
   rect: Rect;
   style?: string;
 }
 
+export interface ChartState {
+  id: string;
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title?: string;
+  legend: { visible: boolean; position?: string };
+  position?: { start: Rect; end: Rect };
+  /** Fill per series index (or per point index of series 0 for pie-like charts). */
+  seriesFills: Record<number, string>;
+  pointFills: Record<number, string>;
+  seriesLineColors: Record<number, string>;
+}
+
+let idCounter = 0;
+
+/** Excel identifies sheets, tables and charts by a GUID-like string that survives renames. */
+export function newId(): string {
+  idCounter++;
+  return `{00000000-0000-4000-8000-${idCounter.toString(16).padStart(12, "0")}}`;
+}
+
 export class SheetState {
+  readonly id = newId();
   cells = new Map<string, CellState>();
   visibility = "Visible";
   tabColor = "";
@@ -63,6 +89,8 @@ export class SheetState {
   charts: ChartState[] = [];
   merges: Rect[] = [];
   protected = false;
+  /** Set when a person protected the sheet with a password: the add-in cannot lift that protection. */
+  password?: string;
   protectionOptions?: Excel.WorksheetProtectionOptions;
   freeze?: { rows: number; columns: number };
   page: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printTitleRows?: string } = {};
@@ -91,11 +119,13 @@ export class SheetState {
     let right = -1;
     for (const [key, cell] of this.cells) {
       if (cell.value === null || cell.value === "") continue;
-      const [row, col] = key.split(",").map(Number);
-      top = Math.min(top, row);
-      left = Math.min(left, col);
-      bottom = Math.max(bottom, row);
-      right = Math.max(right, col);
+      const comma = key.indexOf(",");
+      const row = Number(key.slice(0, comma));
+      const col = Number(key.slice(comma + 1));
+      if (row < top) top = row;
+      if (col < left) left = col;
+      if (row > bottom) bottom = row;
+      if (col > right) right = col;
     }
     return bottom < 0 ? undefined : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   }
@@ -109,14 +139,28 @@ export class WorkbookState {
   find(name: string): SheetState | undefined {
     return this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
   }
+
+  findById(id: string): SheetState | undefined {
+    return this.sheets.find((sheet) => sheet.id === id);
+  }
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
+export function contains(outer: Rect, inner: Rect): boolean {
+  return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+}
+
 export function* cellsOf(rect: Rect): Generator<[number, number]> {
   for (let row = rect.row; row < rect.row + rect.rows; row++) for (let col = rect.col; col < rect.col + rect.cols; col++) yield [row, col];
+}
+
+export function columnLetters(col: number): string {
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 function columnIndex(letters: string): number {
@@ -125,7 +169,7 @@ function columnIndex(letters: string): number {
   return index - 1;
 }
 
-/** `A1`, `A1:C3`, `A:A`, `3:3`, `$1:$1`; undefined for anything else. */
+/** `A1`, `A1:C3`, `A:A`, `3:3`, `$1:$1`, with or without a `Sheet!` prefix; undefined for anything else. */
 export function parseAddress(address: string): Rect | undefined {
   const text = address.replace(/\$/g, "").replace(/^.*!/, "").trim().toUpperCase();
   let match = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(text);
@@ -134,11 +178,17 @@ export function parseAddress(address: string): Rect | undefined {
     const col = columnIndex(match[1]);
     const lastRow = match[4] ? Number(match[4]) - 1 : row;
     const lastCol = match[3] ? columnIndex(match[3]) : col;
-    return { row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 };
+    return { row: Math.min(row, lastRow), col: Math.min(col, lastCol), rows: Math.abs(lastRow - row) + 1, cols: Math.abs(lastCol - col) + 1 };
   }
   match = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(text);
   if (match) return { row: 0, col: columnIndex(match[1]), rows: MAX_ROWS, cols: columnIndex(match[2]) - columnIndex(match[1]) + 1 };
   match = /^(\d+):(\d+)$/.exec(text);
   if (match) return { row: Number(match[1]) - 1, col: 0, rows: Number(match[2]) - Number(match[1]) + 1, cols: MAX_COLS };
   return undefined;
+}
+
+export function addressOf(rect: Rect): string {
+  const first = `${columnLetters(rect.col)}${rect.row + 1}`;
+  if (rect.rows === 1 && rect.cols === 1) return first;
+  return `${first}:${columnLetters(rect.col + rect.cols - 1)}${rect.row + rect.rows}`;
 }

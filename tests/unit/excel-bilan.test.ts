@@ -98,7 +98,7 @@ describe("Générer le bilan in the open workbook", () => {
     await generateBilan(host.context, { kind: "annual", year: 2026 }, { today: TODAY });
     const sheet = host.sheet("Bilan 2026");
     // A chart the user drew on the bilan sheet, and a sheet of their own placed after it.
-    sheet.charts.push({ name: "Mon graphique", type: "Pie", source: { row: 0, col: 0, rows: 2, cols: 2 }, seriesBy: "Columns", legend: { visible: true }, seriesFills: {}, pointFills: {}, seriesLineColors: {} });
+    sheet.charts.push({ id: "{mon-graphique}", name: "Mon graphique", type: "Pie", source: { row: 0, col: 0, rows: 2, cols: 2 }, seriesBy: "Columns", legend: { visible: true }, seriesFills: {}, pointFills: {}, seriesLineColors: {} });
     host.state.sheets.push(new (sheet.constructor as new (name: string) => SheetState)("Mes notes"));
     const entries = snapshot(host.sheet(SHEETS.tracking));
     host.resetStats();

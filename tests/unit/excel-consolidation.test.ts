@@ -18,7 +18,7 @@ import { territoryA, territoryB } from "../support/territories";
 const NOW = new Date("2026-11-24T10:00:00Z");
 
 function gatewayOn(host: FakeExcelHost, now = NOW) {
-  return officeGateway((work) => work(host.context), () => now);
+  return officeGateway(host.run, () => now);
 }
 
 async function file(name: string, tracking: Tracking, savedAt?: string): Promise<BatchFile> {

@@ -90,9 +90,9 @@ describe("Office.js executor on the fake Excel host", () => {
     const state = seedWorkbook([{ name: "Notes", values: [["Réunion du 12 mars"]], protected: true }]);
     const host = createFakeExcel(state);
     await applyWorkbookPlan(host.context, demoPlan());
-    const snapshot = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.cells], sheet.validations, sheet.conditionalFormats, sheet.tables.map((table) => table.rect), sheet.protected]));
+    const snapshot = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.cells], sheet.validations, sheet.conditionalFormats.map(({ id: _id, ...format }) => format), sheet.tables.map((table) => table.rect), sheet.protected]));
     await applyWorkbookPlan(host.context, demoPlan());
-    const again = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.cells], sheet.validations, sheet.conditionalFormats, sheet.tables.map((table) => table.rect), sheet.protected]));
+    const again = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.cells], sheet.validations, sheet.conditionalFormats.map(({ id: _id, ...format }) => format), sheet.tables.map((table) => table.rect), sheet.protected]));
     expect(again).toEqual(snapshot);
     expect(host.cell("Notes", "A1")?.value).toBe("Réunion du 12 mars");
     expect(host.sheet("Notes").protected).toBe(true);

@@ -1,6 +1,6 @@
 /** Serves dist/ on the loopback and gives Playwright pages whose office.js is the fake host. */
 import { build } from "esbuild";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
@@ -23,7 +23,10 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 
 let fakeOffice: Promise<string> | undefined;
 
-/** The fake office.js, bundled once per process. */
+/**
+ * What the page gets in place of office.js: Microsoft's Excel runtime from our `@microsoft/office-js`
+ * dependency, then the fake host that answers its requests (bundled once per process).
+ */
 export function fakeOfficeScript(): Promise<string> {
   fakeOffice ??= bundleFakeOffice();
   return fakeOffice;
@@ -31,7 +34,8 @@ export function fakeOfficeScript(): Promise<string> {
 
 async function bundleFakeOffice(): Promise<string> {
   const result = await build({ entryPoints: [join(root, "tests/fake-excel/browser-office.ts")], bundle: true, write: false, format: "iife", target: "es2020", logLevel: "silent" });
-  return result.outputFiles[0].text;
+  const runtime = readFileSync(join(root, "node_modules/@microsoft/office-js/dist/excel-web-16.00.js"), "utf8");
+  return `${runtime}\n;\n${result.outputFiles[0].text}`;
 }
 
 export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {

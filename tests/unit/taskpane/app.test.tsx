@@ -13,7 +13,7 @@ import { createFakeExcel, seedWorkbook } from "../../fake-excel";
 jest.setTimeout(30_000);
 
 function renderPane(host = createFakeExcel(), initialView: "tableau" | "saisie" = "tableau") {
-  const gateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+  const gateway = officeGateway(host.run, () => new Date("2026-11-24T10:00:00Z"));
   render(
     <FluentProvider theme={webLightTheme}>
       <App host="excel" gateway={gateway} initialView={initialView} />
@@ -39,7 +39,7 @@ describe("task pane", () => {
   it("refuses an invalid indicator value as the user types, then writes a valid entry", async () => {
     const user = userEvent.setup();
     const host = createFakeExcel();
-    const setupGateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+    const setupGateway = officeGateway(host.run, () => new Date("2026-11-24T10:00:00Z"));
     const { samplePlan } = await import("../../../src/samples/sample-plan");
     await setupGateway.setUp(samplePlan());
     renderPane(host, "saisie");
@@ -72,7 +72,7 @@ describe("entry form, every indicator type", () => {
   ])("fiche %s, %s: refuses a bad value with the same rule as the sheets", async (code, label, typed, message) => {
     const user = userEvent.setup();
     const host = createFakeExcel();
-    const gateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+    const gateway = officeGateway(host.run, () => new Date("2026-11-24T10:00:00Z"));
     const { smallPlan } = await import("../../support/small-plan");
     await gateway.setUp(smallPlan());
     renderPane(host, "saisie");
@@ -156,7 +156,7 @@ describe("bilans tab", () => {
   }
 
   function renderBilans(host: ReturnType<typeof createFakeExcel>, saveFile: (name: string, bytes: Uint8Array) => void) {
-    const gateway = officeGateway((work) => work(host.context), () => new Date("2026-11-24T10:00:00Z"));
+    const gateway = officeGateway(host.run, () => new Date("2026-11-24T10:00:00Z"));
     render(
       <FluentProvider theme={webLightTheme}>
         <App host="excel" gateway={gateway} initialView="bilan" saveFile={saveFile} />
@@ -211,7 +211,7 @@ describe("bilans tab", () => {
 
   it("opens on the consolidation in a consolidation workbook, and explains why a territory's tableau is never one", async () => {
     const conso = createFakeExcel(seedWorkbook([{ name: "_ctg_conso", values: [["cle", "valeur"], ["format", "ctg-suivi/consolidation"]] }]));
-    const gateway = officeGateway((work) => work(conso.context), () => new Date("2026-11-24T10:00:00Z"));
+    const gateway = officeGateway(conso.run, () => new Date("2026-11-24T10:00:00Z"));
     const { unmount } = render(
       <FluentProvider theme={webLightTheme}>
         <App host="excel" gateway={gateway} initialView="saisie" />
@@ -223,7 +223,7 @@ describe("bilans tab", () => {
     unmount();
 
     const tableau = createFakeExcel();
-    const tableauGateway = officeGateway((work) => work(tableau.context), () => new Date("2026-11-24T10:00:00Z"));
+    const tableauGateway = officeGateway(tableau.run, () => new Date("2026-11-24T10:00:00Z"));
     const { samplePlan } = await import("../../../src/samples/sample-plan");
     await tableauGateway.setUp(samplePlan());
     render(

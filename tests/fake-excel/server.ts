@@ -1,0 +1,229 @@
+/**
+ * The fake Excel host behind Microsoft's Office.js runtime: it receives each request body exactly as the runtime
+ * serialised it, resolves the object paths, runs the actions in order against the workbook state and answers as
+ * Excel does (results per action, or the first error with its action index). Like Excel on the web, it refuses a
+ * request or a response over the payload limit. It has no Node dependency, so that it also runs in a browser.
+ */
+import { HostError, HostObject, NullObject, isNull, pascal } from "./host-object";
+import { ACTION, OBJECT_PATH, type ActionInfo, type ArgumentInfo, type ObjectPathInfo, type QueryInfo, type RequestBody, type ResponseMessage } from "./protocol";
+import type { SheetState, WorkbookState } from "./state";
+import { WorkbookObject } from "./workbook-objects";
+
+/** Excel on the web refuses a request or a response larger than this (5 MB, counted here as 5,000,000 bytes). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+export interface RequestRecord {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+  error?: string;
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** UTF-8 bytes of each request body as the runtime serialised it. */
+  requestBytes: number[];
+  /** UTF-8 bytes of each response body. */
+  responseBytes: number[];
+}
+
+/** UTF-8 length of a string, counted without encoding it: a 4 MB request would otherwise be copied each time. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export class FakeWorkbook {
+  readonly stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  private readonly references = new Map<string, HostObject>();
+  private referenceCounter = 0;
+  /** Run before the request of that index (0-based, counted from the start or the last reset): another user's edit. */
+  private readonly interleaved = new Map<number, () => void>();
+  private requests = 0;
+
+  constructor(readonly state: WorkbookState) {}
+
+  /** Lets a test act as a co-author: `edit` changes the workbook just before the `index`-th request is run. */
+  beforeRequest(index: number, edit: () => void): void {
+    this.interleaved.set(index, edit);
+  }
+
+  resetStats(): void {
+    this.stats.syncs = 0;
+    this.stats.requestBytes.length = 0;
+    this.stats.responseBytes.length = 0;
+    this.requests = 0;
+  }
+
+  /** A sheet the request still may use; a deleted one is not found, as in Excel. */
+  alive(sheet: SheetState): SheetState {
+    if (!this.state.sheets.includes(sheet)) throw new HostError("ItemNotFound", `The worksheet ${sheet.name} no longer exists.`);
+    return sheet;
+  }
+
+  keep(object: HostObject): string {
+    const id = `fake-ref-${++this.referenceCounter}`;
+    this.references.set(id, object);
+    return id;
+  }
+
+  /** One request, serialised as the runtime hands it to its executor. */
+  execute(serialisedBody: string): ResponseMessage {
+    const requestBytes = utf8Bytes(serialisedBody);
+    this.stats.syncs++;
+    this.stats.requestBytes.push(requestBytes);
+    this.interleaved.get(this.requests)?.();
+    this.requests++;
+    if (requestBytes > PAYLOAD_LIMIT_BYTES) {
+      this.stats.responseBytes.push(0);
+      return { ErrorCode: "RequestPayloadSizeLimitExceeded", ErrorMessage: `The request payload size (${requestBytes} bytes) has exceeded the limit.`, HttpStatusCode: 413, Headers: {}, Body: null };
+    }
+    const body = JSON.parse(serialisedBody) as RequestBody;
+    const response = new RequestRun(this, body).run();
+    const serialisedResponse = JSON.stringify(response);
+    const responseBytes = utf8Bytes(serialisedResponse);
+    this.stats.responseBytes.push(responseBytes);
+    if (responseBytes > PAYLOAD_LIMIT_BYTES) {
+      return { ErrorCode: "ResponsePayloadSizeLimitExceeded", ErrorMessage: `The response payload size (${responseBytes} bytes) has exceeded the limit.`, HttpStatusCode: 413, Headers: {}, Body: null };
+    }
+    // The runtime reads what Excel sent over the wire, not the objects the fake built.
+    return { Headers: {}, Body: JSON.parse(serialisedResponse) };
+  }
+
+  reference(id: string): HostObject {
+    const object = this.references.get(id);
+    if (!object) throw new HostError("InvalidArgument", `No object is kept under the reference ${id}.`);
+    return object;
+  }
+}
+
+/** The execution of one request: paths resolved at most once, actions in order, stop at the first error. */
+class RequestRun {
+  private readonly resolved = new Map<number, HostObject>();
+  private readonly results: { ActionId: number; Value: unknown }[] = [];
+
+  constructor(
+    private readonly host: FakeWorkbook,
+    private readonly body: RequestBody,
+  ) {}
+
+  run(): import("./protocol").ResponseBody {
+    const actions = this.body.Actions ?? [];
+    for (let index = 0; index < actions.length; index++) {
+      const action = actions[index];
+      try {
+        this.perform(action);
+      } catch (error) {
+        if (!(error instanceof HostError)) throw error;
+        return { Error: { Code: error.code, Message: error.message, ActionIndex: index, Location: `${action.Name || actionName(action.ActionType)}`, HttpStatusCode: error.code === "ItemNotFound" ? 404 : 400 } };
+      }
+    }
+    return { Results: this.results };
+  }
+
+  private perform(action: ActionInfo): void {
+    const target = this.path(action.ObjectPathId);
+    switch (action.ActionType) {
+      case ACTION.instantiate: {
+        if (isNull(target)) this.results.push({ ActionId: action.Id, Value: null });
+        else {
+          const identity = target.identity();
+          if (identity) this.results.push({ ActionId: action.Id, Value: identity });
+        }
+        return;
+      }
+      case ACTION.query:
+        this.results.push({ ActionId: action.Id, Value: isNull(target) ? null : query(target, action.QueryInfo) });
+        return;
+      case ACTION.method: {
+        if (action.Name === "_KeepReference" || action.Name === "_RemoveReference") return;
+        if (isNull(target)) throw new HostError("InvalidOperation", `${action.Name} was called on an object that does not exist (isNullObject).`);
+        const value = target.call(action.Name, this.arguments(action.ArgumentInfo));
+        if (value !== undefined && !(value instanceof HostObject)) this.results.push({ ActionId: action.Id, Value: value });
+        return;
+      }
+      case ACTION.setProperty:
+        if (isNull(target)) throw new HostError("InvalidOperation", `${action.Name} was set on an object that does not exist (isNullObject).`);
+        target.set(action.Name, this.arguments(action.ArgumentInfo)[0]);
+        return;
+      case ACTION.trace:
+        return;
+      default:
+        throw new HostError("NotImplemented", `The fake Excel host does not run actions of type ${action.ActionType}`);
+    }
+  }
+
+  private path(id: number): HostObject {
+    const cached = this.resolved.get(id);
+    if (cached) return cached;
+    const info: ObjectPathInfo | undefined = this.body.ObjectPaths[String(id)];
+    if (!info) throw new HostError("InvalidArgument", `The request has no object path ${id}.`);
+    const object = this.resolve(info);
+    this.resolved.set(id, object);
+    return object;
+  }
+
+  private resolve(info: ObjectPathInfo): HostObject {
+    switch (info.ObjectPathType) {
+      case OBJECT_PATH.global:
+        return new WorkbookObject(this.host);
+      case OBJECT_PATH.referenceId:
+        return this.host.reference(info.Name);
+      case OBJECT_PATH.nullObject:
+        return new NullObject(this.host);
+    }
+    const parent = this.path(info.ParentObjectPathId ?? -1);
+    if (isNull(parent)) return parent;
+    switch (info.ObjectPathType) {
+      case OBJECT_PATH.property:
+        return parent.navigate(info.Name);
+      case OBJECT_PATH.method: {
+        const result = parent.call(info.Name, this.arguments(info.ArgumentInfo));
+        if (!(result instanceof HostObject)) throw new HostError("InvalidArgument", `${parent.typeName}.${info.Name} does not return an object.`);
+        return result;
+      }
+      case OBJECT_PATH.indexer:
+        return parent.item(this.arguments(info.ArgumentInfo)[0]);
+      default:
+        throw new HostError("NotImplemented", `The fake Excel host does not resolve object paths of type ${info.ObjectPathType}`);
+    }
+  }
+
+  private arguments(info: ArgumentInfo | undefined): unknown[] {
+    const values = info?.Arguments ?? [];
+    const references = info?.ReferencedObjectPathIds ?? [];
+    return values.map((value, index) => (references[index] ? this.path(references[index]) : value));
+  }
+}
+
+function actionName(type: number): string {
+  return Object.entries(ACTION).find(([, value]) => value === type)?.[0] ?? String(type);
+}
+
+/** The value of a Query action: the selected scalar properties, with navigations written `format/font/bold`. */
+function query(target: HostObject, info: QueryInfo | undefined): unknown {
+  if (target.isCollection) {
+    return { _Items: target.items().map((item) => ({ ...item.identity(), ...project(item, info?.Select) })) };
+  }
+  return project(target, info?.Select);
+}
+
+function project(target: HostObject, select: string[] | undefined): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const path of select && select.length > 0 ? select : target.scalars().map((name) => name.charAt(0).toLowerCase() + name.slice(1))) {
+    const [head, ...rest] = path.split("/");
+    const name = pascal(head);
+    if (rest.length === 0) value[name] = target.get(name);
+    else value[name] = { ...(value[name] as object), ...project(target.navigate(name), [rest.join("/")]) };
+  }
+  return value;
+}
