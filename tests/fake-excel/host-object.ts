@@ -54,8 +54,12 @@ export abstract class HostObject {
     throw this.unsupported("[]");
   }
 
-  /** Answered to an Instantiate action, so that the runtime can address the object again in later requests. */
-  identity(): Record<string, unknown> | undefined {
+  /**
+   * Answered to an Instantiate action, so that the runtime can address the object again in later requests.
+   * `kept`: the request asked to keep a reference to it (`_KeepReference`, which Excel.run sends for each range).
+   */
+  identity(kept = false): Record<string, unknown> | undefined {
+    void kept;
     return undefined;
   }
 

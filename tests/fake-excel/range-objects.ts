@@ -45,8 +45,9 @@ export class RangeObject extends HostObject {
     return sheet;
   }
 
-  override identity(): Record<string, unknown> {
-    return { _ReferenceId: this.host.keep(this) };
+  /** A range is addressed again in a later request only through a reference the request asked Excel to keep. */
+  override identity(kept = false): Record<string, unknown> | undefined {
+    return kept ? { _ReferenceId: this.host.keep(this) } : undefined;
   }
 
   override scalars(): string[] {
@@ -202,19 +203,17 @@ export class RangeObject extends HostObject {
 
   private clear(applyTo: string): void {
     const sheet = this.guard(applyTo === "Contents" ? "unlockedCells" : "never");
-    for (const [key, cell] of [...sheet.cells]) {
-      const comma = key.indexOf(",");
-      const row = Number(key.slice(0, comma));
-      const col = Number(key.slice(comma + 1));
+    for (const [row, col, cell] of [...sheet.entries()]) {
       if (!inside(this.rect, row, col)) continue;
-      if (applyTo === "All") sheet.cells.delete(key);
+      if (applyTo === "All") sheet.delete(row, col);
       else if (applyTo === "Contents" || applyTo === "ResetContents") cell.value = null;
-      else if (applyTo === "Formats") sheet.cells.set(key, { value: cell.value, numberFormat: "General", locked: true, borders: {} });
+      else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", locked: true, borders: {}, bold: undefined, italic: undefined, fontSize: undefined, fontColor: undefined, fontName: undefined, fill: undefined, horizontalAlignment: undefined, verticalAlignment: undefined, wrap: undefined });
     }
     if (applyTo === "All" || applyTo === "Formats") {
       if (isWhole(this.rect)) {
         sheet.columnWidths.clear();
         sheet.rowHeights.clear();
+        sheet.autofitRows.clear();
       }
     }
   }
@@ -228,10 +227,7 @@ export class RangeObject extends HostObject {
   /** Visits each cell of the range; a whole-sheet or whole-column range visits only the cells that exist. */
   eachCell(sheet: SheetState, visit: (cell: CellState) => void): void {
     if (isWhole(this.rect)) {
-      for (const [key, cell] of sheet.cells) {
-        const comma = key.indexOf(",");
-        if (inside(this.rect, Number(key.slice(0, comma)), Number(key.slice(comma + 1)))) visit(cell);
-      }
+      for (const [row, col, cell] of sheet.entries()) if (inside(this.rect, row, col)) visit(cell);
       return;
     }
     for (const [row, col] of cellsOf(this.rect)) visit(sheet.cell(row, col));
@@ -372,6 +368,22 @@ class RangeFormatObject extends HostObject {
         super.set(name, value);
     }
   }
+
+  override call(name: string, args: unknown[]): unknown {
+    if (name !== "AutofitRows" && name !== "AutofitColumns") return super.call(name, args);
+    const rect = this.range.rect;
+    if (name === "AutofitRows") {
+      const sheet = this.range.guard("formatRows");
+      for (let row = rect.row; row < rect.row + Math.min(rect.rows, MAX_ROWS - rect.row); row++) {
+        sheet.rowHeights.delete(row);
+        sheet.autofitRows.add(row);
+      }
+    } else {
+      const sheet = this.range.guard("formatColumns");
+      for (const col of columnsOf(rect)) sheet.columnWidths.delete(col);
+    }
+    return undefined;
+  }
 }
 
 type CellSetter = (cell: CellState, value: unknown) => void;
@@ -418,11 +430,7 @@ class RangeBorderCollectionObject extends HostObject {
   override item(key: unknown): HostObject {
     const edge = requireOneOf(key, EDGES, "border index");
     const edit = (change: (border: { style?: string; color?: string }) => void) =>
-      this.range.eachCell(this.range.guard("formatCells"), (cell) => {
-        const border = { ...cell.borders[edge] };
-        change(border);
-        cell.borders[edge] = border;
-      });
+      this.range.eachCell(this.range.guard("formatCells"), (cell) => change((cell.borders[edge] ??= {})));
     const range = this.range;
     return new (class extends HostObject {
       readonly typeName = "RangeBorder";

@@ -99,6 +99,15 @@ export class FakeWorkbook {
     return { Headers: {}, Body: JSON.parse(serialisedResponse) };
   }
 
+  release(id: string): void {
+    this.references.delete(id);
+  }
+
+  /** How many references the runtime still keeps (Excel.run releases them when it ends). */
+  get keptReferences(): number {
+    return this.references.size;
+  }
+
   reference(id: string): HostObject {
     const object = this.references.get(id);
     if (!object) throw new HostError("InvalidArgument", `No object is kept under the reference ${id}.`);
@@ -110,11 +119,14 @@ export class FakeWorkbook {
 class RequestRun {
   private readonly resolved = new Map<number, HostObject>();
   private readonly results: { ActionId: number; Value: unknown }[] = [];
+  private readonly kept: Set<number>;
 
   constructor(
     private readonly host: FakeWorkbook,
     private readonly body: RequestBody,
-  ) {}
+  ) {
+    this.kept = new Set((body.Actions ?? []).filter((action) => action.ActionType === ACTION.method && action.Name === "_KeepReference").map((action) => action.ObjectPathId));
+  }
 
   run(): import("./protocol").ResponseBody {
     const actions = this.body.Actions ?? [];
@@ -136,7 +148,7 @@ class RequestRun {
       case ACTION.instantiate: {
         if (isNull(target)) this.results.push({ ActionId: action.Id, Value: null });
         else {
-          const identity = target.identity();
+          const identity = target.identity(this.kept.has(action.ObjectPathId));
           if (identity) this.results.push({ ActionId: action.Id, Value: identity });
         }
         return;
@@ -145,7 +157,11 @@ class RequestRun {
         this.results.push({ ActionId: action.Id, Value: isNull(target) ? null : query(target, action.QueryInfo) });
         return;
       case ACTION.method: {
-        if (action.Name === "_KeepReference" || action.Name === "_RemoveReference") return;
+        if (action.Name === "_KeepReference") return;
+        if (action.Name === "_RemoveReference") {
+          this.host.release(String(this.arguments(action.ArgumentInfo)[0]));
+          return;
+        }
         if (isNull(target)) throw new HostError("InvalidOperation", `${action.Name} was called on an object that does not exist (isNullObject).`);
         const value = target.call(action.Name, this.arguments(action.ArgumentInfo));
         if (value !== undefined && !(value instanceof HostObject)) this.results.push({ ActionId: action.Id, Value: value });

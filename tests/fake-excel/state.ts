@@ -77,11 +77,14 @@ export function newId(): string {
 
 export class SheetState {
   readonly id = newId();
-  cells = new Map<string, CellState>();
+  /** Cells by `row * MAX_COLS + col`: a number key keeps a 200-fiche tableau fast to build. */
+  readonly store = new Map<number, CellState>();
   visibility = "Visible";
   tabColor = "";
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  /** Rows Excel sizes to their content (autofit), which it keeps doing as people type. */
+  autofitRows = new Set<number>();
   hiddenColumns = new Set<number>();
   validations: ValidationState[] = [];
   conditionalFormats: ConditionalFormatState[] = [];
@@ -97,31 +100,46 @@ export class SheetState {
 
   constructor(public name: string) {}
 
+  /** The cells that exist, keyed `row,col`, for tests to look through. */
+  get cells(): Map<string, CellState> {
+    const view = new Map<string, CellState>();
+    for (const [key, cell] of this.store) view.set(`${Math.floor(key / MAX_COLS)},${key % MAX_COLS}`, cell);
+    return view;
+  }
+
   cell(row: number, col: number): CellState {
-    const key = `${row},${col}`;
-    let cell = this.cells.get(key);
+    const key = row * MAX_COLS + col;
+    let cell = this.store.get(key);
     if (!cell) {
       cell = { value: null, numberFormat: "General", locked: true, borders: {} };
-      this.cells.set(key, cell);
+      this.store.set(key, cell);
     }
     return cell;
   }
 
   peek(row: number, col: number): CellState | undefined {
-    return this.cells.get(`${row},${col}`);
+    return this.store.get(row * MAX_COLS + col);
   }
 
-  /** Bounding rectangle of the cells that hold a value. */
-  usedRect(): Rect | undefined {
+  /** Every existing cell with its position. */
+  *entries(): Generator<[number, number, CellState]> {
+    for (const [key, cell] of this.store) yield [Math.floor(key / MAX_COLS), key % MAX_COLS, cell];
+  }
+
+  delete(row: number, col: number): void {
+    this.store.delete(row * MAX_COLS + col);
+  }
+
+  /** Bounding rectangle of the cells that hold a value (or, with `formatted`, of every cell that exists). */
+  usedRect(formatted = false): Rect | undefined {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const [key, cell] of this.cells) {
-      if (cell.value === null || cell.value === "") continue;
-      const comma = key.indexOf(",");
-      const row = Number(key.slice(0, comma));
-      const col = Number(key.slice(comma + 1));
+    for (const [key, cell] of this.store) {
+      if (!formatted && (cell.value === null || cell.value === "")) continue;
+      const row = Math.floor(key / MAX_COLS);
+      const col = key % MAX_COLS;
       if (row < top) top = row;
       if (col < left) left = col;
       if (row > bottom) bottom = row;

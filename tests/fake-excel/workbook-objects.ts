@@ -201,19 +201,7 @@ export class WorksheetObject extends HostObject {
 
 /** With `valuesOnly`, the cells holding a value; otherwise also the cells that carry a format. */
 function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | undefined {
-  if (valuesOnly) return sheet.usedRect();
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (const key of sheet.cells.keys()) {
-    const [row, col] = key.split(",").map(Number);
-    top = Math.min(top, row);
-    left = Math.min(left, col);
-    bottom = Math.max(bottom, row);
-    right = Math.max(right, col);
-  }
-  return bottom < 0 ? undefined : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  return sheet.usedRect(!valuesOnly);
 }
 
 class WorksheetProtectionObject extends HostObject {
@@ -477,8 +465,7 @@ class TableObject extends HostObject {
 
 /** Deleting a table deletes its cells, as in Excel; converting it to a range keeps them. */
 function deleteTableCells(sheet: SheetState, rect: Rect): void {
-  for (const key of [...sheet.cells.keys()]) {
-    const [row, col] = key.split(",").map(Number);
-    if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols) sheet.cells.delete(key);
+  for (const [row, col] of [...sheet.entries()]) {
+    if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols) sheet.delete(row, col);
   }
 }
