@@ -21,19 +21,14 @@ import { SHEETS } from "../workbook/layout";
 import type { KeyedRow, StoredConsolidation } from "../workbook/merge-consolidation";
 import type { ColumnSpec } from "../workbook/table-sheet";
 import type { CellValue } from "../workbook/sheet-plan";
-import { applyWorkbookPlan, type ApplyReport } from "./apply-plan";
+import { type ApplyOptions, applyWorkbookPlan, type ApplyReport } from "./apply-plan";
+import { type ReadOptions, padded, readBlocks, readShapes } from "./read-sheets";
 
 export class ConsolidationRefused extends Error {}
 
 export interface StoredInWorkbook extends StoredConsolidation {
   byKey: Map<string, { territory: string; savedAt?: string }>;
 }
-
-/**
- * Cells asked for in one `context.sync()`: the long tables of a large consolidation would otherwise exceed the
- * size Excel accepts for one response (about 5 MB on the web).
- */
-export const CELLS_PER_READ = 40_000;
 
 const READ_SHEETS: [string, ColumnSpec[]][] = [
   [CONSOLIDATION_SHEETS.territories, TERRITORY_COLUMNS],
@@ -45,18 +40,10 @@ const READ_SHEETS: [string, ColumnSpec[]][] = [
 const NEW_WORKBOOK = "Ouvrez un nouveau classeur vide (Fichier > Nouveau) et relancez la consolidation depuis l'onglet CTG Suivi du ruban.";
 
 /** Reads an earlier consolidation of this workbook (none: empty), refusing a workbook it must not write into. */
-export async function readConsolidation(context: Excel.RequestContext, cellsPerRead = CELLS_PER_READ): Promise<StoredInWorkbook> {
+export async function readConsolidation(context: Excel.RequestContext, options: ReadOptions = {}): Promise<StoredInWorkbook> {
   const names = [SHEETS.meta, CONSOLIDATION_SHEETS.meta, ...Object.values(CONSOLIDATION_SHEETS).filter((name) => name !== CONSOLIDATION_SHEETS.meta)];
-  const probes = names.map((name) => {
-    const worksheet = context.workbook.worksheets.getItemOrNullObject(name);
-    const used = worksheet.getUsedRangeOrNullObject(true);
-    // The consolidation's own metadata is small: read at once, it says whether the rest may be read.
-    used.load(name === CONSOLIDATION_SHEETS.meta ? "rowIndex,rowCount,values" : "rowIndex,rowCount");
-    return { name, worksheet, used };
-  });
-  await context.sync();
-
-  const exists = (name: string) => probes.some((probe) => probe.name === name && !probe.worksheet.isNullObject);
+  const shapes = await readShapes(context, names);
+  const exists = (name: string) => shapes[name].exists;
   if (exists(SHEETS.meta)) {
     throw new ConsolidationRefused(`Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. ${NEW_WORKBOOK}`);
   }
@@ -70,21 +57,20 @@ export async function readConsolidation(context: Excel.RequestContext, cellsPerR
     }
     return empty;
   }
-  const meta = probes.find((probe) => probe.name === CONSOLIDATION_SHEETS.meta)!.used;
-  const format = meta.isNullObject ? undefined : (meta.values as unknown[][]).find((row) => row[0] === "format")?.[1];
+  // The consolidation's own metadata is small: read first, it says whether the rest may be read.
+  const metaArea = shapes[CONSOLIDATION_SHEETS.meta].used;
+  const metaRows = metaArea ? padded(metaArea, (await readBlocks(context, [{ sheet: CONSOLIDATION_SHEETS.meta, ...metaArea }], options))[0]) : [];
+  const format = metaRows.find((row) => row[0] === "format")?.[1];
   if (format !== CONSOLIDATION_FORMAT_ID) {
     throw new ConsolidationRefused(`La feuille cachée « ${CONSOLIDATION_SHEETS.meta} » ne décrit pas une consolidation CTG Suivi : le classeur n'a pas été modifié. ${NEW_WORKBOOK}`);
   }
 
-  const grids = await readLongSheets(
-    context,
-    READ_SHEETS.map(([name, columns]) => {
-      const probe = probes.find((item) => item.name === name)!;
-      const rows = probe.worksheet.isNullObject || probe.used.isNullObject ? 0 : probe.used.rowIndex + probe.used.rowCount;
-      return { name, width: columns.length, rows };
-    }),
-    cellsPerRead,
-  );
+  const blocks = READ_SHEETS.map(([name, columns]) => {
+    const used = shapes[name].used;
+    return { sheet: name, row: 0, col: 0, rows: used ? used.row + used.rows : 0, cols: columns.length };
+  });
+  const read = await readBlocks(context, blocks, options);
+  const grids = Object.fromEntries(READ_SHEETS.map(([name], index) => [name, read[index]]));
   for (const [name, columns] of READ_SHEETS) checkHeader(name, columns, grids[name]);
 
   const stored = empty;
@@ -104,40 +90,10 @@ export async function readConsolidation(context: Excel.RequestContext, cellsPerR
 }
 
 /** Writes the merged consolidation: its sheets are rewritten, the user's other sheets and charts stay. */
-export async function writeConsolidation(context: Excel.RequestContext, content: ConsolidationContent, options: { maxRequestBytes?: number } = {}): Promise<ApplyReport & { charts: number }> {
+export async function writeConsolidation(context: Excel.RequestContext, content: ConsolidationContent, options: ApplyOptions = {}): Promise<ApplyReport & { charts: number }> {
   const plan = buildConsolidationPlan(content);
   const applied = await applyWorkbookPlan(context, plan, options);
   return { ...applied, charts: plan.sheets.reduce((sum, sheet) => sum + (sheet.charts?.length ?? 0), 0) };
-}
-
-/** Rows from A1, `width` columns wide, read in slices of at most `cellsPerRead` cells per sync. */
-async function readLongSheets(context: Excel.RequestContext, sheets: { name: string; width: number; rows: number }[], cellsPerRead: number): Promise<Record<string, CellValue[][]>> {
-  const grids: Record<string, CellValue[][]> = {};
-  let pending: { name: string; range: Excel.Range }[] = [];
-  let pendingCells = 0;
-  const flush = async () => {
-    if (pending.length === 0) return;
-    await context.sync();
-    for (const { name, range } of pending) {
-      for (const row of range.values as unknown[][]) grids[name].push(row.map((value) => (value === "" || value === undefined ? null : (value as CellValue))));
-    }
-    pending = [];
-    pendingCells = 0;
-  };
-  for (const { name, width, rows } of sheets) {
-    grids[name] = [];
-    const slice = Math.max(1, Math.floor(cellsPerRead / width));
-    for (let start = 0; start < rows; start += slice) {
-      const count = Math.min(slice, rows - start);
-      if (pendingCells + count * width > cellsPerRead) await flush();
-      const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(start, 0, count, width);
-      range.load("values");
-      pending.push({ name, range });
-      pendingCells += count * width;
-    }
-  }
-  await flush();
-  return grids;
 }
 
 function checkHeader(name: string, columns: ColumnSpec[], grid: CellValue[][]): void {

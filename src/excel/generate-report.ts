@@ -8,8 +8,8 @@ import { type Report, type ReportRequest, computeReport, petiteEnfanceOnly } fro
 import { buildReportSheet } from "../workbook/build-report";
 import { SHEETS } from "../workbook/layout";
 import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
-import { applyWorkbookPlan } from "./apply-plan";
-import { readGrids } from "./read-grids";
+import { type ApplyOptions, applyWorkbookPlan } from "./apply-plan";
+import { readGrids } from "./read-sheets";
 import { TableauNotFound } from "./tableau-sheets";
 
 export interface BilanRequest extends ReportRequest {
@@ -23,13 +23,14 @@ export interface GeneratedBilan {
   charts: number;
   syncs: number;
   requests: number[];
+  notes: string[];
 }
 
 export class BilanRefused extends Error {}
 
 /** Reads the tableau (one sync) and computes the bilan asked for; the deck and the sheet both start here. */
-export async function readBilanReport(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate }): Promise<Report> {
-  const grids = await readGrids(context, TABLEAU_SHEETS);
+export async function readBilanReport(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate; counter?: { syncs: number } }): Promise<Report> {
+  const grids = await readGrids(context, TABLEAU_SHEETS, { counter: options.counter });
   if (grids[SHEETS.meta] === undefined) throw new TableauNotFound("Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.");
   const reading = readTableau(grids, { today: options.today });
   const errors = reading.issues.filter((issue) => issue.severity === "error");
@@ -46,9 +47,10 @@ export async function readBilanReport(context: Excel.RequestContext, request: Bi
   return computeReport(tracking, request);
 }
 
-export async function generateBilan(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate; maxRequestBytes?: number }): Promise<GeneratedBilan> {
-  const report = await readBilanReport(context, request, options);
+export async function generateBilan(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate } & ApplyOptions): Promise<GeneratedBilan> {
+  const counter = { syncs: 0 };
+  const report = await readBilanReport(context, request, { today: options.today, counter });
   const sheet = buildReportSheet(report, { cdsf: request.cdsf ?? false, charts: true, ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}) });
-  const applied = await applyWorkbookPlan(context, { sheets: [sheet], activeSheet: sheet.name, arrange: false }, options.maxRequestBytes ? { maxRequestBytes: options.maxRequestBytes } : {});
-  return { report, sheetName: sheet.name, charts: sheet.charts?.length ?? 0, syncs: applied.syncs + 1, requests: applied.requests };
+  const applied = await applyWorkbookPlan(context, { sheets: [sheet], activeSheet: sheet.name, arrange: false }, options);
+  return { report, sheetName: sheet.name, charts: sheet.charts?.length ?? 0, syncs: applied.syncs + counter.syncs, requests: applied.requests, notes: applied.notes };
 }

@@ -1,5 +1,5 @@
 export { applyWorkbookPlan, type ApplyReport } from "./apply-plan";
-export { readGrids } from "./read-grids";
+export { readGrids, readShapes, readBlocks, DEFAULT_MAX_RESPONSE_BYTES } from "./read-sheets";
 export { DEFAULT_MAX_REQUEST_BYTES } from "./request-budget";
 export { setUpTableau, type OfficeSetupResult } from "./setup-tableau";
 export { writeQuarterEntry, EntryRefused, type QuarterEntry, type WrittenEntry } from "./write-entry";
@@ -7,4 +7,4 @@ export { setQuarterLocked } from "./lock-quarter";
 export { readEntrySheets, TableauNotFound } from "./tableau-sheets";
 export { whenOfficeReady, isSetSupported, runInExcel, type HostReadiness } from "./host";
 export { generateBilan, readBilanReport, BilanRefused, type BilanRequest, type GeneratedBilan } from "./generate-report";
-export { readConsolidation, writeConsolidation, ConsolidationRefused, CELLS_PER_READ, type StoredInWorkbook } from "./consolidation-sheets";
+export { readConsolidation, writeConsolidation, ConsolidationRefused, type StoredInWorkbook } from "./consolidation-sheets";

@@ -1,37 +1,61 @@
-/** Locking a quarter after its COPIL: its entry cells become read-only; unlocking gives them back. */
+/**
+ * Locking a quarter after its COPIL: its entry cells become read-only; unlocking gives them back. The lock is
+ * recorded in the quarter's own cell of the metadata sheet, so that two people locking two quarters at the same
+ * time both keep their lock (a single list rewritten from each one's earlier read would lose one).
+ */
 import { compareQuarters } from "../domain/quarters";
-import { COLORS, SHEETS } from "../workbook/layout";
-import { readEntrySheets, rowsWhere } from "./tableau-sheets";
-
-const PROTECTION: Excel.WorksheetProtectionOptions = { allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowInsertRows: false, allowDeleteRows: false };
+import { COLORS, LOCK_VALUES, SHEETS } from "../workbook/layout";
+import { RequestBudget } from "./request-budget";
+import { rangeOperation } from "./request-cost";
+import { PROTECTION, unprotectSheets } from "./sheet-protection";
+import { keyOf, readEntrySheets } from "./tableau-sheets";
+import { cells } from "./write-sheet";
 
 export async function setQuarterLocked(context: Excel.RequestContext, quarter: string, locked: boolean): Promise<{ lockedQuarters: string[]; syncs: number }> {
-  const sheets = await readEntrySheets(context);
+  const counter = { syncs: 0 };
+  const sheets = await readEntrySheets(context, counter);
   const t = sheets.trackingColumns;
   const m = sheets.measurementColumns;
+  const names = [SHEETS.tracking, SHEETS.measurements, SHEETS.meta];
+  const worksheets = Object.fromEntries(names.map((name) => [name, context.workbook.worksheets.getItem(name)]));
+  counter.syncs += await unprotectSheets(
+    context,
+    names.filter((name) => sheets.protection[name]).map((name) => ({ name, worksheet: worksheets[name] })),
+  );
+
+  const budget = new RequestBudget(context);
   const targets = [
-    { name: SHEETS.tracking, rows: rowsWhere(sheets.tracking, (row) => row[t.quarter] === quarter), cols: [t.status, t.progress, t.achievements, t.difficulties, t.adjustments] },
-    { name: SHEETS.measurements, rows: rowsWhere(sheets.measurements, (row) => row[m.quarter] === quarter), cols: [m.value, m.comment] },
+    { name: SHEETS.tracking, rows: sheets.quarterRows.tracking.get(keyOf(quarter)) ?? [], cols: [t.status, t.progress, t.achievements, t.difficulties, t.adjustments] },
+    { name: SHEETS.measurements, rows: sheets.quarterRows.measurements.get(keyOf(quarter)) ?? [], cols: [m.value, m.comment] },
   ];
   for (const target of targets) {
-    const worksheet = context.workbook.worksheets.getItem(target.name);
-    worksheet.protection.unprotect();
-    for (const row of target.rows) {
-      for (const col of target.cols) {
-        const format = worksheet.getRangeByIndexes(row, col, 1, 1).format;
+    for (const rows of runs(target.rows)) {
+      for (const cols of runs(target.cols)) {
+        await budget.reserve(rangeOperation(3, 2, 40));
+        const format = cells(worksheets[target.name], rows.start, cols.start, rows.length, cols.length).format;
         format.protection.locked = locked;
         format.fill.color = locked ? COLORS.lockedFill : COLORS.entryFill;
       }
     }
-    worksheet.protection.protect(PROTECTION);
   }
+  const lockRow = sheets.lockRows.get(quarter);
   const lockedQuarters = [...new Set(locked ? [...sheets.lockedQuarters, quarter] : sheets.lockedQuarters.filter((item) => item !== quarter))].sort(compareQuarters);
-  if (sheets.lockedQuartersRow >= 0) {
-    const meta = context.workbook.worksheets.getItem(SHEETS.meta);
-    meta.protection.unprotect();
-    meta.getRangeByIndexes(sheets.lockedQuartersRow, 1, 1, 1).values = [[lockedQuarters.join(",")]];
-    meta.protection.protect(PROTECTION);
+  await budget.reserve(rangeOperation(0, 1, 60));
+  if (lockRow !== undefined) cells(worksheets[SHEETS.meta], lockRow, 1, 1, 1).values = [[locked ? LOCK_VALUES.locked : LOCK_VALUES.open]];
+  else if (sheets.legacyLockRow >= 0) cells(worksheets[SHEETS.meta], sheets.legacyLockRow, 1, 1, 1).values = [[lockedQuarters.join(",")]];
+  for (const name of names) worksheets[name].protection.protect(PROTECTION);
+  await budget.flush();
+  return { lockedQuarters, syncs: counter.syncs + budget.syncs };
+}
+
+/** Consecutive numbers as runs, so that adjacent rows or columns take one range. */
+function runs(values: readonly number[]): { start: number; length: number }[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const result: { start: number; length: number }[] = [];
+  for (const value of sorted) {
+    const last = result[result.length - 1];
+    if (last && value === last.start + last.length) last.length++;
+    else result.push({ start: value, length: 1 });
   }
-  await context.sync();
-  return { lockedQuarters, syncs: 2 };
+  return result;
 }

@@ -4,18 +4,20 @@ import type { Plan } from "../domain/plan";
 import { SHEETS } from "../workbook/layout";
 import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
 import { type SetupResult, planSetup } from "../workbook/setup";
-import { applyWorkbookPlan } from "./apply-plan";
-import { readGrids } from "./read-grids";
+import { type ApplyOptions, applyWorkbookPlan } from "./apply-plan";
+import { readGrids } from "./read-sheets";
 
 export interface OfficeSetupResult extends SetupResult {
   syncs: number;
   requests: number[];
+  notes: string[];
 }
 
-export async function setUpTableau(context: Excel.RequestContext, plan: Plan, clock: { now: string; today: IsoDate }, options: { maxRequestBytes?: number } = {}): Promise<OfficeSetupResult> {
-  const grids = await readGrids(context, TABLEAU_SHEETS);
+export async function setUpTableau(context: Excel.RequestContext, plan: Plan, clock: { now: string; today: IsoDate }, options: ApplyOptions = {}): Promise<OfficeSetupResult> {
+  const counter = { syncs: 0 };
+  const grids = await readGrids(context, TABLEAU_SHEETS, { counter });
   const reading = grids[SHEETS.meta] === undefined ? undefined : readTableau(grids, { today: clock.today });
   const setup = planSetup(plan, reading, clock.now);
   const report = await applyWorkbookPlan(context, setup.workbookPlan, options);
-  return { ...setup, syncs: report.syncs + 1, requests: report.requests };
+  return { ...setup, syncs: report.syncs + counter.syncs, requests: report.requests, notes: report.notes };
 }

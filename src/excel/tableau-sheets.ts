@@ -1,55 +1,106 @@
-/** Where the entries of a tableau sit in the open workbook, found from the sheets' headers as the contract says. */
+/**
+ * Where the entries of a tableau sit in the open workbook, found from the sheets' headers as the contract says.
+ * Only what an entry or a lock needs is read: the headers, the key columns of the two entry sheets and the small
+ * metadata sheet, not three whole sheets (a 200-fiche tableau with long texts would not fit in one response).
+ */
 import { foldText } from "../domain/vocabulary";
-import { MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS } from "../workbook/layout";
-import type { Grid } from "../workbook/sheet-plan";
-import { readGrids } from "./read-grids";
+import { MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS, lockedQuartersOf } from "../workbook/layout";
+import type { CellValue } from "../workbook/sheet-plan";
+import { type ReadCounter, type SheetShape, readBlocks, readShapes } from "./read-sheets";
 
 export class TableauNotFound extends Error {}
 
+export const NO_TABLEAU = "Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.";
+
+type Columns<K extends string> = Record<K, number>;
+
 export interface EntrySheets {
-  tracking: Grid;
-  measurements: Grid;
-  meta: Grid;
-  trackingColumns: Record<keyof typeof TRACKING_COLUMNS, number>;
-  measurementColumns: Record<keyof typeof MEASUREMENT_COLUMNS, number>;
+  trackingColumns: Columns<keyof typeof TRACKING_COLUMNS>;
+  measurementColumns: Columns<keyof typeof MEASUREMENT_COLUMNS>;
+  /** Sheet row of each (fiche code, quarter) of « Suivi des fiches ». */
+  trackingRows: Map<string, number>;
+  /** Sheet row of each (indicator id, quarter) of « Saisies ». */
+  measurementRows: Map<string, number>;
+  /** Sheet rows of the quarter in each entry sheet. */
+  quarterRows: { tracking: Map<string, number[]>; measurements: Map<string, number[]> };
   lockedQuarters: string[];
-  /** Row of the locked-quarters entry in the metadata sheet. */
-  lockedQuartersRow: number;
+  /** Row of each quarter's lock in the metadata sheet (template 1.2). */
+  lockRows: Map<string, number>;
+  /** Row of the single list of locked quarters of templates 1.0 and 1.1. */
+  legacyLockRow: number;
+  protection: Record<string, boolean>;
 }
 
-function columnsOf<K extends string>(sheet: string, grid: Grid, headers: Record<K, string>): Record<K, number> {
-  const header = (grid[0] ?? []).map((cell) => foldText(String(cell ?? "")));
-  const columns = {} as Record<K, number>;
+function columnsOf<K extends string>(sheet: string, header: readonly CellValue[] | undefined, headers: Record<K, string>): Columns<K> {
+  const folded = (header ?? []).map((cell) => foldText(String(cell ?? "")));
+  const columns = {} as Columns<K>;
   for (const key of Object.keys(headers) as K[]) {
-    const index = header.indexOf(foldText(headers[key]));
+    const index = folded.indexOf(foldText(headers[key]));
     if (index < 0) throw new TableauNotFound(`La colonne « ${headers[key]} » est introuvable dans la feuille « ${sheet} » : le tableau a été modifié à la main.`);
     columns[key] = index;
   }
   return columns;
 }
 
-/** One sync: the entry sheets, their columns and the quarters locked after their COPIL. */
-export async function readEntrySheets(context: Excel.RequestContext): Promise<EntrySheets> {
-  const grids = await readGrids(context, [SHEETS.tracking, SHEETS.measurements, SHEETS.meta]);
-  const tracking = grids[SHEETS.tracking];
-  const measurements = grids[SHEETS.measurements];
-  const meta = grids[SHEETS.meta];
-  if (!tracking || !measurements || !meta) throw new TableauNotFound("Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.");
-  const lockedQuartersRow = meta.findIndex((row) => row[0] === META_KEYS.lockedQuarters);
-  const lockedText = lockedQuartersRow >= 0 ? String(meta[lockedQuartersRow][1] ?? "") : "";
-  return {
-    tracking,
-    measurements,
-    meta,
-    trackingColumns: columnsOf(SHEETS.tracking, tracking, TRACKING_COLUMNS),
-    measurementColumns: columnsOf(SHEETS.measurements, measurements, MEASUREMENT_COLUMNS),
-    lockedQuarters: lockedText.split(",").map((quarter) => quarter.trim()).filter(Boolean),
-    lockedQuartersRow,
-  };
+/** Codes and quarters are compared as text, whatever Excel made of a cell ("1.1" may have become a number). */
+export function keyOf(...parts: CellValue[]): string {
+  return parts.map((part) => String(part ?? "").trim()).join("\u0000");
 }
 
-export function rowsWhere(grid: Grid, predicate: (row: Grid[number]) => boolean): number[] {
-  const rows: number[] = [];
-  for (let index = 1; index < grid.length; index++) if (predicate(grid[index] ?? [])) rows.push(index);
-  return rows;
+/** Two syncs: the shapes and headers, then the key columns and the metadata. */
+export async function readEntrySheets(context: Excel.RequestContext, counter: ReadCounter = { syncs: 0 }): Promise<EntrySheets> {
+  const names = [SHEETS.tracking, SHEETS.measurements, SHEETS.meta];
+  const shapes = await readShapes(context, names, { header: true, protection: true, counter });
+  if (names.some((name) => !shapes[name].exists) || !shapes[SHEETS.meta].used) throw new TableauNotFound(NO_TABLEAU);
+  const t = columnsOf(SHEETS.tracking, shapes[SHEETS.tracking].header, TRACKING_COLUMNS);
+  const m = columnsOf(SHEETS.measurements, shapes[SHEETS.measurements].header, MEASUREMENT_COLUMNS);
+  const meta = shapes[SHEETS.meta].used!;
+  const column = (sheet: string, shape: SheetShape, col: number) => ({ sheet, row: 1, col, rows: Math.max(0, (shape.used?.row ?? 0) + (shape.used?.rows ?? 0) - 1), cols: 1 });
+  const [quarters, codes, ids, measuredQuarters, metaCells] = await readBlocks(
+    context,
+    [
+      column(SHEETS.tracking, shapes[SHEETS.tracking], t.quarter),
+      column(SHEETS.tracking, shapes[SHEETS.tracking], t.code),
+      column(SHEETS.measurements, shapes[SHEETS.measurements], m.id),
+      column(SHEETS.measurements, shapes[SHEETS.measurements], m.quarter),
+      { sheet: SHEETS.meta, row: 0, col: 0, rows: meta.row + meta.rows, cols: 2 },
+    ],
+    { counter },
+  );
+  const trackingRows = new Map<string, number>();
+  const quarterRows = { tracking: new Map<string, number[]>(), measurements: new Map<string, number[]>() };
+  const note = (rows: Map<string, number[]>, quarter: CellValue, row: number) => {
+    const key = keyOf(quarter);
+    rows.set(key, [...(rows.get(key) ?? []), row]);
+  };
+  quarters.forEach((cells, index) => {
+    trackingRows.set(keyOf(codes[index]?.[0] ?? null, cells[0]), index + 1);
+    note(quarterRows.tracking, cells[0], index + 1);
+  });
+  const measurementRows = new Map<string, number>();
+  ids.forEach((cells, index) => {
+    measurementRows.set(keyOf(cells[0], measuredQuarters[index]?.[0] ?? null), index + 1);
+    note(quarterRows.measurements, measuredQuarters[index]?.[0] ?? null, index + 1);
+  });
+  const metaValues: Record<string, string> = {};
+  const lockRows = new Map<string, number>();
+  let legacyLockRow = -1;
+  metaCells.forEach((cells, row) => {
+    const key = String(cells[0] ?? "").trim();
+    if (!key) return;
+    metaValues[key] = String(cells[1] ?? "");
+    if (key === META_KEYS.lockedQuarters) legacyLockRow = row;
+    if (key.startsWith(META_KEYS.lockPrefix)) lockRows.set(key.slice(META_KEYS.lockPrefix.length), row);
+  });
+  return {
+    trackingColumns: t,
+    measurementColumns: m,
+    trackingRows,
+    measurementRows,
+    quarterRows,
+    lockedQuarters: lockedQuartersOf(metaValues),
+    lockRows,
+    legacyLockRow,
+    protection: Object.fromEntries(names.map((name) => [name, shapes[name].protected ?? false])),
+  };
 }

@@ -1,13 +1,14 @@
 /**
  * Writes one fiche's entry for one quarter: only the cells of that fiche and quarter, since co-authors may be
- * editing other cells of the shared workbook at the same time.
+ * editing other cells of the shared workbook at the same time. Two syncs read where they are, one writes them.
  */
 import type { Indicator } from "../domain/plan";
 import type { Measurement, StatusEntry } from "../domain/tracking";
 import { toCellValue } from "../workbook/build-tableau";
 import { SHEETS } from "../workbook/layout";
 import { cellAddress } from "../workbook/sheet-plan";
-import { readEntrySheets } from "./tableau-sheets";
+import { keyOf, readEntrySheets } from "./tableau-sheets";
+import { cells as cellsOf } from "./write-sheet";
 
 export class EntryRefused extends Error {}
 
@@ -26,15 +27,23 @@ export interface WrittenEntry {
 
 export async function writeQuarterEntry(context: Excel.RequestContext, entry: QuarterEntry): Promise<WrittenEntry> {
   const { status } = entry;
-  const sheets = await readEntrySheets(context);
+  const counter = { syncs: 0 };
+  const sheets = await readEntrySheets(context, counter);
   if (sheets.lockedQuarters.includes(status.quarter)) {
     throw new EntryRefused(`Le trimestre ${status.quarter} est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies.`);
   }
   const t = sheets.trackingColumns;
-  const trackingRow = sheets.tracking.findIndex((row, index) => index > 0 && row[t.quarter] === status.quarter && row[t.code] === status.actionCode);
-  if (trackingRow < 0) throw new EntryRefused(`La fiche ${status.actionCode} n'a pas de ligne pour le trimestre ${status.quarter} dans « ${SHEETS.tracking} » : mettez à jour le tableau.`);
+  const trackingRow = sheets.trackingRows.get(keyOf(status.actionCode, status.quarter));
+  if (trackingRow === undefined) throw new EntryRefused(`La fiche ${status.actionCode} n'a pas de ligne pour le trimestre ${status.quarter} dans « ${SHEETS.tracking} » : mettez à jour le tableau.`);
 
-  const cells: string[] = [];
+  const m = sheets.measurementColumns;
+  const measurementRows = entry.measurements.map(({ indicator, measurement }) => {
+    const row = sheets.measurementRows.get(keyOf(indicator.id, measurement.quarter));
+    if (row === undefined) throw new EntryRefused(`L'indicateur ${indicator.id} ne se saisit pas au trimestre ${measurement.quarter}.`);
+    return row;
+  });
+
+  const written: string[] = [];
   const trackingSheet = context.workbook.worksheets.getItem(SHEETS.tracking);
   const statusCells: [number, string | number][] = [
     [t.status, status.status ?? ""],
@@ -44,19 +53,16 @@ export async function writeQuarterEntry(context: Excel.RequestContext, entry: Qu
     [t.adjustments, status.adjustments ?? ""],
   ];
   for (const [col, value] of statusCells) {
-    trackingSheet.getRangeByIndexes(trackingRow, col, 1, 1).values = [[value]];
-    cells.push(`${SHEETS.tracking}!${cellAddress(trackingRow, col)}`);
+    cellsOf(trackingSheet, trackingRow, col, 1, 1).values = [[value]];
+    written.push(`${SHEETS.tracking}!${cellAddress(trackingRow, col)}`);
   }
-
-  const m = sheets.measurementColumns;
   const measurementSheet = context.workbook.worksheets.getItem(SHEETS.measurements);
-  for (const { indicator, measurement } of entry.measurements) {
-    const row = sheets.measurements.findIndex((cellsOfRow, index) => index > 0 && cellsOfRow[m.id] === indicator.id && cellsOfRow[m.quarter] === measurement.quarter);
-    if (row < 0) throw new EntryRefused(`L'indicateur ${indicator.id} ne se saisit pas au trimestre ${measurement.quarter}.`);
-    measurementSheet.getRangeByIndexes(row, m.value, 1, 1).values = [[toCellValue(indicator, measurement.value) ?? ""]];
-    measurementSheet.getRangeByIndexes(row, m.comment, 1, 1).values = [[measurement.comment ?? ""]];
-    cells.push(`${SHEETS.measurements}!${cellAddress(row, m.value)}`, `${SHEETS.measurements}!${cellAddress(row, m.comment)}`);
-  }
+  entry.measurements.forEach(({ indicator, measurement }, index) => {
+    const row = measurementRows[index];
+    cellsOf(measurementSheet, row, m.value, 1, 1).values = [[toCellValue(indicator, measurement.value) ?? ""]];
+    cellsOf(measurementSheet, row, m.comment, 1, 1).values = [[measurement.comment ?? ""]];
+    written.push(`${SHEETS.measurements}!${cellAddress(row, m.value)}`, `${SHEETS.measurements}!${cellAddress(row, m.comment)}`);
+  });
   await context.sync();
-  return { cells, syncs: 2 };
+  return { cells: written, syncs: counter.syncs + 1 };
 }

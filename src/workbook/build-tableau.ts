@@ -19,6 +19,7 @@ import {
   FORMAT_ID,
   INDICATOR_COLUMNS,
   LIST_SEPARATOR,
+  LOCK_VALUES,
   MEASUREMENT_COLUMNS,
   META_KEYS,
   NUMBER_FORMATS,
@@ -27,6 +28,7 @@ import {
   STATUS_COLORS,
   TEMPLATE_VERSION,
   TRACKING_COLUMNS,
+  lockKey,
 } from "./layout";
 import type { CellValue, ConditionalFormatPlan, DataValidationPlan, SheetPlan, ValidationRule, WorkbookPlan } from "./sheet-plan";
 import { columnLetter, wrappedRowHeights } from "./sheet-plan";
@@ -486,9 +488,13 @@ function metaSheet(tracking: Tracking, options: BuildOptions): SheetPlan {
     [META_KEYS.end, convention.end],
     [META_KEYS.createdAt, options.createdAt ?? options.now],
     [META_KEYS.updatedAt, options.now],
-    [META_KEYS.lockedQuarters, [...tracking.lockedQuarters].sort().join(",")],
     [META_KEYS.conventionId, options.conventionId ?? conventionIdentifier(convention.territory, convention.start, options.createdAt ?? options.now)],
   ];
+  // One row per quarter, in a fixed place: locking a quarter writes its own cell, so that two people locking two
+  // quarters at the same time both keep their lock.
+  const locked = new Set(tracking.lockedQuarters);
+  const quarters = [...new Set([...quartersBetween(convention.start, convention.end), ...locked])].sort();
+  for (const quarter of quarters) entries.push([lockKey(quarter), locked.has(quarter) ? LOCK_VALUES.locked : LOCK_VALUES.open]);
   return {
     name: SHEETS.meta,
     visibility: "veryHidden",

@@ -5,9 +5,12 @@
 import { STATUSES } from "../domain/vocabulary";
 
 export const FORMAT_ID = "ctg-suivi/tableau-de-suivi";
-export const TEMPLATE_VERSION = "1.1";
-/** Versions this code can read: 1.0 lacks only the convention's identifier, which readers then derive. */
-export const READABLE_VERSIONS = ["1.0", "1.1"] as const;
+export const TEMPLATE_VERSION = "1.2";
+/**
+ * Versions this code can read: 1.0 lacks only the convention's identifier, which readers then derive; 1.0 and 1.1
+ * record the locked quarters as one list instead of one row per quarter.
+ */
+export const READABLE_VERSIONS = ["1.0", "1.1", "1.2"] as const;
 
 export const SHEETS = {
   guide: "Mode d'emploi",
@@ -105,7 +108,10 @@ export const META_KEYS = {
   end: "fin",
   createdAt: "cree_le",
   updatedAt: "mis_a_jour_le",
+  /** Templates 1.0 and 1.1: the locked quarters as one comma-separated list. */
   lockedQuarters: "trimestres_verrouilles",
+  /** Template 1.2: one row per quarter, `verrou_2026-T1` → `oui` or `non`, so that a lock writes one cell of its own. */
+  lockPrefix: "verrou_",
   conventionId: "identifiant_convention",
 } as const;
 
@@ -137,6 +143,29 @@ export const NUMBER_FORMATS = {
   date: "dd/mm/yyyy",
   year: "0",
 } as const;
+
+export const LOCK_VALUES = { locked: "oui", open: "non" } as const;
+
+export function lockKey(quarter: string): string {
+  return `${META_KEYS.lockPrefix}${quarter}`;
+}
+
+/** The quarters locked after their COPIL, from the metadata of any readable template. */
+export function lockedQuartersOf(meta: Record<string, string>): string[] {
+  const locked = new Set(
+    (meta[META_KEYS.lockedQuarters] ?? "")
+      .split(",")
+      .map((quarter) => quarter.trim())
+      .filter((quarter) => quarter.length > 0),
+  );
+  for (const [key, value] of Object.entries(meta)) {
+    if (!key.startsWith(META_KEYS.lockPrefix)) continue;
+    const quarter = key.slice(META_KEYS.lockPrefix.length);
+    if (value.trim().toLowerCase() === LOCK_VALUES.locked) locked.add(quarter);
+    else locked.delete(quarter);
+  }
+  return [...locked].sort();
+}
 
 /** Separator of list items (pilotes, partenaires…) inside one cell; `;` is also accepted when reading. */
 export const LIST_SEPARATOR = "\n";

@@ -9,7 +9,7 @@ import { measuredQuarters, quartersBetween } from "../domain/quarters";
 import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, statusKey } from "../domain/tracking";
 import { type EntryProblem, checkMeasurementValue, checkStatusEntry, checkText, quarterChecker } from "../domain/validation";
 import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
-import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS } from "./layout";
+import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS, lockedQuartersOf } from "./layout";
 import { type Grids, type Meta, readMeta, readPlanFromGrids, requireSheet } from "./parse-structure";
 
 export type { Grids } from "./parse-structure";
@@ -50,10 +50,7 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
   const checkQuarter = quarterChecker({ start: plan.convention.start, end: plan.convention.end, today: options.today });
   const statuses = readStatuses(grids, plan, checkQuarter, issues);
   const measurements = readMeasurements(grids, plan, checkQuarter, issues);
-  const lockedQuarters = (meta.values[META_KEYS.lockedQuarters] ?? "")
-    .split(",")
-    .map((quarter) => quarter.trim())
-    .filter((quarter) => quarter.length > 0);
+  const lockedQuarters = lockedQuartersOf(meta.values);
   const tracking: Tracking = {
     plan,
     statuses: statuses ?? [],

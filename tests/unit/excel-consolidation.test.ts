@@ -218,8 +218,8 @@ describe("consolidation in the open workbook", () => {
     for (const quarter of ["2026-T1", "2026-T2", "2026-T3"]) for (const code of ["1.A.1", "1.A.2", "2.A.1"]) big.statuses.push({ actionCode: code, quarter, status: "En cours", progress: 10, difficulties: `${code} ${quarter}` });
     await gatewayOn(host).consolidate([await file("a.xlsx", big), await file("b.xlsx", territoryB())]);
     const syncsBefore = host.stats.syncs;
-    const stored = await readConsolidation(host.context, 13 * 2);
-    // Nine + two status rows of 13 cells, two per sync: many slices, every row kept in order.
+    const stored = await readConsolidation(host.context, { maxResponseBytes: 2_000 });
+    // Eleven status rows of 13 cells, a few per sync of 2 kB: many slices, every row kept in order.
     expect(host.stats.syncs - syncsBefore).toBeGreaterThan(5);
     expect(stored.statuses.map((item) => item.row.values[10])).toEqual([...["2026-T1", "2026-T2", "2026-T3"].flatMap((quarter) => ["1.A.1", "1.A.2", "2.A.1"].map((code) => `${code} ${quarter}`)), null, null]);
     expect([...stored.byKey.values()].map((item) => item.territory)).toEqual(["Commune de Test", "Commune de Là-Haut"]);

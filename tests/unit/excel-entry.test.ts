@@ -22,7 +22,7 @@ function values(host: ReturnType<typeof createFakeExcel>): Map<string, unknown> 
 }
 
 describe("writing one fiche's quarter from the task pane", () => {
-  it("writes only the cells of that fiche and quarter, in two syncs", async () => {
+  it("writes only the cells of that fiche and quarter, in three syncs", async () => {
     const host = await demoHost();
     const before = values(host);
     const indicators = samplePlan().axes[0].subAxes[0].actions[0].indicators;
@@ -30,7 +30,9 @@ describe("writing one fiche's quarter from the task pane", () => {
       status: { actionCode: "1.A.1", quarter: "2026-T3", status: "En cours", progress: 70, achievements: "Travaux de la MAM lancés", difficulties: "=retard" },
       measurements: [{ indicator: indicators[0], measurement: { indicatorId: indicators[0].id, quarter: "2026-T3", value: 4, comment: "outils : affiche, site" } }],
     });
-    expect(host.stats.syncs).toBe(2);
+    // Headers, then the key columns only, then the write.
+    expect(host.stats.syncs).toBe(3);
+    expect(written.syncs).toBe(3);
     expect(written.cells).toHaveLength(7);
     const after = values(host);
     const changed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
@@ -63,7 +65,9 @@ describe("locking a quarter", () => {
     const host = await demoHost();
     const result = await setQuarterLocked(host.context, "2026-T2", true);
     expect(result.lockedQuarters).toEqual(["2026-T1", "2026-T2"]);
-    expect(host.stats.syncs).toBe(2);
+    // Headers, key columns, protection lifted on its own, then the lock.
+    expect(host.stats.syncs).toBe(4);
+    expect(result.syncs).toBe(4);
     const suivi = host.sheet(SHEETS.tracking);
     const rowOf = (quarter: string) => Number([...suivi.cells].find(([key, cell]) => key.endsWith(",0") && cell.value === quarter)![0].split(",")[0]);
     expect(suivi.peek(rowOf("2026-T2"), 5)?.locked).toBe(true);
