@@ -134,7 +134,7 @@ describe("ctg consolidate", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Synthèse territoires", "Synthèse champs", "Statuts", "Indicateurs", "Rapport d'import", "_ctg_champs", "_ctg_conso"]);
     // Reference quarter on 24/11/2026: 2026-T3, the last ended.
     const [first, second] = rows(workbook, "Synthèse territoires");
-    expect(first).toMatchObject({ Territoire: "Commune de Test", "Code INSEE / SIREN": "12345", "Trimestre de référence": "2026-T3", Fiches: 3, "À lancer": 0, "En cours": 1, Réalisée: 1, Reportée: 0, Abandonnée: 0, "Non renseigné": 1, "En retard": 0, "Fiches suivies au trimestre": 1, "Valeurs saisies au trimestre": 2, "Valeurs attendues au trimestre": 5, Fichier: "commune-de-test.xlsx", Modèle: "1.1" });
+    expect(first).toMatchObject({ Territoire: "Commune de Test", "Code INSEE / SIREN": "12345", "Trimestre de référence": "2026-T3", Fiches: 3, "À lancer": 0, "En cours": 1, Réalisée: 1, Reportée: 0, Abandonnée: 0, "Non renseigné": 1, "En retard": 0, "Fiches suivies au trimestre": 1, "Valeurs saisies au trimestre": 2, "Valeurs attendues au trimestre": 5, Fichier: "commune-de-test.xlsx", Modèle: "1.2" });
     expect(first["% Réalisée"]).toBeCloseTo(1 / 3, 10);
     expect(first["Complétude du trimestre"]).toBeCloseTo(2 / 5, 10);
     expect(second).toMatchObject({ Territoire: "Commune de Là-Haut", "À lancer": 1, "Non renseigné": 1, Reportée: 1, Réalisée: 0, "% Réalisée": 0, "Fiches suivies au trimestre": 0 });
@@ -240,7 +240,7 @@ describe("ctg consolidate", () => {
     });
     const received = await receiveTableau(new Uint8Array(readFileSync(old)), "ancien.xlsx", { today: "2026-11-24" });
     expect(received.status).toBe("warnings");
-    expect(received.reasons[0]).toMatch(/modèle 1\.0, plus ancien que le modèle actuel 1\.1/);
+    expect(received.reasons[0]).toMatch(/modèle 1\.0, plus ancien que le modèle actuel 1\.2/);
     expect(received.tableau?.conventionId).toBeUndefined();
     expect(received.tableau?.tracking.statuses).toHaveLength(3);
   });
