@@ -6,6 +6,7 @@
 import type { SheetPlan, WorkbookPlan } from "../workbook/sheet-plan";
 import { CHART_NAME_PREFIX } from "../workbook/sheet-plan";
 import { RequestBudget } from "./request-budget";
+import { FeatureUnavailable } from "./requirements";
 import { objectOperation, rangeOperation } from "./request-cost";
 import { PROTECTION, unprotectSheets } from "./sheet-protection";
 import { untracked, writeSheet } from "./write-sheet";
@@ -22,6 +23,11 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
   /** False on hosts without ExcelApi 1.9: print settings are then skipped, with a note. */
   pageLayout?: boolean;
+  /**
+   * False on hosts without ExcelApi 1.8: a plan with data validation is then refused (the set-up is, before it
+   * starts), and rewriting a sheet leaves its validation rules alone instead of clearing them.
+   */
+  dataValidation?: boolean;
 }
 
 const VISIBILITY: Record<SheetPlan["visibility"], Excel.SheetVisibility> = {
@@ -35,6 +41,8 @@ export const PAGE_LAYOUT_NOTE = "Cette version d'Excel ne permet pas au complém
 export async function applyWorkbookPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const budget = new RequestBudget(context, options.maxRequestBytes);
   const pageLayout = options.pageLayout ?? true;
+  const dataValidation = options.dataValidation ?? true;
+  if (!dataValidation && plan.sheets.some((sheet) => sheet.validations.length > 0)) throw new FeatureUnavailable("dataValidation");
   const worksheets = context.workbook.worksheets;
   const found = plan.sheets.map((sheet) => {
     const worksheet = worksheets.getItemOrNullObject(sheet.name);
@@ -63,7 +71,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
       for (const chart of existing.charts.items) if (chart.name.startsWith(CHART_NAME_PREFIX)) chart.delete();
       const everything = untracked(worksheet.getRange());
       everything.conditionalFormats.clearAll();
-      everything.dataValidation.clear();
+      if (dataValidation) everything.dataValidation.clear();
       everything.unmerge();
       everything.clear("All");
       // Clearing keeps hidden columns hidden; the plan says which ones it hides.

@@ -8,3 +8,7 @@ export { readEntrySheets, TableauNotFound } from "./tableau-sheets";
 export { whenOfficeReady, isSetSupported, runInExcel, type HostReadiness } from "./host";
 export { generateBilan, readBilanReport, BilanRefused, type BilanRequest, type GeneratedBilan } from "./generate-report";
 export { readConsolidation, writeConsolidation, ConsolidationRefused, type StoredInWorkbook } from "./consolidation-sheets";
+export { FEATURE_REQUIREMENTS, FULL_SUPPORT, FeatureUnavailable, hostSupport, type Feature, type HostSupport } from "./requirements";
+export { ProtectedByPassword } from "./sheet-protection";
+export { PAGE_LAYOUT_NOTE } from "./apply-plan";
+export { selectCell } from "./select-cell";

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   switch: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
 
-export type HostState = "loading" | "excel" | "no-office" | { missing: string[] };
+export type HostState = "loading" | "excel" | "no-office" | { refused: string };
 export type View = "tableau" | "saisie" | "verifier" | "bilan" | "consolider";
 export const VIEWS: readonly View[] = ["tableau", "saisie", "verifier", "bilan", "consolider"];
 
@@ -49,9 +49,7 @@ export function App({ host, gateway, initialView = "tableau", saveFile }: AppPro
       {host === "no-office" && <Body1>Ce volet s'ouvre depuis Excel : onglet « CTG Suivi » du ruban, bouton « Tableau de suivi ».</Body1>}
       {typeof host === "object" && (
         <MessageBar intent="error">
-          <MessageBarBody>
-            Cette version d'Excel ne propose pas {host.missing.join(", ")}, nécessaire au complément. Utilisez Microsoft 365, Excel 2021 ou plus récent, ou Excel sur le web.
-          </MessageBarBody>
+          <MessageBarBody>{host.refused}</MessageBarBody>
         </MessageBar>
       )}
       {host === "excel" && gateway && <Workspace gateway={gateway} initialView={initialView} {...(saveFile ? { saveFile } : {})} />}
@@ -64,6 +62,7 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
   const [state, setState] = useState<WorkbookState | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [view, setView] = useState<View>(initialView);
+  const [notes, setNotes] = useState<string[]>([]);
 
   const reload = useCallback(async () => {
     try {
@@ -111,7 +110,14 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
             </Button>
           </div>
         )}
-        <SetupWizard gateway={gateway} reading={state.reading} onDone={reload} />
+        <SetupWizard
+          gateway={gateway}
+          reading={state.reading}
+          onDone={async (done) => {
+            setNotes(done);
+            await reload();
+          }}
+        />
       </>
     );
   }
@@ -126,6 +132,11 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
           </MessageBarBody>
         </MessageBar>
       )}
+      {notes.map((note) => (
+        <MessageBar key={note} intent="info">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ))}
       <TabList selectedValue={view === "consolider" ? "tableau" : view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Vues du tableau de suivi">
         <Tab value="tableau">Tableau de bord</Tab>
         <Tab value="saisie">Saisie</Tab>

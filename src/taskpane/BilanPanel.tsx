@@ -63,7 +63,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
     try {
       if (what === "sheet") {
         const generated = await gateway.generateBilan(request());
-        setMessage({ intent: "success", text: `Feuille « ${generated.sheetName} » écrite avec ${generated.charts} graphiques. Les feuilles de saisie n'ont pas été modifiées.` });
+        setMessage({ intent: "success", text: [`Feuille « ${generated.sheetName} » écrite avec ${generated.charts} graphiques. Les feuilles de saisie n'ont pas été modifiées.`, ...generated.notes].join(" ") });
       } else {
         const deck = await gateway.bilanDeck(request());
         saveFile(deck.fileName, deck.bytes);

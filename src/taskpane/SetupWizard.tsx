@@ -29,7 +29,7 @@ function addYears(iso: string, years: number): string {
 }
 
 /** First screen when the workbook has no tableau: the convention, then the plan, then "Créer le tableau de suivi". */
-export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGateway; reading?: TableauReading; onDone: () => Promise<void> }) {
+export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGateway; reading?: TableauReading; onDone: (notes: string[]) => Promise<void> }) {
   const styles = useStyles();
   const start = `${gateway.today().slice(0, 4)}-01-01`;
   const [territory, setTerritory] = useState("");
@@ -93,8 +93,8 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
     if (!plan) return;
     setBusy(true);
     try {
-      await gateway.setUp(plan);
-      await onDone();
+      const done = await gateway.setUp(plan);
+      await onDone(done.notes);
     } catch (error) {
       setProblems([describeError(error)]);
     } finally {

@@ -1,5 +1,5 @@
 /** Office.js failures and refusals, told in French. */
-import { BilanRefused, EntryRefused, TableauNotFound } from "../excel";
+import { BilanRefused, EntryRefused, FeatureUnavailable, ProtectedByPassword, TableauNotFound } from "../excel";
 import { ReportRequestError } from "../domain/report";
 import { SetupRefused } from "../workbook/setup";
 
@@ -9,7 +9,8 @@ const OFFICE_MESSAGES: Record<string, string> = {
   ItemNotFound: "Une feuille ou un élément attendu est introuvable : le tableau a peut-être été renommé ou supprimé.",
   ItemAlreadyExists: "Une feuille du même nom existe déjà.",
   InvalidArgument: "Excel a refusé une valeur transmise par le complément.",
-  RequestPayloadSizeLimitExceeded: "Le volume de données dépasse la limite d'Excel pour une seule opération.",
+  RequestPayloadSizeLimitExceeded: "Le volume de données envoyé à Excel dépasse sa limite pour une seule opération (5 Mo sur Excel sur le web). Réessayez ; si l'erreur persiste, signalez-la avec la taille du tableau.",
+  ResponsePayloadSizeLimitExceeded: "Le volume de données à lire dépasse la limite d'Excel pour une seule opération (5 Mo sur Excel sur le web). Réessayez ; si l'erreur persiste, signalez-la avec la taille du tableau.",
   EditModeCannotAcquireLock: "Excel est en mode édition : terminez la saisie dans la cellule (Entrée ou Échap), puis réessayez.",
   Conflict: "Un co-auteur modifie le même endroit du classeur : réessayez dans un instant.",
   GeneralException: "Excel a rencontré une erreur interne. Réessayez ; si elle persiste, enregistrez et rouvrez le classeur.",
@@ -17,20 +18,13 @@ const OFFICE_MESSAGES: Record<string, string> = {
 };
 
 export function describeError(error: unknown): string {
-  if (error instanceof EntryRefused || error instanceof TableauNotFound || error instanceof BilanRefused) return error.message;
+  if (error instanceof EntryRefused || error instanceof TableauNotFound || error instanceof BilanRefused || error instanceof FeatureUnavailable || error instanceof ProtectedByPassword) return error.message;
   if (error instanceof ReportRequestError) return `Bilan impossible : ${error.message}.`;
   if (error instanceof SetupRefused) return `Mise à jour refusée : ${error.message}`;
   const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
   if (code && OFFICE_MESSAGES[code]) return OFFICE_MESSAGES[code];
   const detail = error instanceof Error ? error.message : String(error);
   return `Une erreur inattendue s'est produite${code ? ` (code ${code})` : ""} : ${detail}`;
-}
-
-/** Requirement sets the pane needs, checked before anything runs. */
-export const REQUIRED_SETS: { name: string; version: string }[] = [{ name: "ExcelApi", version: "1.9" }];
-
-export function missingRequirements(isSetSupported: (name: string, version: string) => boolean): string[] {
-  return REQUIRED_SETS.filter((set) => !isSetSupported(set.name, set.version)).map((set) => `${set.name} ${set.version}`);
 }
 
 /** Domain messages are sentence fragments ("la valeur … doit …"); shown alone, they start with a capital. */

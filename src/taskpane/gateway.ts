@@ -9,11 +9,15 @@ import {
   readBilanReport,
   readConsolidation,
   readGrids,
+  selectCell,
   setQuarterLocked,
   setUpTableau,
   writeConsolidation,
   writeQuarterEntry,
   type BilanRequest,
+  type Feature,
+  FULL_SUPPORT,
+  type HostSupport,
   type QuarterEntry,
   type WrittenEntry,
 } from "../excel";
@@ -52,12 +56,13 @@ export interface ConsolidationOutcome {
 export interface TableauGateway {
   today(): IsoDate;
   read(): Promise<WorkbookState>;
-  setUp(plan: Plan): Promise<{ kept: number; archived: number }>;
+  /** `notes`: what the host could not do (the print settings below ExcelApi 1.9), in French. */
+  setUp(plan: Plan): Promise<{ kept: number; archived: number; notes: string[] }>;
   writeEntry(entry: QuarterEntry): Promise<WrittenEntry>;
   setLocked(quarter: string, locked: boolean): Promise<string[]>;
   select(sheet: string, cell: string): Promise<void>;
   /** Writes (or rewrites) the bilan sheet with its native charts. */
-  generateBilan(request: BilanRequest): Promise<{ sheetName: string; charts: number }>;
+  generateBilan(request: BilanRequest): Promise<{ sheetName: string; charts: number; notes: string[] }>;
   /** The COPIL deck of the bilan, read from the workbook as it is now. */
   bilanDeck(request: BilanRequest): Promise<{ fileName: string; bytes: Uint8Array; slides: number }>;
   /**
@@ -69,36 +74,45 @@ export interface TableauGateway {
 
 export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date()): TableauGateway {
+/**
+ * The gateway of the pane. `support` says which features the host's requirement sets allow: a feature the host
+ * lacks is refused in French before anything reaches Excel, and the print settings are skipped below ExcelApi 1.9.
+ */
+export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(), support: HostSupport = FULL_SUPPORT): TableauGateway {
   const today = () => todayIso(clock());
+  const pageLayout = () => support.supports("pageLayout");
+  const host = () => ({ pageLayout: pageLayout(), dataValidation: support.supports("dataValidation") });
+  const guarded = <T>(feature: Feature, work: () => Promise<T>): Promise<T> => {
+    try {
+      support.require(feature);
+    } catch (refused) {
+      return Promise.reject(refused);
+    }
+    return work();
+  };
   return {
     today,
     read: () =>
-      run(async (context) => {
+      guarded("check", () => run(async (context) => {
         const grids = await readGrids(context, [...TABLEAU_SHEETS, CONSOLIDATION_SHEETS.meta]);
         if (grids[SHEETS.meta] === undefined) return { hasTableau: false, hasConsolidation: grids[CONSOLIDATION_SHEETS.meta] !== undefined };
         return { hasTableau: true, reading: readTableau(grids, { today: today() }) };
-      }),
+      })),
     setUp: (plan) =>
-      run(async (context) => {
-        const result = await setUpTableau(context, plan, { now: clock().toISOString(), today: today() });
-        return { kept: result.tracking.statuses.length + result.tracking.measurements.length, archived: result.newlyArchived.length };
-      }),
-    writeEntry: (entry) => run((context) => writeQuarterEntry(context, entry)),
-    setLocked: (quarter, locked) => run(async (context) => (await setQuarterLocked(context, quarter, locked)).lockedQuarters),
-    select: (sheet, cell) =>
-      run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItem(sheet);
-        worksheet.activate();
-        worksheet.getRange(cell).select();
-        await context.sync();
-      }),
+      guarded("setup", () => run(async (context) => {
+        const result = await setUpTableau(context, plan, { now: clock().toISOString(), today: today() }, host());
+        return { kept: result.tracking.statuses.length + result.tracking.measurements.length, archived: result.newlyArchived.length, notes: result.notes };
+      })),
+    writeEntry: (entry) => guarded("entry", () => run((context) => writeQuarterEntry(context, entry))),
+    setLocked: (quarter, locked) => guarded("lock", () => run(async (context) => (await setQuarterLocked(context, quarter, locked)).lockedQuarters)),
+    select: (sheet, cell) => guarded("check", () => run((context) => selectCell(context, sheet, cell))),
     generateBilan: (request) =>
-      run(async (context) => {
-        const generated = await generateBilan(context, request, { today: today() });
-        return { sheetName: generated.sheetName, charts: generated.charts };
-      }),
+      guarded("bilan", () => run(async (context) => {
+        const generated = await generateBilan(context, request, { today: today(), ...host() });
+        return { sheetName: generated.sheetName, charts: generated.charts, notes: generated.notes };
+      })),
     bilanDeck: async (request) => {
+      support.require("check");
       const report = await run((context) => readBilanReport(context, request, { today: today() }));
       // pptxgenjs is large and only needed here: loaded on first use, it stays out of the pane's first paint.
       const { deckFileName, renderDeck } = await import(/* webpackChunkName: "deck" */ "../report/deck");
@@ -107,6 +121,7 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
       return { fileName: deckFileName(report, options.cdsf), bytes: deck.bytes, slides: deck.titles.length };
     },
     consolidate: async (files, options = {}) => {
+      support.require("consolidation");
       // Refusals (a territory's tableau, foreign sheets) come before any file is read.
       const stored = await run((context) => readConsolidation(context));
       // ExcelJS reads the files: loaded on first use, it stays out of the pane's first paint.
@@ -120,7 +135,7 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
       if (options.signal?.aborted) throw new ConsolidationCancelled();
       if (batch.accepted.length === 0) return { verdicts: batch.verdicts, written: false, territories: stored.territories.length, kept: stored.territories.length, charts: 0 };
       const content = mergedContent(stored, batch, fresh, clock().toISOString());
-      const written = await run((context) => writeConsolidation(context, content));
+      const written = await run((context) => writeConsolidation(context, content, host()));
       return { verdicts: batch.verdicts, written: true, territories: content.territories.length, kept: content.kept, charts: written.charts };
     },
   };

@@ -3,7 +3,7 @@
  * behind its request executor. Code under test receives a real `Excel.RequestContext`.
  */
 import { MODERN_HOST, type HostCapabilities, fakeSession } from "./office-runtime";
-import { runtimeWindow } from "./node-runtime";
+import { runtimeApiSets, runtimeWindow } from "./node-runtime";
 import { FakeWorkbook, type FakeStats } from "./server";
 import { type CellState, SheetState, WorkbookState, parseAddress } from "./state";
 
@@ -32,8 +32,9 @@ export interface FakeExcelHost {
 }
 
 export function createFakeExcel(state: WorkbookState = new WorkbookState(), capabilities: Partial<HostCapabilities> = {}): FakeExcelHost {
-  const window = runtimeWindow({ ...MODERN_HOST, ...capabilities });
-  const workbook = new FakeWorkbook(state);
+  const host = { ...MODERN_HOST, ...capabilities };
+  const window = runtimeWindow(host);
+  const workbook = new FakeWorkbook(state, { ...host, apiSets: runtimeApiSets() });
   const connect = () => {
     const session = fakeSession(window, workbook);
     const run: ExcelRun = (work) => window.Excel.run(session, work);

@@ -5,9 +5,18 @@
  */
 import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
+import { type ApiSetTable, parseApiSets } from "./api-sets";
 import { type HostCapabilities, type RuntimeWindow, installHost } from "./office-runtime";
 
 let source: string | undefined;
+let apiSets: ApiSetTable | undefined;
+
+/** Each member's requirement set, as the runtime's generated code states it. */
+export function runtimeApiSets(): ApiSetTable {
+  source ??= readFileSync(runtimePath(), "utf8");
+  apiSets ??= parseApiSets(source);
+  return apiSets;
+}
 const windows = new Map<string, RuntimeWindow>();
 
 export function runtimePath(): string {

@@ -591,7 +591,7 @@ class ConditionalFormatObject extends HostObject {
         }
       })(this.host);
     const rule = setter("ConditionalFormatRule", { Formula: (value) => (entry.formula = requireString(value, "rule.formula")) });
-    const fill = setter("ConditionalFill", { Color: (value) => (entry.fill = requireColor(value, "fill.color")) });
+    const fill = setter("ConditionalRangeFill", { Color: (value) => (entry.fill = requireColor(value, "fill.color")) });
     const font = setter("ConditionalRangeFont", {
       Color: (value) => (entry.fontColor = requireColor(value, "font.color")),
       Bold: (value) => (entry.bold = requireBoolean(value, "font.bold")),

@@ -4,6 +4,7 @@
  * Excel does (results per action, or the first error with its action index). Like Excel on the web, it refuses a
  * request or a response over the payload limit. It has no Node dependency, so that it also runs in a browser.
  */
+import { type ApiSetTable, versionBelow } from "./api-sets";
 import { HostError, HostObject, NullObject, isNull, pascal } from "./host-object";
 import { ACTION, OBJECT_PATH, type ActionInfo, type ArgumentInfo, type ObjectPathInfo, type QueryInfo, type RequestBody, type ResponseMessage } from "./protocol";
 import type { SheetState, WorkbookState } from "./state";
@@ -50,7 +51,24 @@ export class FakeWorkbook {
   private readonly interleaved = new Map<number, () => void>();
   private requests = 0;
 
-  constructor(readonly state: WorkbookState) {}
+  /**
+   * `host.excelApi`: the highest ExcelApi set of the Excel played (members of a later set are refused with
+   * ApiNotFound, as an older Excel does); `apiSets`: each member's set, read from Microsoft's runtime.
+   */
+  constructor(
+    readonly state: WorkbookState,
+    private readonly host: { excelApi: string; online: boolean; apiSets: ApiSetTable } = { excelApi: "1.20", online: false, apiSets: {} },
+  ) {}
+
+  /** Refuses a member the Excel played does not have yet. */
+  checkMember(object: HostObject, name: string): void {
+    const set = this.host.apiSets[`${object.typeName}.${name.charAt(0).toLowerCase()}${name.slice(1)}`];
+    if (!set) return;
+    const missing = set.name === "ExcelApi" ? versionBelow(this.host.excelApi, set.version) : set.name === "ExcelApiOnline" ? !this.host.online : false;
+    if (missing) {
+      throw new HostError("ApiNotFound", `The API you are trying to use could not be found (${object.typeName}.${name}, ${set.name} ${set.version}). It may be available in a newer version of Excel.`);
+    }
+  }
 
   /** Lets a test act as a co-author: `edit` changes the workbook just before the `index`-th request is run. */
   beforeRequest(index: number, edit: () => void): void {
@@ -154,7 +172,7 @@ class RequestRun {
         return;
       }
       case ACTION.query:
-        this.results.push({ ActionId: action.Id, Value: isNull(target) ? null : query(target, action.QueryInfo) });
+        this.results.push({ ActionId: action.Id, Value: isNull(target) ? null : query(this.host, target, action.QueryInfo) });
         return;
       case ACTION.method: {
         if (action.Name === "_KeepReference") return;
@@ -163,12 +181,14 @@ class RequestRun {
           return;
         }
         if (isNull(target)) throw new HostError("InvalidOperation", `${action.Name} was called on an object that does not exist (isNullObject).`);
+        this.host.checkMember(target, action.Name);
         const value = target.call(action.Name, this.arguments(action.ArgumentInfo));
         if (value !== undefined && !(value instanceof HostObject)) this.results.push({ ActionId: action.Id, Value: value });
         return;
       }
       case ACTION.setProperty:
         if (isNull(target)) throw new HostError("InvalidOperation", `${action.Name} was set on an object that does not exist (isNullObject).`);
+        this.host.checkMember(target, action.Name);
         target.set(action.Name, this.arguments(action.ArgumentInfo)[0]);
         return;
       case ACTION.trace:
@@ -201,8 +221,10 @@ class RequestRun {
     if (isNull(parent)) return parent;
     switch (info.ObjectPathType) {
       case OBJECT_PATH.property:
+        this.host.checkMember(parent, info.Name);
         return parent.navigate(info.Name);
       case OBJECT_PATH.method: {
+        this.host.checkMember(parent, info.Name);
         const result = parent.call(info.Name, this.arguments(info.ArgumentInfo));
         if (!(result instanceof HostObject)) throw new HostError("InvalidArgument", `${parent.typeName}.${info.Name} does not return an object.`);
         return result;
@@ -226,20 +248,21 @@ function actionName(type: number): string {
 }
 
 /** The value of a Query action: the selected scalar properties, with navigations written `format/font/bold`. */
-function query(target: HostObject, info: QueryInfo | undefined): unknown {
+function query(host: FakeWorkbook, target: HostObject, info: QueryInfo | undefined): unknown {
   if (target.isCollection) {
-    return { _Items: target.items().map((item) => ({ ...item.identity(), ...project(item, info?.Select) })) };
+    return { _Items: target.items().map((item) => ({ ...item.identity(), ...project(host, item, info?.Select) })) };
   }
-  return project(target, info?.Select);
+  return project(host, target, info?.Select);
 }
 
-function project(target: HostObject, select: string[] | undefined): Record<string, unknown> {
+function project(host: FakeWorkbook, target: HostObject, select: string[] | undefined): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const path of select && select.length > 0 ? select : target.scalars().map((name) => name.charAt(0).toLowerCase() + name.slice(1))) {
     const [head, ...rest] = path.split("/");
     const name = pascal(head);
+    host.checkMember(target, name);
     if (rest.length === 0) value[name] = target.get(name);
-    else value[name] = { ...(value[name] as object), ...project(target.navigate(name), [rest.join("/")]) };
+    else value[name] = { ...(value[name] as object), ...project(host, target.navigate(name), [rest.join("/")]) };
   }
   return value;
 }

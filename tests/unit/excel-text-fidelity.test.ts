@@ -32,7 +32,7 @@ function numberLikePlan() {
       },
     ],
   });
-  if (!read.plan) throw new Error(JSON.stringify(read.issues));
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
   return read.plan;
 }
 

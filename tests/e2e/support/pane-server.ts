@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { parseApiSets } from "../../fake-excel/api-sets";
 
 /** The project folder, found upwards from here: this module also runs bundled into build/bench.cjs. */
 export function projectRoot(): string {
@@ -35,7 +36,9 @@ export function fakeOfficeScript(): Promise<string> {
 async function bundleFakeOffice(): Promise<string> {
   const result = await build({ entryPoints: [join(root, "tests/fake-excel/browser-office.ts")], bundle: true, write: false, format: "iife", target: "es2020", logLevel: "silent" });
   const runtime = readFileSync(join(root, "node_modules/@microsoft/office-js/dist/excel-web-16.00.js"), "utf8");
-  return `${runtime}\n;\n${result.outputFiles[0].text}`;
+  // The fake host plays an older Excel from the runtime's own list of requirement sets, computed here once.
+  const apiSets = `window.__excelApiSets = ${JSON.stringify(parseApiSets(runtime))};`;
+  return `${runtime}\n;\n${apiSets}\n${result.outputFiles[0].text}`;
 }
 
 export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/App";
+import { FeatureUnavailable } from "../../../src/excel";
 import { officeGateway } from "../../../src/taskpane/gateway";
 import { SHEETS } from "../../../src/workbook/layout";
 import { createFakeExcel, seedWorkbook } from "../../fake-excel";
@@ -93,18 +94,19 @@ describe("host problems", () => {
   it("names the missing requirement set instead of showing a blank pane", () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <App host={{ missing: ["ExcelApi 1.9"] }} />
+        <App host={{ refused: new FeatureUnavailable("pane").message }} />
       </FluentProvider>,
     );
-    expect(screen.getByText(/ne propose pas ExcelApi 1\.9/)).toBeTruthy();
+    expect(screen.getByText(/Le complément CTG Suivi nécessite ExcelApi 1\.7, que cette version d'Excel ne propose pas/)).toBeTruthy();
   });
 
   it("tells Office.js failures in French from their code", async () => {
-    const { describeError, missingRequirements } = await import("../../../src/taskpane/errors");
+    const { describeError } = await import("../../../src/taskpane/errors");
     expect(describeError({ code: "AccessDenied", message: "x" })).toMatch(/protégée/);
     expect(describeError({ code: "EditModeCannotAcquireLock" })).toMatch(/mode édition/);
     expect(describeError(new Error("boom"))).toMatch(/Une erreur inattendue s'est produite : boom/);
-    expect(missingRequirements((name, version) => version !== "1.9")).toEqual(["ExcelApi 1.9"]);
+    expect(describeError({ code: "ResponsePayloadSizeLimitExceeded" })).toMatch(/volume de données à lire dépasse la limite d'Excel/);
+    expect(describeError(new FeatureUnavailable("setup"))).toMatch(/nécessite ExcelApi 1\.8/);
   });
 
   it("shows a French error when reading the workbook fails", async () => {
