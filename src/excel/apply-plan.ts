@@ -3,12 +3,13 @@
  * one to see what exists, one to lift the protection of existing sheets (only if some are protected), the writes
  * in as few requests as the byte budget allows, and a last one. Sheets the plan does not name are never touched.
  */
-import type { SheetPlan, WorkbookPlan } from "../workbook/sheet-plan";
+import type { Grid, SheetPlan, WorkbookPlan } from "../workbook/sheet-plan";
 import { CHART_NAME_PREFIX } from "../workbook/sheet-plan";
 import { RequestBudget } from "./request-budget";
 import { FeatureUnavailable } from "./requirements";
 import { objectOperation, rangeOperation } from "./request-cost";
 import { PROTECTION, unprotectSheets } from "./sheet-protection";
+import { inPlaceAlignment, keptEntries, prepareInPlace } from "./update-in-place";
 import { untracked, writeSheet } from "./write-sheet";
 
 export interface ApplyReport {
@@ -28,6 +29,11 @@ export interface ApplyOptions {
    * starts), and rewriting a sheet leaves its validation rules alone instead of clearing them.
    */
   dataValidation?: boolean;
+  /**
+   * The sheets as read just before (the set-up reads them to carry the entries over): a keyed sheet whose columns
+   * are still the plan's is then updated in place, its entry cells never rewritten.
+   */
+  existing?: Record<string, Grid | undefined>;
 }
 
 const VISIBILITY: Record<SheetPlan["visibility"], Excel.SheetVisibility> = {
@@ -60,6 +66,14 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   for (const [index, sheetPlan] of plan.sheets.entries()) {
     const existing = found[index];
     let worksheet: Excel.Worksheet;
+    const alignment = existing.isNullObject ? undefined : inPlaceAlignment(sheetPlan, options.existing?.[sheetPlan.name]);
+    if (alignment) {
+      worksheet = existing;
+      await prepareInPlace(worksheet, sheetPlan, alignment, existing.tables.items, budget, { dataValidation });
+      targets.push(worksheet);
+      await writeSheet(worksheet, sheetPlan, budget, { pageLayout, kept: keptEntries(sheetPlan, alignment) });
+      continue;
+    }
     if (existing.isNullObject) {
       await budget.reserve(objectOperation(1, 0, sheetPlan.name.length * 3));
       worksheet = worksheets.add(sheetPlan.name);

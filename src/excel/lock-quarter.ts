@@ -7,7 +7,7 @@ import { compareQuarters } from "../domain/quarters";
 import { COLORS, LOCK_VALUES, SHEETS } from "../workbook/layout";
 import { RequestBudget } from "./request-budget";
 import { rangeOperation } from "./request-cost";
-import { PROTECTION, unprotectSheets } from "./sheet-protection";
+import { PROTECTION, recoverProtection } from "./sheet-protection";
 import { keyOf, readEntrySheets } from "./tableau-sheets";
 import { cells } from "./write-sheet";
 
@@ -18,11 +18,10 @@ export async function setQuarterLocked(context: Excel.RequestContext, quarter: s
   const m = sheets.measurementColumns;
   const names = [SHEETS.tracking, SHEETS.measurements, SHEETS.meta];
   const worksheets = Object.fromEntries(names.map((name) => [name, context.workbook.worksheets.getItem(name)]));
-  counter.syncs += await unprotectSheets(
-    context,
-    names.filter((name) => sheets.protection[name]).map((name) => ({ name, worksheet: worksheets[name] })),
-  );
-
+  // One request lifts the protection, changes the cells and protects again, so that a co-author locking another
+  // quarter at the same moment finds the sheets protected before and after, as it read them.
+  const lifted = names.filter((name) => sheets.protection[name]).map((name) => ({ name, worksheet: worksheets[name] }));
+  for (const sheet of lifted) sheet.worksheet.protection.unprotect();
   const budget = new RequestBudget(context);
   const targets = [
     { name: SHEETS.tracking, rows: sheets.quarterRows.tracking.get(keyOf(quarter)) ?? [], cols: [t.status, t.progress, t.achievements, t.difficulties, t.adjustments] },
@@ -44,7 +43,11 @@ export async function setQuarterLocked(context: Excel.RequestContext, quarter: s
   if (lockRow !== undefined) cells(worksheets[SHEETS.meta], lockRow, 1, 1, 1).values = [[locked ? LOCK_VALUES.locked : LOCK_VALUES.open]];
   else if (sheets.legacyLockRow >= 0) cells(worksheets[SHEETS.meta], sheets.legacyLockRow, 1, 1, 1).values = [[lockedQuarters.join(",")]];
   for (const name of names) worksheets[name].protection.protect(PROTECTION);
-  await budget.flush();
+  try {
+    await budget.flush();
+  } catch (error) {
+    throw await recoverProtection(context, lifted, error);
+  }
   return { lockedQuarters, syncs: counter.syncs + budget.syncs };
 }
 

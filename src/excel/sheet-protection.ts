@@ -1,8 +1,8 @@
 /**
  * Lifting and restoring the protection of the tableau's sheets. The add-in protects them without a password; a
  * person may have protected one with a password of their own, which the add-in cannot and must not lift: that is
- * told in French, naming the sheets, and nothing is written. Unprotecting happens in a request of its own, before
- * any write, so that a refusal leaves the workbook as it was.
+ * told in French, naming the sheets, the protection of the others is put back, and nothing else is written
+ * (the unprotection comes first in its request, and a request stops at its first refusal).
  */
 export const PROTECTION: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: true,
@@ -29,33 +29,38 @@ export interface ProtectedSheet {
   worksheet: Excel.Worksheet;
 }
 
-/** Unprotects sheets known to be protected, in one sync; on a refusal, puts back what was lifted and says why. */
+/** Unprotects sheets known to be protected, in a sync of their own; on a refusal, says why (see recoverProtection). */
 export async function unprotectSheets(context: Excel.RequestContext, sheets: readonly ProtectedSheet[]): Promise<number> {
   if (sheets.length === 0) return 0;
   for (const sheet of sheets) sheet.worksheet.protection.unprotect();
   try {
     await context.sync();
     return 1;
-  } catch (first) {
-    // The request stopped at the first refusal: find which sheets hold a password, one at a time.
-    for (const sheet of sheets) sheet.worksheet.protection.load("protected");
-    await context.sync();
-    const locked: string[] = [];
-    for (const sheet of sheets) {
-      if (!sheet.worksheet.protection.protected) continue;
-      sheet.worksheet.protection.unprotect();
-      try {
-        await context.sync();
-        sheet.worksheet.protection.protect(PROTECTION);
-      } catch {
-        locked.push(sheet.name);
-      }
-    }
-    if (locked.length === 0) throw first;
-    for (const sheet of sheets) if (!locked.includes(sheet.name)) sheet.worksheet.protection.load("protected");
-    await context.sync();
-    for (const sheet of sheets) if (!locked.includes(sheet.name) && !sheet.worksheet.protection.protected) sheet.worksheet.protection.protect(PROTECTION);
-    await context.sync();
-    throw new ProtectedByPassword(locked);
+  } catch (error) {
+    throw await recoverProtection(context, sheets, error);
   }
+}
+
+/**
+ * After a failed request that began by unprotecting `sheets`: finds which of them hold a password (one sync
+ * each, only on this path), protects again the ones the request had unprotected, and returns the error to throw.
+ */
+export async function recoverProtection(context: Excel.RequestContext, sheets: readonly ProtectedSheet[], error: unknown): Promise<unknown> {
+  for (const sheet of sheets) sheet.worksheet.protection.load("protected");
+  await context.sync();
+  const stillProtected = sheets.filter((sheet) => sheet.worksheet.protection.protected);
+  const withPassword: string[] = [];
+  for (const sheet of stillProtected) {
+    sheet.worksheet.protection.unprotect();
+    try {
+      await context.sync();
+      sheet.worksheet.protection.protect(PROTECTION);
+      await context.sync();
+    } catch {
+      withPassword.push(sheet.name);
+    }
+  }
+  for (const sheet of sheets) if (!stillProtected.includes(sheet)) sheet.worksheet.protection.protect(PROTECTION);
+  await context.sync();
+  return withPassword.length > 0 ? new ProtectedByPassword(withPassword) : error;
 }

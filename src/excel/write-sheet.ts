@@ -13,6 +13,11 @@ import { cellArrayOperation, jsonBytes, objectOperation, rangeOperation } from "
 export interface SheetWriteOptions {
   /** `worksheet.pageLayout` needs ExcelApi 1.9; without it the print settings are left as they are. */
   pageLayout: boolean;
+  /**
+   * Cells already in the sheet that must not be written (entries kept in place by an update). Their number
+   * formats are still set; and since the sheet was not cleared, General formats are written too.
+   */
+  kept?: (row: number, col: number) => boolean;
 }
 
 export const TEXT_FORMAT = "@";
@@ -49,8 +54,8 @@ export async function writeSheet(worksheet: Excel.Worksheet, plan: SheetPlan, bu
     untracked(worksheet.getRange(`${columnLetter(col)}:${columnLetter(col)}`)).columnHidden = true;
   }
   const width = planWidth(plan);
-  await writeNumberFormats(worksheet, plan, width, budget);
-  await writeValues(worksheet, plan, width, budget);
+  await writeNumberFormats(worksheet, plan, width, budget, options.kept !== undefined);
+  await writeValues(worksheet, plan, width, budget, options.kept);
   for (const { range, style } of plan.styles) {
     await budget.reserve(styleBytes(style));
     applyStyle(cells(worksheet, range.row, range.col, range.rows, range.cols), style);
@@ -101,27 +106,63 @@ export async function writeSheet(worksheet: Excel.Worksheet, plan: SheetPlan, bu
   }
 }
 
-/** Values in row chunks, each filling what is left of the current request, or a whole new one. */
-async function writeValues(worksheet: Excel.Worksheet, plan: SheetPlan, width: number, budget: RequestBudget): Promise<void> {
+/**
+ * Values in row chunks, each filling what is left of the current request, or a whole new one. With `kept`, each
+ * run of rows that keep the same cells is written as rectangles around them.
+ */
+async function writeValues(worksheet: Excel.Worksheet, plan: SheetPlan, width: number, budget: RequestBudget, kept?: (row: number, col: number) => boolean): Promise<void> {
   if (width === 0 || plan.values.length === 0) return;
-  let start = 0;
+  if (!kept) return writeBlock(worksheet, plan, { row: 0, rows: plan.values.length, col: 0, cols: width }, budget);
+  let runStart = 0;
+  let runColumns = columnRuns(width, (col) => !kept(0, col));
+  const flush = async (end: number) => {
+    for (const { start, count } of runColumns) await writeBlock(worksheet, plan, { row: runStart, rows: end - runStart, col: start, cols: count }, budget);
+  };
+  for (let row = 1; row <= plan.values.length; row++) {
+    const columns = row < plan.values.length ? columnRuns(width, (col) => !kept(row, col)) : [];
+    if (row < plan.values.length && sameRuns(columns, runColumns)) continue;
+    await flush(row);
+    runStart = row;
+    runColumns = columns;
+  }
+}
+
+function columnRuns(width: number, written: (col: number) => boolean): { start: number; count: number }[] {
+  const runs: { start: number; count: number }[] = [];
+  for (let col = 0; col < width; col++) {
+    if (!written(col)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.count === col) last.count++;
+    else runs.push({ start: col, count: 1 });
+  }
+  return runs;
+}
+
+function sameRuns(a: { start: number; count: number }[], b: { start: number; count: number }[]): boolean {
+  return a.length === b.length && a.every((run, index) => run.start === b[index].start && run.count === b[index].count);
+}
+
+async function writeBlock(worksheet: Excel.Worksheet, plan: SheetPlan, block: { row: number; rows: number; col: number; cols: number }, budget: RequestBudget): Promise<void> {
+  if (block.rows <= 0 || block.cols <= 0) return;
+  let start = block.row;
   let chunk: (string | number | boolean)[][] = [];
   let chunkBytes = 0;
   let limit = chunkLimit(budget);
   const flush = async () => {
     if (chunk.length === 0) return;
-    await budget.reserve(cellArrayOperation(chunk.length * width, chunkBytes));
-    cells(worksheet, start, 0, chunk.length, width).values = chunk;
+    await budget.reserve(cellArrayOperation(chunk.length * block.cols, chunkBytes));
+    cells(worksheet, start, block.col, chunk.length, block.cols).values = chunk;
     start += chunk.length;
     chunk = [];
     chunkBytes = 0;
     limit = chunkLimit(budget);
   };
-  for (const planned of plan.values) {
+  for (let r = block.row; r < block.row + block.rows; r++) {
+    const planned = plan.values[r];
     const row: (string | number | boolean)[] = [];
-    for (let col = 0; col < width; col++) row.push(planned[col] ?? "");
+    for (let col = block.col; col < block.col + block.cols; col++) row.push(planned[col] ?? "");
     const rowBytes = jsonBytes(row) + 1;
-    if (chunk.length > 0 && cellArrayOperation((chunk.length + 1) * width, chunkBytes + rowBytes) > limit) await flush();
+    if (chunk.length > 0 && cellArrayOperation((chunk.length + 1) * block.cols, chunkBytes + rowBytes) > limit) await flush();
     chunk.push(row);
     chunkBytes += rowBytes;
   }
@@ -137,12 +178,12 @@ function chunkLimit(budget: RequestBudget): number {
  * Number formats before values, so that a string lands in a text cell. After a clear every cell is General, so
  * only the other formats are written, as runs of equal formats down each column.
  */
-async function writeNumberFormats(worksheet: Excel.Worksheet, plan: SheetPlan, width: number, budget: RequestBudget): Promise<void> {
+async function writeNumberFormats(worksheet: Excel.Worksheet, plan: SheetPlan, width: number, budget: RequestBudget, generalToo: boolean): Promise<void> {
   for (let col = 0; col < width; col++) {
     let runStart = 0;
     let runFormat = "General";
     const flush = async (end: number) => {
-      if (runFormat === "General" || end <= runStart) return;
+      if ((runFormat === "General" && !generalToo) || end <= runStart) return;
       const perCell = jsonBytes(runFormat) + 3;
       for (let first = runStart; first < end; ) {
         const fit = Math.floor((chunkLimit(budget) - cellArrayOperation(end - first, 0)) / perCell);

@@ -314,6 +314,7 @@ function trackingSheet(tracking: Tracking): SheetPlan {
     lockedRows,
     conditionalFormats,
     frozenColumns: 4,
+    keyHeaders: [TRACKING_COLUMNS.quarter, TRACKING_COLUMNS.code],
   });
 }
 
@@ -380,6 +381,7 @@ function measurementsSheet(tracking: Tracking): SheetPlan {
     extraValidations: validations.filter((validation) => validation.range.rows > 0),
     cellFormat: (row, col) => (col === valueCol ? valueFormat(rowIndicators[row]) : undefined),
     frozenColumns: 3,
+    keyHeaders: [MEASUREMENT_COLUMNS.id, MEASUREMENT_COLUMNS.quarter],
   });
 }
 
@@ -507,5 +509,7 @@ function metaSheet(tracking: Tracking, options: BuildOptions): SheetPlan {
     tables: [],
     merges: [],
     protect: true,
+    // A lock is written in its quarter's cell by the lock command: an update keeps that cell as it is.
+    keyed: { keyColumns: [0], entryColumns: [1], entryRows: entries.flatMap(([key], index) => (key.startsWith(META_KEYS.lockPrefix) ? [index + 1] : [])) },
   };
 }

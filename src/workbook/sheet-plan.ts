@@ -119,6 +119,21 @@ export interface SheetPlan {
   page?: PagePlan;
   /** Native charts: the Office.js executor creates them; a file written with ExcelJS cannot hold them. */
   charts?: ChartPlan[];
+  /**
+   * Rows identified by a key and cells people type into. Updating a sheet of the open workbook that already has
+   * these rows keeps its entry cells where they are and never writes them, so that an entry a co-author types
+   * between the add-in's read and its write is not erased: rows are inserted or deleted around them.
+   */
+  keyed?: KeyedRows;
+}
+
+export interface KeyedRows {
+  /** Columns whose values together identify a data row. */
+  keyColumns: number[];
+  /** Columns of entry cells. */
+  entryColumns: number[];
+  /** Sheet rows whose cells in `entryColumns` are entries; all data rows when absent. */
+  entryRows?: number[];
 }
 
 export interface WorkbookPlan {

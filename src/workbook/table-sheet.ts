@@ -26,6 +26,8 @@ export interface TableSheetInput {
   /** Data rows (0-based, without the header) whose entry cells stay locked, e.g. a quarter closed after its COPIL. */
   lockedRows?: ReadonlySet<number>;
   extraValidations?: DataValidationPlan[];
+  /** Columns (by header) identifying a row: the sheet's entry cells are then kept in place by updates. */
+  keyHeaders?: string[];
   conditionalFormats?: ConditionalFormatPlan[];
   frozenColumns?: number;
 }
@@ -87,6 +89,7 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
     freeze: { rows: 1, columns: input.frozenColumns ?? 0 },
     protect: true,
     page: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 } },
+    ...(input.keyHeaders ? { keyed: { keyColumns: input.keyHeaders.map((header) => columnIndexOf(columns, header)), entryColumns: columns.flatMap((column, index) => (column.entry ? [index] : [])) } } : {}),
   };
 }
 

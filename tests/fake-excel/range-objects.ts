@@ -154,6 +154,15 @@ export class RangeObject extends HostObject {
       case "Clear":
         this.clear(args[0] === undefined || args[0] === null ? "All" : requireOneOf(args[0], ["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"], "applyTo"));
         return undefined;
+      case "Insert":
+      case "Delete": {
+        if (this.rect.cols < MAX_COLS) throw new HostError("NotImplemented", "The fake Excel host inserts and deletes whole rows only");
+        const shift = requireOneOf(args[0], name === "Insert" ? ["Down"] : ["Up"], "shift");
+        const sheet = this.guard(name === "Insert" ? "insertRows" : "deleteRows");
+        shiftRows(sheet, this.rect.row, shift === "Down" ? this.rect.rows : -this.rect.rows);
+        // insert() answers the new blank cells, as a range.
+        return name === "Insert" ? new RangeObject(this.host, this.sheet, this.rect) : undefined;
+      }
       case "GetCell":
         return this.sub({ row: this.rect.row + requireNumber(args[0], "row"), col: this.rect.col + requireNumber(args[1], "column"), rows: 1, cols: 1 });
       // The runtime splits a large `values` or `numberFormat` write into slices of rows: it checks the size once,
@@ -232,6 +241,55 @@ export class RangeObject extends HostObject {
     }
     for (const [row, col] of cellsOf(this.rect)) visit(sheet.cell(row, col));
   }
+}
+
+/**
+ * Rows from `from` move by `delta` (a negative delta deletes the rows `from … from - delta - 1`), with everything
+ * anchored to them: cells, heights, validations, conditional formats, tables, merges.
+ */
+function shiftRows(sheet: SheetState, from: number, delta: number): void {
+  const moved = new Map<number, CellState>();
+  for (const [row, col, cell] of [...sheet.entries()]) {
+    if (row < from) continue;
+    sheet.delete(row, col);
+    if (delta < 0 && row < from - delta) continue;
+    moved.set((row + delta) * MAX_COLS + col, cell);
+  }
+  for (const [key, cell] of moved) sheet.store.set(key, cell);
+  const shiftMap = <T>(map: Map<number, T>) => {
+    const entries = [...map].filter(([row]) => row >= from);
+    for (const [row] of entries) map.delete(row);
+    for (const [row, value] of entries) if (delta > 0 || row >= from - delta) map.set(row + delta, value);
+  };
+  shiftMap(sheet.rowHeights);
+  const autofit = [...sheet.autofitRows].filter((row) => row >= from);
+  for (const row of autofit) sheet.autofitRows.delete(row);
+  for (const row of autofit) if (delta > 0 || row >= from - delta) sheet.autofitRows.add(row + delta);
+  const moveRect = (rect: Rect): Rect | undefined => {
+    if (rect.rows >= MAX_ROWS) return rect;
+    const last = rect.row + rect.rows - 1;
+    if (delta > 0) {
+      if (rect.row >= from) return { ...rect, row: rect.row + delta };
+      if (last >= from) return { ...rect, rows: rect.rows + delta };
+      return rect;
+    }
+    const gone = { first: from, last: from - delta - 1 };
+    const before = Math.max(0, Math.min(last, gone.first - 1) - rect.row + 1);
+    const after = Math.max(0, last - Math.max(rect.row, gone.last + 1) + 1);
+    if (before + after === 0) return undefined;
+    return { ...rect, row: rect.row < gone.first ? rect.row : gone.first, rows: before + after };
+  };
+  const moveAll = <T extends { rect: Rect }>(items: T[]) => items.flatMap((item) => {
+    const rect = moveRect(item.rect);
+    return rect ? [{ ...item, rect }] : [];
+  });
+  sheet.validations = moveAll(sheet.validations);
+  sheet.conditionalFormats = moveAll(sheet.conditionalFormats);
+  for (const table of sheet.tables) table.rect = moveRect(table.rect) ?? table.rect;
+  sheet.merges = sheet.merges.flatMap((merge) => {
+    const rect = moveRect(merge);
+    return rect ? [rect] : [];
+  });
 }
 
 function parseAddressArgument(value: unknown): Rect {

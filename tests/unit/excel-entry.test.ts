@@ -65,9 +65,9 @@ describe("locking a quarter", () => {
     const host = await demoHost();
     const result = await setQuarterLocked(host.context, "2026-T2", true);
     expect(result.lockedQuarters).toEqual(["2026-T1", "2026-T2"]);
-    // Headers, key columns, protection lifted on its own, then the lock.
-    expect(host.stats.syncs).toBe(4);
-    expect(result.syncs).toBe(4);
+    // Headers, key columns, then one request that lifts the protection, locks and protects again.
+    expect(host.stats.syncs).toBe(3);
+    expect(result.syncs).toBe(3);
     const suivi = host.sheet(SHEETS.tracking);
     const rowOf = (quarter: string) => Number([...suivi.cells].find(([key, cell]) => key.endsWith(",0") && cell.value === quarter)![0].split(",")[0]);
     expect(suivi.peek(rowOf("2026-T2"), 5)?.locked).toBe(true);

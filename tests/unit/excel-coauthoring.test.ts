@@ -1,0 +1,124 @@
+/**
+ * The tableau is co-authored (OneDrive, SharePoint): between two requests of the add-in, another person may type
+ * in it, lock a quarter, or protect a sheet with a password of their own. Each case on Microsoft's runtime, the
+ * fake host playing the other person between two syncs.
+ */
+import { ProtectedByPassword, applyWorkbookPlan, readGrids, setQuarterLocked, setUpTableau, writeQuarterEntry } from "../../src/excel";
+import { demoTracking } from "../../src/samples/demo-entries";
+import { samplePlan } from "../../src/samples/sample-plan";
+import { buildTableauPlan } from "../../src/workbook/build-tableau";
+import { MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS } from "../../src/workbook/layout";
+import { TABLEAU_SHEETS, readTableau } from "../../src/workbook/parse-tableau";
+import { createFakeExcel, type FakeExcelHost, type SheetState } from "../fake-excel";
+import { NOW, TODAY } from "../support/small-plan";
+
+async function demoHost(): Promise<FakeExcelHost> {
+  const host = createFakeExcel();
+  await applyWorkbookPlan(host.context, buildTableauPlan(demoTracking(samplePlan()), { now: NOW }));
+  host.resetStats();
+  return host;
+}
+
+function column(sheet: SheetState, header: string): number {
+  for (let col = 0; ; col++) if (sheet.peek(0, col)?.value === header) return col;
+}
+
+/** The sheet row whose key cells hold these values. */
+function rowOf(sheet: SheetState, keys: Record<string, string>): number {
+  const cols = Object.entries(keys).map(([header, value]) => [column(sheet, header), value] as const);
+  for (let row = 1; row < 100_000; row++) if (cols.every(([col, value]) => sheet.peek(row, col)?.value === value)) return row;
+  throw new Error(`No row ${JSON.stringify(keys)}`);
+}
+
+function typeIn(sheet: SheetState, keys: Record<string, string>, header: string, value: string | number): void {
+  sheet.cell(rowOf(sheet, keys), column(sheet, header)).value = value;
+}
+
+async function readBack(host: FakeExcelHost) {
+  return readTableau(await readGrids(host.context, TABLEAU_SHEETS), { today: TODAY });
+}
+
+describe("co-authoring", () => {
+  it("an update of the structure keeps what a co-author typed between the add-in's read and its write", async () => {
+    const host = await demoHost();
+    const plan = samplePlan();
+    plan.axes[0].subAxes[0].actions[0].title = "Consolider l'offre d'accueil petite enfance";
+    plan.axes[2].subAxes[1].actions.push({ code: "3.B.4", title: "Nouvelle fiche", deadline: "2028", pilots: [], partners: [], fields: ["autre"], links: [], objectives: [], indicators: [] });
+    // The set-up reads in two requests; the co-author types just after, before the add-in writes anything.
+    host.workbook.beforeRequest(2, () => {
+      typeIn(host.sheet(SHEETS.tracking), { [TRACKING_COLUMNS.quarter]: "2026-T3", [TRACKING_COLUMNS.code]: "1.A.2" }, TRACKING_COLUMNS.status, "En cours");
+      typeIn(host.sheet(SHEETS.tracking), { [TRACKING_COLUMNS.quarter]: "2026-T3", [TRACKING_COLUMNS.code]: "1.A.2" }, TRACKING_COLUMNS.difficulties, "Tapé par un co-auteur");
+      typeIn(host.sheet(SHEETS.measurements), { [MEASUREMENT_COLUMNS.id]: "1.A.2-I1", [MEASUREMENT_COLUMNS.quarter]: "2026-T3" }, MEASUREMENT_COLUMNS.value, 31);
+    });
+    const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
+    expect(result.syncs).toBeLessThanOrEqual(6);
+
+    const reading = await readBack(host);
+    expect(reading.issues).toEqual([]);
+    expect(reading.tracking?.statuses).toContainEqual({ actionCode: "1.A.2", quarter: "2026-T3", status: "En cours", difficulties: "Tapé par un co-auteur" });
+    expect(reading.tracking?.measurements).toContainEqual({ indicatorId: "1.A.2-I1", quarter: "2026-T3", value: 31 });
+    // Every entry read before is still there, and the new fiche has its rows.
+    for (const entry of demoTracking(samplePlan()).statuses) expect(reading.tracking?.statuses).toContainEqual(entry);
+    expect(reading.tracking?.plan.axes[2].subAxes[1].actions.map((action) => action.code)).toContain("3.B.4");
+    expect(reading.tracking?.plan.axes[0].subAxes[0].actions[0].title).toBe("Consolider l'offre d'accueil petite enfance");
+    const suivi = host.sheet(SHEETS.tracking);
+    expect(rowOf(suivi, { [TRACKING_COLUMNS.quarter]: "2027-T2", [TRACKING_COLUMNS.code]: "3.B.4" })).toBeGreaterThan(0);
+  });
+
+  it("an update that removes a fiche deletes its rows only, and keeps a co-author's entry in the rows that stay", async () => {
+    const host = await demoHost();
+    const plan = samplePlan();
+    const removed = plan.axes[1].subAxes[0].actions.shift()!;
+    const row = { [TRACKING_COLUMNS.quarter]: "2026-T3", [TRACKING_COLUMNS.code]: "3.A.1" };
+    host.workbook.beforeRequest(2, () => {
+      typeIn(host.sheet(SHEETS.tracking), row, TRACKING_COLUMNS.status, "En cours");
+      typeIn(host.sheet(SHEETS.tracking), row, TRACKING_COLUMNS.achievements, "Écrit pendant la mise à jour");
+    });
+    const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
+    const reading = await readBack(host);
+    expect(reading.issues).toEqual([]);
+    expect(reading.tracking?.statuses).toContainEqual({ actionCode: "3.A.1", quarter: "2026-T3", status: "En cours", achievements: "Écrit pendant la mise à jour" });
+    expect(reading.tracking?.statuses.some((entry) => entry.actionCode === removed.code)).toBe(false);
+    // What the removed fiche held is archived, not lost.
+    expect(result.newlyArchived.length).toBeGreaterThan(0);
+    expect(reading.tracking?.archive.some((entry) => entry.actionCode === removed.code)).toBe(true);
+  });
+
+  it("two people locking two quarters at the same time keep both locks", async () => {
+    const host = await demoHost();
+    const other = host.otherSession();
+    // Both read the tableau before either writes: their requests interleave on the host.
+    const [first, second] = await Promise.all([setQuarterLocked(host.context, "2026-T2", true), setQuarterLocked(other.context, "2026-T3", true)]);
+    expect(first.lockedQuarters).toEqual(["2026-T1", "2026-T2"]);
+    expect(second.lockedQuarters).toEqual(["2026-T1", "2026-T3"]);
+    const reading = await readBack(host);
+    expect(reading.tracking?.lockedQuarters).toEqual(["2026-T1", "2026-T2", "2026-T3"]);
+    const suivi = host.sheet(SHEETS.tracking);
+    const status = column(suivi, TRACKING_COLUMNS.status);
+    for (const quarter of ["2026-T2", "2026-T3"]) expect(suivi.peek(rowOf(suivi, { [TRACKING_COLUMNS.quarter]: quarter, [TRACKING_COLUMNS.code]: "1.A.1" }), status)?.locked).toBe(true);
+    expect(suivi.peek(rowOf(suivi, { [TRACKING_COLUMNS.quarter]: "2026-T4", [TRACKING_COLUMNS.code]: "1.A.1" }), status)?.locked).toBe(false);
+    expect(suivi.protected).toBe(true);
+    await expect(writeQuarterEntry(host.context, { status: { actionCode: "1.A.1", quarter: "2026-T3", status: "En cours", progress: 10 }, measurements: [] })).rejects.toThrow(/2026-T3 est verrouillé/);
+  });
+
+  it("a sheet a person protected with a password gets a French message, and nothing is changed", async () => {
+    const host = await demoHost();
+    const snapshot = () => JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.store], sheet.protected]));
+    // The co-author lifts the add-in's protection and puts their own, with a password, just before the lock.
+    host.workbook.beforeRequest(0, () => {
+      const suivi = host.sheet(SHEETS.tracking);
+      suivi.password = "secret";
+    });
+    const before = snapshot();
+    const refusal = setQuarterLocked(host.context, "2026-T2", true);
+    await expect(refusal).rejects.toThrow(ProtectedByPassword);
+    await expect(setQuarterLocked(host.context, "2026-T2", true)).rejects.toThrow(
+      "La feuille « Suivi des fiches » est protégée par un mot de passe : le complément ne peut pas la modifier. Ôtez sa protection dans Excel (Révision › Ôter la protection de la feuille), puis recommencez ; le complément la protégera de nouveau, sans mot de passe.",
+    );
+    expect(snapshot()).toEqual(before);
+    expect(host.state.sheets.every((sheet) => sheet.protected)).toBe(true);
+
+    await expect(setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY })).rejects.toThrow(/« Suivi des fiches » est protégée par un mot de passe/);
+    expect(snapshot()).toEqual(before);
+  });
+});
