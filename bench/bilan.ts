@@ -41,6 +41,7 @@ export async function bilanFigures(now: string): Promise<Record<string, unknown>
       goal_syncs: 5,
       charts: generated.charts,
       largest_request_bytes: Math.max(...host.stats.requestBytes),
+      largest_response_bytes: Math.max(...host.stats.responseBytes),
       deck_ms: Math.round(deckMs),
       deck_slides: deck.titles.length,
       deck_kb: Math.round(deck.bytes.length / 1024),

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   for (const count of (process.env.CTG_BENCH_TERRITORIES ?? "25,100").split(",").map(Number)) {
     for (const figure of await consolidationFigures(count, process.argv[1] ?? "")) print(figure);
   }
-  for (const figure of await paneConsolidationFigures(20)) print(figure);
+  for (const figure of await paneConsolidationFigures(100)) print(figure);
   for (const figure of await taskpaneFigures()) print(figure);
   print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
 }

@@ -8,9 +8,13 @@ import type { CellValue, Grid } from "../workbook/sheet-plan";
 import { jsonBytes } from "./request-cost";
 
 /** Estimated bytes of values asked for in one sync: a margin under the 5 MB limit. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 3_000_000;
-/** A first guess for a cell of the tableau (codes, labels, short texts), before any sheet has shown its own. */
-const FIRST_GUESS_BYTES_PER_CELL = 24;
+export const DEFAULT_MAX_RESPONSE_BYTES = 3_500_000;
+/**
+ * A cell that may hold a long text, before a sheet has shown what it holds: a read small enough under this guess
+ * goes in one sync; a larger one first reads a sample of each sheet to learn its density.
+ */
+const CAUTIOUS_BYTES_PER_CELL = 200;
+const SAMPLE_ROWS = 100;
 
 export interface UsedArea {
   row: number;
@@ -38,6 +42,8 @@ export interface Block {
 
 export interface ReadOptions {
   maxResponseBytes?: number;
+  /** What a cell of these blocks holds at most, when the caller knows (codes and quarters are short). */
+  bytesPerCell?: number;
 }
 
 export interface ReadCounter {
@@ -83,13 +89,27 @@ export async function readBlocks(context: Excel.RequestContext, blocks: readonly
   const results: CellValue[][][] = blocks.map(() => []);
   // Slices still to read, in order; each remembers which block and which rows of it it fills.
   const queue: { block: number; from: number; rows: number }[] = blocks.map((block, index) => ({ block: index, from: 0, rows: block.rows })).filter((slice) => slice.rows > 0);
+  const cells = blocks.reduce((sum, block) => sum + block.rows * block.cols, 0);
+  const expected = options.bytesPerCell ?? CAUTIOUS_BYTES_PER_CELL;
+  if (cells * expected <= maxBytes || options.bytesPerCell !== undefined) {
+    for (const block of blocks) perCell.set(block.sheet, expected);
+  } else {
+    // The first sync reads the first rows of every block, as many as the cautious guess allows: each sheet then
+    // says how dense it is.
+    const width = blocks.reduce((sum, block) => sum + block.cols, 0);
+    const sampleRows = Math.max(1, Math.min(SAMPLE_ROWS, Math.floor(maxBytes / CAUTIOUS_BYTES_PER_CELL / Math.max(1, width))));
+    const samples = queue.map((slice) => ({ ...slice, rows: Math.min(slice.rows, sampleRows) }));
+    const rest = queue.flatMap((slice) => (slice.rows > sampleRows ? [{ block: slice.block, from: sampleRows, rows: slice.rows - sampleRows }] : []));
+    queue.splice(0, queue.length, ...samples, ...rest);
+    for (const block of blocks) perCell.set(block.sheet, CAUTIOUS_BYTES_PER_CELL);
+  }
   while (queue.length > 0) {
     const batch: { block: number; from: number; rows: number; range: Excel.Range }[] = [];
     let estimate = 0;
     while (queue.length > 0) {
       const slice = queue[0];
       const block = blocks[slice.block];
-      const cellBytes = perCell.get(block.sheet) ?? Math.max(FIRST_GUESS_BYTES_PER_CELL, ...perCell.values());
+      const cellBytes = perCell.get(block.sheet) ?? CAUTIOUS_BYTES_PER_CELL;
       const room = maxBytes - estimate;
       const fitting = Math.floor(room / (cellBytes * block.cols));
       if (fitting < 1 && batch.length > 0) break;
@@ -108,7 +128,7 @@ export async function readBlocks(context: Excel.RequestContext, blocks: readonly
       if (!isResponseTooLarge(error) || batch.every((slice) => slice.rows === 1)) throw error;
       // Too large after all: the same slices again, each in two halves, and a sheet estimate twice as high.
       if (options.counter) options.counter.syncs++;
-      for (const slice of batch) perCell.set(blocks[slice.block].sheet, 2 * (perCell.get(blocks[slice.block].sheet) ?? FIRST_GUESS_BYTES_PER_CELL));
+      for (const slice of batch) perCell.set(blocks[slice.block].sheet, 2 * (perCell.get(blocks[slice.block].sheet) ?? CAUTIOUS_BYTES_PER_CELL));
       const halves = batch.flatMap((slice) => {
         const first = Math.ceil(slice.rows / 2);
         return slice.rows === 1 ? [slice] : [{ block: slice.block, from: slice.from, rows: first }, { block: slice.block, from: slice.from + first, rows: slice.rows - first }];
@@ -116,15 +136,17 @@ export async function readBlocks(context: Excel.RequestContext, blocks: readonly
       queue.unshift(...halves.map(({ block, from, rows }) => ({ block, from, rows })));
       continue;
     }
+    const learnt = new Map<string, number>();
     for (const slice of batch) {
       const values = slice.range.values as unknown[][];
       const block = blocks[slice.block];
-      const observed = jsonBytes(values) / Math.max(1, slice.rows * block.cols);
-      // A sheet's rows differ (a long difficulty here and there): plan the next slice for a denser one.
-      perCell.set(block.sheet, Math.max(perCell.get(block.sheet) ?? 0, observed * 1.5, 8));
+      const densest = Math.max(0, ...values.map((row) => jsonBytes(row))) / block.cols;
+      learnt.set(block.sheet, Math.max(learnt.get(block.sheet) ?? 0, densest));
       const target = results[slice.block];
       values.forEach((row, index) => (target[slice.from + index] = row.map(cellValue)));
     }
+    // Rows of a sheet differ (a long difficulty here and there): the next slices plan for its densest row so far.
+    for (const [sheet, densest] of learnt) perCell.set(sheet, Math.max(8, densest * 1.2));
   }
   return results;
 }

@@ -65,7 +65,8 @@ export async function readEntrySheets(context: Excel.RequestContext, counter: Re
       column(SHEETS.measurements, shapes[SHEETS.measurements], m.quarter),
       { sheet: SHEETS.meta, row: 0, col: 0, rows: meta.row + meta.rows, cols: 2 },
     ],
-    { counter },
+    // Codes, identifiers, quarters and metadata are short: a read that finds longer ones slices itself again.
+    { counter, bytesPerCell: 48 },
   );
   const trackingRows = new Map<string, number>();
   const quarterRows = { tracking: new Map<string, number[]>(), measurements: new Map<string, number[]>() };

@@ -78,10 +78,17 @@ export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) 
  * The gateway of the pane. `support` says which features the host's requirement sets allow: a feature the host
  * lacks is refused in French before anything reaches Excel, and the print settings are skipped below ExcelApi 1.9.
  */
-export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(), support: HostSupport = FULL_SUPPORT): TableauGateway {
+export interface PayloadLimits {
+  /** Bytes of a request and of a response the add-in plans for (under Excel on the web's 5 MB). */
+  maxRequestBytes?: number;
+  maxResponseBytes?: number;
+}
+
+export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(), support: HostSupport = FULL_SUPPORT, limits: PayloadLimits = {}): TableauGateway {
   const today = () => todayIso(clock());
   const pageLayout = () => support.supports("pageLayout");
-  const host = () => ({ pageLayout: pageLayout(), dataValidation: support.supports("dataValidation") });
+  const host = () => ({ pageLayout: pageLayout(), dataValidation: support.supports("dataValidation"), ...(limits.maxRequestBytes ? { maxRequestBytes: limits.maxRequestBytes } : {}) });
+  const reads = limits.maxResponseBytes ? { maxResponseBytes: limits.maxResponseBytes } : {};
   const guarded = <T>(feature: Feature, work: () => Promise<T>): Promise<T> => {
     try {
       support.require(feature);
@@ -123,7 +130,7 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
     consolidate: async (files, options = {}) => {
       support.require("consolidation");
       // Refusals (a territory's tableau, foreign sheets) come before any file is read.
-      const stored = await run((context) => readConsolidation(context));
+      const stored = await run((context) => readConsolidation(context, reads));
       // ExcelJS reads the files: loaded on first use, it stays out of the pane's first paint.
       const { consolidateBatch, ConsolidationCancelled } = await import(/* webpackChunkName: "consolidation" */ "../xlsx/consolidate-batch");
       const fresh: { statuses: KeyedRow[]; values: KeyedRow[] } = { statuses: [], values: [] };

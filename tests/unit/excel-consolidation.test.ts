@@ -226,3 +226,31 @@ describe("consolidation in the open workbook", () => {
     expect(stored.tallies.length).toBeGreaterThan(0);
   });
 });
+
+describe("consolidation payloads", () => {
+  it("slices every request and response of a first batch and of a second batch on top to the planned size", async () => {
+    const { syntheticTerritory } = await import("../../src/samples/synthetic-territories");
+    const files: BatchFile[] = [];
+    for (let index = 0; index < 6; index++) {
+      const bytes = await writeTrackingFile(syntheticTerritory({ index, seed: 7 }), "2026-01-05T09:00:00.000Z");
+      files.push({ name: `territoire-${index + 1}.xlsx`, read: async () => bytes.slice() });
+    }
+    const host = createFakeExcel();
+    const limits = { maxRequestBytes: 150_000, maxResponseBytes: 100_000 };
+    const later = new Date("2031-03-01T10:00:00Z");
+    const first = await officeGateway(host.run, () => later, undefined, limits).consolidate(files);
+    expect(first.territories).toBe(6);
+    expect(Math.max(...host.stats.requestBytes)).toBeLessThanOrEqual(limits.maxRequestBytes);
+    expect(host.stats.syncs).toBeGreaterThan(10);
+    host.resetStats();
+    const second = await officeGateway(host.run, () => new Date("2031-03-02T10:00:00Z"), undefined, limits).consolidate(files.slice(0, 2));
+    expect(second.territories).toBe(6);
+    expect(second.kept).toBe(4);
+    expect(Math.max(...host.stats.requestBytes)).toBeLessThanOrEqual(limits.maxRequestBytes);
+    // A read plans from the densest rows seen so far: a slice may pass its plan a little, never twice over.
+    expect(Math.max(...host.stats.responseBytes)).toBeLessThan(2 * limits.maxResponseBytes);
+    const stored = await readConsolidation(host.context);
+    expect(new Set(stored.statuses.map((row) => row.key.split("\u0000")[0])).size).toBeGreaterThan(0);
+    expect(stored.territories).toHaveLength(6);
+  }, 120_000);
+});
