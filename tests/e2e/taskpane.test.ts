@@ -39,6 +39,27 @@ async function createFromSample(page: Page): Promise<void> {
 }
 
 describe("task pane in Chromium", () => {
+  it("runs on Microsoft's Office.js runtime, whose serialised requests reach the fake host", async () => {
+    const page = await openPane(browser, server.url);
+    await createFromSample(page);
+    // excel-web-16.00.js from @microsoft/office-js defines these; the fake host only answers its requests.
+    expect(await fake<string[]>(page, `[typeof OfficeExtension.ClientRequestContext, typeof Excel.RequestContext, typeof Excel.run]`)).toEqual(["function", "function", "function"]);
+    const stats = await fake<{ syncs: number; requestBytes: number[]; responseBytes: number[] }>(page, `window.__fakeExcel.stats`);
+    expect(stats.syncs).toBeGreaterThan(3);
+    expect(Math.max(...stats.requestBytes)).toBeLessThan(4_000_000);
+    expect(Math.max(...stats.responseBytes)).toBeGreaterThan(0);
+  });
+
+  it("on Excel 2019 (ExcelApi 1.7), says in French that the set-up needs ExcelApi 1.8 and writes nothing", async () => {
+    const page = await openPane(browser, server.url, "?excelApi=1.7");
+    await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
+    await page.getByRole("textbox", { name: /Territoire/ }).fill("Communauté de communes Monts, Rance et Rougier");
+    await page.getByRole("button", { name: "Créer le tableau de suivi" }).click();
+    await page.getByText(/La mise en place ou la mise à jour du tableau .*nécessite ExcelApi 1\.8/).waitFor();
+    expect(await fake<number>(page, `window.__fakeExcel.state.sheets.length`)).toBe(0);
+    await screen(page, "00-excel-2019-mise-en-place");
+  });
+
   it("creates the tableau from the sample with the keyboard only", async () => {
     const page = await openPane(browser, server.url);
     await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
