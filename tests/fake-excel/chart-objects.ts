@@ -2,7 +2,7 @@
  * Charts of the fake Excel host. Strict where Excel is: an unknown chart type or series orientation is refused,
  * a series or point beyond what the source data holds does not exist, and a protected sheet takes no new chart.
  */
-import { HostError, HostObject, invalidArgument, requireBoolean, requireColor, requireNumber, requireOneOf, requireString } from "./host-object";
+import { HostError, HostObject, KeyedCollection, invalidArgument, requireBoolean, requireColor, requireNumber, requireOneOf, requireString } from "./host-object";
 import { RangeObject } from "./range-objects";
 import type { FakeWorkbook } from "./server";
 import { type ChartState, type SheetState, newId, parseAddress } from "./state";
@@ -20,9 +20,9 @@ function pointCount(chart: ChartState): number {
   return chart.seriesBy === "Rows" ? chart.source.cols - 1 : chart.source.rows - 1;
 }
 
-export class ChartCollectionObject extends HostObject {
+export class ChartCollectionObject extends KeyedCollection<ChartState> {
   readonly typeName = "ChartCollection";
-  override readonly isCollection = true;
+  protected readonly noun = "chart";
 
   constructor(
     host: FakeWorkbook,
@@ -31,21 +31,16 @@ export class ChartCollectionObject extends HostObject {
     super(host);
   }
 
-  override items(): HostObject[] {
-    return this.host.alive(this.sheet).charts.map((chart) => new ChartObject(this.host, this.sheet, chart));
+  protected list(): ChartState[] {
+    return this.host.alive(this.sheet).charts;
   }
 
-  override item(key: unknown): HostObject {
-    const text = requireString(key, "chart key");
-    const chart = this.host.alive(this.sheet).charts.find((candidate) => candidate.id === text || candidate.name === text);
-    if (!chart) throw new HostError("ItemNotFound", `The requested resource doesn't exist (chart ${text}).`);
+  protected wrap(chart: ChartState): HostObject {
     return new ChartObject(this.host, this.sheet, chart);
   }
 
   override call(name: string, args: unknown[]): unknown {
     switch (name) {
-      case "GetItem":
-        return this.item(args[0]);
       case "Add": {
         const type = requireOneOf(args[0], CHART_TYPES, "chart type");
         const seriesBy = args[2] === undefined || args[2] === null ? "Auto" : requireOneOf(args[2], SERIES_BY, "seriesBy");
@@ -63,8 +58,6 @@ export class ChartCollectionObject extends HostObject {
         sheet.charts.push(chart);
         return new ChartObject(this.host, this.sheet, chart);
       }
-      case "GetCount":
-        return this.host.alive(this.sheet).charts.length;
       default:
         return super.call(name, args);
     }

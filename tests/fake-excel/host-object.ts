@@ -73,6 +73,32 @@ export abstract class HostObject {
   }
 }
 
+/** A collection of named items with an id (tables, charts): indexer, `getItem` and `getCount`. */
+export abstract class KeyedCollection<T extends { id: string; name: string }> extends HostObject {
+  override readonly isCollection = true;
+  /** The item's kind, in error messages. */
+  protected abstract readonly noun: string;
+  protected abstract list(): T[];
+  protected abstract wrap(item: T): HostObject;
+
+  override items(): HostObject[] {
+    return this.list().map((item) => this.wrap(item));
+  }
+
+  override item(key: unknown): HostObject {
+    const text = requireString(key, `${this.noun} key`);
+    const found = this.list().find((candidate) => candidate.id === text || candidate.name.toLowerCase() === text.toLowerCase());
+    if (!found) throw new HostError("ItemNotFound", `The requested resource doesn't exist (${this.noun} ${text}).`);
+    return this.wrap(found);
+  }
+
+  override call(name: string, args: unknown[]): unknown {
+    if (name === "GetItem") return this.item(args[0]);
+    if (name === "GetCount") return this.list().length;
+    return super.call(name, args);
+  }
+}
+
 /** What `getItemOrNullObject` and friends give when nothing matches. */
 export class NullObject extends HostObject {
   readonly typeName = "NullObject";

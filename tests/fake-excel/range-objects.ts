@@ -358,16 +358,20 @@ function grid<T>(rect: Rect, cell: (row: number, col: number) => T): T[][] {
 const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 
-/** `range.format`: each write changes every cell of the range. */
-class RangeFormatObject extends HostObject {
-  readonly typeName = "RangeFormat";
-
+/** What hangs off a range and acts on its cells. */
+abstract class RangePart extends HostObject {
   constructor(
     host: FakeWorkbook,
     readonly range: RangeObject,
   ) {
     super(host);
   }
+}
+
+/** `range.format`: each write changes every cell of the range. */
+class RangeFormatObject extends RangePart {
+  readonly typeName = "RangeFormat";
+
 
   override navigate(name: string): HostObject {
     switch (name) {
@@ -469,16 +473,10 @@ class CellPropertiesObject extends HostObject {
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
 const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
 
-class RangeBorderCollectionObject extends HostObject {
+class RangeBorderCollectionObject extends RangePart {
   readonly typeName = "RangeBorderCollection";
   override readonly isCollection = true;
 
-  constructor(
-    host: FakeWorkbook,
-    private readonly range: RangeObject,
-  ) {
-    super(host);
-  }
 
   override call(name: string, args: unknown[]): unknown {
     if (name === "GetItem") return this.item(args[0]);
@@ -513,15 +511,9 @@ class RangeBorderCollectionObject extends HostObject {
 
 const RULE_KINDS = ["wholeNumber", "decimal", "list", "textLength", "date", "time", "custom"];
 
-class DataValidationObject extends HostObject {
+class DataValidationObject extends RangePart {
   readonly typeName = "DataValidation";
 
-  constructor(
-    host: FakeWorkbook,
-    private readonly range: RangeObject,
-  ) {
-    super(host);
-  }
 
   private entry(sheet: SheetState, creating: boolean) {
     const rect = this.range.rect;
@@ -587,16 +579,10 @@ function limitText(text: unknown, max: number, what: string): void {
   if (text.length > max) throw invalidArgument(`${what} is limited to ${max} characters by Excel (${text.length} given)`);
 }
 
-class ConditionalFormatCollectionObject extends HostObject {
+class ConditionalFormatCollectionObject extends RangePart {
   readonly typeName = "ConditionalFormatCollection";
   override readonly isCollection = true;
 
-  constructor(
-    host: FakeWorkbook,
-    private readonly range: RangeObject,
-  ) {
-    super(host);
-  }
 
   override call(name: string, args: unknown[]): unknown {
     switch (name) {

@@ -1,16 +1,15 @@
 /** The workbook, its sheets and what belongs to a sheet (protection, freeze panes, page layout, tables). */
 import { ChartCollectionObject } from "./chart-objects";
-import { HostError, HostObject, NullObject, invalidArgument, requireBoolean, requireColor, requireNumber, requireOneOf, requireString } from "./host-object";
+import { HostError, HostObject, KeyedCollection, NullObject, invalidArgument, requireBoolean, requireColor, requireNumber, requireOneOf, requireString } from "./host-object";
 import { RangeObject, isWhole } from "./range-objects";
 import type { FakeWorkbook } from "./server";
-import { type Rect, type SheetState, MAX_COLS, MAX_ROWS, SheetState as Sheet, intersects, newId, parseAddress } from "./state";
+import { type Rect, type SheetState, type TableState, MAX_COLS, MAX_ROWS, SheetState as Sheet, intersects, newId, parseAddress } from "./state";
 
 export class WorkbookObject extends HostObject {
   readonly typeName = "Workbook";
 
   override navigate(name: string): HostObject {
     if (name === "Worksheets") return new WorksheetCollectionObject(this.host);
-    // The runtime addresses a table it loaded from a sheet as `workbook.tables[id]` in later requests.
     if (name === "Tables") return new WorkbookTableCollectionObject(this.host);
     return super.navigate(name);
   }
@@ -328,9 +327,9 @@ class PageLayoutObject extends HostObject {
   }
 }
 
-class TableCollectionObject extends HostObject {
+class TableCollectionObject extends KeyedCollection<TableState> {
   readonly typeName = "TableCollection";
-  override readonly isCollection = true;
+  protected readonly noun = "table";
 
   constructor(
     host: FakeWorkbook,
@@ -339,21 +338,16 @@ class TableCollectionObject extends HostObject {
     super(host);
   }
 
-  override items(): HostObject[] {
-    return this.host.alive(this.sheet).tables.map((table) => new TableObject(this.host, this.sheet, table));
+  protected list(): TableState[] {
+    return this.host.alive(this.sheet).tables;
   }
 
-  override item(key: unknown): HostObject {
-    const text = requireString(key, "table key");
-    const table = this.host.alive(this.sheet).tables.find((candidate) => candidate.id === text || candidate.name.toLowerCase() === text.toLowerCase());
-    if (!table) throw new HostError("ItemNotFound", `The requested resource doesn't exist (table ${text}).`);
+  protected wrap(table: TableState): HostObject {
     return new TableObject(this.host, this.sheet, table);
   }
 
   override call(name: string, args: unknown[]): unknown {
     switch (name) {
-      case "GetItem":
-        return this.item(args[0]);
       case "Add": {
         const sheet = this.host.alive(this.sheet);
         const rect = args[0] instanceof RangeObject ? args[0].rect : parseAddress(requireString(args[0], "table address"));
@@ -369,35 +363,26 @@ class TableCollectionObject extends HostObject {
         sheet.tables.push(table);
         return new TableObject(this.host, this.sheet, table);
       }
-      case "GetCount":
-        return this.host.alive(this.sheet).tables.length;
       default:
         return super.call(name, args);
     }
   }
 }
 
-class WorkbookTableCollectionObject extends HostObject {
+/** The runtime addresses a table it loaded from a sheet as `workbook.tables[id]` in later requests. */
+class WorkbookTableCollectionObject extends KeyedCollection<TableState> {
   readonly typeName = "TableCollection";
-  override readonly isCollection = true;
+  protected readonly noun = "table";
+  private readonly sheetOf = new Map<TableState, SheetState>();
 
-  override items(): HostObject[] {
-    return this.host.state.sheets.flatMap((sheet) => sheet.tables.map((table) => new TableObject(this.host, sheet, table)));
+  protected list(): TableState[] {
+    this.sheetOf.clear();
+    for (const sheet of this.host.state.sheets) for (const table of sheet.tables) this.sheetOf.set(table, sheet);
+    return [...this.sheetOf.keys()];
   }
 
-  override item(key: unknown): HostObject {
-    const text = requireString(key, "table key");
-    for (const sheet of this.host.state.sheets) {
-      const table = sheet.tables.find((candidate) => candidate.id === text || candidate.name.toLowerCase() === text.toLowerCase());
-      if (table) return new TableObject(this.host, sheet, table);
-    }
-    throw new HostError("ItemNotFound", `The requested resource doesn't exist (table ${text}).`);
-  }
-
-  override call(name: string, args: unknown[]): unknown {
-    if (name === "GetItem") return this.item(args[0]);
-    if (name === "GetCount") return this.items().length;
-    return super.call(name, args);
+  protected wrap(table: TableState): HostObject {
+    return new TableObject(this.host, this.sheetOf.get(table)!, table);
   }
 }
 
@@ -407,7 +392,7 @@ class TableObject extends HostObject {
   constructor(
     host: FakeWorkbook,
     private readonly sheet: SheetState,
-    private readonly table: import("./state").TableState,
+    private readonly table: TableState,
   ) {
     super(host);
   }
