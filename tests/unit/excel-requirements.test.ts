@@ -70,3 +70,14 @@ describe("requirement sets, feature by feature, on Microsoft's runtime", () => {
     expect(host.stats.syncs).toBe(0);
   });
 });
+
+describe("the manifest and the pane agree", () => {
+  it("asks Office for the set the pane needs to load, no more", async () => {
+    const { readFileSync } = await import("node:fs");
+    const manifest = readFileSync(require.resolve("../../manifest.xml"), "utf8");
+    const sets = [...manifest.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\s*\/>/g)].map((match) => [match[1], match[2]]);
+    expect(sets).toEqual([["ExcelApi", FEATURE_REQUIREMENTS.pane.excelApi]]);
+    // Every feature needs at least what the manifest asks for: none can run where the add-in is not offered.
+    for (const requirement of Object.values(FEATURE_REQUIREMENTS)) expect(Number(requirement.excelApi.split(".")[1])).toBeGreaterThanOrEqual(7);
+  });
+});
