@@ -9,7 +9,7 @@ import { SetupRefused } from "../workbook/setup";
 import { WorkbookFileError } from "../xlsx/file";
 import { readTableauFile, writeSheetFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
 import { countLine, describeIssue } from "./format-issues";
-import { CliError, fileExists, readBytes, readText, writeBytes } from "./io";
+import { CliError, fileExists, readBytes, readText, writeBackup, writeBytes } from "./io";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
 import { ReportRequestError, computeReport, petiteEnfanceOnly, reportJson, type ReportKind } from "../domain/report";
@@ -44,11 +44,12 @@ export async function initCommand(options: { plan?: string; out?: string; update
   }
   try {
     const written = await writeTableauFile(plan, { now: now.toISOString(), today: todayIso(now), ...(existing ? { existing } : {}) });
-    if (existing) writeBytes(`${options.out}.sauvegarde.xlsx`, existing.bytes);
+    const backup = existing ? writeBackup(options.out, existing.bytes, now) : undefined;
     writeBytes(options.out, written.bytes);
     io.out(`Tableau de suivi écrit : ${options.out} (${allActions(plan).length} fiches actions, ${allIndicators(plan).length} indicateurs).`);
     if (existing) {
-      io.out(`Saisies conservées : ${written.tracking.statuses.length} suivis de fiche, ${written.tracking.measurements.length} valeurs d'indicateur. Copie de l'ancien fichier : ${options.out}.sauvegarde.xlsx`);
+      io.out(`Saisies conservées : ${written.tracking.statuses.length} suivis de fiche, ${written.tracking.measurements.length} valeurs d'indicateur. Copie de l'ancien fichier : ${backup}`);
+      for (const move of written.moved) io.out(`Colonne ajoutée conservée : ${move}.`);
       if (written.newlyArchived.length > 0) {
         io.out(`${written.newlyArchived.length} saisie(s) d'une fiche, d'un indicateur ou d'un trimestre retirés du plan ont été déplacées dans la feuille « Archives ».`);
       }

@@ -1,6 +1,6 @@
 /** File access for the CLI, with French errors that name the file. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 
 export class CliError extends Error {
   constructor(
@@ -39,4 +39,24 @@ export function writeBytes(file: string, bytes: Uint8Array | string): void {
 
 export function fileExists(file: string): boolean {
   return existsSync(file);
+}
+
+/**
+ * A copy of a file before an update, beside it, named with the date and time of the run
+ * (`suivi.sauvegarde-20261202-093015.xlsx`): each run keeps its own, none is ever overwritten.
+ */
+export function writeBackup(file: string, bytes: Uint8Array, now: Date): string {
+  const stamp = now.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
+  const extension = extname(file) || ".xlsx";
+  const stem = join(dirname(file), `${basename(file, extension)}.sauvegarde-${stamp}`);
+  for (let attempt = 1; ; attempt++) {
+    const candidate = `${stem}${attempt > 1 ? `-${attempt}` : ""}${extension}`;
+    try {
+      writeFileSync(candidate, bytes, { flag: "wx" });
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw new CliError(`Impossible d'écrire la copie de sauvegarde « ${candidate} » : ${(error as Error).message}. Le tableau n'a pas été modifié.`, 2);
+    }
+  }
 }

@@ -79,6 +79,17 @@ function readPercent(raw: unknown, storage: PercentStorage): NumberReading {
   return reading;
 }
 
+/**
+ * A rate typed as text in a percent cell, "0,45" or "0.45", can mean 45 % (a fraction, as Excel stores it) or
+ * 0,45 %: it is refused with both readings rather than guessed. Text with a % sign, or a number, is unambiguous.
+ */
+function ambiguousRate(raw: unknown, storage: PercentStorage, reading: NumberReading): string | undefined {
+  if (storage !== "fraction" || typeof raw !== "string" || reading.kind !== "number" || reading.percentSign) return undefined;
+  if (!(reading.value > 0 && reading.value < 1)) return undefined;
+  const typed = raw.trim();
+  return `« ${typed} » est ambigu : ${formatPercent(tidy(reading.value * 100))} (si c'est une fraction) ou ${formatPercent(reading.value)} ? Tapez la valeur avec le signe %, par exemple « ${formatPercent(tidy(reading.value * 100))} » ou « ${formatPercent(reading.value)} »`;
+}
+
 /** Checks one indicator value. An empty value is accepted: it means "not entered". */
 export function checkMeasurementValue(
   indicator: Pick<Indicator, "type" | "label">,
@@ -109,6 +120,8 @@ export function checkMeasurementValue(
         return bounds ? problem(`la valeur ${describe(raw)} ${bounds}`) : { value, problems: NO_PROBLEMS };
       }
       const reading = indicator.type === "taux" ? readPercent(raw, storage) : readNumber(raw);
+      const ambiguous = indicator.type === "taux" ? ambiguousRate(raw, storage, reading) : undefined;
+      if (ambiguous) return problem(ambiguous);
       if (reading.kind !== "number") {
         return problem(`« ${describe(raw)} » n'est pas un nombre (${expectation(indicator.type)})`);
       }
@@ -162,6 +175,8 @@ export function checkProgressValue(raw: unknown, storage: PercentStorage = "numb
   if (reading.kind === "empty") return { value: undefined, problems: NO_PROBLEMS };
   const fail = (message: string): Checked<undefined> => ({ value: undefined, problems: [{ field: "progress", severity: "error", message }] });
   if (reading.kind === "invalid") return fail(`avancement « ${describe(raw)} » invalide : un pourcentage entre 0 et 100 est attendu`);
+  const ambiguous = ambiguousRate(raw, storage, reading);
+  if (ambiguous) return fail(`avancement ${ambiguous}`);
   const value = tidy(reading.value);
   if (value < 0 || value > 100) return fail(`avancement ${formatPercent(value)} hors limites : il doit être compris entre 0 % et 100 %`);
   if (decimalPlaces(value) > 0) return fail(`avancement ${formatPercent(value)} : indiquez un pourcentage entier`);

@@ -17,7 +17,7 @@ export async function setUpTableau(context: Excel.RequestContext, plan: Plan, cl
   const counter = { syncs: 0 };
   const grids = await readGrids(context, TABLEAU_SHEETS, { counter });
   const reading = grids[SHEETS.meta] === undefined ? undefined : readTableau(grids, { today: clock.today });
-  const setup = planSetup(plan, reading, clock.now);
+  const setup = planSetup(plan, reading, clock.now, grids);
   const report = await applyWorkbookPlan(context, setup.workbookPlan, { ...options, existing: grids });
   return { ...setup, syncs: report.syncs + counter.syncs, requests: report.requests, notes: report.notes };
 }

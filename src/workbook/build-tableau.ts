@@ -136,6 +136,8 @@ function conventionSheet(tracking: Tracking): SheetPlan {
     freeze: { rows: 1, columns: 0 },
     protect: true,
     page: { orientation: "portrait", fitToWidth: true },
+    // Rows are found again by their label: what people add beside them goes along with an update.
+    keyed: { keyColumns: [0], entryColumns: [] },
   };
 }
 
@@ -176,7 +178,7 @@ function planSheet(tracking: Tracking): SheetPlan {
     joinList(action.links),
     joinList(action.objectives),
   ]);
-  return buildTableSheet({ name: SHEETS.plan, tableName: "PlanActions", columns, rows, frozenColumns: 0 });
+  return buildTableSheet({ name: SHEETS.plan, tableName: "PlanActions", columns, rows, frozenColumns: 0, keyHeaders: [PLAN_COLUMNS.code] });
 }
 
 function indicatorsSheet(tracking: Tracking): SheetPlan {
@@ -214,6 +216,9 @@ function indicatorsSheet(tracking: Tracking): SheetPlan {
     tableName: "Indicateurs",
     columns,
     rows,
+    // The référence and the cible come from the plan, which read them from this sheet: rewritten, not kept.
+    keyHeaders: [INDICATOR_COLUMNS.id],
+    keptHeaders: [],
     cellFormat: (row, col) => (valueColumns.has(col) ? valueFormat(indicators[row].indicator) : undefined),
   });
 }
@@ -456,6 +461,8 @@ function archiveSheet(tracking: Tracking): SheetPlan {
   const sheet = buildTableSheet({
     name: SHEETS.archive,
     tableName: "Archives",
+    keyHeaders: [ARCHIVE_COLUMNS.kind, ARCHIVE_COLUMNS.quarter, ARCHIVE_COLUMNS.actionCode, ARCHIVE_COLUMNS.id],
+    keptHeaders: [],
     tabColor: "#8A8886",
     columns,
     rows,

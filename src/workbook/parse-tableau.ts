@@ -11,6 +11,7 @@ import { type EntryProblem, checkMeasurementValue, checkStatusEntry, checkText, 
 import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
 import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS, lockedQuartersOf } from "./layout";
 import { type Grids, type Meta, readMeta, readPlanFromGrids, requireSheet } from "./parse-structure";
+import { type RangeRef, rangeAddress } from "./sheet-plan";
 
 export type { Grids } from "./parse-structure";
 
@@ -25,13 +26,20 @@ export interface TableauReading {
 
 export interface ReadOptions {
   today: IsoDate;
+  /** What a file reader saw besides the values: merged cells, formulas saved without their result. */
+  cellNotes?: Record<string, CellNotes | undefined>;
+}
+
+export interface CellNotes {
+  merges: readonly RangeRef[];
+  formulasWithoutValue: readonly { row: number; col: number }[];
 }
 
 /** The sheets a reader needs, for executors that read only what is asked. */
 export const TABLEAU_SHEETS: string[] = [SHEETS.meta, SHEETS.convention, SHEETS.plan, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements, SHEETS.archive];
 
 export function readTableau(grids: Grids, options: ReadOptions): TableauReading {
-  const issues: LocatedIssue[] = [];
+  const issues: LocatedIssue[] = noteIssues(options.cellNotes ?? {});
   const meta = readMeta(grids, issues);
   if (!meta) return { issues };
   const plan = readPlanFromGrids(grids, issues);
@@ -59,6 +67,30 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
     archive: readArchive(grids),
   };
   return { tracking, meta, issues };
+}
+
+/**
+ * Merged cells spread one value over several rows, or hide the others; a formula saved without its result has an
+ * unknown value, not an empty one. Either would lose or invent an entry: both are errors at their cell.
+ */
+function noteIssues(notes: Record<string, CellNotes | undefined>): LocatedIssue[] {
+  const issues: LocatedIssue[] = [];
+  for (const sheet of TABLEAU_SHEETS) {
+    const note = notes[sheet];
+    if (!note) continue;
+    for (const merge of note.merges) {
+      if (merge.row + merge.rows <= 1 && sheet !== SHEETS.convention) continue;
+      issues.push(
+        issueAt(sheet, merge.row, merge.col, "error", `cellules fusionnées ${rangeAddress(merge)} : une saisie ne peut pas couvrir plusieurs cellules ; défusionnez-les (Accueil › Fusionner et centrer) et retapez chaque valeur dans sa propre cellule`),
+      );
+    }
+    for (const cell of note.formulasWithoutValue) {
+      issues.push(
+        issueAt(sheet, cell.row, cell.col, "error", "la cellule contient une formule dont le résultat n'a pas été enregistré (fichier enregistré par un outil qui ne calcule pas) : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur elle-même"),
+      );
+    }
+  }
+  return issues;
 }
 
 /** `2026-t1` typed by hand reads as `2026-T1`; most cells already hold the canonical form. */

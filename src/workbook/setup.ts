@@ -5,12 +5,16 @@ import { type ArchivedEntry, type Tracking, emptyTracking } from "../domain/trac
 import { buildTableauPlan } from "./build-tableau";
 import { META_KEYS } from "./layout";
 import type { TableauReading } from "./parse-tableau";
+import { carryForeignCells } from "./foreign-cells";
+import type { Grids } from "./parse-structure";
 import type { WorkbookPlan } from "./sheet-plan";
 
 export interface SetupResult {
   workbookPlan: WorkbookPlan;
   tracking: Tracking;
   newlyArchived: ArchivedEntry[];
+  /** French: columns people added among the product's, now after them. */
+  moved: string[];
 }
 
 export class SetupRefused extends Error {}
@@ -20,10 +24,10 @@ export class SetupRefused extends Error {}
  * Refuses when the existing entries have errors: an entry that cannot be read could not be carried over, and it
  * must never be dropped silently.
  */
-export function planSetup(plan: Plan, existing: TableauReading | undefined, now: string): SetupResult {
+export function planSetup(plan: Plan, existing: TableauReading | undefined, now: string, grids?: Grids): SetupResult {
   if (!existing) {
     const tracking = emptyTracking(plan);
-    return { workbookPlan: buildTableauPlan(tracking, { now }), tracking, newlyArchived: [] };
+    return { workbookPlan: buildTableauPlan(tracking, { now }), tracking, newlyArchived: [], moved: [] };
   }
   const errors = existing.issues.filter((issue) => issue.severity === "error");
   if (errors.length > 0 || !existing.tracking) {
@@ -37,5 +41,10 @@ export function planSetup(plan: Plan, existing: TableauReading | undefined, now:
   const { tracking, newlyArchived } = rebaseTracking(plan, existing.tracking);
   const createdAt = existing.meta?.values[META_KEYS.createdAt];
   const conventionId = existing.meta?.values[META_KEYS.conventionId];
-  return { workbookPlan: buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}), ...(conventionId ? { conventionId } : {}) }), tracking, newlyArchived };
+  const built = buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}), ...(conventionId ? { conventionId } : {}) });
+  if (!grids) return { workbookPlan: built, tracking, newlyArchived, moved: [] };
+  // What people added to the tableau's sheets goes along, or the update does not run.
+  const carried = carryForeignCells(built, grids);
+  if (carried.refusals.length > 0) throw new SetupRefused(`${carried.refusals.join(" ; ")}.`);
+  return { workbookPlan: carried.plan, tracking, newlyArchived, moved: carried.moved };
 }

@@ -26,8 +26,10 @@ export interface TableSheetInput {
   /** Data rows (0-based, without the header) whose entry cells stay locked, e.g. a quarter closed after its COPIL. */
   lockedRows?: ReadonlySet<number>;
   extraValidations?: DataValidationPlan[];
-  /** Columns (by header) identifying a row: the sheet's entry cells are then kept in place by updates. */
+  /** Columns (by header) identifying a row: rows then move with their key, and their entry cells stay in place. */
   keyHeaders?: string[];
+  /** Entry columns an update keeps in place; by default every entry column. */
+  keptHeaders?: string[];
   conditionalFormats?: ConditionalFormatPlan[];
   frozenColumns?: number;
 }
@@ -89,7 +91,14 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
     freeze: { rows: 1, columns: input.frozenColumns ?? 0 },
     protect: true,
     page: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 } },
-    ...(input.keyHeaders ? { keyed: { keyColumns: input.keyHeaders.map((header) => columnIndexOf(columns, header)), entryColumns: columns.flatMap((column, index) => (column.entry ? [index] : [])) } } : {}),
+    ...(input.keyHeaders
+      ? {
+          keyed: {
+            keyColumns: input.keyHeaders.map((header) => columnIndexOf(columns, header)),
+            entryColumns: input.keptHeaders ? input.keptHeaders.map((header) => columnIndexOf(columns, header)) : columns.flatMap((column, index) => (column.entry ? [index] : [])),
+          },
+        }
+      : {}),
   };
 }
 

@@ -4,15 +4,14 @@ import type { Plan } from "../domain/plan";
 import type { Tracking } from "../domain/tracking";
 import { buildTableauPlan } from "../workbook/build-tableau";
 import type { SheetPlan } from "../workbook/sheet-plan";
-import { type TableauReading, TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
+import type { TableauReading } from "../workbook/parse-tableau";
 import { type SetupResult, planSetup } from "../workbook/setup";
-import { loadWorkbook, newWorkbook, workbookBytes } from "./file";
-import { readGridsFromWorkbook } from "./read-grids";
+import { loadWorkbookForUpdate, newWorkbook, workbookBytes } from "./file";
+import { readTableauBytes } from "./tableau-reader";
 import { applyPlanToWorkbook } from "./write-plan";
 
 export async function readTableauFile(bytes: Uint8Array, fileName: string, today: IsoDate): Promise<TableauReading> {
-  const workbook = await loadWorkbook(bytes, fileName);
-  return readTableau(readGridsFromWorkbook(workbook, TABLEAU_SHEETS), { today });
+  return (await readTableauBytes(bytes, fileName, today)).reading;
 }
 
 export interface WrittenTableau extends SetupResult {
@@ -24,9 +23,10 @@ export async function writeTableauFile(
   plan: Plan,
   options: { now: string; today: IsoDate; existing?: { bytes: Uint8Array; fileName: string } },
 ): Promise<WrittenTableau> {
-  const workbook = options.existing ? await loadWorkbook(options.existing.bytes, options.existing.fileName) : newWorkbook();
-  const reading = options.existing ? readTableau(readGridsFromWorkbook(workbook, TABLEAU_SHEETS), { today: options.today }) : undefined;
-  const setup = planSetup(plan, reading, options.now);
+  // Read by the project's reader (whatever tool saved the file); ExcelJS only rewrites it, keeping the user's sheets.
+  const read = options.existing ? await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today) : undefined;
+  const workbook = options.existing ? await loadWorkbookForUpdate(options.existing.bytes, options.existing.fileName) : newWorkbook();
+  const setup = planSetup(plan, read?.reading, options.now, read?.grids);
   await applyPlanToWorkbook(workbook, setup.workbookPlan);
   return { ...setup, bytes: await workbookBytes(workbook) };
 }

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
@@ -98,7 +98,13 @@ describe("ctg init and check", () => {
     const update = await ctg("init", "--plan", join(dir, "plan2.json"), "--out", file, "--update");
     expect(update.code).toBe(0);
     expect(update.out).toMatch(/Saisies conservées : 1 suivis de fiche/);
-    expect(existsSync(`${file}.sauvegarde.xlsx`)).toBe(true);
+    const backups = () => readdirSync(dir).filter((name) => /^suivi\.sauvegarde-\d{8}-\d{6}(-\d+)?\.xlsx$/.test(name));
+    expect(backups()).toHaveLength(1);
+    expect(update.out).toContain(`Copie de l'ancien fichier : ${join(dir, backups()[0])}`);
+    // A second update keeps the first backup and writes one of its own.
+    const again = await ctg("init", "--plan", join(dir, "plan2.json"), "--out", file, "--update");
+    expect(again.code).toBe(0);
+    expect(backups()).toHaveLength(2);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet("Suivi des fiches")!;

@@ -1,0 +1,391 @@
+/**
+ * The project's one reader of .xlsx files, for every door: `ctg check`, `ctg bilan`, `ctg init --update`, the
+ * consolidation (CLI and pane) and the read-back of an earlier consolidation. It reads the package as the format
+ * defines it, whatever wrote it (Excel, LibreOffice, openpyxl, Google Sheets, ExcelJS, this project): relationship
+ * targets absolute or relative, shared or inline strings, parts in any order, styles absent, sheets in any order.
+ * Only the parts needed are inflated, as streams, under the archive guard's limits, and sheets are parsed as they
+ * arrive (saxes), rows handed on one by one. It also reports what a reader must not pass over in silence: merged
+ * cells, and formulas saved without their result (as openpyxl and some tools save them).
+ * No Node dependency: the pane uses it in the browser.
+ */
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { isoToExcelSerial } from "../domain/dates";
+import type { CellValue, Grid, RangeRef } from "../workbook/sheet-plan";
+import { type ByteSource, ZipArchive } from "./zip-archive";
+import { ZIP_LIMITS, ZipRefused, type ZipLimits } from "./zip-guard";
+
+export type XlsxLimits = ZipLimits & {
+  /** Filled cells over the sheets read. */
+  maxCells: number;
+};
+
+export const XLSX_LIMITS: XlsxLimits = {
+  ...ZIP_LIMITS,
+  /** 200 fiches × 6 indicators × 20 quarters hold about 250 000 filled cells. */
+  maxCells: 2_000_000,
+};
+
+export interface SheetInfo {
+  name: string;
+  part: string;
+  state: "visible" | "hidden" | "veryHidden";
+}
+
+export interface SheetRow {
+  /** Zero-based row. */
+  row: number;
+  values: CellValue[];
+}
+
+export interface SheetContent {
+  grid: Grid;
+  merges: RangeRef[];
+  /** Cells holding a formula saved without its result: their value is unknown, not empty. */
+  formulasWithoutValue: { row: number; col: number }[];
+}
+
+export interface WorkbookContent {
+  sheets: SheetInfo[];
+  /** Content of the sheets asked for that the workbook has. */
+  read: Map<string, SheetContent>;
+  /** When the file was last saved (document properties), ISO. */
+  modified?: string;
+}
+
+/** A workbook opened for reading: its sheets are listed, their contents read on demand. */
+export class XlsxPackage {
+  private cells = 0;
+
+  private constructor(
+    private readonly archive: ZipArchive,
+    readonly sheets: SheetInfo[],
+    private readonly sharedPart: string | undefined,
+    readonly modified: string | undefined,
+    private readonly limits: XlsxLimits,
+  ) {}
+
+  static async open(source: ByteSource, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxPackage> {
+    const archive = await ZipArchive.open(source, limits);
+    const root = await relationships(archive, "");
+    const officeDocument = root.find((relation) => relation.type.endsWith("/officeDocument"));
+    const workbookPart = archive.find(officeDocument ? partName("", officeDocument.target) : "xl/workbook.xml");
+    if (!workbookPart) throw new ZipRefused("ce n'est pas un classeur Excel (partie « workbook.xml » absente)");
+    const listed: { name: string; id: string; state: string }[] = [];
+    for await (const tag of openTags(archive, workbookPart)) {
+      if (local(tag) === "sheet") listed.push({ name: String(tag.attributes.name ?? ""), id: relationshipId(tag), state: String(tag.attributes.state ?? "visible") });
+    }
+    const links = await relationships(archive, workbookPart);
+    const sheets = listed.map((sheet) => {
+      const target = links.find((relation) => relation.id === sheet.id);
+      const part = target ? archive.find(partName(workbookPart, target.target)) : undefined;
+      if (!part) throw new ZipRefused(`feuille « ${sheet.name} » introuvable dans l'archive`);
+      return { name: sheet.name, part, state: (["hidden", "veryHidden"].includes(sheet.state) ? sheet.state : "visible") as SheetInfo["state"] };
+    });
+    const shared = links.find((relation) => relation.type.endsWith("/sharedStrings"));
+    const sharedPart = shared ? archive.find(partName(workbookPart, shared.target)) : undefined;
+    return new XlsxPackage(archive, sheets, sharedPart, await modifiedAt(archive, root), limits);
+  }
+
+  sheet(name: string): SheetInfo | undefined {
+    return this.sheets.find((sheet) => sheet.name === name) ?? this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private sharedTexts?: Promise<string[]>;
+
+  private shared(): Promise<string[]> {
+    this.sharedTexts ??= this.sharedPart ? readSharedTexts(this.archive, this.sharedPart) : Promise.resolve([]);
+    return this.sharedTexts;
+  }
+
+  /** A sheet's rows as they are parsed, each with what else the sheet says (merges, formulas) gathered on the way. */
+  async *rows(name: string, found: Omit<SheetContent, "grid"> = { merges: [], formulasWithoutValue: [] }): AsyncGenerator<SheetRow> {
+    const sheet = this.sheet(name);
+    if (!sheet) return;
+    const shared = await this.shared();
+    for await (const row of sheetRows(this.archive, sheet.part, shared, found)) {
+      for (const value of row.values) {
+        if (value === null) continue;
+        if (++this.cells > this.limits.maxCells) throw new ZipRefused(`trop de cellules remplies (plus de ${this.limits.maxCells})`);
+      }
+      yield row;
+    }
+  }
+
+  /** Whole sheets as grids from A1. */
+  async read(names: readonly string[]): Promise<Map<string, SheetContent>> {
+    const read = new Map<string, SheetContent>();
+    for (const name of names) {
+      const sheet = this.sheet(name);
+      if (!sheet) continue;
+      const content: SheetContent = { grid: [], merges: [], formulasWithoutValue: [] };
+      for await (const { row, values } of this.rows(name, content)) {
+        while (content.grid.length < row) content.grid.push([]);
+        content.grid[row] = values;
+      }
+      read.set(name, content);
+    }
+    return read;
+  }
+}
+
+/** Reads the named sheets of a workbook (others, and parts no one needs, are never inflated). */
+export async function readXlsx(source: ByteSource, names: readonly string[], limits: XlsxLimits = XLSX_LIMITS): Promise<WorkbookContent> {
+  const workbook = await XlsxPackage.open(source, limits);
+  return { sheets: workbook.sheets, read: await workbook.read(names), ...(workbook.modified ? { modified: workbook.modified } : {}) };
+}
+
+// ——— XML parts ———
+
+/** Items an XML part's parse gives, yielded after each chunk so that only one chunk's worth is ever held. */
+async function* parsed<T>(archive: ZipArchive, part: string, listen: (parser: SaxesParser, emit: (item: T) => void) => void): AsyncGenerator<T> {
+  const parser = new SaxesParser();
+  const ready: T[] = [];
+  listen(parser, (item) => ready.push(item));
+  try {
+    for await (const chunk of archive.text(part)) {
+      parser.write(chunk);
+      if (ready.length > 0) yield* ready.splice(0);
+    }
+    parser.close();
+  } catch (error) {
+    if (error instanceof ZipRefused) throw error;
+    throw new ZipRefused(`élément « ${part} » illisible (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  }
+  yield* ready.splice(0);
+}
+
+function openTags(archive: ZipArchive, part: string): AsyncGenerator<SaxesTagPlain> {
+  return parsed<SaxesTagPlain>(archive, part, (parser, emit) => parser.on("opentag", emit));
+}
+
+/** Tag names without a namespace prefix: some writers use `x:row`. */
+function local(tag: SaxesTagPlain): string {
+  const colon = tag.name.indexOf(":");
+  return colon < 0 ? tag.name : tag.name.slice(colon + 1);
+}
+
+/** The `r:id` of a sheet, whatever prefix the writer gave the relationships namespace. */
+function relationshipId(tag: SaxesTagPlain): string {
+  for (const [key, value] of Object.entries(tag.attributes)) if (key === "r:id" || key.endsWith(":id")) return String(value);
+  return "";
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+async function relationships(archive: ZipArchive, part: string): Promise<Relationship[]> {
+  const slash = part.lastIndexOf("/");
+  const name = archive.find(`${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`);
+  if (!name) return [];
+  const found: Relationship[] = [];
+  for await (const tag of openTags(archive, name)) {
+    if (local(tag) === "Relationship" && tag.attributes.TargetMode !== "External") {
+      found.push({ id: String(tag.attributes.Id ?? ""), type: String(tag.attributes.Type ?? ""), target: String(tag.attributes.Target ?? "") });
+    }
+  }
+  return found;
+}
+
+/** A relationship's target as a part name: absolute (`/xl/…`, as openpyxl writes) or relative to its source. */
+export function partName(from: string, target: string): string {
+  const decoded = decodeURIComponent(target.replace(/\\/g, "/"));
+  const joined = decoded.startsWith("/") ? decoded.slice(1) : `${from.slice(0, from.lastIndexOf("/") + 1)}${decoded}`;
+  const parts: string[] = [];
+  for (const segment of joined.split("/")) {
+    if (segment === "..") parts.pop();
+    else if (segment !== "." && segment !== "") parts.push(segment);
+  }
+  return parts.join("/");
+}
+
+async function modifiedAt(archive: ZipArchive, root: Relationship[]): Promise<string | undefined> {
+  const core = root.find((relation) => relation.type.endsWith("/core-properties"));
+  const part = archive.find(core ? partName("", core.target) : "docProps/core.xml");
+  if (!part) return undefined;
+  let inside = false;
+  let text = "";
+  for await (const item of parsed<string>(archive, part, (parser, emit) => {
+    parser.on("opentag", (tag) => (inside = local(tag) === "modified"));
+    parser.on("text", (value) => {
+      if (inside) text += value;
+    });
+    parser.on("closetag", (tag) => {
+      if (local(tag) === "modified") {
+        inside = false;
+        emit(text.trim());
+      }
+    });
+  })) {
+    const date = new Date(item);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
+  return undefined;
+}
+
+/**
+ * The text inside the given elements (a run's `t`, a cell's `v`), phonetic guides (rPh) left out, gathered until
+ * taken. A parser has one handler per event: its tag handlers pass each tag on to `opened` and `closed`.
+ */
+class GatheredText {
+  private text = "";
+  private inside = false;
+  private inPhonetic = false;
+
+  constructor(
+    parser: SaxesParser,
+    private readonly elements: ReadonlySet<string>,
+  ) {
+    const add = (value: string) => {
+      if (this.inside) this.text += value;
+    };
+    parser.on("text", add);
+    parser.on("cdata", add);
+  }
+
+  opened(tag: SaxesTagPlain): void {
+    const name = local(tag);
+    if (name === "rPh") this.inPhonetic = true;
+    else if (this.elements.has(name) && !this.inPhonetic) this.inside = !tag.isSelfClosing;
+  }
+
+  closed(tag: SaxesTagPlain): void {
+    const name = local(tag);
+    if (name === "rPh") this.inPhonetic = false;
+    else if (this.elements.has(name)) this.inside = false;
+  }
+
+  take(): string {
+    const text = this.text;
+    this.text = "";
+    return text;
+  }
+}
+
+/** Excel writes characters XML cannot hold as `_xHHHH_`. */
+function unescaped(text: string): string {
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+async function readSharedTexts(archive: ZipArchive, part: string): Promise<string[]> {
+  const texts: string[] = [];
+  for await (const text of parsed<string>(archive, part, (parser, emit) => {
+    const gathered = new GatheredText(parser, new Set(["t"]));
+    parser.on("opentag", (tag) => {
+      gathered.opened(tag);
+      if (local(tag) === "si") gathered.take();
+    });
+    parser.on("closetag", (tag) => {
+      gathered.closed(tag);
+      if (local(tag) === "si") emit(unescaped(gathered.take()));
+    });
+  }))
+    texts.push(text);
+  return texts;
+}
+
+function cellReference(reference: string): { row: number; col: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(reference);
+  if (!match) return undefined;
+  let col = 0;
+  for (const character of match[1].toUpperCase()) col = col * 26 + (character.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, col: col - 1 };
+}
+
+function rangeReference(reference: string): RangeRef | undefined {
+  const [first, last = first] = reference.split(":");
+  const start = cellReference(first);
+  const end = cellReference(last);
+  if (!start || !end) return undefined;
+  return { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col), rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
+}
+
+function sheetRows(archive: ZipArchive, part: string, shared: readonly string[], found: Omit<SheetContent, "grid">): AsyncGenerator<SheetRow> {
+  return parsed<SheetRow>(archive, part, (parser, emit) => {
+    const gathered = new GatheredText(parser, new Set(["v", "t"]));
+    let row: CellValue[] | undefined;
+    let rowIndex = -1;
+    let col = -1;
+    let type = "n";
+    let formula = false;
+    let valueSeen = false;
+    parser.on("opentag", (tag) => {
+      gathered.opened(tag);
+      switch (local(tag)) {
+        case "row": {
+          row = [];
+          const number = Number(tag.attributes.r);
+          rowIndex = Number.isInteger(number) && number > 0 ? number - 1 : rowIndex + 1;
+          col = -1;
+          break;
+        }
+        case "c": {
+          if (!row) break;
+          const reference = typeof tag.attributes.r === "string" ? cellReference(tag.attributes.r) : undefined;
+          col = reference ? reference.col : col + 1;
+          type = String(tag.attributes.t ?? "n");
+          formula = false;
+          valueSeen = false;
+          gathered.take();
+          break;
+        }
+        case "f":
+          formula = true;
+          break;
+        case "v":
+        case "is":
+          valueSeen = true;
+          break;
+        case "mergeCell": {
+          const range = typeof tag.attributes.ref === "string" ? rangeReference(tag.attributes.ref) : undefined;
+          if (range && (range.rows > 1 || range.cols > 1)) found.merges.push(range);
+          break;
+        }
+      }
+    });
+    parser.on("closetag", (tag) => {
+      gathered.closed(tag);
+      const name = local(tag);
+      if (name === "c" && row && col >= 0) {
+        const text = gathered.take();
+        if (formula && (!valueSeen || (text === "" && type !== "str"))) found.formulasWithoutValue.push({ row: rowIndex, col });
+        const value = cellValue(type, text, shared);
+        if (value !== null) {
+          while (row.length < col) row.push(null);
+          row[col] = value;
+        }
+      } else if (name === "row" && row) {
+        emit({ row: rowIndex, values: row });
+        row = undefined;
+      }
+    });
+  });
+}
+
+function cellValue(type: string, text: string, shared: readonly string[]): CellValue {
+  switch (type) {
+    case "s":
+      return text === "" ? null : (shared[Number(text)] ?? null);
+    case "inlineStr":
+    case "str":
+      return text === "" ? null : unescaped(text);
+    case "b":
+      return text === "" ? null : text === "1" || text.toLowerCase() === "true";
+    case "e":
+      return text || null;
+    case "d": {
+      // An ISO date, as some writers store dates: as a serial, like every other date.
+      const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+      if (!match) return text || null;
+      const day = isoToExcelSerial(`${match[1]}-${match[2]}-${match[3]}`);
+      return day + (Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0)) / 86_400;
+    }
+    default: {
+      if (text === "") return null;
+      const number = Number(text);
+      return Number.isFinite(number) ? number : text;
+    }
+  }
+}

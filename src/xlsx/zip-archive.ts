@@ -1,0 +1,159 @@
+/**
+ * A zip archive read from any byte source (bytes in memory, or a file read piece by piece), with every limit of
+ * the guard enforced as it is read: the directory is checked before anything is inflated, and each entry is
+ * inflated as a stream through a counter that stops at its declared size and at the archive's total. Only the
+ * entries asked for are ever inflated, so a part no reader needs costs nothing. Runs the same in Node and in the
+ * browser (DecompressionStream).
+ */
+import { ZIP_LIMITS, ZipRefused, type ZipEntryInfo, type ZipLimits, directoryRecord, findEndOfDirectory, localDataStart } from "./zip-guard";
+
+/** Bytes an archive is read from: its size, and any slice of it. */
+export interface ByteSource {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)) };
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+/** Compressed bytes read from the source at a time. */
+const SLICE_BYTES = 256 * 1024;
+
+const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
+
+export class ZipArchive {
+  private inflatedTotal = 0;
+
+  private constructor(
+    private readonly source: ByteSource,
+    readonly entries: ReadonlyMap<string, ZipEntryInfo>,
+    private readonly limits: ZipLimits,
+  ) {}
+
+  /** Reads and checks the central directory; refuses, in French, what no workbook should be. */
+  static async open(source: ByteSource, limits: ZipLimits = ZIP_LIMITS): Promise<ZipArchive> {
+    if (source.size > limits.maxFileBytes) throw new ZipRefused(`fichier trop volumineux (${mb(source.size)}, limite ${mb(limits.maxFileBytes)})`);
+    const head = await source.read(0, 4);
+    if (OLE_SIGNATURE.every((byte, index) => head[index] === byte)) {
+      throw new ZipRefused("fichier protégé par un mot de passe ou au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx sans mot de passe");
+    }
+    if (source.size < 22 || head[0] !== 0x50 || head[1] !== 0x4b) throw new ZipRefused("ce n'est pas un classeur .xlsx (le fichier n'est pas une archive zip)");
+    const tailStart = Math.max(0, source.size - (22 + 0xffff));
+    const tail = await source.read(tailStart, source.size - tailStart);
+    const endRecord = findEndOfDirectory(tail);
+    if (!endRecord) throw new ZipRefused("archive zip corrompue ou incomplète (fin de l'archive introuvable)");
+    const { count, directorySize, directoryOffset } = endRecord;
+    const end = tailStart + endRecord.offset;
+    if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipRefused("archive zip au format ZIP64, inattendu pour un tableau de suivi");
+    if (count > limits.maxEntries) throw new ZipRefused(`archive de ${count} éléments (limite ${limits.maxEntries})`);
+    if (directoryOffset + directorySize > end) throw new ZipRefused("archive zip corrompue (répertoire central hors du fichier)");
+    const directory = await source.read(directoryOffset, directorySize);
+    const entries = new Map<string, ZipEntryInfo>();
+    let declaredTotal = 0;
+    let offset = 0;
+    for (let index = 0; index < count; index++) {
+      const record = directoryRecord(directory, offset);
+      if (!record) throw new ZipRefused("archive zip corrompue (répertoire central illisible)");
+      const { name, flags, method, compressedSize, uncompressedSize, localHeaderOffset } = record;
+      offset += record.length;
+      if (flags & 1) throw new ZipRefused("archive chiffrée : enregistrez le classeur sans mot de passe");
+      if (method !== 0 && method !== 8) throw new ZipRefused(`élément « ${name} » compressé par une méthode inconnue (${method})`);
+      if (uncompressedSize > limits.maxEntryBytes) throw new ZipRefused(`élément « ${name} » trop volumineux une fois décompressé (${mb(uncompressedSize)}, limite ${mb(limits.maxEntryBytes)})`);
+      if (uncompressedSize > limits.ratioFloorBytes && uncompressedSize > compressedSize * limits.maxRatio) {
+        throw new ZipRefused(`élément « ${name} » anormalement compressé (${Math.round(uncompressedSize / Math.max(1, compressedSize))} pour 1, limite ${limits.maxRatio}) : possible bombe de décompression`);
+      }
+      declaredTotal += uncompressedSize;
+      if (declaredTotal > limits.maxTotalBytes) throw new ZipRefused(`contenu décompressé trop volumineux (plus de ${mb(limits.maxTotalBytes)})`);
+      if (localHeaderOffset + 30 > source.size) throw new ZipRefused(`archive zip corrompue (élément « ${name} » hors du fichier)`);
+      entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    }
+    return new ZipArchive(source, entries, limits);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Names in any case: some writers differ from the references to them by case alone. */
+  find(name: string): string | undefined {
+    if (this.entries.has(name)) return name;
+    const lower = name.toLowerCase();
+    for (const candidate of this.entries.keys()) if (candidate.toLowerCase() === lower) return candidate;
+    return undefined;
+  }
+
+  /** An entry's content as it inflates, refused the moment it passes its declared size or the archive's total. */
+  async *inflate(name: string): AsyncGenerator<Uint8Array> {
+    const entry = this.entries.get(name);
+    if (!entry) throw new ZipRefused(`élément « ${name} » absent de l'archive`);
+    const header = await this.source.read(entry.localHeaderOffset, 30);
+    const relative = localDataStart(header, 0);
+    if (relative === undefined) throw new ZipRefused(`archive zip corrompue (en-tête de « ${name} » illisible)`);
+    // The local header's name and extra field may be longer than the 30 bytes read: their lengths are in it.
+    const start = entry.localHeaderOffset + relative;
+    if (start + entry.compressedSize > this.source.size) throw new ZipRefused(`archive zip tronquée (élément « ${name} » incomplet)`);
+    let produced = 0;
+    const count = (chunk: Uint8Array) => {
+      produced += chunk.length;
+      this.inflatedTotal += chunk.length;
+      if (produced > entry.uncompressedSize) throw new ZipRefused(`élément « ${name} » plus volumineux que la taille qu'il déclare : archive falsifiée, refusée`);
+      if (this.inflatedTotal > this.limits.maxTotalBytes) throw new ZipRefused(`contenu décompressé trop volumineux (plus de ${mb(this.limits.maxTotalBytes)})`);
+    };
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw new ZipRefused(`archive zip corrompue (tailles de « ${name} » incohérentes)`);
+      for (let at = 0; at < entry.compressedSize; at += SLICE_BYTES) {
+        const chunk = await this.source.read(start + at, Math.min(SLICE_BYTES, entry.compressedSize - at));
+        count(chunk);
+        yield chunk;
+      }
+      return;
+    }
+    const source = this.source;
+    let at = 0;
+    const compressed = new ReadableStream<BufferSource>({
+      async pull(controller) {
+        if (at >= entry.compressedSize) return controller.close();
+        const length = Math.min(SLICE_BYTES, entry.compressedSize - at);
+        const chunk = await source.read(start + at, length);
+        at += length;
+        // A copy: DecompressionStream may keep a view on it after the source reuses its buffer.
+        controller.enqueue(chunk.slice());
+      },
+    });
+    const reader = compressed.pipeThrough<Uint8Array>(new DecompressionStream("deflate-raw")).getReader();
+    try {
+      for (;;) {
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch {
+          throw new ZipRefused(`archive zip corrompue (élément « ${name} » illisible)`);
+        }
+        if (next.done) break;
+        count(next.value);
+        yield next.value;
+      }
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+    if (produced !== entry.uncompressedSize) throw new ZipRefused(`archive zip corrompue (élément « ${name} » incomplet)`);
+  }
+
+  /** An entry as text, decoded as it inflates. */
+  async *text(name: string): AsyncGenerator<string> {
+    const decoder = new TextDecoder("utf-8");
+    for await (const chunk of this.inflate(name)) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+
+  /** Every entry inflated through its counter, for callers that hand the bytes to another library afterwards. */
+  async verifyAll(): Promise<void> {
+    for (const name of this.entries.keys()) for await (const chunk of this.inflate(name)) void chunk;
+  }
+}
