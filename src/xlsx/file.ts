@@ -5,7 +5,9 @@ import { partName } from "./xlsx-reader";
 import { ZipArchive, bytesSource } from "./zip-archive";
 import { ZipRefused } from "./zip-guard";
 
-export class WorkbookFileError extends Error {}
+import { WorkbookFileError } from "./file-error";
+
+export { WorkbookFileError };
 
 /** Reads an .xlsx from bytes; a file that is not a readable workbook gives a French error naming it. */
 export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {

@@ -7,11 +7,10 @@ import type { IsoDate } from "../domain/dates";
 import type { Tracking } from "../domain/tracking";
 import type { LocatedIssue } from "../workbook/grid-reader";
 import { META_KEYS, TEMPLATE_VERSION } from "../workbook/layout";
-import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
-import type { Grids } from "../workbook/parse-structure";
-import { WorkbookFileError, loadWorkbook } from "./file";
-import { readGridsFromWorkbook } from "./read-grids";
-import { ZIP_LIMITS, ZipRefused, checkZip, type ZipLimits } from "./zip-guard";
+import { WorkbookFileError } from "./file-error";
+import { readTableauSource } from "./tableau-reader";
+import { bytesSource } from "./zip-archive";
+import { ZIP_LIMITS, type ZipLimits } from "./zip-guard";
 
 export type IntakeStatus = "accepted" | "warnings" | "rejected";
 
@@ -49,32 +48,19 @@ function located(issues: LocatedIssue[], kind: string): string[] {
   return listed;
 }
 
-function countCells(grids: Grids): number {
-  let cells = 0;
-  for (const grid of Object.values(grids)) for (const row of grid ?? []) for (const value of row) if (value !== null && value !== "") cells++;
-  return cells;
-}
 
 export async function receiveTableau(bytes: Uint8Array, file: string, options: { today: IsoDate; limits?: IntakeLimits }): Promise<IntakeResult> {
   const limits = options.limits ?? INTAKE_LIMITS;
   const rejected = (reason: string, territory?: string): IntakeResult => ({ file, status: "rejected", ...(territory ? { territory } : {}), reasons: [reason] });
+  let read;
   try {
-    await checkZip(bytes, limits);
+    // The guard's limits hold while the file is read: only the tableau's sheets are inflated, each as a stream.
+    read = await readTableauSource(bytesSource(bytes), file, options.today, limits);
   } catch (error) {
-    if (error instanceof ZipRefused) return rejected(error.message);
+    if (error instanceof WorkbookFileError) return rejected(error.message.replace(/^« [^»]* » ne peut pas être lu comme un tableau de suivi : /, ""));
     throw error;
   }
-  let workbook;
-  try {
-    workbook = await loadWorkbook(bytes, file);
-  } catch (error) {
-    if (error instanceof WorkbookFileError) return rejected(`classeur illisible : ${error.message.replace(/^« [^»]* » /, "")}`);
-    throw error;
-  }
-  const grids = readGridsFromWorkbook(workbook, TABLEAU_SHEETS);
-  const cells = countCells(grids);
-  if (cells > limits.maxCells) return rejected(`trop de cellules remplies (${cells}, limite ${limits.maxCells})`);
-  const reading = readTableau(grids, { today: options.today });
+  const { reading, content } = read;
   const territory = reading.tracking?.plan.convention.territory || reading.meta?.values[META_KEYS.territory] || undefined;
   const errors = reading.issues.filter((issue) => issue.severity === "error");
   const warnings = reading.issues.filter((issue) => issue.severity === "warning");
@@ -87,7 +73,7 @@ export async function receiveTableau(bytes: Uint8Array, file: string, options: {
   const version = reading.meta.version;
   if (version !== TEMPLATE_VERSION) reasons.push(`modèle ${version}, plus ancien que le modèle actuel ${TEMPLATE_VERSION} : lu selon son format`);
   reasons.push(...located(warnings, "avertissement"));
-  const savedAt = workbook.modified instanceof Date && !Number.isNaN(workbook.modified.getTime()) ? workbook.modified.toISOString() : undefined;
+  const savedAt = content.modified;
   const conventionId = reading.meta.values[META_KEYS.conventionId] || undefined;
   return {
     file,

@@ -6,7 +6,7 @@
 import type { IsoDate } from "../domain/dates";
 import { type CellNotes, TABLEAU_SHEETS, type TableauReading, readTableau } from "../workbook/parse-tableau";
 import type { Grids } from "../workbook/parse-structure";
-import { WorkbookFileError } from "./file";
+import { WorkbookFileError } from "./file-error";
 import { XLSX_LIMITS, type WorkbookContent, type XlsxLimits, readXlsx } from "./xlsx-reader";
 import { type ByteSource, bytesSource } from "./zip-archive";
 import { ZipRefused } from "./zip-guard";

@@ -196,7 +196,8 @@ describe("ctg consolidate", () => {
     const bomb = join(dir, "bombe.xlsx");
     writeFileSync(bomb, zipWith("xl/worksheets/sheet1.xml", 40 * 1024 * 1024));
     const liar = join(dir, "menteur.xlsx");
-    writeFileSync(liar, zipWith("xl/worksheets/sheet1.xml", 512 * 1024, 1000));
+    // The lying part is one the reader needs (the workbook), so that it is inflated, and stopped.
+    writeFileSync(liar, zipWith("xl/workbook.xml", 512 * 1024, 1000));
     const files = [notZip, corrupt, foreign, missingSheet, renamedHeader, wrongType, bomb, liar, good];
     const before = files.map(sha);
 
@@ -229,7 +230,7 @@ describe("ctg consolidate", () => {
     const tooBig = await receiveTableau(bytes, "a.xlsx", { today: "2026-11-24", limits: { ...INTAKE_LIMITS, maxFileBytes: 1000 } });
     expect(tooBig).toMatchObject({ status: "rejected", reasons: [expect.stringMatching(/fichier trop volumineux/)] });
     const tooManyCells = await receiveTableau(bytes, "a.xlsx", { today: "2026-11-24", limits: { ...INTAKE_LIMITS, maxCells: 100 } });
-    expect(tooManyCells).toMatchObject({ status: "rejected", reasons: [expect.stringMatching(/trop de cellules remplies \(\d+, limite 100\)/)] });
+    expect(tooManyCells).toMatchObject({ status: "rejected", reasons: [expect.stringMatching(/trop de cellules remplies \(plus de 100\)/)] });
 
     const old = await save(dir, "ancien.xlsx", territoryA(), (workbook) => {
       const meta = workbook.getWorksheet("_ctg_meta")!;
