@@ -1,5 +1,5 @@
 /** `ctg consolidate FILES... --out CONSO.xlsx [--report REPORT.json]`: many territories' tableaux into one workbook. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { FieldTally } from "../domain/consolidation";
 import { todayIso } from "../domain/dates";
@@ -26,7 +26,8 @@ import { readSheetRows } from "../xlsx/sheet-stream-reader";
 import type { EncodedRow, SheetEncoder } from "../xlsx/sheet-encoder";
 import { SheetTooLong, StreamedWorkbook } from "../xlsx/stream-workbook";
 import type { Clock, Console } from "./commands";
-import { CliError, writeBytes } from "./io";
+import { CliError, fileSystemReason, writeBytes } from "./io";
+import { checkOutputFolder, lockOutput, removeStaleTemporaries, withCleanup } from "./output-guard";
 import { type RowSpool, SpoolDirectory } from "./spool";
 
 export interface Terminal {
@@ -123,9 +124,24 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
   const out = options.out;
   if (!/\.xlsx$/i.test(out)) throw new CliError(`Le fichier de sortie doit être un classeur .xlsx : « ${out} ».\n${USAGE}`, 2);
   if (options.files.some((file) => resolve(file) === resolve(out))) throw new CliError(`« ${out} » est aussi un fichier à consolider : les fichiers des territoires ne sont jamais modifiés, choisissez une autre sortie.`, 2);
-
+  // Before any territory is read: a folder that takes no file, or another run on the same output, stops here.
+  checkOutputFolder(out);
+  removeStaleTemporaries(SpoolDirectory.PREFIX, out);
+  const lock = lockOutput(out);
   const directory = new SpoolDirectory();
-  try {
+  const partial = `${out}.${process.pid}.tmp`;
+  return withCleanup(
+    () => {
+      directory.remove();
+      rmSync(partial, { force: true });
+      lock.release();
+    },
+    () => consolidateLocked(options, out, directory, io, clock, terminal),
+  );
+}
+
+async function consolidateLocked(options: { files: string[]; report?: string }, out: string, directory: SpoolDirectory, io: Console, clock: Clock, terminal?: Terminal): Promise<number> {
+  {
     const spools = { oldStatuses: directory.spool("old-statuses"), oldValues: directory.spool("old-values"), statuses: directory.spool("statuses"), values: directory.spool("values") };
     // The long tables' rows are encoded once, as they arrive, with the styles and texts of the workbook to write.
     const book = new StreamedWorkbook();
@@ -190,13 +206,12 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
       { encoder: encoders.meta, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden" },
     ]).catch((error: unknown) => {
       if (error instanceof SheetTooLong) throw new CliError(`« ${out} » n'a pas été ${existsSync(out) ? "modifié" : "créé"} : ${error.message}.`, 1);
+      if ((error as NodeJS.ErrnoException).code) throw new CliError(`Impossible d'écrire « ${out} » : ${fileSystemReason(error)}. ${existsSync(out) ? "Le fichier précédent est resté tel quel." : "Rien n'a été créé."}`, 2);
       throw error;
     });
     io.out(
       `Consolidation écrite : ${out} (${territories.length} territoire(s) : ${batch.accepted.length} de ce lot${kept > 0 ? `, ${kept} déjà consolidé(s)` : ""} ; ${accepted} fichier(s) accepté(s), ${batch.verdicts.length - accepted} rejeté(s)).`,
     );
     return 0;
-  } finally {
-    directory.remove();
   }
 }

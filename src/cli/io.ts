@@ -11,13 +11,36 @@ export class CliError extends Error {
   }
 }
 
+/** French for a file-system failure. */
+export function fileSystemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOSPC":
+      return "le disque est plein";
+    case "EROFS":
+      return "le support est en lecture seule";
+    case "EACCES":
+    case "EPERM":
+      return "accès refusé (droits insuffisants ou dossier en lecture seule)";
+    case "ENOENT":
+      return "le dossier n'existe pas";
+    case "ENOTDIR":
+      return "un élément du chemin n'est pas un dossier";
+    case "EISDIR":
+      return "c'est un dossier";
+    case "EBUSY":
+      return "le fichier est ouvert par un autre programme (fermez-le dans Excel)";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export function readBytes(file: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : code === "EACCES" ? "accès refusé" : String(code ?? error);
-    throw new CliError(`Impossible de lire « ${file} » : ${reason}.`, 2);
+    throw new CliError(`Impossible de lire « ${file} » : ${code === "ENOENT" ? "fichier introuvable" : fileSystemReason(error)}.`, 2);
   }
 }
 
@@ -33,7 +56,7 @@ export function writeBytes(file: string, bytes: Uint8Array | string): void {
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
   } catch (error) {
-    throw new CliError(`Impossible d'écrire « ${file} » : ${(error as Error).message}`, 2);
+    throw new CliError(`Impossible d'écrire « ${file} » : ${fileSystemReason(error)}.`, 2);
   }
 }
 

@@ -59,7 +59,9 @@ export class RowSpool {
 }
 
 export class SpoolDirectory {
-  readonly path = mkdtempSync(join(tmpdir(), "ctg-consolidation-"));
+  /** Named with the process id, so that a later run can tell the leftovers of a killed one. */
+  static readonly PREFIX = "ctg-consolidation-";
+  readonly path = mkdtempSync(join(tmpdir(), `${SpoolDirectory.PREFIX}${process.pid}-`));
 
   spool(name: string): RowSpool {
     return new RowSpool(join(this.path, `${name}.ndjson`));
