@@ -12,6 +12,7 @@ import { countLine, describeIssue } from "./format-issues";
 import { CliError, fileExists, readBytes, readText, writeBackup, writeBytes } from "./io";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
+import { decodeText } from "../import/text-encoding";
 import { ReportRequestError, computeReport, petiteEnfanceOnly, reportJson, type ReportKind } from "../domain/report";
 import { buildReportSheet, seriesIndicator } from "../workbook/build-report";
 import { deckFileName, writeDeck } from "../report/deck";
@@ -147,7 +148,7 @@ async function repertoireText(file: string): Promise<string> {
       throw error;
     }
   }
-  const text = Buffer.from(bytes).toString("utf8");
+  const { text } = decodeText(bytes);
   if (text.includes("\u0000")) throw new CliError(`« ${file} » n'est pas un fichier texte : enregistrez le répertoire au format .txt.`, 2);
   return text;
 }

@@ -29,7 +29,9 @@ export function checkOutputFolder(out: string): void {
     closeSync(openSync(probe, "wx"));
     unlinkSync(probe);
   } catch (error) {
-    throw new CliError(`Impossible d'écrire dans le dossier « ${folder} » de « ${out} » : ${fileSystemReason(error)}. Aucun fichier n'a été lu.`, 2);
+    // mkdir says EEXIST when a part of the path is a file.
+    const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? fileSystemReason(Object.assign(new Error(), { code: "ENOTDIR" })) : fileSystemReason(error);
+    throw new CliError(`Impossible d'écrire dans le dossier « ${folder} » de « ${out} » : ${reason}. Aucun fichier n'a été lu.`, 2);
   }
 }
 

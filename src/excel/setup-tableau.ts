@@ -2,7 +2,7 @@
 import type { IsoDate } from "../domain/dates";
 import type { Plan } from "../domain/plan";
 import { SHEETS } from "../workbook/layout";
-import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
+import { PLANNED_SHEETS, readTableau } from "../workbook/parse-tableau";
 import { type SetupResult, planSetup } from "../workbook/setup";
 import { type ApplyOptions, applyWorkbookPlan } from "./apply-plan";
 import { readGrids } from "./read-sheets";
@@ -15,7 +15,7 @@ export interface OfficeSetupResult extends SetupResult {
 
 export async function setUpTableau(context: Excel.RequestContext, plan: Plan, clock: { now: string; today: IsoDate }, options: ApplyOptions = {}): Promise<OfficeSetupResult> {
   const counter = { syncs: 0 };
-  const grids = await readGrids(context, TABLEAU_SHEETS, { counter });
+  const grids = await readGrids(context, PLANNED_SHEETS, { counter });
   const reading = grids[SHEETS.meta] === undefined ? undefined : readTableau(grids, { today: clock.today });
   const setup = planSetup(plan, reading, clock.now, grids);
   const report = await applyWorkbookPlan(context, setup.workbookPlan, { ...options, existing: grids });

@@ -53,6 +53,8 @@ interface SummaryEntry {
   year?: string;
   axis: string;
   subAxis: string;
+  /** The sub-axis heading the summary lists the fiche under, when there is one. */
+  listedUnder?: string;
 }
 
 export function parseRepertoire(text: string): ImportResult {
@@ -101,6 +103,15 @@ export function parseRepertoire(text: string): ImportResult {
   }
   const conventionText = lines.slice(endOfLastFiche(lines, bodyStarts[bodyStarts.length - 1]));
   const period = conventionPeriod(text.split("\n"));
+  if (period.guessed) warnings.push({ code: "", section: "convention", message: period.guessed });
+  if (summary.entries.length === 0) {
+    warnings.push({ code: "", section: "sommaire", message: "sommaire absent : les axes et sous-axes sont déduits des codes des fiches, et leurs intitulés sont à compléter" });
+  }
+  for (const entry of summary.entries) {
+    if (entry.listedUnder && entry.listedUnder !== entry.subAxis) {
+      warnings.push({ code: entry.code, section: "sommaire", message: `la fiche ${entry.code} est listée sous le sous-axe ${entry.listedUnder} : son code indique le sous-axe ${entry.subAxis}, où elle est placée` });
+    }
+  }
   const territory = territoryOf(conventionText);
   if (!territory) warnings.push({ code: "", section: "convention", message: "territoire introuvable dans le document : indiquez-le dans le plan (convention.territory)" });
   return {
@@ -136,6 +147,7 @@ function parseSummary(lines: readonly string[]) {
   const axes: { code: string; title: string; subAxes: { code: string; title: string }[] }[] = [];
   const entries: SummaryEntry[] = [];
   let current: SummaryEntry | undefined;
+  let heading: string | undefined;
   for (const line of lines) {
     if (!line) continue;
     const axis = AXIS_LINE.exec(line);
@@ -144,16 +156,18 @@ function parseSummary(lines: readonly string[]) {
     if (axis) {
       axes.push({ code: axis[1], title: sentenceCase(axis[2].trim()), subAxes: [] });
       current = undefined;
+      heading = undefined;
     } else if (action) {
       const [, code, rest] = action;
       const year = /\s(20\d{2})$/.exec(rest)?.[1];
-      current = { code, title: (year ? rest.slice(0, -4) : rest).trim(), ...(year ? { year } : {}), axis: code.split(".")[0], subAxis: code.split(".").slice(0, 2).join(".") };
+      current = { code, title: (year ? rest.slice(0, -4) : rest).trim(), ...(year ? { year } : {}), axis: code.split(".")[0], subAxis: code.split(".").slice(0, 2).join("."), ...(heading ? { listedUnder: heading } : {}) };
       entries.push(current);
     } else if (subAxis) {
       const owner = axes.find((candidate) => candidate.code === subAxis[1].split(".")[0]) ?? axes[axes.length - 1];
       const title = sentenceCase(subAxis[2].trim());
       owner?.subAxes.push({ code: subAxis[1], title: title.charAt(0).toUpperCase() + title.slice(1) });
       current = undefined;
+      heading = subAxis[1];
     } else if (current && YEAR_ONLY.test(line) && !current.year) {
       current.year = YEAR_ONLY.exec(line)![1];
     } else if (current && !current.year) {
@@ -220,18 +234,30 @@ function placeAction(axes: ImportedPlan["axes"], action: ImportedAction, entry: 
 
 const MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
 
-/** "conclue à compter du 1er janvier 2026 jusqu'au 31 décembre 2030", or the years of "CTG 2026-2030". */
-function conventionPeriod(lines: readonly string[]): { start: string; end: string } {
-  const text = lines.join(" ").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+/**
+ * "conclue à compter du 1er janvier 2026 jusqu'au 31 décembre 2030", or else the years of "CTG 2026-2030" (then
+ * `guessed` says so, with the line), or else five years from this one.
+ */
+function conventionPeriod(lines: readonly string[]): { start: string; end: string; guessed?: string } {
+  const folded = lines.map((line) => line.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase());
+  const text = folded.join(" ");
   const dated = /du (\d{1,2})(?:er)? (\w+) (20\d{2}),? (?:jusqu'au|au) (\d{1,2})(?:er)? (\w+) (20\d{2})/.exec(text);
   if (dated && MONTHS.includes(dated[2]) && MONTHS.includes(dated[5])) {
     const iso = (day: string, month: string, year: string) => `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, "0")}-${day.padStart(2, "0")}`;
     return { start: iso(dated[1], dated[2], dated[3]), end: iso(dated[4], dated[5], dated[6]) };
   }
-  const years = /\b(20\d{2})\s*[-–]\s*(20\d{2})\b/.exec(text);
-  if (years) return { start: `${years[1]}-01-01`, end: `${years[2]}-12-31` };
+  const line = folded.findIndex((candidate) => /\b20\d{2}\s*[-–]\s*20\d{2}\b/.test(candidate));
+  if (line >= 0) {
+    const years = /\b(20\d{2})\s*[-–]\s*(20\d{2})\b/.exec(folded[line])!;
+    const shown = lines[line].trim();
+    return {
+      start: `${years[1]}-01-01`,
+      end: `${years[2]}-12-31`,
+      guessed: `période de la convention devinée (du 01/01/${years[1]} au 31/12/${years[2]}) d'après la ligne ${line + 1} « ${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown} » : le texte de la convention (« du … au … ») est absent ; vérifiez les dates du plan`,
+    };
+  }
   const now = new Date().getFullYear();
-  return { start: `${now}-01-01`, end: `${now + 4}-12-31` };
+  return { start: `${now}-01-01`, end: `${now + 4}-12-31`, guessed: `aucune période trouvée dans le document : ${now}-${now + 4} par défaut ; indiquez les dates de la convention dans le plan` };
 }
 
 /** The collectivity named as a party of the convention ("Et la Communauté de Communes X représenté…"). */

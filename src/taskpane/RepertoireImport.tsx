@@ -58,7 +58,8 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
         const { docxText } = await import("../import/docx");
         analyse(await docxText(new Uint8Array(await file.arrayBuffer()), file.name));
       } else {
-        analyse(await file.text());
+        const { decodeText } = await import("../import/text-encoding");
+        analyse(decodeText(new Uint8Array(await file.arrayBuffer())).text);
       }
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));

@@ -38,6 +38,9 @@ export interface CellNotes {
 /** The sheets a reader needs, for executors that read only what is asked. */
 export const TABLEAU_SHEETS: string[] = [SHEETS.meta, SHEETS.convention, SHEETS.plan, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements, SHEETS.archive];
 
+/** Every sheet a set-up writes: an update reads them all, to keep what people added to any of them. */
+export const PLANNED_SHEETS: string[] = [SHEETS.guide, ...TABLEAU_SHEETS];
+
 export function readTableau(grids: Grids, options: ReadOptions): TableauReading {
   const issues: LocatedIssue[] = noteIssues(options.cellNotes ?? {});
   const meta = readMeta(grids, issues);

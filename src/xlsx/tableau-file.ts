@@ -4,7 +4,7 @@ import type { Plan } from "../domain/plan";
 import type { Tracking } from "../domain/tracking";
 import { buildTableauPlan } from "../workbook/build-tableau";
 import type { SheetPlan } from "../workbook/sheet-plan";
-import type { TableauReading } from "../workbook/parse-tableau";
+import { PLANNED_SHEETS, type TableauReading } from "../workbook/parse-tableau";
 import { type SetupResult, planSetup } from "../workbook/setup";
 import { loadWorkbookForUpdate, newWorkbook, workbookBytes } from "./file";
 import { readTableauBytes } from "./tableau-reader";
@@ -24,7 +24,7 @@ export async function writeTableauFile(
   options: { now: string; today: IsoDate; existing?: { bytes: Uint8Array; fileName: string } },
 ): Promise<WrittenTableau> {
   // Read by the project's reader (whatever tool saved the file); ExcelJS only rewrites it, keeping the user's sheets.
-  const read = options.existing ? await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today) : undefined;
+  const read = options.existing ? await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today, { sheets: PLANNED_SHEETS }) : undefined;
   const workbook = options.existing ? await loadWorkbookForUpdate(options.existing.bytes, options.existing.fileName) : newWorkbook();
   const setup = planSetup(plan, read?.reading, options.now, read?.grids);
   await applyPlanToWorkbook(workbook, setup.workbookPlan);

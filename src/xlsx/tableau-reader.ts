@@ -18,17 +18,17 @@ export interface TableauFileReading {
 }
 
 /** Reads the contract's sheets; a file that is not a readable, reasonable workbook is a French error naming it. */
-export async function readTableauSource(source: ByteSource, fileName: string, today: IsoDate, limits: XlsxLimits = XLSX_LIMITS): Promise<TableauFileReading> {
+export async function readTableauSource(source: ByteSource, fileName: string, today: IsoDate, limits: XlsxLimits = XLSX_LIMITS, sheets: readonly string[] = TABLEAU_SHEETS): Promise<TableauFileReading> {
   let content: WorkbookContent;
   try {
-    content = await readXlsx(source, TABLEAU_SHEETS, limits);
+    content = await readXlsx(source, sheets, limits);
   } catch (error) {
     if (error instanceof ZipRefused) throw new WorkbookFileError(`« ${fileName} » ne peut pas être lu comme un tableau de suivi : ${error.message}`);
     throw error;
   }
   const grids: Grids = {};
   const cellNotes: Record<string, CellNotes> = {};
-  for (const name of TABLEAU_SHEETS) {
+  for (const name of sheets) {
     const sheet = content.read.get(name);
     grids[name] = sheet?.grid;
     if (sheet) cellNotes[name] = sheet;
@@ -36,6 +36,6 @@ export async function readTableauSource(source: ByteSource, fileName: string, to
   return { reading: readTableau(grids, { today, cellNotes }), content, grids };
 }
 
-export function readTableauBytes(bytes: Uint8Array, fileName: string, today: IsoDate, limits?: XlsxLimits): Promise<TableauFileReading> {
-  return readTableauSource(bytesSource(bytes), fileName, today, limits);
+export function readTableauBytes(bytes: Uint8Array, fileName: string, today: IsoDate, options: { limits?: XlsxLimits; sheets?: readonly string[] } = {}): Promise<TableauFileReading> {
+  return readTableauSource(bytesSource(bytes), fileName, today, options.limits, options.sheets);
 }

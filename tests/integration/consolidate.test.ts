@@ -4,13 +4,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deflateRawSync } from "node:zlib";
 import { run } from "../../src/cli/main";
 import type { Tracking } from "../../src/domain/tracking";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { plainValue } from "../../src/xlsx/read-grids";
 import { INTAKE_LIMITS, receiveTableau } from "../../src/xlsx/tableau-intake";
 import { territoryA, territoryB } from "../support/territories";
+import { zipWith } from "../support/zips";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 const clock = { now: () => NOW };
@@ -64,35 +64,6 @@ function rows(workbook: ExcelJS.Workbook, name: string): Record<string, unknown>
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /** A zip with one entry whose header says `declared` bytes while it inflates to `actual` bytes of zeros. */
-function zipWith(name: string, actual: number, declared = actual): Uint8Array {
-  const data = deflateRawSync(Buffer.alloc(actual));
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
-  const directoryOffset = local.length + nameBytes.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(directoryOffset, 16);
-  return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
-}
-
 /** Territories A and B saved in October and consolidated into `conso.xlsx`. */
 async function consolidatedPair(): Promise<{ dir: string; out: string; a: string; b: string }> {
   const dir = workspace();

@@ -122,3 +122,46 @@ describe("co-authoring", () => {
     expect(snapshot()).toEqual(before);
   });
 });
+
+describe("columns people add, in the open workbook", () => {
+  function insertColumn(sheet: SheetState, at: number, header: string, values: Record<number, string>): void {
+    for (const [row, col, cell] of [...sheet.entries()].sort((a, b) => b[1] - a[1])) {
+      if (col < at) continue;
+      sheet.delete(row, col);
+      sheet.store.set(row * 16_384 + col + 1, cell);
+    }
+    sheet.cell(0, at).value = header;
+    for (const [row, value] of Object.entries(values)) sheet.cell(Number(row), at).value = value;
+  }
+
+  it("keeps a column added after the table with its rows, and moves one put among the product's columns after them", async () => {
+    const host = await demoHost();
+    const suivi = host.sheet(SHEETS.tracking);
+    suivi.cell(0, 10).value = "Commentaire Caf";
+    const row = rowOf(suivi, { [TRACKING_COLUMNS.quarter]: "2026-T2", [TRACKING_COLUMNS.code]: "2.A.1" });
+    suivi.cell(row, 10).value = "Vu en COPIL";
+    insertColumn(host.sheet(SHEETS.measurements), 4, "Source", { 1: "fichier Caf" });
+    const firstId = host.sheet(SHEETS.measurements).peek(1, 1)?.value;
+    const plan = samplePlan();
+    plan.axes[0].subAxes[0].actions.unshift({ code: "1.A.0", title: "Nouvelle fiche", deadline: "2027", pilots: [], partners: [], fields: ["autre"], links: [], objectives: [], indicators: [] });
+    const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
+    expect(result.moved).toEqual([expect.stringMatching(/« Source » \(colonne E\) de la feuille « Saisies » : placée en colonne I/)]);
+    expect((await readBack(host)).issues).toEqual([]);
+    const moved = rowOf(suivi, { [TRACKING_COLUMNS.quarter]: "2026-T2", [TRACKING_COLUMNS.code]: "2.A.1" });
+    // The new fiche opens the 2026-T1 and the 2026-T2 blocks: two rows inserted above.
+    expect(moved).toBe(row + 2);
+    expect(suivi.peek(moved, 10)?.value).toBe("Vu en COPIL");
+    const saisies = host.sheet(SHEETS.measurements);
+    expect(saisies.peek(0, 8)?.value).toBe("Source");
+    const sourceRow = rowOf(saisies, { [MEASUREMENT_COLUMNS.id]: String(firstId), [MEASUREMENT_COLUMNS.quarter]: "2026-T1" });
+    expect(saisies.peek(sourceRow, 8)?.value).toBe("fichier Caf");
+  });
+
+  it("refuses an update that would drop a note it cannot carry, naming it, and changes nothing", async () => {
+    const host = await demoHost();
+    host.sheet(SHEETS.guide).cell(5, 3).value = "Appeler Mme Martin";
+    const snapshot = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.store]]));
+    await expect(setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY })).rejects.toThrow(/la feuille « Mode d'emploi » contient des cellules ajoutées à la main \(D6\)/);
+    expect(JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.store]]))).toEqual(snapshot);
+  });
+});

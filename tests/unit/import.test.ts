@@ -215,6 +215,10 @@ describe("round trip through the répertoire template", () => {
     const actions = actionsOf(result);
     expect(actions.map((action) => [action.code, action.title, action.deadline])).toEqual(expected.map((action) => [action.code, action.title, action.deadline]));
     expect(actions.map((action) => action.indicators.map((indicator) => indicator.label))).toEqual(expected.map((action) => action.indicators.map((indicator) => indicator.label)));
-    expect(result.warnings.map((warning) => warning.section)).toEqual(["convention"]);
+    // No convention text here: the territory is missing, and the period comes from the title line, which is said.
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^période de la convention devinée \(du 01\/01\/2026 au 31\/12\/2030\) d'après la ligne 1 « Répertoire des fiches actions CTG 2026-2030 »/),
+      expect.stringMatching(/^territoire introuvable/),
+    ]);
   });
 });
