@@ -60,6 +60,7 @@ export class XlsxPackage {
     private readonly archive: ZipArchive,
     readonly sheets: SheetInfo[],
     private readonly sharedPart: string | undefined,
+    private readonly dates: DateStyles | undefined,
     readonly modified: string | undefined,
     private readonly limits: XlsxLimits,
   ) {}
@@ -71,8 +72,11 @@ export class XlsxPackage {
     const workbookPart = archive.find(officeDocument ? partName("", officeDocument.target) : "xl/workbook.xml");
     if (!workbookPart) throw new ZipRefused("ce n'est pas un classeur Excel (partie « workbook.xml » absente)");
     const listed: { name: string; id: string; state: string }[] = [];
+    let date1904 = false;
     for await (const tag of openTags(archive, workbookPart)) {
-      if (local(tag) === "sheet") listed.push({ name: String(tag.attributes.name ?? ""), id: relationshipId(tag), state: String(tag.attributes.state ?? "visible") });
+      const name = local(tag);
+      if (name === "sheet") listed.push({ name: String(tag.attributes.name ?? ""), id: relationshipId(tag), state: String(tag.attributes.state ?? "visible") });
+      else if (name === "workbookPr") date1904 = ["1", "true"].includes(String(tag.attributes.date1904 ?? "").toLowerCase());
     }
     const links = await relationships(archive, workbookPart);
     const sheets = listed.map((sheet) => {
@@ -83,7 +87,12 @@ export class XlsxPackage {
     });
     const shared = links.find((relation) => relation.type.endsWith("/sharedStrings"));
     const sharedPart = shared ? archive.find(partName(workbookPart, shared.target)) : undefined;
-    return new XlsxPackage(archive, sheets, sharedPart, await modifiedAt(archive, root), limits);
+    // A workbook of the 1904 date system (older Excel for Mac) counts days from 1904: its dates are brought to the
+    // 1900 system every reader here expects, which takes knowing which styles are dates.
+    const styles = links.find((relation) => relation.type.endsWith("/styles"));
+    const stylesPart = styles ? archive.find(partName(workbookPart, styles.target)) : undefined;
+    const dates = date1904 && stylesPart ? await readDateStyles(archive, stylesPart) : undefined;
+    return new XlsxPackage(archive, sheets, sharedPart, dates, await modifiedAt(archive, root), limits);
   }
 
   sheet(name: string): SheetInfo | undefined {
@@ -102,7 +111,7 @@ export class XlsxPackage {
     const sheet = this.sheet(name);
     if (!sheet) return;
     const shared = await this.shared();
-    for await (const row of sheetRows(this.archive, sheet.part, shared, found)) {
+    for await (const row of sheetRows(this.archive, sheet.part, shared, found, this.dates)) {
       for (const value of row.values) {
         if (value === null) continue;
         if (++this.cells > this.limits.maxCells) throw new ZipRefused(`trop de cellules remplies (plus de ${this.limits.maxCells})`);
@@ -226,12 +235,13 @@ async function modifiedAt(archive: ZipArchive, root: Relationship[]): Promise<st
 }
 
 /**
- * The text inside the given elements (a run's `t`, a cell's `v`), phonetic guides (rPh) left out, gathered until
- * taken. A parser has one handler per event: its tag handlers pass each tag on to `opened` and `closed`.
+ * The text inside the given elements (a run's `t`, a cell's `v`), phonetic guides (rPh) left out, gathered per
+ * element until taken. A parser has one handler per event: its tag handlers pass each tag on to `opened` and
+ * `closed`.
  */
 class GatheredText {
-  private text = "";
-  private inside = false;
+  private readonly texts = new Map<string, string>();
+  private inside: string | undefined;
   private inPhonetic = false;
 
   constructor(
@@ -239,7 +249,7 @@ class GatheredText {
     private readonly elements: ReadonlySet<string>,
   ) {
     const add = (value: string) => {
-      if (this.inside) this.text += value;
+      if (this.inside) this.texts.set(this.inside, (this.texts.get(this.inside) ?? "") + value);
     };
     parser.on("text", add);
     parser.on("cdata", add);
@@ -248,18 +258,19 @@ class GatheredText {
   opened(tag: SaxesTagPlain): void {
     const name = local(tag);
     if (name === "rPh") this.inPhonetic = true;
-    else if (this.elements.has(name) && !this.inPhonetic) this.inside = !tag.isSelfClosing;
+    else if (this.elements.has(name) && !this.inPhonetic) this.inside = tag.isSelfClosing ? undefined : name;
   }
 
   closed(tag: SaxesTagPlain): void {
     const name = local(tag);
     if (name === "rPh") this.inPhonetic = false;
-    else if (this.elements.has(name)) this.inside = false;
+    else if (this.elements.has(name)) this.inside = undefined;
   }
 
-  take(): string {
-    const text = this.text;
-    this.text = "";
+  /** The text gathered in `element` (by default the only one) since the last take, which clears them all. */
+  take(element?: string): string {
+    const text = this.texts.get(element ?? [...this.elements][0]) ?? "";
+    this.texts.clear();
     return text;
   }
 }
@@ -286,6 +297,41 @@ async function readSharedTexts(archive: ZipArchive, part: string): Promise<strin
   return texts;
 }
 
+/** Days from 1899-12-30 to 1904-01-01. */
+const DAYS_1904 = 1462;
+/** Excel's built-in number formats that show a date or a time. */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
+
+interface DateStyles {
+  shifted(style: number): boolean;
+}
+
+/**
+ * A format code shows a calendar date when, outside its quoted texts and bracketed tags, it has d or y (a time or
+ * a duration alone, [h]:mm, counts no days from an epoch and is not shifted).
+ */
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return /[dy]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+async function readDateStyles(archive: ZipArchive, part: string): Promise<DateStyles> {
+  const custom = new Map<number, string>();
+  const cellFormats: number[] = [];
+  let inCellXfs = false;
+  for await (const item of parsed<{ kind: string; tag: SaxesTagPlain }>(archive, part, (parser, emit) => {
+    parser.on("opentag", (tag) => emit({ kind: "open", tag }));
+    parser.on("closetag", (tag) => emit({ kind: "close", tag }));
+  })) {
+    const name = local(item.tag);
+    if (name === "cellXfs") inCellXfs = item.kind === "open" && !item.tag.isSelfClosing;
+    else if (item.kind === "open" && name === "numFmt") custom.set(Number(item.tag.attributes.numFmtId), String(item.tag.attributes.formatCode ?? ""));
+    else if (item.kind === "open" && name === "xf" && inCellXfs) cellFormats.push(Number(item.tag.attributes.numFmtId ?? 0));
+  }
+  const dated = cellFormats.map((id) => (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILT_IN_DATE_FORMATS.has(id)));
+  return { shifted: (style) => dated[style] === true };
+}
+
 function cellReference(reference: string): { row: number; col: number } | undefined {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(reference);
   if (!match) return undefined;
@@ -302,13 +348,15 @@ function rangeReference(reference: string): RangeRef | undefined {
   return { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col), rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
 }
 
-function sheetRows(archive: ZipArchive, part: string, shared: readonly string[], found: Omit<SheetContent, "grid">): AsyncGenerator<SheetRow> {
+function sheetRows(archive: ZipArchive, part: string, shared: readonly string[], found: Omit<SheetContent, "grid">, dates?: DateStyles): AsyncGenerator<SheetRow> {
   return parsed<SheetRow>(archive, part, (parser, emit) => {
+    // A cell's value is in `v`, an inline string's in the `t` of its `is`: some writers give an inline string both.
     const gathered = new GatheredText(parser, new Set(["v", "t"]));
     let row: CellValue[] | undefined;
     let rowIndex = -1;
     let col = -1;
     let type = "n";
+    let style = 0;
     let formula = false;
     let valueSeen = false;
     parser.on("opentag", (tag) => {
@@ -326,6 +374,7 @@ function sheetRows(archive: ZipArchive, part: string, shared: readonly string[],
           const reference = typeof tag.attributes.r === "string" ? cellReference(tag.attributes.r) : undefined;
           col = reference ? reference.col : col + 1;
           type = String(tag.attributes.t ?? "n");
+          style = Number(tag.attributes.s ?? 0);
           formula = false;
           valueSeen = false;
           gathered.take();
@@ -349,12 +398,13 @@ function sheetRows(archive: ZipArchive, part: string, shared: readonly string[],
       gathered.closed(tag);
       const name = local(tag);
       if (name === "c" && row && col >= 0) {
-        const text = gathered.take();
+        const text = gathered.take(type === "inlineStr" ? "t" : "v");
         if (formula && (!valueSeen || (text === "" && type !== "str"))) found.formulasWithoutValue.push({ row: rowIndex, col });
-        const value = cellValue(type, text, shared);
-        if (value !== null) {
+        let cell = cellValue(type, text, shared);
+        if (typeof cell === "number" && dates?.shifted(style)) cell += DAYS_1904;
+        if (cell !== null) {
           while (row.length < col) row.push(null);
-          row[col] = value;
+          row[col] = cell;
         }
       } else if (name === "row" && row) {
         emit({ row: rowIndex, values: row });
@@ -367,7 +417,7 @@ function sheetRows(archive: ZipArchive, part: string, shared: readonly string[],
 function cellValue(type: string, text: string, shared: readonly string[]): CellValue {
   switch (type) {
     case "s":
-      return text === "" ? null : (shared[Number(text)] ?? null);
+      return text === "" ? null : shared[Number(text)] || null;
     case "inlineStr":
     case "str":
       return text === "" ? null : unescaped(text);
@@ -377,9 +427,9 @@ function cellValue(type: string, text: string, shared: readonly string[]): CellV
       return text || null;
     case "d": {
       // An ISO date, as some writers store dates: as a serial, like every other date.
-      const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
-      if (!match) return text || null;
-      const day = isoToExcelSerial(`${match[1]}-${match[2]}-${match[3]}`);
+      const match = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text);
+      if (!match || (!match[1] && !match[4])) return text || null;
+      const day = match[1] ? isoToExcelSerial(`${match[1]}-${match[2]}-${match[3]}`) : 0;
       return day + (Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0)) / 86_400;
     }
     default: {

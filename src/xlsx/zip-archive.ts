@@ -67,7 +67,9 @@ export class ZipArchive {
       declaredTotal += uncompressedSize;
       if (declaredTotal > limits.maxTotalBytes) throw new ZipRefused(`contenu décompressé trop volumineux (plus de ${mb(limits.maxTotalBytes)})`);
       if (localHeaderOffset + 30 > source.size) throw new ZipRefused(`archive zip corrompue (élément « ${name} » hors du fichier)`);
-      entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset });
+      // Some Windows tools write `xl\workbook.xml`; Excel reads it as the part it means.
+      const part = name.replace(/\\/g, "/");
+      entries.set(part, { name: part, method, compressedSize, uncompressedSize, localHeaderOffset });
     }
     return new ZipArchive(source, entries, limits);
   }
