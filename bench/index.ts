@@ -12,6 +12,7 @@ import { importFigures } from "./import";
 import { bilanFigures } from "./bilan";
 import { CONSOLIDATION_STEPS, consolidateStep, consolidationFigures, parseStep } from "./consolidation";
 import { paneConsolidationFigures } from "./pane-consolidation";
+import { HOSTILE_STEP, hostileFigures, hostileStep } from "./hostile-files";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 const TODAY = "2031-01-01";
@@ -29,7 +30,29 @@ function gridsOf(plan: ReturnType<typeof buildTableauPlan>) {
   return Object.fromEntries(plan.sheets.map((sheet) => [sheet.name, sheet.values]));
 }
 
+/** `CTG_BENCH_ONLY=hostile,pane` runs only those groups of figures (all of them by default). */
+function wanted(group: string): boolean {
+  const only = process.env.CTG_BENCH_ONLY;
+  return !only || only.split(",").includes(group);
+}
+
 async function main(): Promise<void> {
+  if (wanted("core")) await coreFigures();
+  if (wanted("office")) for (const figure of await officeFigures(NOW)) print(figure);
+  if (wanted("bilan")) for (const figure of await bilanFigures(NOW)) print(figure);
+  // Two sizes: the time ratio is judged at 100 files, the peak memory compared between the two.
+  if (wanted("consolidation")) {
+    for (const count of (process.env.CTG_BENCH_TERRITORIES ?? "25,100").split(",").map(Number)) {
+      for (const figure of await consolidationFigures(count, process.argv[1] ?? "")) print(figure);
+    }
+  }
+  if (wanted("hostile")) for (const figure of await hostileFigures(process.argv[1] ?? "")) print(figure);
+  if (wanted("pane")) for (const figure of await paneConsolidationFigures(100)) print(figure);
+  if (wanted("taskpane")) for (const figure of await taskpaneFigures()) print(figure);
+  print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
+}
+
+async function coreFigures(): Promise<void> {
   const big = fullTracking(syntheticPlan({ actions: 200, indicatorsPerAction: 6 }));
   const grids = gridsOf(buildTableauPlan(big, { now: NOW }));
   const times: number[] = [];
@@ -57,15 +80,6 @@ async function main(): Promise<void> {
   }
 
   for (const figure of importFigures()) print(figure);
-  for (const figure of await officeFigures(NOW)) print(figure);
-  for (const figure of await bilanFigures(NOW)) print(figure);
-  // Two sizes: the time ratio is judged at 100 files, the peak memory compared between the two.
-  for (const count of (process.env.CTG_BENCH_TERRITORIES ?? "25,100").split(",").map(Number)) {
-    for (const figure of await consolidationFigures(count, process.argv[1] ?? "")) print(figure);
-  }
-  for (const figure of await paneConsolidationFigures(100)) print(figure);
-  for (const figure of await taskpaneFigures()) print(figure);
-  print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
 }
 
 function round(value: number): number {
@@ -77,6 +91,7 @@ function consolidationStep(): Promise<void> | undefined {
   const [mode, dir = "", out = ""] = process.argv.slice(2);
   if (mode === CONSOLIDATION_STEPS.parse) return parseStep(dir).then(print);
   if (mode === CONSOLIDATION_STEPS.consolidate) return consolidateStep(dir, out).then(print);
+  if (mode === HOSTILE_STEP) return hostileStep(dir).then(print);
   return undefined;
 }
 
