@@ -12,13 +12,13 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import JSZip from "jszip";
-import { run } from "../../src/cli/main";
 import { demoTracking } from "../../src/samples/demo-entries";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { readTableauFile, writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { XlsxPackage } from "../../src/xlsx/xlsx-reader";
 import { bytesSource } from "../../src/xlsx/zip-archive";
 import { requireTool, resaveAsXlsx } from "./support/libreoffice";
+import { ctgAt } from "../support/cli";
 
 jest.setTimeout(180_000);
 
@@ -26,14 +26,9 @@ const CORPUS = resolve(__dirname, "../corpus");
 const OPENPYXL_CELLS = resolve(__dirname, "support/openpyxl_cells.py");
 const PYTHON = "/usr/bin/python3";
 const TODAY = "2026-11-24";
-const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
 
-async function ctg(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, clock);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+
+const ctg = ctgAt(`${TODAY}T10:00:00Z`);
 
 function openpyxlAvailable(): boolean {
   try {

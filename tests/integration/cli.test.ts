@@ -2,17 +2,10 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
 import { SMALL_PLAN_JSON } from "../support/small-plan";
+import { ctgAt } from "../support/cli";
 
-const clock = { now: () => new Date("2026-11-24T10:00:00Z") };
-
-async function ctg(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, clock);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const ctg = ctgAt("2026-11-24T10:00:00Z");
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), "ctg-cli-"));

@@ -4,23 +4,17 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
 import type { Tracking } from "../../src/domain/tracking";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { plainValue } from "../../src/xlsx/read-grids";
 import { INTAKE_LIMITS, receiveTableau } from "../../src/xlsx/tableau-intake";
 import { territoryA, territoryB } from "../support/territories";
 import { zipWith } from "../support/zips";
+import { ctgAt } from "../support/cli";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
-const clock = { now: () => NOW };
 
-async function ctg(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, clock);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const ctg = ctgAt(NOW.toISOString());
 
 async function save(dir: string, name: string, tracking: Tracking, edit?: (workbook: ExcelJS.Workbook) => void): Promise<string> {
   const file = join(dir, name);

@@ -10,7 +10,6 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { run } from "../../src/cli/main";
 import { fileSystemReason } from "../../src/cli/io";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
@@ -18,18 +17,14 @@ import { demoTracking } from "../../src/samples/demo-entries";
 import { repertoireText } from "../support/repertoire-writer";
 import { SMALL_PLAN_JSON } from "../support/small-plan";
 import { zipOf, zipWith } from "../support/zips";
+import { ctgAt } from "../support/cli";
 
 jest.setTimeout(120_000);
 
-const clock = { now: () => new Date("2026-11-24T10:00:00Z") };
+
 const CLI = resolve(__dirname, "../../bin/ctg.js");
 
-async function ctg(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, clock);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const ctg = ctgAt("2026-11-24T10:00:00Z");
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), "ctg-lost-"));
