@@ -21,7 +21,8 @@ import {
   valueFormats,
 } from "../workbook/build-consolidation";
 import { mergedSummaries } from "../workbook/merge-consolidation";
-import { type BatchFile, type StoredTerritory, consolidateBatch } from "../xlsx/consolidate-batch";
+import type { BatchFile, StoredTerritory } from "../domain/consolidation-batch";
+import { consolidateBatch } from "../services/consolidate-batch";
 import { readSheetRows } from "../xlsx/sheet-stream-reader";
 import type { EncodedRow, SheetEncoder } from "../xlsx/sheet-encoder";
 import { SheetTooLong, StreamedWorkbook } from "../xlsx/stream-workbook";

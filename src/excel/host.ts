@@ -15,6 +15,9 @@ export function isSetSupported(name: string, version: string): boolean {
   return Office.context.requirements.isSetSupported(name, version);
 }
 
+/** Runs a batch of work against the workbook: `Excel.run` in Excel, a fake host's session in tests. */
+export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
 export function runInExcel<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   return Excel.run(work);
 }

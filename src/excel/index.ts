@@ -5,7 +5,7 @@ export { setUpTableau, type OfficeSetupResult } from "./setup-tableau";
 export { writeQuarterEntry, EntryRefused, type QuarterEntry, type WrittenEntry } from "./write-entry";
 export { setQuarterLocked } from "./lock-quarter";
 export { readEntrySheets, TableauNotFound } from "./tableau-sheets";
-export { whenOfficeReady, isSetSupported, runInExcel, type HostReadiness } from "./host";
+export { whenOfficeReady, isSetSupported, runInExcel, type ExcelRun, type HostReadiness } from "./host";
 export { generateBilan, readBilanReport, BilanRefused, type BilanRequest, type GeneratedBilan } from "./generate-report";
 export { readConsolidation, writeConsolidation, ConsolidationRefused, type StoredInWorkbook } from "./consolidation-sheets";
 export { FEATURE_REQUIREMENTS, FULL_SUPPORT, FeatureUnavailable, hostSupport, type Feature, type HostSupport } from "./requirements";

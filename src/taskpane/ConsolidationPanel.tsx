@@ -1,8 +1,7 @@
 import { Badge, Body1, Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import { INTAKE_LABELS } from "../workbook/build-consolidation";
-import type { BatchFile, FileVerdict } from "../xlsx/consolidate-batch";
-import { ZIP_LIMITS } from "../xlsx/zip-guard";
+import type { BatchFile, FileVerdict } from "../domain/consolidation-batch";
 import { describeError } from "./errors";
 import type { ConsolidationOutcome, TableauGateway } from "./gateway";
 
@@ -50,15 +49,9 @@ function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${frenchNumber.format(Math.max(1, Math.round(bytes / 1024)))} Ko` : `${frenchNumber.format(bytes / (1024 * 1024))} Mo`;
 }
 
-/** A picked file, read only when its turn comes; a file too large is refused before it is loaded into memory. */
+/** A picked file, read only when its turn comes: the batch refuses a file too large before it is loaded. */
 function batchFile(file: File): BatchFile {
-  return {
-    name: file.name,
-    read: async () => {
-      if (file.size > ZIP_LIMITS.maxFileBytes) throw new Error(`fichier trop volumineux (${size(file.size)}, limite ${size(ZIP_LIMITS.maxFileBytes)})`);
-      return new Uint8Array(await file.arrayBuffer());
-    },
-  };
+  return { name: file.name, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) };
 }
 
 function summary(outcome: ConsolidationOutcome): { intent: "success" | "warning" | "error"; text: string } {

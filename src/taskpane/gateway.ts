@@ -15,6 +15,7 @@ import {
   writeConsolidation,
   writeQuarterEntry,
   type BilanRequest,
+  type ExcelRun,
   type Feature,
   FULL_SUPPORT,
   type HostSupport,
@@ -24,7 +25,7 @@ import {
 import { CONSOLIDATION_SHEETS } from "../workbook/build-consolidation";
 import { SHEETS } from "../workbook/layout";
 import { type KeyedRow, mergedContent } from "../workbook/merge-consolidation";
-import type { BatchFile, FileVerdict } from "../xlsx/consolidate-batch";
+import type { BatchFile, FileVerdict } from "../domain/consolidation-batch";
 import { TABLEAU_SHEETS, readTableau, type TableauReading } from "../workbook/parse-tableau";
 
 export interface WorkbookState {
@@ -71,8 +72,6 @@ export interface TableauGateway {
    */
   consolidate(files: readonly BatchFile[], options?: { signal?: AbortSignal; onProgress?: (progress: ConsolidationProgress) => void }): Promise<ConsolidationOutcome>;
 }
-
-export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /**
  * The gateway of the pane. `support` says which features the host's requirement sets allow: a feature the host
@@ -131,8 +130,8 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
       support.require("consolidation");
       // Refusals (a territory's tableau, foreign sheets) come before any file is read.
       const stored = await run((context) => readConsolidation(context, reads));
-      // ExcelJS reads the files: loaded on first use, it stays out of the pane's first paint.
-      const { consolidateBatch, ConsolidationCancelled } = await import(/* webpackChunkName: "consolidation" */ "../xlsx/consolidate-batch");
+      // The reader and the batch are loaded on first use: they stay out of the pane's first paint.
+      const { consolidateBatch, ConsolidationCancelled } = await import(/* webpackChunkName: "consolidation" */ "../services/consolidate-batch");
       const fresh: { statuses: KeyedRow[]; values: KeyedRow[] } = { statuses: [], values: [] };
       const batch = await consolidateBatch(files, stored.byKey, { statusRow: (key, row) => void fresh.statuses.push({ key, row }), valueRow: (key, row) => void fresh.values.push({ key, row }) }, {
         today: today(),

@@ -4,7 +4,7 @@
  * the one-row-per-territory parts here.
  */
 import { type FieldTally, summarizeFields } from "../domain/consolidation";
-import type { BatchResult } from "../xlsx/consolidate-batch";
+import type { BatchResult } from "../domain/consolidation-batch";
 import { type ConsolidationContent, type SheetRow, fieldRow, reportRow, tallyRow, territoryRow } from "./build-consolidation";
 
 export interface KeyedRow {

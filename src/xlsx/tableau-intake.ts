@@ -1,8 +1,9 @@
 /**
  * Receiving a territory's tableau for the consolidation: the bytes are checked (zip guard, size and cell limits)
- * before and after ExcelJS reads them, then the tableau is read with the same contract as everywhere else. The
+ * while our reader inflates and parses them, then the tableau is read with the same contract as everywhere else. The
  * verdict is accepted, accepted with warnings, or rejected with reasons in French. The bytes are only read.
  */
+import type { IntakeStatus } from "../domain/consolidation-batch";
 import type { IsoDate } from "../domain/dates";
 import type { Tracking } from "../domain/tracking";
 import type { LocatedIssue } from "../workbook/grid-reader";
@@ -11,8 +12,6 @@ import { WorkbookFileError } from "./file-error";
 import { readTableauSource } from "./tableau-reader";
 import { bytesSource } from "./zip-archive";
 import { ZIP_LIMITS, type ZipLimits } from "./zip-guard";
-
-export type IntakeStatus = "accepted" | "warnings" | "rejected";
 
 export const INTAKE_LIMITS = {
   ...ZIP_LIMITS,

@@ -23,6 +23,11 @@ const SLICE_BYTES = 256 * 1024;
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
 
+/** Why a file is refused before any of it is read. */
+export function fileTooLarge(size: number, limit: number): string {
+  return `fichier trop volumineux (${mb(size)}, limite ${mb(limit)})`;
+}
+
 export class ZipArchive {
   private inflatedTotal = 0;
 
@@ -34,7 +39,7 @@ export class ZipArchive {
 
   /** Reads and checks the central directory; refuses, in French, what no workbook should be. */
   static async open(source: ByteSource, limits: ZipLimits = ZIP_LIMITS): Promise<ZipArchive> {
-    if (source.size > limits.maxFileBytes) throw new ZipRefused(`fichier trop volumineux (${mb(source.size)}, limite ${mb(limits.maxFileBytes)})`);
+    if (source.size > limits.maxFileBytes) throw new ZipRefused(fileTooLarge(source.size, limits.maxFileBytes));
     const head = await source.read(0, 4);
     if (OLE_SIGNATURE.every((byte, index) => head[index] === byte)) {
       throw new ZipRefused("fichier protégé par un mot de passe ou au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx sans mot de passe");

@@ -5,7 +5,7 @@
  */
 import { syntheticTerritory } from "../../src/samples/synthetic-territories";
 import { officeGateway } from "../../src/taskpane/gateway";
-import type { BatchFile } from "../../src/xlsx/consolidate-batch";
+import type { BatchFile } from "../../src/domain/consolidation-batch";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { PAYLOAD_LIMIT_BYTES, createFakeExcel } from "../fake-excel";
 

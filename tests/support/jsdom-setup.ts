@@ -12,7 +12,6 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 // jest's jsdom environment lacks the encoders that jsdom itself needs, and the fake Excel host opens a jsdom window
 // of its own for Microsoft's Office.js runtime.
 if (typeof window !== "undefined" && typeof globalThis.TextEncoder === "undefined") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { TextEncoder, TextDecoder } = require("node:util") as typeof import("node:util");
   Object.assign(globalThis, { TextEncoder, TextDecoder });
 }

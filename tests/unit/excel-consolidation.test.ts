@@ -11,7 +11,7 @@ import { TERRITORY_COLUMNS, keyColumn } from "../../src/workbook/build-consolida
 import { buildTableauPlan } from "../../src/workbook/build-tableau";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
-import type { BatchFile } from "../../src/xlsx/consolidate-batch";
+import type { BatchFile } from "../../src/domain/consolidation-batch";
 import { SheetState, createFakeExcel, seedWorkbook, type FakeExcelHost } from "../fake-excel";
 import { territoryA, territoryB } from "../support/territories";
 

@@ -4,39 +4,16 @@
  * pane keeps them), and what the batch replaces or must leave out is decided once every file has been seen.
  */
 import { consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
+import type { BatchFile, BatchResult, FileVerdict, StoredTerritory } from "../domain/consolidation-batch";
 import { formatFrenchDate, type IsoDate } from "../domain/dates";
 import { type SheetRow, statusSheetRow, valueSheetRow } from "../workbook/build-consolidation";
-import { type IntakeLimits, type IntakeStatus, receiveTableau } from "./tableau-intake";
-
-export interface BatchFile {
-  name: string;
-  read(): Promise<Uint8Array>;
-}
-
-export interface FileVerdict {
-  file: string;
-  status: IntakeStatus;
-  territory?: string;
-  reasons: string[];
-}
+import { INTAKE_LIMITS, type IntakeLimits, receiveTableau } from "../xlsx/tableau-intake";
+import { fileTooLarge } from "../xlsx/zip-archive";
+import { ZipRefused } from "../xlsx/zip-guard";
 
 export interface BatchSink {
   statusRow(key: string, row: SheetRow): void | Promise<void>;
   valueRow(key: string, row: SheetRow): void | Promise<void>;
-}
-
-/** What an earlier consolidation holds for a territory, to decide whether a new file replaces it. */
-export interface StoredTerritory {
-  territory: string;
-  savedAt?: string;
-}
-
-export interface BatchResult {
-  verdicts: FileVerdict[];
-  /** Territories of this batch, in file order, that enter the consolidation (and replace any stored rows). */
-  accepted: { summary: TerritorySummary; tallies: FieldTally[] }[];
-  /** Keys whose rows from this batch must be left out (two files of one territory and period). */
-  leftOut: Set<string>;
 }
 
 export class ConsolidationCancelled extends Error {
@@ -60,7 +37,9 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
     options.onProgress?.({ index, total: files.length, file: file.name });
     let verdict: FileVerdict;
     try {
-      const received = await receiveTableau(await file.read(), file.name, { today: options.today, ...(options.limits ? { limits: options.limits } : {}) });
+      const limits = options.limits ?? INTAKE_LIMITS;
+      if (file.size !== undefined && file.size > limits.maxFileBytes) throw new ZipRefused(fileTooLarge(file.size, limits.maxFileBytes));
+      const received = await receiveTableau(await file.read(), file.name, { today: options.today, limits });
       verdict = { file: file.name, status: received.status, ...(received.territory ? { territory: received.territory } : {}), reasons: received.reasons };
       if (received.tableau) {
         const { tracking, templateVersion, savedAt, conventionId } = received.tableau;

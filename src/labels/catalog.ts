@@ -1,0 +1,26 @@
+/**
+ * The French catalogue: every text a user sees — sheet names and headers, cell prompts, pane texts, command-line
+ * messages, errors — lives under src/labels and is reached through this module. Texts that take values are
+ * functions. The catalogue depends on nothing (ESLint enforces it), so that every layer may use it.
+ *
+ * Sections live in files of their own so that each stays readable; a section is named after who reads it:
+ *   vocabulary  closed lists of the CTG domain (statuses, fields, indicator types…)
+ *   rules       what each indicator type accepts, told to the user (prompts, refusals)
+ *   entries     the domain's checks of entries, quarters and plans
+ *   sheets      the tableau's sheet names, headers, guide and cell prompts
+ *   bilans      bilan and consolidation sheets, the COPIL deck
+ *   files       reading and writing workbooks and archives, the répertoire import
+ *   cli         the `ctg` command line
+ *   pane        the task pane
+ *   errors      Office.js failures and unexpected errors
+ */
+export { vocabularyLabels } from "./vocabulary";
+export { ruleLabels } from "./rules";
+export { entryLabels } from "./entries";
+export { sheetLabels } from "./sheets";
+export { bilanLabels } from "./bilans";
+export { fileLabels } from "./files";
+export { cliLabels } from "./cli";
+export { paneLabels } from "./pane";
+export { errorLabels } from "./errors";
+export { frenchTypography, frenchNumber, frenchPercent, quoted, sentence } from "./compose";

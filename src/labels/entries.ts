@@ -1,0 +1,2 @@
+/** Section « entries » of the French catalogue (see catalog.ts). */
+export const entryLabels = {} as const;

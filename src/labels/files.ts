@@ -1,0 +1,2 @@
+/** Section « files » of the French catalogue (see catalog.ts). */
+export const fileLabels = {} as const;

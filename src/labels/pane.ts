@@ -1,0 +1,2 @@
+/** Section « pane » of the French catalogue (see catalog.ts). */
+export const paneLabels = {} as const;
