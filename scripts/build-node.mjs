@@ -7,5 +7,6 @@ const entries = [
   ["src/cli/main.ts", "build/ctg.cjs"],
   ["bench/index.ts", "build/bench.cjs"],
   ["bench/generate-territories.ts", "build/generate-territories.cjs"],
+  ["scripts/list-french-literals.ts", "build/list-french-literals.cjs"],
 ];
 await Promise.all(entries.filter(([entry]) => existsSync(entry)).map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));

@@ -57,7 +57,7 @@ export async function initCommand(options: { plan?: string; out?: string; update
     }
     return 0;
   } catch (error) {
-    if (error instanceof SetupRefused) throw new CliError(`Mise à jour refusée : ${error.message}`, 1);
+    if (error instanceof SetupRefused) throw new CliError(error.message, error.exitCode);
     if (error instanceof WorkbookFileError) throw new CliError(error.message, 2);
     throw error;
   }
@@ -193,7 +193,7 @@ export async function bilanCommand(
     }
     return 0;
   } catch (error) {
-    if (error instanceof ReportRequestError) throw new CliError(`Bilan impossible : ${error.message}.`, 2);
+    if (error instanceof ReportRequestError) throw new CliError(error.message, error.exitCode);
     throw error;
   }
 }

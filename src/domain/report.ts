@@ -2,6 +2,8 @@
  * The figures of a bilan (article 9): point d'étape annuel, bilan intermédiaire, bilan final. Pure: fed a tracking,
  * returns plain data that the workbook sheet, the deck and the JSON output all present.
  */
+import { bilanLabels } from "../labels/catalog";
+import { EXIT_CODES, Refusal } from "./refusal";
 import { NOT_ENTERED, emptyCounts, isLate, type StatusCounts, type StatusOrNone } from "./dashboard";
 import { type Indicator, allIndicators, locatedActions, type ActionSheet, type Axis } from "./plan";
 import { compareQuarters, measuredQuarters, parseQuarter, quarterOf, quartersBetween, type Quarter } from "./quarters";
@@ -55,7 +57,12 @@ export interface Report {
   completeness: { statusesFilled: number; statusesExpected: number; valuesFilled: number; valuesExpected: number };
 }
 
-export class ReportRequestError extends Error {}
+/** A bilan asked for a period the convention does not cover: refused before anything is computed. */
+export class ReportRequestError extends Refusal {
+  constructor(reason: string) {
+    super(bilanLabels.bilanImpossible(reason), EXIT_CODES.refused);
+  }
+}
 
 /** The quarters a bilan covers. */
 export function reportPeriod(tracking: Tracking, request: ReportRequest): Quarter[] {

@@ -8,19 +8,23 @@
  *   rules       what each indicator type accepts, told to the user (prompts, refusals)
  *   entries     the domain's checks of entries, quarters and plans
  *   sheets      the tableau's sheet names, headers, guide and cell prompts
- *   bilans      bilan and consolidation sheets, the COPIL deck
- *   files       reading and writing workbooks and archives, the répertoire import
+ *   bilans      bilans, their sheets, and the consolidation sheets
+ *   deck        the COPIL slide deck
+ *   files       reading and writing workbooks and archives, the répertoire import, the consolidation intake
  *   cli         the `ctg` command line
+ *   office      what the Office.js executor tells (requirement sets, protection, refusals in the live workbook)
  *   pane        the task pane
- *   errors      Office.js failures and unexpected errors
+ *   errors      Office.js error codes, file-system errors and unexpected errors
  */
 export { vocabularyLabels } from "./vocabulary";
 export { ruleLabels } from "./rules";
 export { entryLabels } from "./entries";
 export { sheetLabels } from "./sheets";
 export { bilanLabels } from "./bilans";
+export { deckLabels } from "./deck";
 export { fileLabels } from "./files";
 export { cliLabels } from "./cli";
+export { officeLabels } from "./office";
 export { paneLabels } from "./pane";
 export { errorLabels } from "./errors";
 export { frenchTypography, frenchNumber, frenchPercent, quoted, sentence } from "./compose";

@@ -1,2 +1,6 @@
-/** Section « entries » of the French catalogue (see catalog.ts). */
-export const entryLabels = {} as const;
+/** Section « entries » of the French catalogue: the domain's checks of entries, quarters and plans. */
+
+export const entryLabels = {
+  /** A tableau update refused so that no entry is lost; `reason` is a sentence fragment. */
+  updateRefused: (reason: string) => `Mise à jour refusée : ${reason}`,
+} as const;

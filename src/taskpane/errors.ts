@@ -19,8 +19,7 @@ const OFFICE_MESSAGES: Record<string, string> = {
 
 export function describeError(error: unknown): string {
   if (error instanceof EntryRefused || error instanceof TableauNotFound || error instanceof BilanRefused || error instanceof FeatureUnavailable || error instanceof ProtectedByPassword) return error.message;
-  if (error instanceof ReportRequestError) return `Bilan impossible : ${error.message}.`;
-  if (error instanceof SetupRefused) return `Mise à jour refusée : ${error.message}`;
+  if (error instanceof ReportRequestError || error instanceof SetupRefused) return error.message;
   const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
   if (code && OFFICE_MESSAGES[code]) return OFFICE_MESSAGES[code];
   const detail = error instanceof Error ? error.message : String(error);

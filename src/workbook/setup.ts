@@ -1,4 +1,6 @@
 /** The set-up of a tableau: first creation, or a new plan applied to a tableau that already holds entries. */
+import { EXIT_CODES, Refusal } from "../domain/refusal";
+import { entryLabels } from "../labels/catalog";
 import type { Plan } from "../domain/plan";
 import { rebaseTracking } from "../domain/rebase";
 import { type ArchivedEntry, type Tracking, emptyTracking } from "../domain/tracking";
@@ -17,7 +19,12 @@ export interface SetupResult {
   moved: string[];
 }
 
-export class SetupRefused extends Error {}
+/** An update that would lose an entry or a cell people added: the tableau is left as it was. */
+export class SetupRefused extends Refusal {
+  constructor(reason: string) {
+    super(entryLabels.updateRefused(reason), EXIT_CODES.problems);
+  }
+}
 
 /**
  * Builds the workbook plan for `plan`, keeping every entry of `existing` when the workbook already holds a tableau.
