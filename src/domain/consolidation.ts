@@ -3,6 +3,7 @@
  * ended quarter, tallies per champ d'intervention, and the entries in long form. Pure: fed one tracking at a time,
  * it returns plain rows, so that a caller can stream them out and forget the tracking.
  */
+import { bilanLabels } from "../labels/catalog";
 import { NOT_ENTERED, emptyCounts, quarterBoard, type StatusCounts, type StatusOrNone } from "./dashboard";
 import type { IsoDate } from "./dates";
 import { allIndicators, locatedActions } from "./plan";
@@ -12,7 +13,7 @@ import { FIELDS, STATUSES, type Field, type IndicatorType } from "./vocabulary";
 
 export const STATUS_COLUMNS: StatusOrNone[] = [...STATUSES, NOT_ENTERED];
 /** A fiche without a champ is counted under this label in the synthesis per champ. */
-export const NO_FIELD = "non précisé";
+export const NO_FIELD = bilanLabels.noField;
 
 export interface TerritoryIdentity {
   /** What makes two files the same territory's: the convention's identifier, else its code or name, and its period. */

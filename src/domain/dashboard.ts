@@ -2,12 +2,13 @@
  * What the tableau de bord shows for a quarter: statuses per axe, late fiches and how complete the quarter's
  * entries are. The bilans build on the same figures.
  */
+import { bilanLabels } from "../labels/catalog";
 import { deadlineYear, locatedActions, allIndicators, type ActionSheet, type Axis } from "./plan";
 import { compareQuarters, measuredQuarters, parseQuarter, quartersBetween, type Quarter } from "./quarters";
 import { type StatusEntry, type Tracking, hasMeasurementContent } from "./tracking";
 import { CLOSED_STATUSES, STATUSES, type Status } from "./vocabulary";
 
-export const NOT_ENTERED = "Non renseigné";
+export const NOT_ENTERED = bilanLabels.notEntered;
 export type StatusOrNone = Status | typeof NOT_ENTERED;
 
 export type StatusCounts = Record<StatusOrNone, number>;

@@ -1,5 +1,7 @@
 /** The plan d'actions of a convention: its model, and the reading of the plan JSON format (docs/format-plan.md). */
 import { z } from "zod";
+import { entryLabels, quoted } from "../labels/catalog";
+import { numericBoundsProblem } from "./entry-rules";
 import { type IsoDate, formatFrenchDate, isValidIsoDate } from "./dates";
 import {
   type Aggregation,
@@ -91,109 +93,113 @@ export const DEFAULT_AGGREGATION: Record<IndicatorType, Aggregation> = {
   texte: "derniere",
 };
 
+/** The words of the plan's checks; zod receives them as its messages, so that each refusal names the field in French. */
+const words = entryLabels.plan;
+const named = entryLabels.plan.fields;
+
 const text = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} est obligatoire` : `${what} doit être un texte`) })
+    .string({ error: (issue) => (issue.input === undefined ? words.required(what) : words.notText(what)) })
     .trim()
-    .min(1, { error: `${what} ne doit pas être vide` });
+    .min(1, { error: words.empty(what) });
 
 const optionalText = (what: string) =>
   z
-    .string({ error: `${what} doit être un texte` })
+    .string({ error: words.notText(what) })
     .trim()
     .optional()
     .transform((value) => (value ? value : undefined));
 
 const textList = (what: string) =>
   z
-    .array(z.string({ error: `chaque élément de ${what} doit être un texte` }).trim(), {
-      error: `${what} doit être une liste de textes`,
+    .array(z.string({ error: words.itemNotText(what) }).trim(), {
+      error: words.notTextList(what),
     })
     .default([])
     .transform((items) => items.filter((item) => item.length > 0));
 
 const isoDate = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} est obligatoire` : `${what} doit être une date AAAA-MM-JJ`) })
+    .string({ error: (issue) => (issue.input === undefined ? words.required(what) : words.notDate(what)) })
     .trim()
-    .refine(isValidIsoDate, { error: `${what} doit être une date valide au format AAAA-MM-JJ (par exemple 2026-01-01)` });
+    .refine(isValidIsoDate, { error: words.invalidDate(what) });
 
 function closedList<T extends string>(what: string, values: readonly T[], match: (text: string) => T | undefined) {
-  const allowed = values.map((value) => `« ${value} »`).join(", ");
+  const allowed = values.map(quoted).join(", ");
   return z
-    .string({ error: `${what} doit être un texte parmi : ${allowed}` })
+    .string({ error: words.notInList(what, allowed) })
     .transform((value, context) => {
       const found = match(value);
       if (found) return found;
-      context.issues.push({ code: "custom", input: value, message: `${what} « ${value} » inconnu ; valeurs possibles : ${allowed}` });
+      context.issues.push({ code: "custom", input: value, message: words.unknownValue(what, value, allowed) });
       return z.NEVER;
     });
 }
 
 const optionalNumber = (what: string) =>
   z
-    .number({ error: `${what} doit être un nombre` })
-    .refine(Number.isFinite, { error: `${what} doit être un nombre fini` })
+    .number({ error: words.notNumber(what) })
+    .refine(Number.isFinite, { error: words.notFinite(what) })
     .nullable()
     .optional()
     .transform((value) => (value === null ? undefined : value));
 
 const deadlineSchema = z
-  .union([z.string().trim().min(1), z.number().int()], { error: "l'échéance doit être une année (2027) ou un texte (« Dès 2026 »)" })
+  .union([z.string().trim().min(1), z.number().int()], { error: words.deadline })
   .transform((value) => String(value));
 
 const indicatorSchema = z.object({
-  id: optionalText("l'identifiant de l'indicateur"),
-  label: text("le libellé de l'indicateur"),
-  type: closedList("le type d'indicateur", INDICATOR_TYPES, matchIndicatorType),
-  unit: optionalText("l'unité"),
-  baseline: optionalNumber("la valeur de référence"),
-  target: optionalNumber("la cible"),
-  aggregation: closedList("l'agrégation", AGGREGATIONS, matchAggregation).optional(),
-  periodicity: closedList("la périodicité", PERIODICITIES, matchPeriodicity).optional(),
+  id: optionalText(named.indicatorId),
+  label: text(named.indicatorLabel),
+  type: closedList(named.indicatorType, INDICATOR_TYPES, matchIndicatorType),
+  unit: optionalText(named.unit),
+  baseline: optionalNumber(named.baseline),
+  target: optionalNumber(named.target),
+  aggregation: closedList(named.aggregation, AGGREGATIONS, matchAggregation).optional(),
+  periodicity: closedList(named.periodicity, PERIODICITIES, matchPeriodicity).optional(),
 });
 
 const actionSchema = z.object({
-  code: text("le code de la fiche action"),
-  title: text("l'intitulé de la fiche action"),
+  code: text(named.actionCode),
+  title: text(named.actionTitle),
   deadline: deadlineSchema.optional(),
   pilots: textList("pilots"),
   partners: textList("partners"),
-  fields: z.array(closedList("le champ d'intervention", FIELDS, matchField), { error: "fields doit être une liste de champs" }).default([]),
+  fields: z.array(closedList(named.field, FIELDS, matchField), { error: words.notList("fields", words.listsOf.fields) }).default([]),
   links: textList("links"),
   objectives: textList("objectives"),
-  indicators: z.array(indicatorSchema, { error: "indicators doit être une liste d'indicateurs" }).default([]),
-  sections: z.record(z.string(), z.string(), { error: "sections doit associer des titres à des textes" }).optional(),
+  indicators: z.array(indicatorSchema, { error: words.notList("indicators", words.listsOf.indicators) }).default([]),
+  sections: z.record(z.string(), z.string(), { error: words.sections }).optional(),
 });
 
 const subAxisSchema = z.object({
-  code: text("le code du sous-axe"),
-  title: text("l'intitulé du sous-axe"),
-  actions: z.array(actionSchema, { error: "actions doit être une liste de fiches actions" }).default([]),
+  code: text(named.subAxisCode),
+  title: text(named.subAxisTitle),
+  actions: z.array(actionSchema, { error: words.notList("actions", words.listsOf.actions) }).default([]),
 });
 
 const axisSchema = z.object({
-  code: text("le code de l'axe"),
-  title: text("l'intitulé de l'axe"),
-  subAxes: z.array(subAxisSchema, { error: "subAxes doit être une liste de sous-axes" }).default([]),
+  code: text(named.axisCode),
+  title: text(named.axisTitle),
+  subAxes: z.array(subAxisSchema, { error: words.notList("subAxes", words.listsOf.subAxes) }).default([]),
 });
 
 const conventionSchema = z.object({
-  territory: text("le territoire"),
-  inseeOrSiren: optionalText("le code INSEE ou SIREN"),
-  department: optionalText("le département"),
-  caf: optionalText("la Caf"),
+  territory: text(named.territory),
+  inseeOrSiren: optionalText(named.inseeOrSiren),
+  department: optionalText(named.department),
+  caf: optionalText(named.caf),
   signatories: textList("signatories"),
-  start: isoDate("la date de début"),
-  end: isoDate("la date de fin"),
+  start: isoDate(named.start),
+  end: isoDate(named.end),
 });
 
 const planSchema = z.object(
   {
     convention: conventionSchema,
-    axes: z.array(axisSchema, { error: "axes doit être une liste d'axes" }).min(1, { error: "le plan doit contenir au moins un axe" }),
+    axes: z.array(axisSchema, { error: words.notList("axes", words.listsOf.axes) }).min(1, { error: words.noAxis }),
   },
-  { error: "le plan doit être un objet JSON avec les clés « convention » et « axes »" },
+  { error: words.notPlan },
 );
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -270,7 +276,7 @@ export function readPlanJson(jsonText: string): PlanReading {
     value = JSON.parse(jsonText.replace(/^\uFEFF/, ""));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: "(fichier)", severity: "error", message: `le fichier n'est pas un JSON valide (${detail})` }] };
+    return { ok: false, issues: [{ path: words.wholeFile, severity: "error", message: words.notJson(detail) }] };
   }
   return readPlan(value);
 }
@@ -283,7 +289,7 @@ export function checkPlanConsistency(plan: Plan): PlanIssue[] {
     issues.push({
       path: "convention.end",
       severity: "error",
-      message: `la date de fin (${formatFrenchDate(end)}) doit être postérieure à la date de début (${formatFrenchDate(start)})`,
+      message: words.endBeforeStart(formatFrenchDate(end), formatFrenchDate(start)),
     });
   }
   const actionCodes = new Map<string, string>();
@@ -291,16 +297,16 @@ export function checkPlanConsistency(plan: Plan): PlanIssue[] {
   const seenCodes = new Map<string, string>();
   plan.axes.forEach((axis, a) => {
     const axisPath = `axes[${a}]`;
-    remember(seenCodes, axis.code, `${axisPath}.code`, issues, "code d'axe");
+    remember(seenCodes, axis.code, `${axisPath}.code`, issues, named.axisCodeKind);
     axis.subAxes.forEach((subAxis, s) => {
       const subPath = `${axisPath}.subAxes[${s}]`;
-      remember(seenCodes, subAxis.code, `${subPath}.code`, issues, "code de sous-axe");
+      remember(seenCodes, subAxis.code, `${subPath}.code`, issues, named.subAxisCodeKind);
       subAxis.actions.forEach((action, f) => {
         const actionPath = `${subPath}.actions[${f}]`;
-        remember(actionCodes, action.code, `${actionPath}.code`, issues, "code de fiche action");
+        remember(actionCodes, action.code, `${actionPath}.code`, issues, named.actionCodeKind);
         action.indicators.forEach((indicator, i) => {
           const indicatorPath = `${actionPath}.indicators[${i}]`;
-          remember(indicatorIds, indicator.id, `${indicatorPath}.id`, issues, "identifiant d'indicateur");
+          remember(indicatorIds, indicator.id, `${indicatorPath}.id`, issues, named.indicatorIdKind);
           issues.push(...checkIndicatorBounds(indicator, indicatorPath));
         });
       });
@@ -314,7 +320,7 @@ export function checkPlanConsistency(plan: Plan): PlanIssue[] {
             issues.push({
               path: `axes[${a}].subAxes[${s}].actions[${f}].links[${l}]`,
               severity: "warning",
-              message: `la fiche ${action.code} renvoie à la fiche « ${link} », qui n'existe pas dans le plan`,
+              message: words.brokenLink(action.code, link),
             });
           }
         }),
@@ -326,7 +332,7 @@ export function checkPlanConsistency(plan: Plan): PlanIssue[] {
 
 function remember(seen: Map<string, string>, key: string, path: string, issues: PlanIssue[], what: string): void {
   const first = seen.get(key);
-  if (first !== undefined) issues.push({ path, severity: "error", message: `${what} « ${key} » en double (déjà utilisé en ${first})` });
+  if (first !== undefined) issues.push({ path, severity: "error", message: words.duplicate(what, key, first) });
   else seen.set(key, path);
 }
 
@@ -335,30 +341,10 @@ function checkIndicatorBounds(indicator: Indicator, path: string): PlanIssue[] {
   for (const key of ["baseline", "target"] as const) {
     const value = indicator[key];
     if (value === undefined) continue;
-    const what = key === "baseline" ? "la valeur de référence" : "la cible";
     const problem = numericBoundsProblem(indicator.type, value);
-    if (problem) issues.push({ path: `${path}.${key}`, severity: "error", message: `${what} ${problem}` });
+    if (problem) issues.push({ path: `${path}.${key}`, severity: "error", message: words.boundsOf(named[key], problem) });
   }
   return issues;
-}
-
-/** Why a number does not fit an indicator type, or undefined when it does. Shared by plan and entry checks. */
-export function numericBoundsProblem(type: IndicatorType, value: number): string | undefined {
-  switch (type) {
-    case "nombre":
-      return Number.isInteger(value) && value >= 0 ? undefined : "doit être un nombre entier positif ou nul";
-    case "taux":
-      return value >= 0 && value <= 100 ? undefined : "doit être un pourcentage entre 0 et 100";
-    case "montant":
-      if (value < 0) return "doit être un montant positif ou nul";
-      return Math.abs(Math.round(value * 100) - value * 100) < 1e-6 ? undefined : "doit avoir au plus 2 décimales";
-    case "echelle":
-      return Number.isInteger(value) && value >= 1 && value <= 5 ? undefined : "doit être un entier de 1 à 5";
-    case "oui-non":
-      return value === 0 || value === 1 ? undefined : "doit valoir 1 (oui) ou 0 (non)";
-    case "texte":
-      return "n'a pas de sens pour un indicateur de type texte";
-  }
 }
 
 export function allActions(plan: Plan): ActionSheet[] {

@@ -69,13 +69,13 @@ export function reportPeriod(tracking: Tracking, request: ReportRequest): Quarte
   const all = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   if (request.kind === "final") return all;
   if (request.kind === "annual") {
-    if (request.year === undefined) throw new ReportRequestError("indiquez l'année du point d'étape (par exemple --year 2026)");
+    if (request.year === undefined) throw new ReportRequestError(bilanLabels.period.yearMissing);
     const quarters = all.filter((quarter) => parseQuarter(quarter)!.year === request.year);
-    if (quarters.length === 0) throw new ReportRequestError(`l'année ${request.year} est hors de la période de la convention (${all[0]} – ${all[all.length - 1]})`);
+    if (quarters.length === 0) throw new ReportRequestError(bilanLabels.period.yearOutside(request.year, all[0], all[all.length - 1]));
     return quarters;
   }
   const last = request.until ?? midtermEnd(tracking);
-  if (!all.includes(last)) throw new ReportRequestError(`le trimestre ${last} est hors de la période de la convention`);
+  if (!all.includes(last)) throw new ReportRequestError(bilanLabels.period.quarterOutside(last));
   return all.filter((quarter) => compareQuarters(quarter, last) <= 0);
 }
 
@@ -143,7 +143,7 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
   const statusesFilled = tracking.statuses.filter((entry) => inPeriod.has(entry.quarter) && entry.status !== undefined).length;
   return {
     kind: request.kind,
-    title: request.kind === "annual" ? `Point d'étape ${request.year}` : request.kind === "midterm" ? "Bilan intermédiaire" : "Bilan final",
+    title: request.kind === "annual" ? bilanLabels.titles.annual(request.year) : bilanLabels.titles[request.kind],
     territory: tracking.plan.convention.territory,
     period: { first: quarters[0], last, quarters },
     statuses: {

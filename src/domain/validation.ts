@@ -2,12 +2,14 @@
  * The rules every entry obeys, whether typed in a cell or in the task pane form. Bad input is an answer, not an
  * exception: each check returns the accepted value or French messages.
  */
+import { entryLabels, ruleLabels } from "../labels/catalog";
 import { type IsoDate, formatFrenchDate } from "./dates";
-import { type NumberReading, decimalPlaces, isBlank, readNumber, tidy } from "./numbers";
-import { type Indicator, type Severity, numericBoundsProblem } from "./plan";
+import { FREE_TEXT_RULE, INDICATOR_RULES, PROGRESS_RULE, STATUS_RULE, numberProblem } from "./entry-rules";
+import { type NumberReading, isBlank, readNumber, tidy } from "./numbers";
+import type { Indicator, Severity } from "./plan";
 import { type Quarter, compareQuarters, isQuarter, quarterLabel, quarterStart, quartersBetween } from "./quarters";
 import type { MeasurementValue, StatusEntry } from "./tracking";
-import { type Status, TEXT_MAX_LENGTH, STATUSES, foldText, matchStatus } from "./vocabulary";
+import { type Status, foldText, matchStatus } from "./vocabulary";
 
 export interface EntryProblem {
   /** Which input the problem is about, so that a form or a sheet can place it. */
@@ -49,7 +51,7 @@ export function quarterChecker(context: EntryContext): (quarter: string) => Entr
 
 export function checkQuarter(quarter: unknown, context: EntryContext): EntryProblem[] {
   if (!isQuarter(quarter)) {
-    return [{ field: "quarter", severity: "error", message: `trimestre « ${String(quarter ?? "")} » invalide : attendu sous la forme 2026-T1` }];
+    return [{ field: "quarter", severity: "error", message: entryLabels.quarter.invalid(String(quarter ?? "")) }];
   }
   const quarters = quartersBetween(context.start, context.end);
   if (compareQuarters(quarter, quarters[0]) < 0 || compareQuarters(quarter, quarters[quarters.length - 1]) > 0) {
@@ -57,18 +59,18 @@ export function checkQuarter(quarter: unknown, context: EntryContext): EntryProb
       {
         field: "quarter",
         severity: "error",
-        message: `le ${quarterLabel(quarter)} est hors de la période de la convention (${formatFrenchDate(context.start)} – ${formatFrenchDate(context.end)})`,
+        message: entryLabels.quarter.outsideConvention(quarterLabel(quarter), formatFrenchDate(context.start), formatFrenchDate(context.end)),
       },
     ];
   }
   if (quarterStart(quarter) > context.today) {
-    return [{ field: "quarter", severity: "error", message: `le ${quarterLabel(quarter)} n'a pas encore commencé : saisie impossible` }];
+    return [{ field: "quarter", severity: "error", message: entryLabels.quarter.notStarted(quarterLabel(quarter)) }];
   }
   return [];
 }
 
 function describe(raw: unknown): string {
-  if (typeof raw === "boolean") return raw ? "VRAI" : "FAUX";
+  if (typeof raw === "boolean") return raw ? entryLabels.value.true : entryLabels.value.false;
   return String(raw).trim();
 }
 
@@ -86,11 +88,10 @@ function readPercent(raw: unknown, storage: PercentStorage): NumberReading {
 function ambiguousRate(raw: unknown, storage: PercentStorage, reading: NumberReading): string | undefined {
   if (storage !== "fraction" || typeof raw !== "string" || reading.kind !== "number" || reading.percentSign) return undefined;
   if (!(reading.value > 0 && reading.value < 1)) return undefined;
-  const typed = raw.trim();
-  return `« ${typed} » est ambigu : ${formatPercent(tidy(reading.value * 100))} (si c'est une fraction) ou ${formatPercent(reading.value)} ? Tapez la valeur avec le signe %, par exemple « ${formatPercent(tidy(reading.value * 100))} » ou « ${formatPercent(reading.value)} »`;
+  return entryLabels.value.ambiguousRate(raw.trim(), tidy(reading.value * 100), reading.value);
 }
 
-/** Checks one indicator value. An empty value is accepted: it means "not entered". */
+/** Checks one indicator value against its type's rule (entry-rules.ts). An empty value means "not entered". */
 export function checkMeasurementValue(
   indicator: Pick<Indicator, "type" | "label">,
   raw: unknown,
@@ -98,64 +99,50 @@ export function checkMeasurementValue(
 ): Checked<MeasurementValue | undefined> {
   const problem = (message: string): Checked<undefined> => ({ value: undefined, problems: [{ field: "value", severity: "error", message }] });
   if (isBlank(raw)) return { value: undefined, problems: NO_PROBLEMS };
-  switch (indicator.type) {
-    case "texte": {
+  const rule = INDICATOR_RULES[indicator.type].value;
+  switch (rule.kind) {
+    case "text": {
       const text = typeof raw === "string" ? raw.trim() : describe(raw);
-      if (text.length > TEXT_MAX_LENGTH) return problem(`le texte dépasse ${TEXT_MAX_LENGTH} caractères (${text.length})`);
+      if (text.length > rule.maxLength) return problem(entryLabels.value.textTooLong(rule.maxLength, text.length));
       return { value: text, problems: [] };
     }
-    case "oui-non": {
+    case "choice": {
+      // The one choice rule of an indicator is Oui / Non: the answer is kept as a boolean.
+      const [yes, no] = rule.values;
       if (typeof raw === "boolean") return { value: raw, problems: NO_PROBLEMS };
-      if (raw === "Oui" || raw === "Non") return { value: raw === "Oui", problems: NO_PROBLEMS };
+      if (raw === yes || raw === no) return { value: raw === yes, problems: NO_PROBLEMS };
       const folded = typeof raw === "string" ? foldText(raw) : "";
-      if (folded === "oui") return { value: true, problems: [] };
-      if (folded === "non") return { value: false, problems: [] };
-      return problem(`« ${describe(raw)} » n'est pas une réponse valide : choisissez Oui ou Non`);
+      if (folded === foldText(yes)) return { value: true, problems: [] };
+      if (folded === foldText(no)) return { value: false, problems: [] };
+      return problem(entryLabels.value.notYesNo(describe(raw)));
     }
-    default: {
+    case "number": {
+      const words = ruleLabels.indicator[indicator.type];
       if (typeof raw === "number" && Number.isFinite(raw)) {
         // Fast path for what cells hold: a number, checked without reading text.
-        const value = indicator.type === "taux" && storage === "fraction" ? tidy(raw * 100) : tidy(raw);
-        const bounds = numericBoundsProblem(indicator.type, value);
-        return bounds ? problem(`la valeur ${describe(raw)} ${bounds}`) : { value, problems: NO_PROBLEMS };
+        const value = rule.cellDivisor === 100 && storage === "fraction" ? tidy(raw * 100) : tidy(raw);
+        const broken = numberProblem(rule, value);
+        return broken ? problem(entryLabels.value.outOfRule(describe(raw), words[broken])) : { value, problems: NO_PROBLEMS };
       }
-      const reading = indicator.type === "taux" ? readPercent(raw, storage) : readNumber(raw);
-      const ambiguous = indicator.type === "taux" ? ambiguousRate(raw, storage, reading) : undefined;
+      const percentRule = rule.cellDivisor === 100;
+      const reading = percentRule ? readPercent(raw, storage) : readNumber(raw);
+      const ambiguous = percentRule ? ambiguousRate(raw, storage, reading) : undefined;
       if (ambiguous) return problem(ambiguous);
-      if (reading.kind !== "number") {
-        return problem(`« ${describe(raw)} » n'est pas un nombre (${expectation(indicator.type)})`);
-      }
-      if (reading.percentSign && indicator.type !== "taux") {
-        return problem(`« ${describe(raw)} » est un pourcentage, alors que l'indicateur attend ${expectation(indicator.type)}`);
-      }
+      if (reading.kind !== "number") return problem(entryLabels.value.notANumber(describe(raw), words.expectation));
+      if (reading.percentSign && !percentRule) return problem(entryLabels.value.unexpectedPercent(describe(raw), words.expectation));
       const value = tidy(reading.value);
-      const bounds = numericBoundsProblem(indicator.type, value);
-      if (bounds) return problem(`la valeur ${describe(raw)} ${bounds}`);
+      const broken = numberProblem(rule, value);
+      if (broken) return problem(entryLabels.value.outOfRule(describe(raw), words[broken]));
       return { value, problems: [] };
     }
-  }
-}
-
-function expectation(type: Indicator["type"]): string {
-  switch (type) {
-    case "nombre":
-      return "un nombre entier positif ou nul";
-    case "taux":
-      return "un pourcentage entre 0 et 100";
-    case "montant":
-      return "un montant en euros, positif, à 2 décimales au plus";
-    case "echelle":
-      return "une note entière de 1 à 5";
-    default:
-      return "une valeur";
   }
 }
 
 export function checkText(field: EntryProblem["field"], label: string, raw: unknown): Checked<string | undefined> {
   if (isBlank(raw)) return { value: undefined, problems: NO_PROBLEMS };
   const text = typeof raw === "string" ? raw.trim() : describe(raw);
-  if (text.length > TEXT_MAX_LENGTH) {
-    return { value: undefined, problems: [{ field, severity: "error", message: `${label} dépasse ${TEXT_MAX_LENGTH} caractères (${text.length})` }] };
+  if (text.length > FREE_TEXT_RULE.maxLength) {
+    return { value: undefined, problems: [{ field, severity: "error", message: entryLabels.text.tooLong(label, FREE_TEXT_RULE.maxLength, text.length) }] };
   }
   return { value: text, problems: NO_PROBLEMS };
 }
@@ -166,7 +153,7 @@ export function checkStatusValue(raw: unknown): Checked<Status | undefined> {
   if (status) return { value: status, problems: NO_PROBLEMS };
   return {
     value: undefined,
-    problems: [{ field: "status", severity: "error", message: `statut « ${describe(raw)} » inconnu : choisissez ${STATUSES.join(", ")}` }],
+    problems: [{ field: "status", severity: "error", message: entryLabels.status.unknown(describe(raw), STATUS_RULE.values) }],
   };
 }
 
@@ -174,17 +161,14 @@ export function checkProgressValue(raw: unknown, storage: PercentStorage = "numb
   const reading = readPercent(raw, storage);
   if (reading.kind === "empty") return { value: undefined, problems: NO_PROBLEMS };
   const fail = (message: string): Checked<undefined> => ({ value: undefined, problems: [{ field: "progress", severity: "error", message }] });
-  if (reading.kind === "invalid") return fail(`avancement « ${describe(raw)} » invalide : un pourcentage entre 0 et 100 est attendu`);
+  if (reading.kind === "invalid") return fail(entryLabels.progress.invalid(describe(raw)));
   const ambiguous = ambiguousRate(raw, storage, reading);
-  if (ambiguous) return fail(`avancement ${ambiguous}`);
+  if (ambiguous) return fail(entryLabels.progress.ambiguous(ambiguous));
   const value = tidy(reading.value);
-  if (value < 0 || value > 100) return fail(`avancement ${formatPercent(value)} hors limites : il doit être compris entre 0 % et 100 %`);
-  if (decimalPlaces(value) > 0) return fail(`avancement ${formatPercent(value)} : indiquez un pourcentage entier`);
+  const broken = numberProblem(PROGRESS_RULE, value);
+  if (broken === "outOfBounds") return fail(entryLabels.progress.outOfBounds(value));
+  if (broken === "tooManyDecimals") return fail(entryLabels.progress.notWhole(value));
   return { value, problems: NO_PROBLEMS };
-}
-
-function formatPercent(value: number): string {
-  return `${String(value).replace(".", ",")} %`;
 }
 
 export interface RawStatusEntry {
@@ -204,9 +188,9 @@ export function checkStatusEntry(
 ): Checked<StatusEntry> {
   const status = checkStatusValue(raw.status);
   const progress = checkProgressValue(raw.progress, storage);
-  const achievements = checkText("achievements", "le texte « Réalisations »", raw.achievements);
-  const difficulties = checkText("difficulties", "le texte « Difficultés »", raw.difficulties);
-  const adjustments = checkText("adjustments", "le texte « Ajustements »", raw.adjustments);
+  const achievements = checkText("achievements", entryLabels.text.achievements, raw.achievements);
+  const difficulties = checkText("difficulties", entryLabels.text.difficulties, raw.difficulties);
+  const adjustments = checkText("adjustments", entryLabels.text.adjustments, raw.adjustments);
   const problems: EntryProblem[] = [];
   for (const checked of [status, progress, achievements, difficulties, adjustments]) if (checked.problems.length > 0) problems.push(...checked.problems);
   const entry: StatusEntry = { actionCode, quarter };
@@ -223,19 +207,19 @@ function crossFieldProblems(entry: StatusEntry): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const { status, progress } = entry;
   if (status === undefined && (progress !== undefined || entry.achievements || entry.difficulties || entry.adjustments)) {
-    problems.push({ field: "status", severity: "error", message: "indiquez le statut de la fiche pour ce trimestre" });
+    problems.push({ field: "status", severity: "error", message: entryLabels.status.missing });
   }
   if (status === "Réalisée" && progress !== undefined && progress < 100) {
-    problems.push({ field: "progress", severity: "error", message: `une fiche « Réalisée » doit avoir un avancement de 100 % (indiqué : ${formatPercent(progress)})` });
+    problems.push({ field: "progress", severity: "error", message: entryLabels.status.doneBelowFull(progress) });
   }
   if (status === "À lancer" && progress !== undefined && progress > 0) {
-    problems.push({ field: "progress", severity: "error", message: `une fiche « À lancer » ne peut pas avoir d'avancement (indiqué : ${formatPercent(progress)}) : choisissez « En cours »` });
+    problems.push({ field: "progress", severity: "error", message: entryLabels.status.notStartedWithProgress(progress) });
   }
   if (status === "En cours" && progress === 100) {
-    problems.push({ field: "status", severity: "warning", message: "avancement de 100 % : la fiche est-elle « Réalisée » ?" });
+    problems.push({ field: "status", severity: "warning", message: entryLabels.status.fullButOngoing });
   }
   if ((status === "Reportée" || status === "Abandonnée") && !entry.difficulties) {
-    problems.push({ field: "difficulties", severity: "warning", message: `fiche « ${status} » : expliquez pourquoi dans « Difficultés »` });
+    problems.push({ field: "difficulties", severity: "warning", message: entryLabels.status.explainWhy(status) });
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 /** The tableau de suivi as a workbook plan: every sheet of the contract, filled with the plan and the entries. */
 import { formatFrenchDate, isoToExcelSerial } from "../domain/dates";
+import { SCALE_MAX, SCALE_MIN, TEXT_MAX_LENGTH } from "../domain/entry-rules";
 import { type Indicator, deadlineYear, locatedActions, allIndicators } from "../domain/plan";
 import { measuredQuarters, quartersBetween } from "../domain/quarters";
 import { type Measurement, type MeasurementValue, type StatusEntry, type Tracking, measurementKey, statusKey } from "../domain/tracking";
@@ -7,10 +8,7 @@ import {
   AGGREGATION_LABELS,
   INDICATOR_TYPE_LABELS,
   PERIODICITY_LABELS,
-  SCALE_MAX,
-  SCALE_MIN,
   STATUSES,
-  TEXT_MAX_LENGTH,
 } from "../domain/vocabulary";
 import {
   ARCHIVE_COLUMNS,

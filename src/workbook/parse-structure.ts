@@ -1,7 +1,8 @@
 /** Reads the structure sheets of a tableau (metadata, convention, plan d'actions, indicators) back into a plan. */
 import { readDate } from "../domain/dates";
 import { readNumber, tidy } from "../domain/numbers";
-import { type ActionSheet, type Axis, type Convention, type Indicator, type Plan, DEFAULT_AGGREGATION, numericBoundsProblem } from "../domain/plan";
+import { type ActionSheet, type Axis, type Convention, type Indicator, type Plan, DEFAULT_AGGREGATION } from "../domain/plan";
+import { numericBoundsProblem } from "../domain/entry-rules";
 import { matchAggregation, matchField, matchIndicatorType, matchPeriodicity, type Field } from "../domain/vocabulary";
 import { type LocatedIssue, type ColumnMap, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
 import { CONVENTION_ROWS, FORMAT_ID, INDICATOR_COLUMNS, META_KEYS, PLAN_COLUMNS, READABLE_VERSIONS, SHEETS, splitList } from "./layout";
