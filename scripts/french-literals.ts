@@ -24,6 +24,8 @@ const FRENCH_WORDS = new Set(
 );
 
 export function looksFrench(text: string): boolean {
+  // A sentence has spaces: identifiers, paths, colours and format codes have none.
+  if (!/\s/.test(text.trim())) return false;
   const words = text.toLowerCase().match(/[a-zà-ÿœæ]+/g) ?? [];
   if (words.length < 2) return false;
   if (/[«»]/.test(text) || /[à-ÿœæ]/i.test(text.replace(/[^a-zà-ÿœæ]/gi, ""))) return true;

@@ -1,8 +1,12 @@
 /** Plan rules and styles in the shapes Office.js expects. */
-import type { DataValidationPlan } from "../workbook/sheet-plan";
+import { type DataValidationPlan, cellAddress, decimalsFormula } from "../workbook/sheet-plan";
 
 export function dataValidationRule(validation: DataValidationPlan): Excel.DataValidationRule {
   const rule = validation.rule;
+  if (rule.kind === "decimal" && rule.decimals !== undefined) {
+    // Relative to the range's top-left cell, as Excel shifts a custom rule's references for every other cell.
+    return { custom: { formula: `=${decimalsFormula({ ...rule, decimals: rule.decimals }, cellAddress(validation.range.row, validation.range.col))}` } };
+  }
   switch (rule.kind) {
     case "list":
       return { list: { inCellDropDown: true, source: rule.values.join(",") } };

@@ -6,6 +6,8 @@
 
 /** How a bound reads in French: a number with a decimal comma. */
 const n = (value: number) => String(value).replace(".", ",");
+/** `4 000`: a count with the French thousands separator (a plain space, as Excel's messages show it). */
+const count = (value: number) => new Intl.NumberFormat("fr-FR").format(value).replace(/\u202f/g, " ");
 
 export const ruleLabels = {
   /** Title of the refusal box of a value cell (Excel caps it at 32 characters). */
@@ -18,6 +20,8 @@ export const ruleLabels = {
       tooManyDecimals: "doit être un nombre entier positif ou nul",
       prompt: (unit: string) => `Nombre entier positif ou nul${unit ? ` (${unit})` : ""}.`,
       refusal: "Saisissez un nombre entier positif ou nul, sans décimale.",
+      referenceExpectation: "un nombre entier positif ou nul",
+      referenceRefusal: "Saisissez un nombre entier positif ou nul, sans décimale.",
     },
     taux: {
       expectation: "un pourcentage entre 0 et 100",
@@ -25,6 +29,8 @@ export const ruleLabels = {
       tooManyDecimals: "doit être un pourcentage entre 0 et 100",
       prompt: () => "Pourcentage de 0 % à 100 % (tapez 45 pour 45 %).",
       refusal: "Le taux doit être compris entre 0 % et 100 %.",
+      referenceExpectation: "un pourcentage entre 0 et 100",
+      referenceRefusal: "Le taux doit être compris entre 0 % et 100 %.",
     },
     montant: {
       expectation: "un montant en euros, positif, à 2 décimales au plus",
@@ -32,6 +38,8 @@ export const ruleLabels = {
       tooManyDecimals: "doit avoir au plus 2 décimales",
       prompt: () => "Montant en euros, positif, 2 décimales au plus.",
       refusal: "Saisissez un montant positif ou nul en euros, à 2 décimales au plus.",
+      referenceExpectation: "un montant en euros, positif, à 2 décimales au plus",
+      referenceRefusal: "Saisissez un montant positif ou nul en euros, à 2 décimales au plus.",
     },
     echelle: {
       expectation: "une note entière de 1 à 5",
@@ -39,6 +47,8 @@ export const ruleLabels = {
       tooManyDecimals: "doit être un entier de 1 à 5",
       prompt: () => "Note entière de 1 (faible) à 5 (forte).",
       refusal: "Saisissez une note entière de 1 à 5.",
+      referenceExpectation: "une note entière de 1 à 5",
+      referenceRefusal: "Saisissez une note entière de 1 à 5.",
     },
     "oui-non": {
       expectation: "Oui ou Non",
@@ -47,13 +57,17 @@ export const ruleLabels = {
       tooManyDecimals: "doit valoir 1 (oui) ou 0 (non)",
       prompt: () => "Choisissez Oui ou Non.",
       refusal: "Choisissez Oui ou Non dans la liste.",
+      referenceExpectation: "1 (oui) ou 0 (non)",
+      referenceRefusal: "Saisissez 1 (oui) ou 0 (non).",
     },
     texte: {
       expectation: "une valeur",
       outOfBounds: "n'a pas de sens pour un indicateur de type texte",
       tooManyDecimals: "n'a pas de sens pour un indicateur de type texte",
       prompt: () => "Réponse en texte libre.",
-      refusal: (max: number) => `${max} caractères au plus.`,
+      refusal: (max: number) => `${count(max)} caractères au plus.`,
+      referenceExpectation: "aucune valeur",
+      referenceRefusal: "Un indicateur de type texte n'a ni valeur de référence ni cible.",
     },
   },
   /** A référence or a cible typed in the « Indicateurs » sheet, by the rule of its indicator's type. */
@@ -73,7 +87,7 @@ export const ruleLabels = {
     refusal: "L'avancement est un pourcentage entier, de 0 % à 100 %.",
   },
   text: {
-    refusal: (max: number) => `${max} caractères au plus.`,
+    refusal: (max: number) => `${count(max)} caractères au plus.`,
   },
   /** The bounds of a rule, for the docs and for messages that list them. */
   bounds: (min: number, max: number | undefined) => (max === undefined ? `${n(min)} ou plus` : `de ${n(min)} à ${n(max)}`),

@@ -1,2 +1,200 @@
-/** Section « sheets » of the French catalogue (see catalog.ts). */
-export const sheetLabels = {} as const;
+/**
+ * Section « sheets » of the French catalogue: the tableau de suivi as people read it in Excel — sheet names,
+ * column headers and what each column holds (docs/format-classeur.md is generated from these), the guide, the
+ * prompts of entry cells, and what reading a tableau back reports, cell by cell.
+ */
+
+const names = {
+  guide: "Mode d'emploi",
+  convention: "Convention",
+  plan: "Plan d'actions",
+  indicators: "Indicateurs",
+  tracking: "Suivi des fiches",
+  measurements: "Saisies",
+  archive: "Archives",
+  meta: "_ctg_meta",
+} as const;
+
+export const sheetLabels = {
+  names,
+  /** Excel table names: no spaces nor accents allowed. */
+  tables: { plan: "PlanActions", indicators: "Indicateurs", tracking: "SuiviFiches", measurements: "Saisies", archive: "Archives" },
+  guide: {
+    title: (territory: string) => `Tableau de suivi partagé de la Convention territoriale globale – ${territory}`,
+    period: (start: string, end: string) => `Période de la convention : du ${start} au ${end}`,
+    lines: [
+      "Chaque trimestre (article 9 de la convention) :",
+      `1. Feuille « ${names.tracking} » : pour chaque fiche action du trimestre, choisissez le statut, indiquez l'avancement (en %), les réalisations, les difficultés et les ajustements.`,
+      `2. Feuille « ${names.measurements} » : saisissez la valeur de chaque indicateur d'évaluation pour le trimestre (filtrez la colonne « Trimestre »).`,
+      "3. Les cellules à saisir sont sur fond crème ; les autres sont protégées. Excel refuse une valeur hors des limites et affiche pourquoi.",
+      "4. Une fiche en retard (échéance dépassée, ni réalisée ni abandonnée) apparaît en rouge.",
+      "",
+      `Le plan d'actions (axes, sous-axes, fiches, indicateurs) se modifie avec le complément CTG Suivi ou la commande « ctg init --update » : les saisies déjà faites sont conservées.`,
+      `Les feuilles « ${names.plan} » et « ${names.indicators} » rappellent le plan ; la valeur de référence et la cible des indicateurs peuvent y être complétées.`,
+    ],
+  },
+  convention: {
+    headers: { label: "Rubrique", value: "Valeur" },
+    rows: {
+      territory: { label: "Territoire", prompt: "Nom de la commune ou de la communauté de communes signataire.", content: "texte, obligatoire" },
+      inseeOrSiren: { label: "Code INSEE / SIREN", prompt: "Code INSEE de la commune ou SIREN de l'EPCI (facultatif).", content: "texte (format `@`)" },
+      department: { label: "Département", prompt: "Département du territoire (facultatif).", content: "texte" },
+      caf: { label: "Caf", prompt: "Caf signataire de la convention.", content: "texte" },
+      signatories: { label: "Signataires", prompt: "Un signataire par ligne (Alt+Entrée pour aller à la ligne dans la cellule).", content: "un par ligne" },
+      start: { label: "Date de début", prompt: "", content: "date" },
+      end: { label: "Date de fin", prompt: "", content: "date" },
+    },
+    /** Prompt of a rubrique that has none of its own. */
+    freeText: "Texte libre.",
+  },
+  /** Header and content of each column, sheet by sheet, in the order of the sheet. */
+  columns: {
+    plan: {
+      axisCode: { header: "Axe", content: "code de l'axe (`1`)" },
+      axisTitle: { header: "Intitulé de l'axe", content: "texte" },
+      subAxisCode: { header: "Sous-axe", content: "code (`1.A`)" },
+      subAxisTitle: { header: "Intitulé du sous-axe", content: "texte" },
+      code: { header: "Code", content: "code de la fiche (`1.A.1`), unique" },
+      title: { header: "Fiche action", content: "intitulé" },
+      pilots: { header: "Pilote(s)", content: "liste" },
+      partners: { header: "Partenaires", content: "liste" },
+      fields: { header: "Champs d'intervention", content: "liste, valeurs de `docs/format-plan.md`" },
+      deadline: { header: "Échéance", content: "texte tel qu'écrit dans le plan (`2027`, `Dès 2026`)" },
+      links: { header: "Liens avec d'autres fiches", content: "liste de codes" },
+      objectives: { header: "Objectifs", content: "liste" },
+    },
+    indicators: {
+      id: { header: "Identifiant", content: "`1.A.1-I1`, unique ; clé des saisies" },
+      actionCode: { header: "Code fiche", content: "code de la fiche" },
+      label: { header: "Indicateur", content: "libellé" },
+      type: { header: "Type", content: "`Nombre`, `Taux (%)`, `Montant (€)`, `Oui / Non`, `Échelle 1 à 5`, `Texte`" },
+      unit: { header: "Unité", content: "texte" },
+      baseline: { header: "Valeur de référence", content: "selon le type de l'indicateur (fraction pour un taux ; 1 ou 0 pour oui / non ; rien pour un texte)" },
+      target: { header: "Cible", content: "comme la valeur de référence" },
+      aggregation: { header: "Agrégation", content: "`Somme`, `Dernière valeur`, `Moyenne`" },
+      periodicity: { header: "Périodicité", content: "`Trimestrielle`, `Annuelle`" },
+    },
+    tracking: {
+      quarter: { header: "Trimestre", content: "`2026-T1`" },
+      axisCode: { header: "Axe", content: "code de l'axe" },
+      code: { header: "Code", content: "code de la fiche" },
+      title: { header: "Fiche action", content: "intitulé" },
+      deadline: { header: "Échéance", content: "année limite (nombre) si l'échéance en donne une, sinon le texte de l'échéance" },
+      status: { header: "Statut", content: "`À lancer`, `En cours`, `Réalisée`, `Reportée`, `Abandonnée`" },
+      progress: { header: "Avancement", content: "fraction de 0 à 1, format `0 %`" },
+      achievements: { header: "Réalisations", content: "texte" },
+      difficulties: { header: "Difficultés", content: "texte" },
+      adjustments: { header: "Ajustements", content: "texte" },
+    },
+    measurements: {
+      actionCode: { header: "Code fiche", content: "code" },
+      id: { header: "Identifiant", content: "identifiant de l'indicateur" },
+      label: { header: "Indicateur", content: "libellé" },
+      type: { header: "Type", content: "comme dans `Indicateurs`" },
+      unit: { header: "Unité", content: "texte" },
+      quarter: { header: "Trimestre", content: "`2026-T1`" },
+      value: { header: "Valeur", content: "selon le type, ci-dessous" },
+      comment: { header: "Commentaire", content: "texte" },
+    },
+    archive: {
+      kind: { header: "Nature", content: "`Suivi de fiche` ou `Saisie d'indicateur`" },
+      quarter: { header: "Trimestre", content: "trimestre de la saisie" },
+      actionCode: { header: "Code fiche", content: "code de la fiche" },
+      id: { header: "Identifiant", content: "identifiant de l'indicateur (saisie d'indicateur)" },
+      label: { header: "Libellé", content: "intitulé de la fiche ou libellé de l'indicateur" },
+      status: { header: "Statut", content: "statut saisi" },
+      progress: { header: "Avancement", content: "avancement saisi" },
+      value: { header: "Valeur", content: "valeur saisie" },
+      achievements: { header: "Réalisations", content: "texte saisi" },
+      difficulties: { header: "Difficultés", content: "texte saisi" },
+      adjustments: { header: "Ajustements", content: "texte saisi" },
+      comment: { header: "Commentaire", content: "texte saisi" },
+    },
+  },
+  archiveKinds: { status: "Suivi de fiche", measurement: "Saisie d'indicateur" },
+  /** Prompts of the fiche's follow-up cells (the rule's words are in ruleLabels). */
+  prompts: {
+    status: { title: "Statut de la fiche", message: (statuses: string) => `Choisissez le statut à la fin du trimestre : ${statuses}.` },
+    statusRefused: { title: "Statut inconnu", message: (statuses: string) => `Choisissez un statut dans la liste : ${statuses}.` },
+    achievements: "Ce qui a été fait ce trimestre.",
+    difficulties: "Ce qui a freiné ou bloqué l'action.",
+    adjustments: "Ce qui est modifié pour la suite (calendrier, moyens, partenaires…).",
+    comment: "Précision sur la valeur : source, périmètre, estimation…",
+  },
+  /** What docs/format-classeur.md says of a column's entry, from its spec. */
+  docs: {
+    headers: { column: "colonne", content: "contenu", entry: "saisie", validation: "validation Excel" },
+    rowHeaders: { label: "rubrique (colonne A)", value: "valeur (colonne B)", entry: "saisie", validation: "validation Excel" },
+    valueHeaders: { type: "type", cell: "cellule `Valeur`", format: "format", validation: "validation Excel" },
+    yes: "oui",
+    no: "non",
+    structure: "non (structure)",
+    perIndicator: "selon le type de l'indicateur (tableau ci-dessous)",
+    none: "—",
+    whole: (bounds: string) => `nombre entier ${bounds}`,
+    decimal: (bounds: string) => `décimal ${bounds}`,
+    decimals: (bounds: string, places: number) => `décimal ${bounds}, ${places} décimales au plus`,
+    list: (values: readonly string[]) => `liste ${values.map((value) => `\`${value}\``).join(", ")}`,
+    textLength: (max: string) => `longueur ≤ ${max}`,
+    emptyOnly: "vide",
+    /** `texte, 4 000 caractères au plus`, with the French thousands separator. */
+    freeText: (max: number) => `texte, ${new Intl.NumberFormat("fr-FR").format(max).replace(/\u202f/g, " ")} caractères au plus`,
+    atLeast: (min: string) => `≥ ${min}`,
+    between: (min: string, max: string) => `entre ${min} et ${max}`,
+    /** What the cell of each type holds, in users' words. */
+    cellOf: {
+      nombre: "entier ≥ 0",
+      taux: "fraction de 0 à 1",
+      montant: "décimal ≥ 0, 2 décimales au plus",
+      echelle: "entier de 1 à 5",
+      "oui-non": "texte `Oui` ou `Non`",
+      texte: "texte",
+    },
+  },
+  reading: {
+    notATableau: `ce classeur n'est pas un tableau de suivi CTG : la feuille de métadonnées « ${names.meta} » est absente`,
+    unknownFormat: (found: string, expected: string) => `format de classeur « ${found} » inconnu : « ${expected} » attendu`,
+    unsupportedVersion: (version: string, readable: string) => `version de modèle « ${version} » non prise en charge (versions lisibles : ${readable}) : mettez à jour CTG Suivi`,
+    missingSheet: (sheet: string) => `la feuille « ${sheet} » est absente`,
+    missingRow: (label: string, sheet: string) => `la ligne « ${label} » est absente de la feuille « ${sheet} »`,
+    missingColumn: (header: string, sheet: string) => `la colonne « ${header} » est absente de la ligne d'en-tête de la feuille « ${sheet} »`,
+    territoryRequired: "le nom du territoire est obligatoire",
+    invalidDate: (which: "start" | "end", typed: string) => `la date ${which === "start" ? "de début" : "de fin"} « ${typed} » est invalide : attendu jj/mm/aaaa`,
+    endBeforeStart: "la date de fin doit être postérieure à la date de début",
+    rubriqueTooLong: (label: string, max: number, length: number) => `la rubrique « ${label} » dépasse ${max} caractères (${length})`,
+    duplicateAction: (code: string) => `le code de fiche « ${code} » apparaît plusieurs fois`,
+    unknownField: (name: string) => `champ d'intervention « ${name} » inconnu : ignoré`,
+    untitledAction: (code: string) => `la fiche ${code} n'a pas d'intitulé`,
+    indicatorOfUnknownAction: (id: string, code: string) => `l'indicateur ${id} renvoie à la fiche « ${code} », absente du plan d'actions`,
+    duplicateIndicator: (id: string) => `l'identifiant d'indicateur « ${id} » apparaît plusieurs fois`,
+    unknownIndicatorType: (typed: string) => `type d'indicateur « ${typed} » inconnu`,
+    referenceNames: { baseline: "la valeur de référence", target: "la cible" },
+    referenceNotANumber: (what: string, id: string, typed: string) => `${what} de l'indicateur ${id} (« ${typed} ») n'est pas un nombre valable pour ce type`,
+    referenceOutOfRule: (what: string, id: string, problem: string) => `${what} de l'indicateur ${id} ${problem}`,
+    mergedCells: (range: string) =>
+      `cellules fusionnées ${range} : une saisie ne peut pas couvrir plusieurs cellules ; défusionnez-les (Accueil › Fusionner et centrer) et retapez chaque valeur dans sa propre cellule`,
+    formulaWithoutValue:
+      "la cellule contient une formule dont le résultat n'a pas été enregistré (fichier enregistré par un outil qui ne calcule pas) : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur elle-même",
+    entryWithoutRow: "saisie sur une ligne sans code de fiche ni trimestre : elle ne sera pas prise en compte",
+    unknownAction: (code: string) => `la fiche « ${code} » n'existe pas dans le plan d'actions`,
+    duplicateStatusRow: (code: string, quarter: string) => `la fiche ${code} a déjà une ligne pour le trimestre ${quarter}`,
+    unknownIndicator: (id: string, sheet: string) => `l'indicateur « ${id} » n'existe pas dans la feuille « ${sheet} »`,
+    annualIndicator: (id: string, quarter: string) => `l'indicateur ${id} est annuel : il se saisit au dernier trimestre de chaque année, pas en ${quarter}`,
+    duplicateMeasurementRow: (id: string, quarter: string) => `l'indicateur ${id} a déjà une ligne pour le trimestre ${quarter}`,
+    /** A value message prefixed with its indicator. */
+    ofIndicator: (id: string, message: string) => `${id} : ${message}`,
+  },
+  update: {
+    errorsFirst: (count: number, listed: string, more: string) =>
+      `le tableau existant contient ${count} erreur(s) à corriger avant la mise à jour, pour qu'aucune saisie ne soit perdue :\n${listed}${more}`,
+    listedIssue: (sheet: string, cell: string, message: string) => `  ${sheet}!${cell} : ${message}`,
+    moreIssues: (count: number) => `\n  … et ${count} autre(s)`,
+    column: (header: string, letter: string) => (header ? `« ${header} » (colonne ${letter})` : `colonne ${letter}`),
+    handAddedCells: (sheet: string, cells: string) => `la feuille « ${sheet} » contient des cellules ajoutées à la main (${cells}) : déplacez-les dans une feuille à vous avant la mise à jour`,
+    columnMoved: (column: string, sheet: string, letter: string) => `${column} de la feuille « ${sheet} » : placée en colonne ${letter}, après les colonnes du tableau`,
+    valuesOnLeavingRows: (sheet: string, cells: string) =>
+      `la feuille « ${sheet} » a des valeurs dans des colonnes ajoutées à la main sur des lignes que la mise à jour retire ou ne reconnaît pas (${cells}) : déplacez-les ailleurs avant la mise à jour`,
+    cells: (shown: string, more: number) => (more > 0 ? `${shown} et ${more} autre(s)` : shown),
+    refusals: (refusals: readonly string[]) => `${refusals.join(" ; ")}.`,
+  },
+} as const;

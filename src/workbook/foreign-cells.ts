@@ -6,10 +6,13 @@
  * (a note on a row whose fiche leaves the plan, a note in a sheet without keyed rows) makes the update refuse,
  * naming the cells: nothing is ever dropped.
  */
+import { sheetLabels } from "../labels/catalog";
 import type { Grids } from "./parse-structure";
 import { rowKey } from "./row-alignment";
 import type { CellValue, Grid, SheetPlan, WorkbookPlan } from "./sheet-plan";
 import { cellAddress, columnLetter, planWidth } from "./sheet-plan";
+
+const words = sheetLabels.update;
 
 export interface ForeignCarry {
   plan: WorkbookPlan;
@@ -48,10 +51,10 @@ function carrySheet(plan: SheetPlan, grid: Grid): { sheet: SheetPlan; moved: str
   }
   if (foreign.length === 0) return { sheet: plan, moved: [], refusals: [] };
   const name = plan.name;
-  const label = (col: number) => (text(grid[0]?.[col]) ? `« ${text(grid[0]?.[col])} » (colonne ${columnLetter(col)})` : `colonne ${columnLetter(col)}`);
+  const label = (col: number) => words.column(text(grid[0]?.[col]), columnLetter(col));
   if (!plan.keyed) {
     const cells = foreign.flatMap((col) => grid.flatMap((row, r) => (filled(row[col]) ? [cellAddress(r, col)] : [])));
-    return { sheet: plan, moved: [], refusals: [`la feuille « ${name} » contient des cellules ajoutées à la main (${listed(cells)}) : déplacez-les dans une feuille à vous avant la mise à jour`] };
+    return { sheet: plan, moved: [], refusals: [words.handAddedCells(name, listed(cells))] };
   }
   // A column the person put after the product's keeps its place; one put among them goes after them.
   const target = new Map<number, number>();
@@ -66,7 +69,7 @@ function carrySheet(plan: SheetPlan, grid: Grid): { sheet: SheetPlan; moved: str
     while (used.has(free)) free++;
     target.set(col, free);
     used.add(free);
-    moved.push(`${label(col)} de la feuille « ${name} » : placée en colonne ${columnLetter(free)}, après les colonnes du tableau`);
+    moved.push(words.columnMoved(label(col), name, columnLetter(free)));
   }
   const keyColumns = plan.keyed.keyColumns;
   const rowsByKey = new Map<string, number>();
@@ -102,7 +105,7 @@ function carrySheet(plan: SheetPlan, grid: Grid): { sheet: SheetPlan; moved: str
       else put(destination, target.get(col)!, value ?? null);
     }
   }
-  const refusals = lost.length > 0 ? [`la feuille « ${name} » a des valeurs dans des colonnes ajoutées à la main sur des lignes que la mise à jour retire ou ne reconnaît pas (${listed(lost)}) : déplacez-les ailleurs avant la mise à jour`] : [];
+  const refusals = lost.length > 0 ? [words.valuesOnLeavingRows(name, listed(lost))] : [];
   const carriedColumns = [...new Set(target.values())];
   const numberFormats = plan.numberFormats?.map((row) => [...row]);
   return {
@@ -113,5 +116,5 @@ function carrySheet(plan: SheetPlan, grid: Grid): { sheet: SheetPlan; moved: str
 }
 
 function listed(cells: string[]): string {
-  return cells.length > 8 ? `${cells.slice(0, 8).join(", ")} et ${cells.length - 8} autre(s)` : cells.join(", ");
+  return words.cells(cells.slice(0, 8).join(", "), Math.max(0, cells.length - 8));
 }

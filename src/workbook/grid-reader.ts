@@ -1,4 +1,5 @@
 /** Defensive access to grids read from a workbook: any cell may hold anything, and rows may be ragged. */
+import { sheetLabels } from "../labels/catalog";
 import { foldText } from "../domain/vocabulary";
 import type { Severity } from "../domain/plan";
 import { cellAddress, type CellValue } from "./sheet-plan";
@@ -54,7 +55,7 @@ export function mapColumns<K extends string>(
   for (const key of Object.keys(headers) as K[]) {
     const col = found.get(foldText(headers[key]));
     if (col === undefined) {
-      issues.push({ sheet, cell: "A1", severity: "error", message: `la colonne « ${headers[key]} » est absente de la ligne d'en-tête de la feuille « ${sheet} »` });
+      issues.push({ sheet, cell: "A1", severity: "error", message: sheetLabels.reading.missingColumn(headers[key], sheet) });
     } else {
       columns[key] = col;
     }

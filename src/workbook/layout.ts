@@ -1,8 +1,10 @@
 /**
- * The workbook contract of the tableau de suivi, version by version: sheet names, column headers, formats.
- * docs/format-classeur.md describes the same thing for people and other tools; keep both in step.
+ * The workbook contract of the tableau de suivi, version by version: format and versions, sheet names, metadata
+ * keys, lock rows. Each sheet's columns are described once in tableau-columns.ts; docs/format-classeur.md's tables
+ * are generated from there (npm run docs:columns).
  */
-import { STATUSES } from "../domain/vocabulary";
+import { sheetLabels } from "../labels/catalog";
+import { ARCHIVE_SPEC, CONVENTION_SPEC, INDICATORS_SPEC, MEASUREMENTS_SPEC, PLAN_SPEC, TRACKING_SPEC, headersOf } from "./tableau-columns";
 
 export const FORMAT_ID = "ctg-suivi/tableau-de-suivi";
 export const TEMPLATE_VERSION = "1.2";
@@ -12,92 +14,17 @@ export const TEMPLATE_VERSION = "1.2";
  */
 export const READABLE_VERSIONS = ["1.0", "1.1", "1.2"] as const;
 
-export const SHEETS = {
-  guide: "Mode d'emploi",
-  convention: "Convention",
-  plan: "Plan d'actions",
-  indicators: "Indicateurs",
-  tracking: "Suivi des fiches",
-  measurements: "Saisies",
-  archive: "Archives",
-  meta: "_ctg_meta",
-} as const;
+export const SHEETS = sheetLabels.names;
 
-export const CONVENTION_ROWS = {
-  territory: "Territoire",
-  inseeOrSiren: "Code INSEE / SIREN",
-  department: "Département",
-  caf: "Caf",
-  signatories: "Signataires",
-  start: "Date de début",
-  end: "Date de fin",
-} as const;
+/** The rubriques of « Convention » by key, as their labels in column A. */
+export const CONVENTION_ROWS = Object.fromEntries(CONVENTION_SPEC.rows.map((row) => [row.key, row.label])) as Record<(typeof CONVENTION_SPEC.rows)[number]["key"], string>;
 
-export const PLAN_COLUMNS = {
-  axisCode: "Axe",
-  axisTitle: "Intitulé de l'axe",
-  subAxisCode: "Sous-axe",
-  subAxisTitle: "Intitulé du sous-axe",
-  code: "Code",
-  title: "Fiche action",
-  pilots: "Pilote(s)",
-  partners: "Partenaires",
-  fields: "Champs d'intervention",
-  deadline: "Échéance",
-  links: "Liens avec d'autres fiches",
-  objectives: "Objectifs",
-} as const;
-
-export const INDICATOR_COLUMNS = {
-  id: "Identifiant",
-  actionCode: "Code fiche",
-  label: "Indicateur",
-  type: "Type",
-  unit: "Unité",
-  baseline: "Valeur de référence",
-  target: "Cible",
-  aggregation: "Agrégation",
-  periodicity: "Périodicité",
-} as const;
-
-export const TRACKING_COLUMNS = {
-  quarter: "Trimestre",
-  axisCode: "Axe",
-  code: "Code",
-  title: "Fiche action",
-  deadline: "Échéance",
-  status: "Statut",
-  progress: "Avancement",
-  achievements: "Réalisations",
-  difficulties: "Difficultés",
-  adjustments: "Ajustements",
-} as const;
-
-export const MEASUREMENT_COLUMNS = {
-  actionCode: "Code fiche",
-  id: "Identifiant",
-  label: "Indicateur",
-  type: "Type",
-  unit: "Unité",
-  quarter: "Trimestre",
-  value: "Valeur",
-  comment: "Commentaire",
-} as const;
-
-export const ARCHIVE_COLUMNS = {
-  kind: "Nature",
-  quarter: "Trimestre",
-  actionCode: "Code fiche",
-  id: "Identifiant",
-  label: "Libellé",
-  status: "Statut",
-  progress: "Avancement",
-  value: "Valeur",
-  achievements: "Réalisations",
-  difficulties: "Difficultés",
-  adjustments: "Ajustements",
-  comment: "Commentaire",
-} as const;
+/** Headers of each data sheet by column key, derived from the sheet's spec (tableau-columns.ts). */
+export const PLAN_COLUMNS = headersOf(PLAN_SPEC);
+export const INDICATOR_COLUMNS = headersOf(INDICATORS_SPEC);
+export const TRACKING_COLUMNS = headersOf(TRACKING_SPEC);
+export const MEASUREMENT_COLUMNS = headersOf(MEASUREMENTS_SPEC);
+export const ARCHIVE_COLUMNS = headersOf(ARCHIVE_SPEC);
 
 export const META_KEYS = {
   format: "format",
@@ -115,34 +42,7 @@ export const META_KEYS = {
   conventionId: "identifiant_convention",
 } as const;
 
-export const STATUS_COLORS: Record<(typeof STATUSES)[number], { fill: string; font: string }> = {
-  "À lancer": { fill: "#EDEBE9", font: "#323130" },
-  "En cours": { fill: "#DEECF9", font: "#004578" },
-  Réalisée: { fill: "#DFF6DD", font: "#0B5A08" },
-  Reportée: { fill: "#FFF4CE", font: "#7A5B00" },
-  Abandonnée: { fill: "#FDE7E9", font: "#A4262C" },
-};
-
-export const COLORS = {
-  headerFill: "#1F5C4A",
-  headerFont: "#FFFFFF",
-  entryFill: "#FFFDF2",
-  lockedFill: "#F3F2F1",
-  border: "#A19F9D",
-  late: "#C50F1F",
-  title: "#1F5C4A",
-};
-
-export const NUMBER_FORMATS = {
-  integer: "#,##0",
-  percent: "0 %",
-  rate: "0.0 %",
-  amount: '#,##0.00 "€"',
-  scale: "0",
-  text: "@",
-  date: "dd/mm/yyyy",
-  year: "0",
-} as const;
+export { COLORS, NUMBER_FORMATS, STATUS_COLORS } from "./formats";
 
 export const LOCK_VALUES = { locked: "oui", open: "non" } as const;
 

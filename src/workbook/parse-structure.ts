@@ -1,4 +1,5 @@
 /** Reads the structure sheets of a tableau (metadata, convention, plan d'actions, indicators) back into a plan. */
+import { sheetLabels } from "../labels/catalog";
 import { readDate } from "../domain/dates";
 import { readNumber, tidy } from "../domain/numbers";
 import { type ActionSheet, type Axis, type Convention, type Indicator, type Plan, DEFAULT_AGGREGATION } from "../domain/plan";
@@ -7,8 +8,11 @@ import { matchAggregation, matchField, matchIndicatorType, matchPeriodicity, typ
 import { type LocatedIssue, type ColumnMap, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
 import { CONVENTION_ROWS, FORMAT_ID, INDICATOR_COLUMNS, META_KEYS, PLAN_COLUMNS, READABLE_VERSIONS, SHEETS, splitList } from "./layout";
 import type { Grid } from "./sheet-plan";
+import { CONVENTION_SPEC } from "./tableau-columns";
 
 export type Grids = Record<string, Grid | undefined>;
+
+const read = sheetLabels.reading;
 
 export interface Meta {
   version: string;
@@ -18,7 +22,7 @@ export interface Meta {
 export function readMeta(grids: Grids, issues: LocatedIssue[]): Meta | undefined {
   const grid = grids[SHEETS.meta];
   if (!grid) {
-    issues.push({ sheet: SHEETS.meta, cell: "A1", severity: "error", message: "ce classeur n'est pas un tableau de suivi CTG : la feuille de métadonnées « _ctg_meta » est absente" });
+    issues.push({ sheet: SHEETS.meta, cell: "A1", severity: "error", message: read.notATableau });
     return undefined;
   }
   const values: Record<string, string> = {};
@@ -27,12 +31,12 @@ export function readMeta(grids: Grids, issues: LocatedIssue[]): Meta | undefined
     if (key) values[key] = textAt(grid, row, 1);
   }
   if (values[META_KEYS.format] !== FORMAT_ID) {
-    issues.push(issueAt(SHEETS.meta, 1, 1, "error", `format de classeur « ${values[META_KEYS.format] ?? ""} » inconnu : « ${FORMAT_ID} » attendu`));
+    issues.push(issueAt(SHEETS.meta, 1, 1, "error", read.unknownFormat(values[META_KEYS.format] ?? "", FORMAT_ID)));
     return undefined;
   }
   const version = values[META_KEYS.version] ?? "";
   if (!(READABLE_VERSIONS as readonly string[]).includes(version)) {
-    issues.push(issueAt(SHEETS.meta, 2, 1, "error", `version de modèle « ${version} » non prise en charge (versions lisibles : ${READABLE_VERSIONS.join(", ")}) : mettez à jour CTG Suivi`));
+    issues.push(issueAt(SHEETS.meta, 2, 1, "error", read.unsupportedVersion(version, READABLE_VERSIONS.join(", "))));
     return undefined;
   }
   return { version, values };
@@ -42,39 +46,50 @@ export function readConvention(grids: Grids, issues: LocatedIssue[]): Convention
   const sheet = SHEETS.convention;
   const grid = grids[sheet];
   if (!grid) {
-    issues.push({ sheet, cell: "A1", severity: "error", message: `la feuille « ${sheet} » est absente` });
+    issues.push({ sheet, cell: "A1", severity: "error", message: read.missingSheet(sheet) });
     return undefined;
   }
   const rowOf = new Map<string, number>();
   for (let row = 1; row < grid.length; row++) rowOf.set(textAt(grid, row, 0), row);
-  const read = (label: string): { row: number; text: string; raw: unknown } | undefined => {
+  const rubrique = (label: string): { row: number; text: string; raw: unknown } | undefined => {
     const row = rowOf.get(label);
     if (row === undefined) {
-      issues.push({ sheet, cell: "A1", severity: "error", message: `la ligne « ${label} » est absente de la feuille « ${sheet} »` });
+      issues.push({ sheet, cell: "A1", severity: "error", message: read.missingRow(label, sheet) });
       return undefined;
     }
     return { row, text: textAt(grid, row, 1), raw: cellAt(grid, row, 1) };
   };
-  const territory = read(CONVENTION_ROWS.territory);
-  const start = read(CONVENTION_ROWS.start);
-  const end = read(CONVENTION_ROWS.end);
+  const territory = rubrique(CONVENTION_ROWS.territory);
+  const start = rubrique(CONVENTION_ROWS.start);
+  const end = rubrique(CONVENTION_ROWS.end);
   if (!territory || !start || !end) return undefined;
   let ok = true;
   if (!territory.text) {
-    issues.push(issueAt(sheet, territory.row, 1, "error", "le nom du territoire est obligatoire"));
+    issues.push(issueAt(sheet, territory.row, 1, "error", read.territoryRequired));
     ok = false;
   }
   const startDate = readDate(start.raw);
   const endDate = readDate(end.raw);
-  for (const [date, cell, what] of [[startDate, start, "de début"], [endDate, end, "de fin"]] as const) {
+  for (const [date, cell, which] of [[startDate, start, "start"], [endDate, end, "end"]] as const) {
     if (!date) {
-      issues.push(issueAt(sheet, cell.row, 1, "error", `la date ${what} « ${cell.text} » est invalide : attendu jj/mm/aaaa`));
+      issues.push(issueAt(sheet, cell.row, 1, "error", read.invalidDate(which, cell.text)));
       ok = false;
     }
   }
   if (startDate && endDate && startDate >= endDate) {
-    issues.push(issueAt(sheet, end.row, 1, "error", "la date de fin doit être postérieure à la date de début"));
+    issues.push(issueAt(sheet, end.row, 1, "error", read.endBeforeStart));
     ok = false;
+  }
+  // What Excel refuses in a rubrique's cell is refused here too: a file written by another tool may hold more.
+  const limit = CONVENTION_SPEC.rule.kind === "text" ? CONVENTION_SPEC.rule.maxLength : Infinity;
+  for (const spec of CONVENTION_SPEC.rows) {
+    const row = rowOf.get(spec.label);
+    if (!spec.entry || row === undefined) continue;
+    const length = textAt(grid, row, 1).length;
+    if (length > limit) {
+      issues.push(issueAt(sheet, row, 1, "error", read.rubriqueTooLong(spec.label, limit, length)));
+      ok = false;
+    }
   }
   if (!ok || !startDate || !endDate) return undefined;
   const optional = (label: string) => {
@@ -99,7 +114,7 @@ export function readConvention(grids: Grids, issues: LocatedIssue[]): Convention
 
 export function requireSheet(grids: Grids, sheet: string, issues: LocatedIssue[]): Grid | undefined {
   const grid = grids[sheet];
-  if (!grid) issues.push({ sheet, cell: "A1", severity: "error", message: `la feuille « ${sheet} » est absente` });
+  if (!grid) issues.push({ sheet, cell: "A1", severity: "error", message: read.missingSheet(sheet) });
   return grid;
 }
 
@@ -117,7 +132,7 @@ export function readAxes(grids: Grids, issues: LocatedIssue[]): Axis[] | undefin
     const code = textAt(grid, row, c.code);
     if (!code) continue;
     if (seen.has(code)) {
-      issues.push(issueAt(sheet, row, c.code, "error", `le code de fiche « ${code} » apparaît plusieurs fois`));
+      issues.push(issueAt(sheet, row, c.code, "error", read.duplicateAction(code)));
       continue;
     }
     seen.add(code);
@@ -137,7 +152,7 @@ export function readAxes(grids: Grids, issues: LocatedIssue[]): Axis[] | undefin
     for (const name of splitList(textAt(grid, row, c.fields))) {
       const field = matchField(name);
       if (field) fields.push(field);
-      else issues.push(issueAt(sheet, row, c.fields, "warning", `champ d'intervention « ${name} » inconnu : ignoré`));
+      else issues.push(issueAt(sheet, row, c.fields, "warning", read.unknownField(name)));
     }
     const action: ActionSheet = {
       code,
@@ -150,7 +165,7 @@ export function readAxes(grids: Grids, issues: LocatedIssue[]): Axis[] | undefin
       objectives: splitList(textAt(grid, row, c.objectives)),
       indicators: [],
     };
-    if (!action.title) issues.push(issueAt(sheet, row, c.title, "error", `la fiche ${code} n'a pas d'intitulé`));
+    if (!action.title) issues.push(issueAt(sheet, row, c.title, "error", read.untitledAction(code)));
     subAxis.actions.push(action);
   }
   return axes;
@@ -171,17 +186,17 @@ export function readIndicators(grids: Grids, axes: Axis[], issues: LocatedIssue[
     if (!id) continue;
     const action = actions.get(textAt(grid, row, c.actionCode));
     if (!action) {
-      issues.push(issueAt(sheet, row, c.actionCode, "error", `l'indicateur ${id} renvoie à la fiche « ${textAt(grid, row, c.actionCode)} », absente du plan d'actions`));
+      issues.push(issueAt(sheet, row, c.actionCode, "error", read.indicatorOfUnknownAction(id, textAt(grid, row, c.actionCode))));
       continue;
     }
     if (ids.has(id)) {
-      issues.push(issueAt(sheet, row, c.id, "error", `l'identifiant d'indicateur « ${id} » apparaît plusieurs fois`));
+      issues.push(issueAt(sheet, row, c.id, "error", read.duplicateIndicator(id)));
       continue;
     }
     ids.add(id);
     const type = matchIndicatorType(textAt(grid, row, c.type));
     if (!type) {
-      issues.push(issueAt(sheet, row, c.type, "error", `type d'indicateur « ${textAt(grid, row, c.type)} » inconnu`));
+      issues.push(issueAt(sheet, row, c.type, "error", read.unknownIndicatorType(textAt(grid, row, c.type))));
       continue;
     }
     const indicator: Indicator = {
@@ -198,14 +213,14 @@ export function readIndicators(grids: Grids, axes: Axis[], issues: LocatedIssue[
       const raw = cellAt(grid, row, col);
       const reading = readNumber(raw);
       if (reading.kind === "empty") continue;
-      const what = key === "baseline" ? "la valeur de référence" : "la cible";
+      const what = read.referenceNames[key];
       if (reading.kind === "invalid" || type === "texte") {
-        issues.push(issueAt(sheet, row, col, "error", `${what} de l'indicateur ${id} (« ${textAt(grid, row, col)} ») n'est pas un nombre valable pour ce type`));
+        issues.push(issueAt(sheet, row, col, "error", read.referenceNotANumber(what, id, textAt(grid, row, col))));
         continue;
       }
       const value = type === "taux" && typeof raw === "number" ? tidy(raw * 100) : reading.value;
       const problem = numericBoundsProblem(type, value);
-      if (problem) issues.push(issueAt(sheet, row, col, "error", `${what} de l'indicateur ${id} ${problem}`));
+      if (problem) issues.push(issueAt(sheet, row, col, "error", read.referenceOutOfRule(what, id, problem)));
       else indicator[key] = value;
     }
     action.indicators.push(indicator);

@@ -2,7 +2,9 @@
  * Reads a whole tableau de suivi from its grids: the plan, every entry checked with the same rules as the task pane
  * form, and each problem located by sheet and cell. Never throws on what a workbook may contain.
  */
+import { entryLabels, sheetLabels } from "../labels/catalog";
 import type { IsoDate } from "../domain/dates";
+import { foldText } from "../domain/vocabulary";
 import { isBlank, tidy } from "../domain/numbers";
 import { allActions, allIndicators, type Plan } from "../domain/plan";
 import { measuredQuarters, quartersBetween } from "../domain/quarters";
@@ -16,6 +18,8 @@ import { type RangeRef, rangeAddress } from "./sheet-plan";
 export type { Grids } from "./parse-structure";
 
 type QuarterCheck = (quarter: string) => EntryProblem[];
+
+const read = sheetLabels.reading;
 
 export interface TableauReading {
   /** Present when the structure could be read, even if some entries have errors (those entries are left out). */
@@ -84,12 +88,12 @@ function noteIssues(notes: Record<string, CellNotes | undefined>): LocatedIssue[
     for (const merge of note.merges) {
       if (merge.row + merge.rows <= 1 && sheet !== SHEETS.convention) continue;
       issues.push(
-        issueAt(sheet, merge.row, merge.col, "error", `cellules fusionnées ${rangeAddress(merge)} : une saisie ne peut pas couvrir plusieurs cellules ; défusionnez-les (Accueil › Fusionner et centrer) et retapez chaque valeur dans sa propre cellule`),
+        issueAt(sheet, merge.row, merge.col, "error", read.mergedCells(rangeAddress(merge))),
       );
     }
     for (const cell of note.formulasWithoutValue) {
       issues.push(
-        issueAt(sheet, cell.row, cell.col, "error", "la cellule contient une formule dont le résultat n'a pas été enregistré (fichier enregistré par un outil qui ne calcule pas) : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur elle-même"),
+        issueAt(sheet, cell.row, cell.col, "error", read.formulaWithoutValue),
       );
     }
   }
@@ -145,21 +149,21 @@ function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issu
     if (!hasStatusContent(checked.value) && checked.problems.length === 0) continue;
     const located = place(sheet, row, columnOf);
     if (!code && !quarter) {
-      issues.push(issueAt(sheet, row, c.code, "error", "saisie sur une ligne sans code de fiche ni trimestre : elle ne sera pas prise en compte"));
+      issues.push(issueAt(sheet, row, c.code, "error", read.entryWithoutRow));
       continue;
     }
     if (!actions.has(code)) {
-      issues.push(issueAt(sheet, row, c.code, "error", `la fiche « ${code} » n'existe pas dans le plan d'actions`));
+      issues.push(issueAt(sheet, row, c.code, "error", read.unknownAction(code)));
       continue;
     }
-    const quarterProblems = checkQuarter(quarter || "(vide)");
+    const quarterProblems = checkQuarter(quarter || entryLabels.quarter.empty);
     if (quarterProblems.length > 0) {
       issues.push(...quarterProblems.map(located));
       continue;
     }
     const key = statusKey(code, quarter);
     if (seen.has(key)) {
-      issues.push(issueAt(sheet, row, c.code, "error", `la fiche ${code} a déjà une ligne pour le trimestre ${quarter}`));
+      issues.push(issueAt(sheet, row, c.code, "error", read.duplicateStatusRow(code, quarter)));
       continue;
     }
     seen.add(key);
@@ -191,27 +195,27 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
     const quarter = canonicalQuarter(textAt(grid, row, c.quarter));
     const known = indicators.get(id);
     if (!known) {
-      issues.push(issueAt(sheet, row, c.id, "error", `l'indicateur « ${id} » n'existe pas dans la feuille « ${SHEETS.indicators} »`));
+      issues.push(issueAt(sheet, row, c.id, "error", read.unknownIndicator(id, SHEETS.indicators)));
       continue;
     }
-    const quarterProblems = checkQuarter(quarter || "(vide)");
+    const quarterProblems = checkQuarter(quarter || entryLabels.quarter.empty);
     if (quarterProblems.length > 0) {
       issues.push(...quarterProblems.map((problem) => issueAt(sheet, row, c.quarter, problem.severity, problem.message)));
       continue;
     }
     if (!known.quarters.has(quarter)) {
-      issues.push(issueAt(sheet, row, c.quarter, "error", `l'indicateur ${id} est annuel : il se saisit au dernier trimestre de chaque année, pas en ${quarter}`));
+      issues.push(issueAt(sheet, row, c.quarter, "error", read.annualIndicator(id, quarter)));
       continue;
     }
     if (known.seen.has(quarter)) {
-      issues.push(issueAt(sheet, row, c.id, "error", `l'indicateur ${id} a déjà une ligne pour le trimestre ${quarter}`));
+      issues.push(issueAt(sheet, row, c.id, "error", read.duplicateMeasurementRow(id, quarter)));
       continue;
     }
     known.seen.add(quarter);
     const value = checkMeasurementValue(known.indicator, rawValue, "fraction");
-    const comment = checkText("comment", "le commentaire", rawComment);
+    const comment = checkText("comment", entryLabels.text.comment, rawComment);
     const problems = comment.problems.length === 0 ? value.problems : [...value.problems, ...comment.problems];
-    if (problems.length > 0) issues.push(...problems.map((problem) => issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, `${id} : ${problem.message}`)));
+    if (problems.length > 0) issues.push(...problems.map((problem) => issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, read.ofIndicator(id, problem.message))));
     if (problems.some((problem) => problem.severity === "error")) continue;
     const entry: Measurement = { indicatorId: id, quarter };
     if (value.value !== undefined) entry.value = value.value;
@@ -219,6 +223,12 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
     entries.push(entry);
   }
   return entries;
+}
+
+/** « Saisie d'indicateur », or any text starting with its first word (people shorten it). */
+function isMeasurementKind(text: string): boolean {
+  const firstWord = foldText(sheetLabels.archiveKinds.measurement).split(" ")[0];
+  return foldText(text).startsWith(firstWord);
 }
 
 /** The archive holds what users typed before a plan change; it is kept as found, never checked against the plan. */
@@ -233,7 +243,7 @@ function readArchive(grids: Grids): ArchivedEntry[] {
     const kindText = textAt(grid, row, c.kind);
     if (!kindText) continue;
     const entry: ArchivedEntry = {
-      kind: kindText.toLowerCase().startsWith("saisie") ? "saisie" : "statut",
+      kind: isMeasurementKind(kindText) ? "saisie" : "statut",
       quarter: textAt(grid, row, c.quarter),
       actionCode: textAt(grid, row, c.actionCode),
       label: textAt(grid, row, c.label),

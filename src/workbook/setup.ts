@@ -1,6 +1,6 @@
 /** The set-up of a tableau: first creation, or a new plan applied to a tableau that already holds entries. */
 import { EXIT_CODES, Refusal } from "../domain/refusal";
-import { entryLabels } from "../labels/catalog";
+import { entryLabels, sheetLabels } from "../labels/catalog";
 import type { Plan } from "../domain/plan";
 import { rebaseTracking } from "../domain/rebase";
 import { type ArchivedEntry, type Tracking, emptyTracking } from "../domain/tracking";
@@ -40,10 +40,10 @@ export function planSetup(plan: Plan, existing: TableauReading | undefined, now:
   if (errors.length > 0 || !existing.tracking) {
     const listed = errors
       .slice(0, 10)
-      .map((issue) => `  ${issue.sheet}!${issue.cell} : ${issue.message}`)
+      .map((issue) => sheetLabels.update.listedIssue(issue.sheet, issue.cell, issue.message))
       .join("\n");
-    const more = errors.length > 10 ? `\n  … et ${errors.length - 10} autre(s)` : "";
-    throw new SetupRefused(`le tableau existant contient ${errors.length} erreur(s) à corriger avant la mise à jour, pour qu'aucune saisie ne soit perdue :\n${listed}${more}`);
+    const more = errors.length > 10 ? sheetLabels.update.moreIssues(errors.length - 10) : "";
+    throw new SetupRefused(sheetLabels.update.errorsFirst(errors.length, listed, more));
   }
   const { tracking, newlyArchived } = rebaseTracking(plan, existing.tracking);
   const createdAt = existing.meta?.values[META_KEYS.createdAt];
@@ -52,6 +52,6 @@ export function planSetup(plan: Plan, existing: TableauReading | undefined, now:
   if (!grids) return { workbookPlan: built, tracking, newlyArchived, moved: [] };
   // What people added to the tableau's sheets goes along, or the update does not run.
   const carried = carryForeignCells(built, grids);
-  if (carried.refusals.length > 0) throw new SetupRefused(`${carried.refusals.join(" ; ")}.`);
+  if (carried.refusals.length > 0) throw new SetupRefused(sheetLabels.update.refusals(carried.refusals));
   return { workbookPlan: carried.plan, tracking, newlyArchived, moved: carried.moved };
 }

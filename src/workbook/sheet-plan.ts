@@ -40,9 +40,19 @@ export interface StyledRange {
 export type ValidationRule =
   | { kind: "list"; values: readonly string[] }
   | { kind: "whole"; min: number; max?: number }
-  | { kind: "decimal"; min: number; max?: number }
+  /**
+   * `decimals`: at most that many decimal places in the cell. Excel has no such rule of its own: executors write
+   * it as a custom rule `AND(ISNUMBER(X),X>=min,X<=max,ROUND(X,decimals)=X)` on the range's top-left cell X.
+   */
+  | { kind: "decimal"; min: number; max?: number; decimals?: number }
   | { kind: "textLength"; max: number }
   | { kind: "date"; min: number; max: number };
+
+/** The custom formula (English names, no `=`) of a decimal rule with a number of decimals, for the cell `at` (A1). */
+export function decimalsFormula(rule: { min: number; max?: number; decimals: number }, at: string): string {
+  const bounds = [`${at}>=${rule.min}`, ...(rule.max === undefined ? [] : [`${at}<=${rule.max}`])];
+  return `AND(ISNUMBER(${at}),${bounds.join(",")},ROUND(${at},${rule.decimals})=${at})`;
+}
 
 export interface DataValidationPlan {
   range: RangeRef;

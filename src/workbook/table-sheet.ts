@@ -1,5 +1,5 @@
 /** Shared shape of the tableau's data sheets: one styled header row over a filterable table of rows. */
-import { COLORS } from "./layout";
+import { COLORS } from "./formats";
 import { type CellValue, type ConditionalFormatPlan, type DataValidationPlan, type SheetPlan, type StyledRange, wrappedRowHeights } from "./sheet-plan";
 
 export interface ColumnSpec {

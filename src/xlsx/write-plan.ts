@@ -4,7 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { CellStyle, DataValidationPlan, SheetPlan, ValidationRule, WorkbookPlan } from "../workbook/sheet-plan";
-import { planWidth, rangeAddress } from "../workbook/sheet-plan";
+import { cellAddress, decimalsFormula, planWidth, rangeAddress } from "../workbook/sheet-plan";
 import { argb } from "./colors";
 
 /** Members ExcelJS 4.4 has at run time but leaves out of its type definitions. */
@@ -159,8 +159,15 @@ function toDataValidation(validation: DataValidationPlan): ExcelJS.DataValidatio
   switch (rule.kind) {
     case "list":
       return { ...messages, type: "list", formulae: [`"${rule.values.join(",")}"`] };
-    case "whole":
     case "decimal":
+      if (rule.decimals !== undefined) {
+        const formula = decimalsFormula({ ...rule, decimals: rule.decimals }, cellAddress(validation.range.row, validation.range.col));
+        return { ...messages, type: "custom", formulae: [formula] };
+      }
+      return rule.max === undefined
+        ? { ...messages, type: rule.kind, operator: "greaterThanOrEqual", formulae: [rule.min] }
+        : { ...messages, type: rule.kind, operator: "between", formulae: [rule.min, rule.max] };
+    case "whole":
     case "date":
       return rule.max === undefined
         ? { ...messages, type: rule.kind, operator: "greaterThanOrEqual", formulae: [rule.min] }

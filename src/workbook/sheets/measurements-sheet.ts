@@ -1,0 +1,49 @@
+/**
+ * « Saisies »: one row per indicator × measured quarter, grouped by indicator; each value cell's validation and
+ * format follow its indicator's type.
+ */
+import { type Indicator, allIndicators } from "../../domain/plan";
+import { measuredQuarters, quartersBetween } from "../../domain/quarters";
+import { type Measurement, type Tracking, measurementKey } from "../../domain/tracking";
+import { INDICATOR_TYPE_LABELS } from "../../domain/vocabulary";
+import { indicatorValueValidation } from "../cell-rules";
+import type { CellValue, DataValidationPlan, SheetPlan } from "../sheet-plan";
+import { buildTableSheet } from "../table-sheet";
+import { MEASUREMENTS_SPEC, columnIndex, headersOf, layoutColumns } from "../tableau-columns";
+import { toCellValue, valueFormat } from "./value-cells";
+
+export function measurementsSheet(tracking: Tracking): SheetPlan {
+  const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+  const values = new Map(tracking.measurements.map((entry) => [measurementKey(entry.indicatorId, entry.quarter), entry]));
+  const locked = new Set(tracking.lockedQuarters);
+  const valueCol = columnIndex(MEASUREMENTS_SPEC, "value");
+  const rows: CellValue[][] = [];
+  const rowIndicators: Indicator[] = [];
+  const lockedRows = new Set<number>();
+  const validations: DataValidationPlan[] = [];
+  for (const { action, indicator } of allIndicators(tracking.plan)) {
+    const firstRow = rows.length;
+    for (const quarter of measuredQuarters(indicator.periodicity, quarters)) {
+      const entry: Measurement | undefined = values.get(measurementKey(indicator.id, quarter));
+      if (locked.has(quarter)) lockedRows.add(rows.length);
+      rowIndicators.push(indicator);
+      rows.push([action.code, indicator.id, indicator.label, INDICATOR_TYPE_LABELS[indicator.type], indicator.unit ?? null, quarter, toCellValue(indicator, entry?.value), entry?.comment ?? null]);
+    }
+    if (rows.length > firstRow) {
+      validations.push({ range: { row: firstRow + 1, col: valueCol, rows: rows.length - firstRow, cols: 1 }, ...indicatorValueValidation(indicator.type, indicator.unit) });
+    }
+  }
+  const headers = headersOf(MEASUREMENTS_SPEC);
+  return buildTableSheet({
+    name: MEASUREMENTS_SPEC.name,
+    tableName: MEASUREMENTS_SPEC.table,
+    ...(MEASUREMENTS_SPEC.tabColor ? { tabColor: MEASUREMENTS_SPEC.tabColor } : {}),
+    columns: layoutColumns(MEASUREMENTS_SPEC),
+    rows,
+    lockedRows,
+    extraValidations: validations,
+    cellFormat: (row, col) => (col === valueCol ? valueFormat(rowIndicators[row]) : undefined),
+    frozenColumns: MEASUREMENTS_SPEC.frozenColumns,
+    keyHeaders: MEASUREMENTS_SPEC.keys.map((key) => headers[key]),
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * « Suivi des fiches »: one row per quarter × fiche, sorted by quarter then in the order of the plan, so that a
+ * quarter's block is one piece to fill and to print; status colours and lateness in conditional formats.
+ */
+import { deadlineYear, locatedActions } from "../../domain/plan";
+import { quartersBetween } from "../../domain/quarters";
+import { type StatusEntry, type Tracking, statusKey } from "../../domain/tracking";
+import { CLOSED_STATUSES, STATUSES } from "../../domain/vocabulary";
+import { COLORS, STATUS_COLORS } from "../formats";
+import { type CellValue, type ConditionalFormatPlan, type SheetPlan, columnLetter } from "../sheet-plan";
+import { buildTableSheet } from "../table-sheet";
+import { TRACKING_SPEC, columnIndex, headersOf, layoutColumns } from "../tableau-columns";
+
+type TrackingKey = (typeof TRACKING_SPEC.columns)[number]["key"];
+
+export function trackingSheet(tracking: Tracking): SheetPlan {
+  const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+  const entries = new Map(tracking.statuses.map((entry) => [statusKey(entry.actionCode, entry.quarter), entry]));
+  const locked = new Set(tracking.lockedQuarters);
+  const actions = locatedActions(tracking.plan);
+  const rows: CellValue[][] = [];
+  const lockedRows = new Set<number>();
+  for (const quarter of quarters) {
+    for (const { axis, action } of actions) {
+      const entry: StatusEntry | undefined = entries.get(statusKey(action.code, quarter));
+      if (locked.has(quarter)) lockedRows.add(rows.length);
+      rows.push([
+        quarter,
+        axis.code,
+        action.code,
+        action.title,
+        deadlineYear(action.deadline) ?? (action.deadline || null),
+        entry?.status ?? null,
+        entry?.progress === undefined ? null : entry.progress / 100,
+        entry?.achievements ?? null,
+        entry?.difficulties ?? null,
+        entry?.adjustments ?? null,
+      ]);
+    }
+  }
+  const headers = headersOf(TRACKING_SPEC);
+  return buildTableSheet({
+    name: TRACKING_SPEC.name,
+    tableName: TRACKING_SPEC.table,
+    ...(TRACKING_SPEC.tabColor ? { tabColor: TRACKING_SPEC.tabColor } : {}),
+    columns: layoutColumns(TRACKING_SPEC),
+    rows,
+    lockedRows,
+    conditionalFormats: rows.length > 0 ? statusFormats(rows.length) : [],
+    frozenColumns: TRACKING_SPEC.frozenColumns,
+    keyHeaders: TRACKING_SPEC.keys.map((key) => headers[key]),
+  });
+}
+
+/** The status's colour, and the fiche in red bold when its deadline year has passed and it is neither done nor dropped. */
+function statusFormats(rowCount: number): ConditionalFormatPlan[] {
+  const col = (key: TrackingKey) => columnLetter(columnIndex(TRACKING_SPEC, key));
+  const status = col("status");
+  const statusRange = { row: 1, col: columnIndex(TRACKING_SPEC, "status"), rows: rowCount, cols: 1 };
+  const formats: ConditionalFormatPlan[] = STATUSES.map((value) => ({
+    range: statusRange,
+    formula: `$${status}2="${value}"`,
+    style: { fill: STATUS_COLORS[value].fill, fontColor: STATUS_COLORS[value].font },
+  }));
+  const deadline = col("deadline");
+  const quarter = col("quarter");
+  const notClosed = CLOSED_STATUSES.map((closed) => `$${status}2<>"${closed}"`).join(",");
+  formats.push({
+    range: { row: 1, col: 0, rows: rowCount, cols: columnIndex(TRACKING_SPEC, "deadline") + 1 },
+    formula: `AND(ISNUMBER($${deadline}2),$${deadline}2<VALUE(LEFT($${quarter}2,4)),${notClosed})`,
+    style: { fontColor: COLORS.late, bold: true },
+  });
+  return formats;
+}
