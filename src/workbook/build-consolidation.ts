@@ -2,6 +2,7 @@
  * The consolidation workbook's contract (docs/format-consolidation.md): its sheets, columns and rows. The add-in
  * builds sheet plans from it; the CLI streams the same columns and rows into a file.
  */
+import { bilanLabels } from "../labels/catalog";
 import type { StatusOrNone } from "../domain/dashboard";
 import { type FieldSummary, type FieldTally, STATUS_COLUMNS, type StatusRow, type TerritorySummary, type ValueRow } from "../domain/consolidation";
 import { isoToExcelSerial } from "../domain/dates";
@@ -16,96 +17,94 @@ import { type ColumnSpec, buildTableSheet } from "./table-sheet";
 export const CONSOLIDATION_FORMAT_ID = "ctg-suivi/consolidation";
 export const CONSOLIDATION_VERSION = "1.0";
 
+const c = bilanLabels.consolidation.headers;
+
 export const CONSOLIDATION_SHEETS = {
-  territories: "Synthèse territoires",
-  fields: "Synthèse champs",
-  statuses: "Statuts",
-  values: "Indicateurs",
-  report: "Rapport d'import",
+  ...bilanLabels.consolidation.sheets,
   tallies: "_ctg_champs",
   meta: "_ctg_conso",
 } as const;
 
 export type IntakeLabel = "accepted" | "warnings" | "rejected";
-export const INTAKE_LABELS: Record<IntakeLabel, string> = { accepted: "Accepté", warnings: "Accepté avec avertissements", rejected: "Rejeté" };
+export const INTAKE_LABELS: Record<IntakeLabel, string> = bilanLabels.consolidation.intake;
 
 const DATE = "dd/mm/yyyy";
 const DATE_TIME = "dd/mm/yyyy hh:mm";
 const COUNT = "0";
-const KEY_HEADER = "Clé territoire";
+const KEY_HEADER = c.key;
 const key: ColumnSpec = { header: KEY_HEADER, width: 30, hidden: true };
 const statusCounts: ColumnSpec[] = STATUS_COLUMNS.map((status) => ({ header: status, width: 13, format: COUNT }));
 
 export const TERRITORY_COLUMNS: ColumnSpec[] = [
-  { header: "Territoire", width: 36, wrap: true },
-  { header: "Code INSEE / SIREN", width: 14, format: "@" },
-  { header: "Début", width: 11, format: DATE },
-  { header: "Fin", width: 11, format: DATE },
-  { header: "Trimestre de référence", width: 12 },
-  { header: "Fiches", width: 8, format: COUNT },
+  { header: c.territory, width: 36, wrap: true },
+  { header: c.code, width: 14, format: "@" },
+  { header: c.start, width: 11, format: DATE },
+  { header: c.end, width: 11, format: DATE },
+  { header: c.referenceQuarter, width: 12 },
+  { header: c.actions, width: 8, format: COUNT },
   ...statusCounts,
-  { header: "% Réalisée", width: 10, format: NUMBER_FORMATS.rate },
-  { header: "En retard", width: 9, format: COUNT },
+  { header: c.percentDone, width: 10, format: NUMBER_FORMATS.rate },
+  { header: c.late, width: 9, format: COUNT },
   // Wide enough that bold headers break between words, never inside one.
-  { header: "Fiches suivies au trimestre", width: 12, format: COUNT },
-  { header: "Valeurs saisies au trimestre", width: 12, format: COUNT },
-  { header: "Valeurs attendues au trimestre", width: 12, format: COUNT },
-  { header: "Complétude du trimestre", width: 13, format: NUMBER_FORMATS.rate },
-  { header: "Fichier", width: 28, wrap: true },
-  { header: "Enregistré le", width: 16, format: DATE_TIME },
-  { header: "Modèle", width: 9, format: "@" },
+  { header: c.actionsFollowed, width: 12, format: COUNT },
+  { header: c.valuesFilled, width: 12, format: COUNT },
+  { header: c.valuesExpected, width: 12, format: COUNT },
+  { header: c.completeness, width: 13, format: NUMBER_FORMATS.rate },
+  { header: c.file, width: 28, wrap: true },
+  { header: c.savedAt, width: 16, format: DATE_TIME },
+  { header: c.template, width: 9, format: "@" },
   key,
 ];
 
 export const FIELD_COLUMNS: ColumnSpec[] = [
-  { header: "Champ d'intervention", width: 30, wrap: true },
-  { header: "Territoires", width: 11, format: COUNT },
-  { header: "Fiches", width: 8, format: COUNT },
+  { header: c.field, width: 30, wrap: true },
+  { header: c.territories, width: 11, format: COUNT },
+  { header: c.actions, width: 8, format: COUNT },
   ...statusCounts,
-  { header: "% Réalisée", width: 10, format: NUMBER_FORMATS.rate },
-  { header: "En retard", width: 9, format: COUNT },
+  { header: c.percentDone, width: 10, format: NUMBER_FORMATS.rate },
+  { header: c.late, width: 9, format: COUNT },
 ];
 
 export const STATUS_ROW_COLUMNS: ColumnSpec[] = [
-  { header: "Territoire", width: 30 },
-  { header: "Trimestre", width: 10 },
-  { header: "Axe", width: 6, format: "@" },
-  { header: "Code", width: 8, format: "@" },
-  { header: "Fiche action", width: 40, wrap: true },
-  { header: "Champs d'intervention", width: 24, wrap: true },
-  { header: "Échéance", width: 10, format: "@" },
-  { header: "Statut", width: 12 },
-  { header: "Avancement", width: 11, format: NUMBER_FORMATS.percent },
-  { header: "Réalisations", width: 40, wrap: true, format: "@" },
-  { header: "Difficultés", width: 40, wrap: true, format: "@" },
-  { header: "Ajustements", width: 40, wrap: true, format: "@" },
+  { header: c.territory, width: 30 },
+  { header: c.quarter, width: 10 },
+  { header: c.axis, width: 6, format: "@" },
+  { header: c.actionCode, width: 8, format: "@" },
+  { header: c.actionTitle, width: 40, wrap: true },
+  { header: c.fields, width: 24, wrap: true },
+  { header: c.deadline, width: 10, format: "@" },
+  { header: c.status, width: 12 },
+  { header: c.progress, width: 11, format: NUMBER_FORMATS.percent },
+  { header: c.achievements, width: 40, wrap: true, format: "@" },
+  { header: c.difficulties, width: 40, wrap: true, format: "@" },
+  { header: c.adjustments, width: 40, wrap: true, format: "@" },
   key,
 ];
 
 export const VALUE_ROW_COLUMNS: ColumnSpec[] = [
-  { header: "Territoire", width: 30 },
-  { header: "Trimestre", width: 10 },
-  { header: "Code fiche", width: 9, format: "@" },
-  { header: "Identifiant", width: 12, format: "@" },
-  { header: "Indicateur", width: 40, wrap: true },
-  { header: "Type", width: 13 },
-  { header: "Unité", width: 10 },
-  { header: "Valeur de référence", width: 12 },
-  { header: "Cible", width: 12 },
+  { header: c.territory, width: 30 },
+  { header: c.quarter, width: 10 },
+  { header: c.indicatorActionCode, width: 9, format: "@" },
+  { header: c.indicatorId, width: 12, format: "@" },
+  { header: c.indicator, width: 40, wrap: true },
+  { header: c.type, width: 13 },
+  { header: c.unit, width: 10 },
+  { header: c.baseline, width: 12 },
+  { header: c.target, width: 12 },
   // A text indicator's value can be a sentence.
-  { header: "Valeur", width: 16, wrap: true },
-  { header: "Commentaire", width: 40, wrap: true, format: "@" },
+  { header: c.value, width: 16, wrap: true },
+  { header: c.comment, width: 40, wrap: true, format: "@" },
   key,
 ];
 
 export const REPORT_COLUMNS: ColumnSpec[] = [
-  { header: "Fichier", width: 36, wrap: true },
-  { header: "Statut", width: 27 },
-  { header: "Territoire", width: 30, wrap: true },
-  { header: "Raisons", width: 90, wrap: true },
+  { header: c.file, width: 36, wrap: true },
+  { header: c.status, width: 27 },
+  { header: c.territory, width: 30, wrap: true },
+  { header: c.reasons, width: 90, wrap: true },
 ];
 
-export const TALLY_COLUMNS: ColumnSpec[] = [key, { header: "Champ", width: 30 }, { header: "Fiches", width: 8 }, ...statusCounts, { header: "En retard", width: 9 }];
+export const TALLY_COLUMNS: ColumnSpec[] = [key, { header: c.tallyField, width: 30 }, { header: c.actions, width: 8 }, ...statusCounts, { header: c.late, width: 9 }];
 
 /** A row of cells with, where a column's format does not fit, the cell's own format. */
 export interface SheetRow {
@@ -293,13 +292,13 @@ function withStatusChart(sheet: SheetPlan, rows: SheetRow[], labelCol: number, f
 }
 
 export function buildConsolidationPlan(content: ConsolidationContent): WorkbookPlan {
-  const territories = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.territories, "SyntheseTerritoires", TERRITORY_COLUMNS, content.territories), content.territories, 0, 6, {
+  const territories = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.territories, bilanLabels.consolidation.tables.territories, TERRITORY_COLUMNS, content.territories), content.territories, 0, 6, {
     name: "StatutsParTerritoire",
-    title: "Statuts des fiches actions par territoire (trimestre de référence)",
+    title: bilanLabels.consolidation.charts.perTerritory,
   });
-  const fields = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.fields, "SyntheseChamps", FIELD_COLUMNS, content.fields), content.fields, 0, 3, {
+  const fields = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.fields, bilanLabels.consolidation.tables.fields, FIELD_COLUMNS, content.fields), content.fields, 0, 3, {
     name: "StatutsParChamp",
-    title: "Statuts des fiches actions par champ d'intervention",
+    title: bilanLabels.consolidation.charts.perField,
   });
   const meta: SheetPlan = {
     name: CONSOLIDATION_SHEETS.meta,
@@ -318,10 +317,10 @@ export function buildConsolidationPlan(content: ConsolidationContent): WorkbookP
     sheets: [
       territories,
       fields,
-      tableSheet(CONSOLIDATION_SHEETS.statuses, "ConsoStatuts", STATUS_ROW_COLUMNS, content.statuses),
-      tableSheet(CONSOLIDATION_SHEETS.values, "ConsoIndicateurs", VALUE_ROW_COLUMNS, content.values),
-      tableSheet(CONSOLIDATION_SHEETS.report, "RapportImport", REPORT_COLUMNS, content.report),
-      tableSheet(CONSOLIDATION_SHEETS.tallies, "ConsoChamps", TALLY_COLUMNS, content.tallies, true),
+      tableSheet(CONSOLIDATION_SHEETS.statuses, bilanLabels.consolidation.tables.statuses, STATUS_ROW_COLUMNS, content.statuses),
+      tableSheet(CONSOLIDATION_SHEETS.values, bilanLabels.consolidation.tables.values, VALUE_ROW_COLUMNS, content.values),
+      tableSheet(CONSOLIDATION_SHEETS.report, bilanLabels.consolidation.tables.report, REPORT_COLUMNS, content.report),
+      tableSheet(CONSOLIDATION_SHEETS.tallies, bilanLabels.consolidation.tables.tallies, TALLY_COLUMNS, content.tallies, true),
       meta,
     ],
     activeSheet: CONSOLIDATION_SHEETS.territories,
@@ -341,7 +340,7 @@ export function storedSavedAt(cell: CellValue): string | undefined {
 export function storedTerritory(values: readonly CellValue[]): { key: string; territory: string; savedAt?: string } | undefined {
   const key = values[keyColumn(TERRITORY_COLUMNS)];
   if (typeof key !== "string" || key === "") return undefined;
-  const savedAt = storedSavedAt(values[TERRITORY_COLUMNS.findIndex((column) => column.header === "Enregistré le")] ?? null);
+  const savedAt = storedSavedAt(values[TERRITORY_COLUMNS.findIndex((column) => column.header === c.savedAt)] ?? null);
   return { key, territory: String(values[0] ?? ""), ...(savedAt ? { savedAt } : {}) };
 }
 

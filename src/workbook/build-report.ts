@@ -1,4 +1,6 @@
 /** A bilan as a printable sheet: statuses per axe, late fiches, indicators and difficulties, in French. */
+import { bilanLabels } from "../labels/catalog";
+import { yesNoCell } from "./sheets/value-cells";
 import { NOT_ENTERED, type StatusOrNone } from "../domain/dashboard";
 import type { Report } from "../domain/report";
 import type { MeasurementValue } from "../domain/tracking";
@@ -36,13 +38,13 @@ export interface ReportSheetOptions {
 }
 
 export function reportSheetName(report: Report, cdsf: boolean): string {
-  const base = report.kind === "annual" ? report.title.replace("Point d'étape", "Bilan") : report.title;
-  return cdsf ? `${base} CDSF` : base;
+  const base = report.kind === "annual" ? words.annualSheetName(report.title.replace(words.annualTitlePrefix, "").trim()) : report.title;
+  return cdsf ? `${base}${words.cdsfSuffix}` : base;
 }
 
 function display(value: MeasurementValue | undefined): CellValue {
   if (value === undefined) return null;
-  if (typeof value === "boolean") return value ? "Oui" : "Non";
+  if (typeof value === "boolean") return yesNoCell(value);
   return value;
 }
 
@@ -58,6 +60,9 @@ export function seriesIndicator(report: Report, indicatorId?: string): Indicator
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+const words = bilanLabels.sheet;
+const h = bilanLabels.sheet.headers;
 
 export function buildReportSheet(report: Report, options: ReportSheetOptions = {}): SheetPlan {
   const values: CellValue[][] = [];
@@ -84,12 +89,11 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     styles.push({ range: { row, col: 0, rows: 1, cols: 1 }, style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
   };
 
-  const titleRow = push([`${report.title}${options.cdsf ? " — extrait petite enfance (CDSF)" : ""} — ${report.territory}`]);
+  const titleRow = push([words.title(report.title, options.cdsf ?? false, report.territory)]);
   styles.push({ range: { row: titleRow, col: 0, rows: 1, cols: 1 }, style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
-  push([`Période couverte : ${report.period.first} à ${report.period.last}. Fiches réalisées : ${String(report.statuses.percentDone).replace(".", ",")} %.`]);
-  push([
-    `Complétude : ${report.completeness.statusesFilled} suivis de fiche sur ${report.completeness.statusesExpected} attendus, ${report.completeness.valuesFilled} valeurs d'indicateur sur ${report.completeness.valuesExpected}.`,
-  ]);
+  push([words.period(report.period.first, report.period.last, report.statuses.percentDone)]);
+  const { completeness } = report;
+  push([words.completeness(completeness.statusesFilled, completeness.statusesExpected, completeness.valuesFilled, completeness.valuesExpected)]);
   push([]);
 
   const statuses: StatusOrNone[] = [...STATUSES, NOT_ENTERED];
@@ -98,7 +102,7 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
   // Charts sit above the tables; their rows are reserved now and their data written at the end of the sheet.
   const chartSlots: { kind: "axes" | "overall" | "targets" | "series"; anchor: RangeRef }[] = [];
   if (options.charts) {
-    section("Graphiques");
+    section(words.sections.charts);
     const reserve = (rows: number) => {
       const first = values.length;
       for (let index = 0; index < rows; index++) push([]);
@@ -113,25 +117,25 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     if (series) chartSlots.push({ kind: "series", anchor: { row: reserve(17), col: 0, rows: 16, cols: 8 } });
     push([]);
   }
-  section("Statuts des fiches actions à la fin de la période");
+  section(words.sections.statuses);
   table(
-    ["Axe", "Intitulé", ...statuses, "Avancement moyen"],
+    [h.axis, h.title, ...statuses, h.averageProgress],
     [
       ...report.statuses.perAxis.map(({ axis, counts, averageProgress }) => [axis.code, axis.title, ...statuses.map((status) => counts[status]), averageProgress ?? null]),
-      ["", "Ensemble", ...statuses.map((status) => report.statuses.overall[status]), null],
+      ["", h.overall, ...statuses.map((status) => report.statuses.overall[status]), null],
     ],
     [null, null, ...statuses.map(() => "0"), PERCENT],
   );
 
-  section(`Fiches en retard (${report.late.length})`);
+  section(words.sections.late(report.late.length));
   table(
-    ["Code", "Fiche action", "Échéance", "Statut"],
+    [h.code, h.action, h.deadline, h.status],
     report.late.map((figures) => [figures.action.code, figures.action.title, figures.action.deadline, figures.status]),
   );
 
-  section("Indicateurs d'évaluation");
+  section(words.sections.indicators);
   table(
-    ["Code", "Indicateur", "Agrégation", "Référence", "Valeur", "Cible", "% de la cible", ...(report.kind === "final" ? ["Évolution"] : [])],
+    [h.code, h.indicator, h.aggregation, h.baseline, h.value, h.target, h.percentOfTarget, ...(report.kind === "final" ? [h.change] : [])],
     report.indicators.map((figures) => [
       figures.actionCode,
       figures.indicator.label,
@@ -145,9 +149,9 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     [null, null, null, null, null, null, PERCENT],
   );
 
-  section("Dernières difficultés et ajustements");
+  section(words.sections.difficulties);
   table(
-    ["Code", "Difficultés", "Trimestre", "Ajustements"],
+    [h.code, h.difficulties, h.quarter, h.adjustments],
     report.actions
       .filter((figures) => figures.latestDifficulties || figures.latestAdjustments)
       .map((figures) => [figures.action.code, figures.latestDifficulties?.text ?? null, figures.latestDifficulties?.quarter ?? figures.latestAdjustments?.quarter ?? null, figures.latestAdjustments?.text ?? null]),
@@ -155,24 +159,24 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
 
   const charts: ChartPlan[] = [];
   if (options.charts) {
-    section("Données des graphiques");
+    section(words.sections.chartData);
     const axesFirst = table(
-      ["Axe", ...statuses],
-      report.statuses.perAxis.map(({ axis, counts }) => [`Axe ${axis.code}`, ...statuses.map((status) => counts[status])]),
+      [h.axis, ...statuses],
+      report.statuses.perAxis.map(({ axis, counts }) => [words.axisLabel(axis.code), ...statuses.map((status) => counts[status])]),
       [],
       DATA_COL,
     );
     const overallFirst = table(
-      ["Statut", "Fiches"],
+      [h.status, h.actions],
       statuses.map((status) => [status, report.statuses.overall[status]]),
       [],
       DATA_COL,
     );
     const shown = charted.slice(0, MAX_CHARTED_INDICATORS);
-    const targetsFirst = shown.length > 0 ? table(["Indicateur", "% de la cible"], shown.map((figures) => [`${figures.actionCode} ${shorten(figures.indicator.label, 50)}`, figures.percentOfTarget ?? null]), [null, PERCENT], DATA_COL) : -1;
+    const targetsFirst = shown.length > 0 ? table([h.indicator, h.percentOfTarget], shown.map((figures) => [`${figures.actionCode} ${shorten(figures.indicator.label, 50)}`, figures.percentOfTarget ?? null]), [null, PERCENT], DATA_COL) : -1;
     const seriesFirst = series
       ? table(
-          ["Trimestre", shorten(series.indicator.label, 60)],
+          [h.quarter, shorten(series.indicator.label, 60)],
           series.perQuarter.map((point) => [point.quarter, typeof point.value === "number" ? point.value : null]),
           [],
           DATA_COL,
@@ -183,7 +187,7 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
         charts.push({
           name: `${CHART_NAME_PREFIX}StatutsParAxe`,
           kind: "barStacked",
-          title: "Statuts des fiches par axe",
+          title: words.charts.perAxis,
           data: { row: axesFirst, col: DATA_COL, rows: report.statuses.perAxis.length + 1, cols: statuses.length + 1 },
           seriesBy: "columns",
           anchor: slot.anchor,
@@ -193,7 +197,7 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
         charts.push({
           name: `${CHART_NAME_PREFIX}StatutsEnsemble`,
           kind: "doughnut",
-          title: `Statuts de l'ensemble des fiches (${report.actions.length})`,
+          title: words.charts.overall(report.actions.length),
           data: { row: overallFirst, col: DATA_COL, rows: statuses.length + 1, cols: 2 },
           seriesBy: "columns",
           anchor: slot.anchor,
@@ -203,7 +207,7 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
         charts.push({
           name: `${CHART_NAME_PREFIX}PourcentageCible`,
           kind: "barClustered",
-          title: charted.length > shown.length ? `% de la cible atteint (${shown.length} premiers indicateurs sur ${charted.length})` : "% de la cible atteint par indicateur",
+          title: charted.length > shown.length ? words.charts.someTargets(shown.length, charted.length) : words.charts.targets,
           data: { row: targetsFirst, col: DATA_COL, rows: shown.length + 1, cols: 2 },
           seriesBy: "columns",
           anchor: slot.anchor,
@@ -213,7 +217,7 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
         charts.push({
           name: `${CHART_NAME_PREFIX}SerieIndicateur`,
           kind: "line",
-          title: `${series.actionCode} ${shorten(series.indicator.label, 80)} — par trimestre`,
+          title: words.charts.series(series.actionCode, shorten(series.indicator.label, 80)),
           data: { row: seriesFirst, col: DATA_COL, rows: series.perQuarter.length + 1, cols: 2 },
           seriesBy: "columns",
           anchor: slot.anchor,

@@ -1,0 +1,187 @@
+"""The cells of an .xlsx file whose values break their data validation rule, as LibreOffice judges them, in JSON.
+
+    /usr/bin/python3 libreoffice_invalid_cells.py FILE.xlsx SHEET [SHEET ...]
+    -> {"SHEET": ["G2", "G5"], ...}
+
+An independent evaluator for the e2e tests: the verdict is LibreOffice's own, not a re-implementation of the rules.
+LibreOffice's UNO API has no "is this cell valid" call (TableValidation only describes the rule), so this uses
+Tools > Detective > Mark Invalid Data: XSheetAuditing.showInvalid() draws a circle shape around every invalid cell,
+and each circle's Anchor property is the cell it marks. Needs the Debian package python3-uno (Debian's python3).
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+
+try:
+    import uno
+    from com.sun.star.beans import PropertyValue
+    from com.sun.star.connection import NoConnectException
+    from com.sun.star.sheet.ValidationType import ANY
+    from com.sun.star.table.CellContentType import EMPTY
+except ImportError:
+    sys.exit("the uno module is missing: install the Debian package python3-uno and run /usr/bin/python3")
+
+# A hung LibreOffice (a dialog nobody sees, a deadlock) must not hang the tests: past this, soffice is killed,
+# which makes the pending UNO call fail and the script exit non-zero.
+TIMEOUT_SECONDS = 60
+# LibreOffice stops drawing circles after this many per sheet and per call (SC_DET_MAXCIRCLE in sc/source/core/tool/detfunc.cxx).
+MAX_CIRCLES = 1000
+
+
+def prop(name, value):
+    result = PropertyValue()
+    result.Name = name
+    result.Value = value
+    return result
+
+
+def a1(column, row):
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def start_office(work_dir):
+    """A soffice of our own: its own pipe and profile, so that it never joins another running instance."""
+    pipe = f"invalid-cells-{uuid.uuid4().hex}"
+    profile = uno.systemPathToFileUrl(os.path.join(work_dir, "profile"))
+    log = open(os.path.join(work_dir, "soffice.log"), "wb")
+    process = subprocess.Popen(
+        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+         f"--accept=pipe,name={pipe};urp;", f"-env:UserInstallation={profile}"],
+        # soffice must not inherit our stdout: a caller reading it to the end would wait for soffice too.
+        stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+        # Its own process group, so that the wrapper script, oosplash and soffice.bin can be killed together.
+        start_new_session=True)
+    return process, pipe
+
+
+def kill_office(process):
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def connect(process, pipe, deadline):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    while True:
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except NoConnectException:
+            # The pipe only exists once soffice has started (about a second, more on a first-run profile).
+            if process.poll() is not None:
+                raise RuntimeError(f"soffice exited with code {process.returncode} before accepting connections")
+            if time.monotonic() > deadline:
+                raise RuntimeError("soffice did not accept connections in time")
+            time.sleep(0.1)
+
+
+def circled_cells(sheet):
+    """(column, row) of the cells LibreOffice circles as invalid on this sheet, empty ones included."""
+    draw_page = sheet.DrawPage
+    found = set()
+    while True:
+        # Circles are appended after the file's own shapes (pictures, charts, notes), and a loaded file has none.
+        before = draw_page.Count
+        sheet.showInvalid()
+        circles = [draw_page.getByIndex(index) for index in range(before, draw_page.Count)]
+        cells = []
+        for circle in circles:
+            anchor = circle.Anchor
+            if circle.ShapeType != "com.sun.star.drawing.EllipseShape" or not hasattr(anchor, "CellAddress"):
+                raise RuntimeError(f"unexpected shape after showInvalid: {circle.ShapeType}")
+            cells.append(anchor)
+            found.add((anchor.CellAddress.Column, anchor.CellAddress.Row))
+        sheet.clearArrows()
+        if len(circles) < MAX_CIRCLES:
+            return found
+        # LibreOffice gave up at its limit: take the validation off the cells already found, which changes no value
+        # and so no other cell's verdict, and ask again for the rest.
+        for cell in cells:
+            rule = cell.Validation
+            rule.Type = ANY
+            cell.Validation = rule
+
+
+def invalid_cells(path, sheet_names):
+    work_dir = tempfile.mkdtemp(prefix="invalid-cells-")
+    process = watchdog = None
+    document = None
+    desktop = None
+    try:
+        # A copy of our own: LibreOffice refuses to load a file that another instance has locked (a .~lock file
+        # left next to it), and this way ours writes its lock file in our directory only.
+        copy = os.path.join(work_dir, "book" + os.path.splitext(path)[1])
+        shutil.copyfile(path, copy)
+        process, pipe = start_office(work_dir)
+        watchdog = threading.Timer(TIMEOUT_SECONDS, kill_office, [process])
+        watchdog.daemon = True
+        watchdog.start()
+        context = connect(process, pipe, time.monotonic() + TIMEOUT_SECONDS)
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        document = desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(copy), "_blank", 0, (prop("Hidden", True), prop("MacroExecutionMode", 0)))
+        if document is None or not hasattr(document, "Sheets"):
+            raise RuntimeError(f"LibreOffice could not open {path} as a spreadsheet")
+        result = {}
+        for name in sheet_names:
+            if not document.Sheets.hasByName(name):
+                raise RuntimeError(f"no sheet named {name!r} in {path}")
+            sheet = document.Sheets.getByName(name)
+            # A rule that does not ignore blanks circles its empty cells too; only filled cells are asked for.
+            cells = [(column, row) for column, row in circled_cells(sheet)
+                     if sheet.getCellByPosition(column, row).Type != EMPTY]
+            result[name] = [a1(column, row) for column, row in sorted(cells, key=lambda cell: (cell[1], cell[0]))]
+        return result
+    finally:
+        # The watchdog stays armed while closing: a shutdown that hangs is killed too.
+        if document is not None:
+            try:
+                document.close(True)
+            except Exception:
+                pass
+        stopped = False
+        if desktop is not None:
+            try:
+                desktop.terminate()
+            except Exception:
+                pass  # the bridge often drops while soffice shuts down
+            try:
+                process.wait(10)
+                stopped = True  # oosplash, the group's leader, only exits after soffice.bin
+            except subprocess.TimeoutExpired:
+                pass
+        if process is not None and not stopped:
+            kill_office(process)
+            process.wait()
+        if watchdog is not None:
+            watchdog.cancel()
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.exit(f"usage: {argv[0]} FILE.xlsx SHEET [SHEET ...]")
+    if not os.path.isfile(argv[1]):
+        sys.exit(f"no such file: {argv[1]}")
+    try:
+        result = invalid_cells(os.path.abspath(argv[1]), argv[2:])
+    except Exception as error:
+        sys.exit(f"libreoffice_invalid_cells: {type(error).__name__}: {error}")
+    json.dump(result, sys.stdout)
+    print()
+
+
+main(sys.argv)
