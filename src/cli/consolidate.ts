@@ -3,6 +3,8 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { FieldTally } from "../domain/consolidation";
 import { todayIso } from "../domain/dates";
+import { EXIT_CODES } from "../domain/refusal";
+import { cliLabels, errorLabels } from "../labels/catalog";
 import {
   CONSOLIDATION_FORMAT_ID,
   CONSOLIDATION_SHEETS,
@@ -23,11 +25,13 @@ import {
 import { mergedSummaries } from "../workbook/merge-consolidation";
 import type { BatchFile, StoredTerritory } from "../domain/consolidation-batch";
 import { consolidateBatch } from "../services/consolidate-batch";
+import { fileSystemReason } from "../services/outcome";
 import { readSheetRows } from "../xlsx/sheet-stream-reader";
 import type { EncodedRow, SheetEncoder } from "../xlsx/sheet-encoder";
 import { SheetTooLong, StreamedWorkbook } from "../xlsx/stream-workbook";
+import { ZipTooLarge } from "../xlsx/zip-file-writer";
 import type { Clock, Console } from "./commands";
-import { CliError, fileSystemReason, writeBytes } from "./io";
+import { CliError, writeBytes } from "./io";
 import { checkOutputFolder, lockOutput, removeStaleTemporaries, withCleanup } from "./output-guard";
 import { type RowSpool, SpoolDirectory } from "./spool";
 
@@ -47,7 +51,7 @@ const META_COLUMNS = [
   { header: "valeur", width: 40 },
 ];
 
-const USAGE = "Usage : ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]";
+const t = cliLabels.consolidate;
 
 /** A long table of the consolidation: its rows are encoded with its sheet's encoder and parked in its spool. */
 interface LongSheet {
@@ -102,9 +106,9 @@ async function readStored(out: string, sheets: { statuses: LongSheet; values: Lo
       }
     }
   } catch (error) {
-    throw new CliError(`« ${out} » existe mais ne peut pas être lu (${error instanceof Error ? error.message : String(error)}) : choisissez un autre fichier de sortie.`, 2);
+    throw new CliError(t.storedUnreadable(out, error instanceof Error ? error.message : String(error)), EXIT_CODES.refused);
   }
-  if (format !== CONSOLIDATION_FORMAT_ID) throw new CliError(`« ${out} » existe et n'est pas une consolidation CTG Suivi : il n'a pas été modifié ; choisissez un autre fichier de sortie.`, 2);
+  if (format !== CONSOLIDATION_FORMAT_ID) throw new CliError(t.notAConsolidation(out), EXIT_CODES.refused);
   return stored;
 }
 
@@ -121,10 +125,10 @@ function progressBar(terminal: Terminal | undefined) {
 }
 
 export async function consolidateCommand(options: { files: string[]; out?: string; report?: string }, io: Console, clock: Clock, terminal?: Terminal): Promise<number> {
-  if (options.files.length === 0 || !options.out) throw new CliError(USAGE, 2);
+  if (options.files.length === 0 || !options.out) throw new CliError(t.usage, EXIT_CODES.refused);
   const out = options.out;
-  if (!/\.xlsx$/i.test(out)) throw new CliError(`Le fichier de sortie doit être un classeur .xlsx : « ${out} ».\n${USAGE}`, 2);
-  if (options.files.some((file) => resolve(file) === resolve(out))) throw new CliError(`« ${out} » est aussi un fichier à consolider : les fichiers des territoires ne sont jamais modifiés, choisissez une autre sortie.`, 2);
+  if (!/\.xlsx$/i.test(out)) throw new CliError(t.outputNotXlsx(out), EXIT_CODES.refused);
+  if (options.files.some((file) => resolve(file) === resolve(out))) throw new CliError(t.outputIsInput(out), EXIT_CODES.refused);
   // Before any territory is read: a folder that takes no file, or another run on the same output, stops here.
   checkOutputFolder(out);
   removeStaleTemporaries(SpoolDirectory.PREFIX, out);
@@ -177,9 +181,8 @@ async function consolidateLocked(options: { files: string[]; report?: string }, 
     bar.done();
     // Verdicts are final only once the whole batch is seen (two files of one territory are both flagged).
     for (const verdict of batch.verdicts) {
-      const label = verdict.status === "accepted" ? "accepté" : verdict.status === "warnings" ? "accepté avec avertissements" : "rejeté";
-      io.out(`${verdict.status === "rejected" ? "✗" : "✓"} ${verdict.file} — ${verdict.territory ?? "territoire inconnu"} : ${label}`);
-      for (const reason of verdict.reasons) io.out(`    ${reason}`);
+      io.out(t.verdict(verdict.status === "rejected", verdict.file, verdict.territory, t.status[verdict.status]));
+      for (const reason of verdict.reasons) io.out(t.reason(reason));
     }
     spools.statuses.close();
     spools.values.close();
@@ -189,8 +192,8 @@ async function consolidateLocked(options: { files: string[]; report?: string }, 
     }
     const accepted = batch.verdicts.filter((verdict) => verdict.status !== "rejected").length;
     if (batch.accepted.length === 0) {
-      io.err(`Aucun fichier accepté sur ${options.files.length} : « ${out} » n'a pas été ${existsSync(out) ? "modifié" : "créé"}.`);
-      return 1;
+      io.err(t.noneAccepted(options.files.length, out, existsSync(out)));
+      return EXIT_CODES.problems;
     }
 
     const { replaced, territories, tallies, fields, kept } = mergedSummaries(stored, batch);
@@ -206,13 +209,13 @@ async function consolidateLocked(options: { files: string[]; report?: string }, 
       { encoder: encoders.tallies, rows: tallies, state: "hidden" },
       { encoder: encoders.meta, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden" },
     ]).catch((error: unknown) => {
-      if (error instanceof SheetTooLong) throw new CliError(`« ${out} » n'a pas été ${existsSync(out) ? "modifié" : "créé"} : ${error.message}.`, 1);
-      if ((error as NodeJS.ErrnoException).code) throw new CliError(`Impossible d'écrire « ${out} » : ${fileSystemReason(error)}. ${existsSync(out) ? "Le fichier précédent est resté tel quel." : "Rien n'a été créé."}`, 2);
+      if (error instanceof SheetTooLong) throw new CliError(t.sheetTooLong(out, existsSync(out), error.message), error.exitCode);
+      // Told as the catch-all told it before the zip limits became refusals: the same words, the same exit code.
+      if (error instanceof ZipTooLarge) throw new CliError(errorLabels.unexpectedInCli(error.message), EXIT_CODES.refused);
+      if ((error as NodeJS.ErrnoException).code) throw new CliError(t.cannotWrite(out, fileSystemReason(error), existsSync(out)), EXIT_CODES.refused);
       throw error;
     });
-    io.out(
-      `Consolidation écrite : ${out} (${territories.length} territoire(s) : ${batch.accepted.length} de ce lot${kept > 0 ? `, ${kept} déjà consolidé(s)` : ""} ; ${accepted} fichier(s) accepté(s), ${batch.verdicts.length - accepted} rejeté(s)).`,
-    );
-    return 0;
+    io.out(t.written(out, territories.length, batch.accepted.length, kept, accepted, batch.verdicts.length - accepted));
+    return EXIT_CODES.ok;
   }
 }

@@ -1,37 +1,16 @@
 /** File access for the CLI, with French errors that name the file. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
+import { EXIT_CODES, Refusal } from "../domain/refusal";
+import { cliLabels } from "../labels/catalog";
+import { fileSystemReason } from "../services/outcome";
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
+const t = cliLabels.files;
 
-/** French for a file-system failure. */
-export function fileSystemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOSPC":
-      return "le disque est plein";
-    case "EROFS":
-      return "le support est en lecture seule";
-    case "EACCES":
-    case "EPERM":
-      return "accès refusé (droits insuffisants ou dossier en lecture seule)";
-    case "ENOENT":
-      return "le dossier n'existe pas";
-    case "ENOTDIR":
-      return "un élément du chemin n'est pas un dossier";
-    case "EISDIR":
-      return "c'est un dossier";
-    case "EBUSY":
-      return "le fichier est ouvert par un autre programme (fermez-le dans Excel)";
-    default:
-      return error instanceof Error ? error.message : String(error);
+/** A refusal of the command line itself: its message is complete French, its exit code the one `ctg` ends with. */
+export class CliError extends Refusal {
+  constructor(message: string, exitCode: number) {
+    super(message, exitCode);
   }
 }
 
@@ -40,7 +19,7 @@ export function readBytes(file: string): Uint8Array {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`Impossible de lire « ${file} » : ${code === "ENOENT" ? "fichier introuvable" : fileSystemReason(error)}.`, 2);
+    throw new CliError(t.cannotRead(file, code === "ENOENT" ? t.notFound : fileSystemReason(error)), EXIT_CODES.refused);
   }
 }
 
@@ -56,7 +35,7 @@ export function writeBytes(file: string, bytes: Uint8Array | string): void {
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
   } catch (error) {
-    throw new CliError(`Impossible d'écrire « ${file} » : ${fileSystemReason(error)}.`, 2);
+    throw new CliError(t.cannotWrite(file, fileSystemReason(error)), EXIT_CODES.refused);
   }
 }
 
@@ -71,7 +50,7 @@ export function fileExists(file: string): boolean {
 export function writeBackup(file: string, bytes: Uint8Array, now: Date): string {
   const stamp = now.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
   const extension = extname(file) || ".xlsx";
-  const stem = join(dirname(file), `${basename(file, extension)}.sauvegarde-${stamp}`);
+  const stem = join(dirname(file), t.backupStem(basename(file, extension), stamp));
   for (let attempt = 1; ; attempt++) {
     const candidate = `${stem}${attempt > 1 ? `-${attempt}` : ""}${extension}`;
     try {
@@ -79,7 +58,7 @@ export function writeBackup(file: string, bytes: Uint8Array, now: Date): string 
       return candidate;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-      throw new CliError(`Impossible d'écrire la copie de sauvegarde « ${candidate} » : ${(error as Error).message}. Le tableau n'a pas été modifié.`, 2);
+      throw new CliError(t.cannotWriteBackup(candidate, (error as Error).message), EXIT_CODES.refused);
     }
   }
 }

@@ -1,34 +1,11 @@
 /** Entry point of the `ctg` command line. */
 import { parseArgs } from "node:util";
 import { bilanCommand, checkCommand, demoCommand, importCommand, initCommand, samplePlanCommand, type Clock, type Console } from "./commands";
+import { EXIT_CODES } from "../domain/refusal";
+import { cliLabels } from "../labels/catalog";
+import { outcomeOf } from "../services/outcome";
 import { consolidateCommand, type Terminal } from "./consolidate";
 import { CliError } from "./io";
-
-const USAGE = `CTG Suivi — tableau de suivi partagé des Conventions territoriales globales
-
-Usage :
-  ctg init --plan PLAN.json --out FICHIER.xlsx [--update]
-        Crée le tableau de suivi d'un plan d'actions ; avec --update, met à jour la structure
-        d'un tableau existant en gardant toutes les saisies (copie de sauvegarde à côté).
-  ctg check FICHIER.xlsx [--json]
-        Vérifie un tableau rempli : chaque problème avec sa feuille et sa cellule.
-        Code de sortie : 0 sans erreur, 1 avec erreurs, 2 si le fichier est illisible.
-  ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] [--indicator ID] (--out DOSSIER | --json)
-        Calcule le point d'étape annuel, le bilan intermédiaire ou le bilan final (--cdsf : partie petite enfance) ;
-        --out écrit DOSSIER/bilan-….xlsx (tableaux) et DOSSIER/copil-….pptx (présentation COPIL, graphiques natifs) ;
-        --indicator choisit l'indicateur dont la présentation montre l'évolution ; --json affiche le bilan en JSON.
-  ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]
-        Vérifie et fusionne les tableaux de plusieurs territoires (fichiers jamais modifiés) : synthèse par territoire
-        et par champ, statuts et indicateurs en tables longues, rapport d'import. Un territoire déjà consolidé est
-        remplacé par son nouveau fichier. Code de sortie 0 si au moins un fichier est accepté.
-  ctg demo [--out DOSSIER]
-        Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis,
-        son point d'étape 2026 et sa présentation COPIL.
-  ctg import REPERTOIRE.txt --out PLAN.json [--report RAPPORT.json]
-        Lit un répertoire des fiches actions (texte) et en fait un plan JSON, avec les incohérences relevées.
-  ctg sample-plan [--out PLAN.json]
-        Écrit le plan d'exemple (CC Monts, Rance et Rougier, 2026-2030) au format JSON.
-`;
 
 export async function run(argv: string[], io: Console, clock: Clock = { now: () => new Date() }, terminal?: Terminal): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,12 +17,12 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
       }
       case "check": {
         const { values, positionals } = parseArgs({ args: rest, options: { json: { type: "boolean" } }, allowPositionals: true });
-        if (positionals.length !== 1) throw new CliError("Usage : ctg check FICHIER.xlsx [--json]", 2);
+        if (positionals.length !== 1) throw new CliError(cliLabels.check.usage, EXIT_CODES.refused);
         return await checkCommand({ file: positionals[0], json: values.json }, io, clock);
       }
       case "import": {
         const { values, positionals } = parseArgs({ args: rest, options: { out: { type: "string" }, report: { type: "string" } }, allowPositionals: true });
-        if (positionals.length !== 1) throw new CliError("Usage : ctg import REPERTOIRE.(txt|docx) --out PLAN.json [--report RAPPORT.json]", 2);
+        if (positionals.length !== 1) throw new CliError(cliLabels.import.usage, EXIT_CODES.refused);
         return await importCommand({ file: positionals[0], ...values }, io);
       }
       case "bilan": {
@@ -72,23 +49,21 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
       case "help":
       case "--help":
       case "-h":
-        io.out(USAGE);
-        return command === undefined ? 2 : 0;
+        io.out(cliLabels.usage);
+        return command === undefined ? EXIT_CODES.refused : EXIT_CODES.ok;
       default:
-        io.err(`Commande inconnue : « ${command} ».\n\n${USAGE}`);
-        return 2;
+        io.err(cliLabels.unknownCommand(command));
+        return EXIT_CODES.refused;
     }
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(error.message);
-      return error.exitCode;
-    }
+    // A mistyped option is told with the usage, which the user needs next.
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`Option invalide : ${error.message}\n\n${USAGE}`);
-      return 2;
+      io.err(cliLabels.invalidOption(error.message));
+      return EXIT_CODES.refused;
     }
-    io.err(`Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
+    const { message, exitCode } = outcomeOf(error, "cli");
+    io.err(message);
+    return exitCode;
   }
 }
 

@@ -9,7 +9,12 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { CliError, fileSystemReason } from "./io";
+import { EXIT_CODES } from "../domain/refusal";
+import { cliLabels } from "../labels/catalog";
+import { fileSystemReason } from "../services/outcome";
+import { CliError } from "./io";
+
+const t = cliLabels.output;
 
 function alive(pid: number): boolean {
   try {
@@ -23,7 +28,7 @@ function alive(pid: number): boolean {
 /** The output's folder exists (or is created) and takes a file, before any input is read. */
 export function checkOutputFolder(out: string): void {
   const folder = dirname(resolve(out));
-  const probe = join(folder, `.${basename(out)}.${process.pid}.essai`);
+  const probe = join(folder, t.probeFile(basename(out), process.pid));
   try {
     mkdirSync(folder, { recursive: true });
     closeSync(openSync(probe, "wx"));
@@ -31,7 +36,7 @@ export function checkOutputFolder(out: string): void {
   } catch (error) {
     // mkdir says EEXIST when a part of the path is a file.
     const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? fileSystemReason(Object.assign(new Error(), { code: "ENOTDIR" })) : fileSystemReason(error);
-    throw new CliError(`Impossible d'écrire dans le dossier « ${folder} » de « ${out} » : ${reason}. Aucun fichier n'a été lu.`, 2);
+    throw new CliError(t.cannotWriteFolder(folder, out, reason), EXIT_CODES.refused);
   }
 }
 
@@ -41,7 +46,7 @@ export interface OutputLock {
 
 /** Takes the lock beside `out`; refuses, in French, while another run holds it. */
 export function lockOutput(out: string): OutputLock {
-  const path = `${resolve(out)}.verrou`;
+  const path = t.lockFile(resolve(out));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, "wx");
@@ -56,21 +61,18 @@ export function lockOutput(out: string): OutputLock {
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new CliError(`Impossible de créer le verrou « ${path} » : ${fileSystemReason(error)}.`, 2);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new CliError(t.cannotCreateLock(path, fileSystemReason(error)), EXIT_CODES.refused);
       const holder = lockHolder(path);
       if (holder && holder.host === hostname() && !alive(holder.pid)) {
         // Left by a run that was killed: nobody holds it any more.
         rmSync(path, { force: true });
         continue;
       }
-      const since = holder ? new Date(holder.since).toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) : "une date inconnue";
-      throw new CliError(
-        `Une autre consolidation écrit déjà « ${out} » (processus ${holder?.pid ?? "?"}${holder?.host && holder.host !== hostname() ? ` sur ${holder.host}` : ""}, depuis le ${since}) : attendez qu'elle se termine, puis relancez. Si elle a été interrompue, supprimez « ${path} ».`,
-        2,
-      );
+      const otherHost = holder?.host && holder.host !== hostname() ? holder.host : undefined;
+      throw new CliError(t.lockTaken(out, holder?.pid, otherHost, holder?.since, path), EXIT_CODES.refused);
     }
   }
-  throw new CliError(`Le verrou « ${path} » n'a pas pu être pris : relancez la commande.`, 2);
+  throw new CliError(t.lockNotTaken(path), EXIT_CODES.refused);
 }
 
 function lockHolder(path: string): { pid: number; host: string; since: string } | undefined {
@@ -112,8 +114,8 @@ function safeList(folder: string): string[] {
 export async function withCleanup<T>(cleanup: () => void, work: () => Promise<T>): Promise<T> {
   const onSignal = (signal: NodeJS.Signals) => {
     cleanup();
-    process.stderr.write(`\nInterrompu (${signal}) : les fichiers temporaires ont été supprimés, la sortie n'a pas été modifiée.\n`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    process.stderr.write(t.interrupted(signal));
+    process.exit(signal === "SIGINT" ? EXIT_CODES.interrupted : EXIT_CODES.terminated);
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);

@@ -4,10 +4,15 @@
  * and its document is counted in paragraphs before mammoth builds anything: a tiny file that unfolds into millions
  * of paragraphs is refused, in French, instead of exhausting memory.
  */
+import { Refusal } from "../domain/refusal";
+import { fileLabels } from "../labels/catalog";
 import { ZipArchive, bytesSource } from "../xlsx/zip-archive";
 import { ZIP_LIMITS, ZipRefused } from "../xlsx/zip-guard";
 
-export class DocxUnreadable extends Error {}
+const t = fileLabels.docx;
+
+/** A .docx that cannot be read as a répertoire; the message names the file (without a final period). */
+export class DocxUnreadable extends Refusal {}
 
 export const DOCX_LIMITS = {
   ...ZIP_LIMITS,
@@ -16,16 +21,16 @@ export const DOCX_LIMITS = {
 } as const;
 
 export async function docxText(bytes: Uint8Array, fileName: string, limits: typeof DOCX_LIMITS = DOCX_LIMITS): Promise<string> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxUnreadable(`« ${fileName} » n'est pas un document Word .docx`);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxUnreadable(t.notDocx(fileName));
   try {
     const archive = await ZipArchive.open(bytesSource(bytes), limits);
     await archive.verifyAll();
     const document = archive.find("word/document.xml");
-    if (!document) throw new DocxUnreadable(`« ${fileName} » n'est pas un document Word .docx (partie « word/document.xml » absente)`);
+    if (!document) throw new DocxUnreadable(t.noDocumentPart(fileName));
     const paragraphs = await countParagraphs(archive, document, limits.maxParagraphs);
-    if (paragraphs > limits.maxParagraphs) throw new DocxUnreadable(`« ${fileName} » contient plus de ${limits.maxParagraphs} paragraphes : ce n'est pas un répertoire des fiches actions, ou il est anormalement construit`);
+    if (paragraphs > limits.maxParagraphs) throw new DocxUnreadable(t.tooManyParagraphs(fileName, limits.maxParagraphs));
   } catch (error) {
-    if (error instanceof ZipRefused) throw new DocxUnreadable(`« ${fileName} » ne peut pas être lu comme un document Word : ${error.message}`);
+    if (error instanceof ZipRefused) throw new DocxUnreadable(t.refused(fileName, error.message));
     throw error;
   }
   // Loaded on demand: the task pane pays for mammoth only when a user imports a document.
@@ -36,7 +41,7 @@ export async function docxText(bytes: Uint8Array, fileName: string, limits: type
     const result = await mammoth.extractRawText(input as { arrayBuffer: ArrayBuffer });
     return result.value;
   } catch (error) {
-    throw new DocxUnreadable(`« ${fileName} » ne peut pas être lu comme un document Word (${error instanceof Error ? error.message : String(error)})`);
+    throw new DocxUnreadable(t.unreadable(fileName, error instanceof Error ? error.message : String(error)));
   }
 }
 

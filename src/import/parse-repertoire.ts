@@ -3,6 +3,8 @@
  * between its summary and its fiches. Never throws on what a document may contain.
  */
 import { deadlineYear } from "../domain/plan";
+import { Refusal } from "../domain/refusal";
+import { fileLabels } from "../labels/catalog";
 import { inferIndicatorType } from "./indicator-type";
 import { type SectionKey, SECTION_TITLES, headingOf } from "./sections";
 import { cleanLines, listItems, sentenceCase, splitNames, titleKey } from "./text-lines";
@@ -38,7 +40,15 @@ export interface ImportResult {
   actionCount: number;
 }
 
-export class NotARepertoire extends Error {}
+const t = fileLabels.repertoire;
+const SECTION = t.sections;
+
+/** The text holds no fiche action; the message is the reason alone, each door telling it in its own sentence. */
+export class NotARepertoire extends Refusal {
+  constructor() {
+    super(t.notARepertoire);
+  }
+}
 
 const ACTION_CODE = /^(\d{1,2}\.[A-Z]\.\d{1,2})\b[\s.:–-]*(.*)$/;
 const AXIS_LINE = /^AXE\s+(\d{1,2})\s*[:.\-–]?\s*(.*)$/i;
@@ -62,7 +72,7 @@ export function parseRepertoire(text: string): ImportResult {
   const warnings: ImportWarning[] = [];
   const bodyStarts = findBodyStarts(lines);
   if (bodyStarts.length === 0) {
-    throw new NotARepertoire("aucune fiche action trouvée : le texte ne ressemble pas à un répertoire des fiches actions (codes « 1.A.1 » suivis de rubriques « Résultats attendus », « Pilote », « Indicateurs »)");
+    throw new NotARepertoire();
   }
   const summary = parseSummary(lines.slice(0, bodyStarts[0]));
   const axes: ImportedPlan["axes"] = summary.axes.map((axis) => ({ code: axis.code, title: axis.title, subAxes: axis.subAxes.map((sub) => ({ ...sub, actions: [] })) }));
@@ -74,48 +84,48 @@ export function parseRepertoire(text: string): ImportResult {
   const seen = new Set<string>();
   for (const body of bodies) {
     if (seen.has(body.code)) {
-      warnings.push({ code: body.code, section: "fiche", message: `le code ${body.code} est utilisé par plusieurs fiches : seule la première est gardée` });
+      warnings.push({ code: body.code, section: SECTION.fiche, message: t.duplicateCode(body.code) });
       continue;
     }
     seen.add(body.code);
     const entry = summary.entries.find((candidate) => candidate.code === body.code);
-    if (!entry) warnings.push({ code: body.code, section: "sommaire", message: `la fiche ${body.code} « ${body.title} » n'apparaît pas dans le sommaire` });
+    if (!entry) warnings.push({ code: body.code, section: SECTION.summary, message: t.notInSummary(body.code, body.title) });
     else {
       if (titleKey(entry.title) !== titleKey(body.title)) {
-        warnings.push({ code: body.code, section: "intitulé", message: `intitulé différent entre le sommaire (« ${entry.title} ») et la fiche (« ${body.title} ») : celui de la fiche est gardé` });
+        warnings.push({ code: body.code, section: SECTION.title, message: t.titleDiffers(entry.title, body.title) });
       }
       const bodyYear = deadlineYear(body.deadline) ?? body.deadline.match(/20\d{2}/)?.[0];
       if (entry.year && bodyYear && String(bodyYear) !== entry.year) {
-        warnings.push({ code: body.code, section: "échéance", message: `échéance différente entre le sommaire (${entry.year}) et la fiche (« ${body.deadline} ») : celle du sommaire est gardée` });
+        warnings.push({ code: body.code, section: SECTION.deadline, message: t.deadlineDiffers(entry.year, body.deadline) });
       }
     }
     if (entry?.year) body.deadline = entry.year;
-    if (body.indicators.length === 0) warnings.push({ code: body.code, section: "indicateurs", message: `la fiche ${body.code} n'a aucun indicateur d'évaluation` });
+    if (body.indicators.length === 0) warnings.push({ code: body.code, section: SECTION.indicators, message: t.noIndicator(body.code) });
     placeAction(axes, body, entry);
   }
   for (const entry of summary.entries) {
-    if (!seen.has(entry.code)) warnings.push({ code: entry.code, section: "fiche", message: `la fiche ${entry.code} « ${entry.title} » figure au sommaire mais son contenu est absent` });
+    if (!seen.has(entry.code)) warnings.push({ code: entry.code, section: SECTION.fiche, message: t.missingContent(entry.code, entry.title) });
   }
   for (const body of bodies) {
     for (const link of body.links) {
-      if (!seen.has(link)) warnings.push({ code: body.code, section: "liens", message: `lien vers la fiche ${link}, qui n'existe pas dans le répertoire` });
+      if (!seen.has(link)) warnings.push({ code: body.code, section: SECTION.links, message: t.brokenLink(link) });
     }
   }
   const conventionText = lines.slice(endOfLastFiche(lines, bodyStarts[bodyStarts.length - 1]));
   const period = conventionPeriod(text.split("\n"));
-  if (period.guessed) warnings.push({ code: "", section: "convention", message: period.guessed });
+  if (period.guessed) warnings.push({ code: "", section: SECTION.convention, message: period.guessed });
   if (summary.entries.length === 0) {
-    warnings.push({ code: "", section: "sommaire", message: "sommaire absent : les axes et sous-axes sont déduits des codes des fiches, et leurs intitulés sont à compléter" });
+    warnings.push({ code: "", section: SECTION.summary, message: t.noSummary });
   }
   for (const entry of summary.entries) {
     if (entry.listedUnder && entry.listedUnder !== entry.subAxis) {
-      warnings.push({ code: entry.code, section: "sommaire", message: `la fiche ${entry.code} est listée sous le sous-axe ${entry.listedUnder} : son code indique le sous-axe ${entry.subAxis}, où elle est placée` });
+      warnings.push({ code: entry.code, section: SECTION.summary, message: t.listedUnder(entry.code, entry.listedUnder, entry.subAxis) });
     }
   }
   const territory = territoryOf(conventionText);
-  if (!territory) warnings.push({ code: "", section: "convention", message: "territoire introuvable dans le document : indiquez-le dans le plan (convention.territory)" });
+  if (!territory) warnings.push({ code: "", section: SECTION.convention, message: t.noTerritory });
   return {
-    plan: { convention: { territory: territory ?? "Territoire à préciser", start: period.start, end: period.end }, axes },
+    plan: { convention: { territory: territory ?? t.territoryPlaceholder, start: period.start, end: period.end }, axes },
     warnings,
     actionCount: seen.size,
   };
@@ -221,12 +231,12 @@ function placeAction(axes: ImportedPlan["axes"], action: ImportedAction, entry: 
   const subAxisCode = entry?.subAxis ?? action.code.split(".").slice(0, 2).join(".");
   let axis = axes.find((candidate) => candidate.code === axisCode);
   if (!axis) {
-    axis = { code: axisCode, title: `Axe ${axisCode}`, subAxes: [] };
+    axis = { code: axisCode, title: t.axisTitle(axisCode), subAxes: [] };
     axes.push(axis);
   }
   let subAxis = axis.subAxes.find((candidate) => candidate.code === subAxisCode);
   if (!subAxis) {
-    subAxis = { code: subAxisCode, title: `Sous-axe ${subAxisCode}`, actions: [] };
+    subAxis = { code: subAxisCode, title: t.subAxisTitle(subAxisCode), actions: [] };
     axis.subAxes.push(subAxis);
   }
   subAxis.actions.push(action);
@@ -253,11 +263,11 @@ function conventionPeriod(lines: readonly string[]): { start: string; end: strin
     return {
       start: `${years[1]}-01-01`,
       end: `${years[2]}-12-31`,
-      guessed: `période de la convention devinée (du 01/01/${years[1]} au 31/12/${years[2]}) d'après la ligne ${line + 1} « ${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown} » : le texte de la convention (« du … au … ») est absent ; vérifiez les dates du plan`,
+      guessed: t.periodGuessed(years[1], years[2], line + 1, shown.length > 80 ? `${shown.slice(0, 79)}…` : shown),
     };
   }
   const now = new Date().getFullYear();
-  return { start: `${now}-01-01`, end: `${now + 4}-12-31`, guessed: `aucune période trouvée dans le document : ${now}-${now + 4} par défaut ; indiquez les dates de la convention dans le plan` };
+  return { start: `${now}-01-01`, end: `${now + 4}-12-31`, guessed: t.noPeriod(now, now + 4) };
 }
 
 /** The collectivity named as a party of the convention ("Et la Communauté de Communes X représenté…"). */

@@ -1,5 +1,6 @@
 /** The headings of a fiche action in the Caf template, whatever their accents, capitals or colons. */
 import { foldText } from "../domain/vocabulary";
+import { fileLabels } from "../labels/catalog";
 
 export type SectionKey = "contexte" | "objectifs" | "pilotes" | "descriptif" | "partenaires" | "habitants" | "ressources" | "indicateurs" | "liens" | "echeance" | "public";
 
@@ -17,19 +18,7 @@ const HEADINGS: [SectionKey, RegExp][] = [
   ["public", /^publi[c]? cible\b/],
 ];
 
-export const SECTION_TITLES: Record<SectionKey, string> = {
-  contexte: "Éléments de contexte",
-  objectifs: "Résultats attendus / objectifs",
-  pilotes: "Pilote de l'action / référents",
-  descriptif: "Descriptif / méthode / calendrier",
-  partenaires: "Partenaires à mobiliser",
-  habitants: "Place des habitants",
-  ressources: "Ressources mobilisables",
-  indicateurs: "Indicateurs d'évaluation",
-  liens: "Liens avec d'autres actions",
-  echeance: "Échéance",
-  public: "Public cible",
-};
+export const SECTION_TITLES: Record<SectionKey, string> = fileLabels.repertoire.sectionTitles;
 
 /** The section a line opens, and what follows its colon on the same line. */
 export function headingOf(line: string): { key: SectionKey; rest: string } | undefined {

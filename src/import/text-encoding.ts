@@ -2,14 +2,11 @@
  * The text of a répertoire saved by any editor: UTF-8 (with or without its mark), UTF-16 (Windows Notepad's
  * « Unicode »), or Windows-1252 / Latin-1 (older Windows editors, Word's « Texte brut »). Runs in the browser too.
  */
+import { fileLabels } from "../labels/catalog";
+
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
-export const ENCODING_LABELS: Record<TextEncoding, string> = {
-  "utf-8": "UTF-8",
-  "utf-16le": "UTF-16",
-  "utf-16be": "UTF-16 (gros-boutiste)",
-  "windows-1252": "Windows-1252 (Latin-1)",
-};
+export const ENCODING_LABELS: Record<TextEncoding, string> = fileLabels.encodings;
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };

@@ -1,2 +1,87 @@
-/** Section « deck » of the French catalogue (see catalog.ts). */
-export const deckLabels = {} as const;
+/** Section « deck » of the French catalogue (see catalog.ts): every text of the COPIL slide deck (src/report/deck.ts). */
+
+const COMMITTEE = "Comité de pilotage de la Convention territoriale globale";
+const CDSF = " — extrait petite enfance (CDSF)";
+const CONTINUED = " (suite)";
+
+export const deckLabels = {
+  /** The `.pptx` file's name; `year` is the first year of an annual bilan's period. */
+  fileName: (kind: string, year: string, cdsf: boolean) =>
+    `${kind === "annual" ? `copil-annuel-${year}` : kind === "midterm" ? "copil-intermediaire" : "copil-final"}${cdsf ? "-cdsf" : ""}.pptx`,
+  /** Document properties. */
+  properties: {
+    author: "CTG Suivi",
+    title: (title: string, territory: string) => `${title} — ${territory}`,
+    subject: COMMITTEE,
+  },
+  footer: (territory: string, title: string, cdsf: boolean) => `CTG ${territory} — ${title}${cdsf ? CDSF : ""}`,
+  /** What a table cell shows when there is no figure. */
+  none: "—",
+  /** Table headers. */
+  columns: {
+    axis: "Axe",
+    axisTitle: "Intitulé",
+    averageProgress: "Avancement moyen",
+    code: "Code",
+    action: "Fiche action",
+    status: "Statut",
+    progress: "Avancement",
+    deadline: "Échéance",
+  },
+  titleSlide: {
+    committee: COMMITTEE,
+    title: (title: string, cdsf: boolean) => `${title}${cdsf ? CDSF : ""}`,
+    period: (first: string, last: string) => `Période couverte : ${first} à ${last}`,
+    generated: (date: string) => `Document généré le ${date} avec CTG Suivi`,
+  },
+  synthesis: {
+    title: "Synthèse",
+    chartSeries: "Fiches actions",
+    chartTitle: (actions: number) => `Statuts des ${actions} fiches actions`,
+    /** Labels beside the key figures. */
+    actions: "fiches actions suivies",
+    done: "des fiches réalisées",
+    late: (count: number) => (count > 1 ? "fiches en retard sur leur échéance" : count === 1 ? "fiche en retard sur son échéance" : "fiche en retard"),
+    statusesFilled: "suivis trimestriels de fiche renseignés",
+    valuesFilled: "valeurs d'indicateur renseignées",
+    targetsReached: "indicateurs ayant atteint leur cible",
+  },
+  perAxis: {
+    title: "Statuts des fiches actions par axe",
+  },
+  /** An axe's slides: its fiches, and its targets (or its statuses) as a chart. */
+  axis: {
+    label: (code: string) => `Axe ${code}`,
+    title: (code: string, title: string, continued: boolean) => `Axe ${code} — ${title}${continued ? CONTINUED : ""}`,
+    noAction: "Aucune fiche action dans cet axe.",
+    late: " (en retard)",
+    targetSeries: "% de la cible",
+    targetTitle: (shown: number, total: number) => (total > shown ? `% de la cible atteint (${shown} indicateurs sur ${total})` : "% de la cible atteint"),
+    statusSeries: "Fiches",
+    statusTitle: "Statuts des fiches de l'axe",
+  },
+  /** The quarterly series of one indicator. */
+  series: {
+    title: (actionCode: string, label: string) => `Évolution trimestrielle — ${actionCode} ${label}`,
+    target: "Cible",
+    action: (code: string) => `Fiche action ${code}`,
+    quarters: (filled: number, total: number) => `Trimestres renseignés : ${filled} sur ${total}`,
+    baseline: (value: string) => `Valeur de référence : ${value}`,
+    value: (value: string) => `Valeur sur la période : ${value}`,
+    targetValue: (value: string) => `Cible : ${value}`,
+    reached: (percent: string) => `Cible atteinte à ${percent}`,
+  },
+  lateAndDifficulties: {
+    title: (continued: boolean) => `Fiches en retard et principales difficultés${continued ? CONTINUED : ""}`,
+    late: (count: number) => `Fiches en retard (${count})`,
+    noLate: "Aucune fiche en retard.",
+    difficulties: (count: number) => `Principales difficultés (${count})`,
+    noDifficulty: "Aucune difficulté signalée sur la période.",
+    /** The bold start of a difficulty, before its text. */
+    difficulty: (code: string, quarter: string, late: boolean) => `${code} (${quarter})${late ? " — en retard" : ""} : `,
+    adjustment: (text: string) => `Ajustement : ${text}`,
+    more: (left: number) => `… et ${left} autre${left > 1 ? "s" : ""} fiche${left > 1 ? "s" : ""} avec des difficultés : voir la feuille du bilan dans le classeur.`,
+  },
+  /** pptxgenjs gave something other than bytes: reported as an unexpected error. */
+  noBinaryOutput: "pptxgenjs n'a pas produit de contenu binaire",
+} as const;

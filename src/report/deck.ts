@@ -8,6 +8,7 @@ import { formatFrenchDate, todayIso } from "../domain/dates";
 import { formatFrenchNumber } from "../domain/numbers";
 import type { ActionFigures, IndicatorFigures, Report } from "../domain/report";
 import { STATUSES } from "../domain/vocabulary";
+import { deckLabels } from "../labels/catalog";
 import { STATUS_CHART_COLORS, seriesIndicator, shorten } from "../workbook/build-report";
 import { COLORS } from "../workbook/layout";
 
@@ -35,10 +36,10 @@ const hex = (color: string) => color.replace("#", "");
 const GREEN = hex(COLORS.title);
 const GREY = "605E5C";
 const FONT = "Calibri";
+const t = deckLabels;
 
 export function deckFileName(report: Report, cdsf = false): string {
-  const base = report.kind === "annual" ? `copil-annuel-${report.period.first.slice(0, 4)}` : report.kind === "midterm" ? "copil-intermediaire" : "copil-final";
-  return `${base}${cdsf ? "-cdsf" : ""}.pptx`;
+  return t.fileName(report.kind, report.period.first.slice(0, 4), cdsf);
 }
 
 /** Pages of at most `size` items, balanced so that no "(suite)" slide carries a lone leftover. */
@@ -65,13 +66,13 @@ class DeckWriter {
 
   constructor(private readonly report: Report, private readonly options: DeckOptions) {
     this.pptx.layout = "LAYOUT_WIDE";
-    this.pptx.author = "CTG Suivi";
-    this.pptx.title = `${report.title} — ${report.territory}`;
-    this.pptx.subject = "Comité de pilotage de la Convention territoriale globale";
+    this.pptx.author = t.properties.author;
+    this.pptx.title = t.properties.title(report.title, report.territory);
+    this.pptx.subject = t.properties.subject;
   }
 
   private footer(): string {
-    return `CTG ${this.report.territory} — ${this.report.title}${this.options.cdsf ? " — extrait petite enfance (CDSF)" : ""}`;
+    return t.footer(this.report.territory, this.report.title, this.options.cdsf ?? false);
   }
 
   frame(title: string): Frame {
@@ -91,23 +92,23 @@ class DeckWriter {
     slide.background = { color: GREEN };
     const text = (value: string, y: number, h: number, fontSize: number, bold = false) =>
       slide.addText(value, { x: 0.8, y, w: WIDTH - 1.6, h, fontFace: FONT, fontSize, bold, color: "FFFFFF", lang: "fr-FR", fit: "shrink" });
-    text("Comité de pilotage de la Convention territoriale globale", 1.0, 0.6, 20);
-    text(report.title + (options.cdsf ? " — extrait petite enfance (CDSF)" : ""), 2.0, 1.2, 40, true);
+    text(t.titleSlide.committee, 1.0, 0.6, 20);
+    text(t.titleSlide.title(report.title, options.cdsf ?? false), 2.0, 1.2, 40, true);
     text(report.territory, 3.3, 0.9, 28);
-    text(`Période couverte : ${report.period.first} à ${report.period.last}`, 4.4, 0.6, 20);
-    text(`Document généré le ${formatFrenchDate(todayIso(options.now ?? new Date()))} avec CTG Suivi`, 6.4, 0.5, 14);
+    text(t.titleSlide.period(report.period.first, report.period.last), 4.4, 0.6, 20);
+    text(t.titleSlide.generated(formatFrenchDate(todayIso(options.now ?? new Date()))), 6.4, 0.5, 14);
   }
 
   synthesis(): void {
     const { report } = this;
-    const { slide } = this.frame("Synthèse");
+    const { slide } = this.frame(t.synthesis.title);
     const present = STATUS_ORDER.filter((status) => report.statuses.overall[status] > 0);
     if (present.length > 0) {
-      slide.addChart(this.pptx.ChartType.doughnut, [{ name: "Fiches actions", labels: present, values: present.map((status) => report.statuses.overall[status]) }], {
+      slide.addChart(this.pptx.ChartType.doughnut, [{ name: t.synthesis.chartSeries, labels: present, values: present.map((status) => report.statuses.overall[status]) }], {
         x: MARGIN, y: 1.3, w: 6.2, h: 5.5,
         chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])),
         holeSize: 55,
-        showTitle: true, title: `Statuts des ${report.actions.length} fiches actions`, titleFontSize: 14, titleFontFace: FONT,
+        showTitle: true, title: t.synthesis.chartTitle(report.actions.length), titleFontSize: 14, titleFontFace: FONT,
         showLegend: true, legendPos: "b", legendFontSize: 12, legendFontFace: FONT,
         showValue: true, showPercent: false, dataLabelColor: "FFFFFF", dataLabelFontSize: 12,
       });
@@ -115,12 +116,12 @@ class DeckWriter {
     const completeness = report.completeness;
     const reached = report.indicators.filter((figures) => figures.percentOfTarget !== undefined);
     const figures: [string, string][] = [
-      [String(report.actions.length), "fiches actions suivies"],
-      [percent(report.statuses.percentDone), "des fiches réalisées"],
-      [String(report.late.length), report.late.length > 1 ? "fiches en retard sur leur échéance" : report.late.length === 1 ? "fiche en retard sur son échéance" : "fiche en retard"],
-      [`${completeness.statusesFilled} / ${completeness.statusesExpected}`, "suivis trimestriels de fiche renseignés"],
-      [`${completeness.valuesFilled} / ${completeness.valuesExpected}`, "valeurs d'indicateur renseignées"],
-      ...(reached.length > 0 ? [[`${reached.filter((item) => (item.percentOfTarget ?? 0) >= 100).length} / ${reached.length}`, "indicateurs ayant atteint leur cible"] as [string, string]] : []),
+      [String(report.actions.length), t.synthesis.actions],
+      [percent(report.statuses.percentDone), t.synthesis.done],
+      [String(report.late.length), t.synthesis.late(report.late.length)],
+      [`${completeness.statusesFilled} / ${completeness.statusesExpected}`, t.synthesis.statusesFilled],
+      [`${completeness.valuesFilled} / ${completeness.valuesExpected}`, t.synthesis.valuesFilled],
+      ...(reached.length > 0 ? [[`${reached.filter((item) => (item.percentOfTarget ?? 0) >= 100).length} / ${reached.length}`, t.synthesis.targetsReached] as [string, string]] : []),
     ];
     figures.forEach(([value, label], index) => {
       const y = 1.4 + index * 0.9;
@@ -131,10 +132,10 @@ class DeckWriter {
 
   statusesPerAxis(): void {
     const { report } = this;
-    const { slide } = this.frame("Statuts des fiches actions par axe");
+    const { slide } = this.frame(t.perAxis.title);
     // Horizontal bars run bottom-up: reversed, the first axe reads at the top.
     const axes = [...report.statuses.perAxis].reverse();
-    const labels = axes.map(({ axis }) => `Axe ${axis.code}`);
+    const labels = axes.map(({ axis }) => t.axis.label(axis.code));
     const present = STATUS_ORDER.filter((status) => report.statuses.overall[status] > 0);
     const shown = present.length > 0 ? present : STATUS_ORDER;
     slide.addChart(
@@ -149,11 +150,11 @@ class DeckWriter {
       },
     );
     const rows: PptxGenJS.TableRow[] = [
-      [header("Axe"), header("Intitulé"), header("Avancement moyen")],
+      [header(t.columns.axis), header(t.columns.axisTitle), header(t.columns.averageProgress)],
       ...report.statuses.perAxis.map(({ axis, averageProgress }) => [
         cell(axis.code),
         cell(shorten(axis.title, 70)),
-        cell(averageProgress === undefined ? "—" : percent(averageProgress), { align: "right" }),
+        cell(averageProgress === undefined ? t.none : percent(averageProgress), { align: "right" }),
       ]),
     ];
     slide.addTable(rows, { x: 9.0, y: 1.4, w: 3.8, colW: [0.6, 2.1, 1.1], fontFace: FONT, fontSize: 11, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" });
@@ -166,13 +167,13 @@ class DeckWriter {
       const codes = new Set(actions.map((figures) => figures.action.code));
       const targets = report.indicators.filter((figures) => codes.has(figures.actionCode) && figures.percentOfTarget !== undefined);
       chunks(actions, FICHES_PER_SLIDE).forEach((page, index) => {
-        const { slide } = this.frame(`Axe ${axis.code} — ${shorten(axis.title, 80)}${index > 0 ? " (suite)" : ""}`);
+        const { slide } = this.frame(t.axis.title(axis.code, shorten(axis.title, 80), index > 0));
         const withChart = index === 0;
         const rows: PptxGenJS.TableRow[] = [
-          [header("Code"), header("Fiche action"), header("Statut"), header("Avancement"), header("Échéance")],
+          [header(t.columns.code), header(t.columns.action), header(t.columns.status), header(t.columns.progress), header(t.columns.deadline)],
           ...page.map((figures) => actionRow(figures)),
         ];
-        if (page.length === 0) rows.push([cell(""), cell("Aucune fiche action dans cet axe."), cell(""), cell(""), cell("")]);
+        if (page.length === 0) rows.push([cell(""), cell(t.axis.noAction), cell(""), cell(""), cell("")]);
         const colW = withChart ? [0.8, 3.9, 1.3, 1.1, 1.0] : [0.8, 7.9, 1.6, 1.2, 1.3];
         slide.addTable(rows, { x: MARGIN, y: 1.3, w: colW.reduce((a, b) => a + b, 0), colW, fontFace: FONT, fontSize: 11, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" });
         if (withChart) this.axisChart(slide, actions, targets);
@@ -184,20 +185,20 @@ class DeckWriter {
     const box = { x: 8.8, y: 1.3, w: 4.1, h: 5.5 };
     if (targets.length > 0) {
       const shown = targets.slice(0, MAX_TARGET_BARS).reverse();
-      slide.addChart(this.pptx.ChartType.bar, [{ name: "% de la cible", labels: shown.map((figures) => `${figures.actionCode} ${shorten(figures.indicator.label, 38)}`), values: shown.map((figures) => figures.percentOfTarget ?? 0) }], {
+      slide.addChart(this.pptx.ChartType.bar, [{ name: t.axis.targetSeries, labels: shown.map((figures) => `${figures.actionCode} ${shorten(figures.indicator.label, 38)}`), values: shown.map((figures) => figures.percentOfTarget ?? 0) }], {
         ...box,
         barDir: "bar", chartColors: [GREEN], catAxisLabelFontSize: 9, valAxisLabelFontSize: 9, valAxisMinVal: 0, valAxisLabelFormatCode: '0" %"',
-        showTitle: true, title: targets.length > shown.length ? `% de la cible atteint (${shown.length} indicateurs sur ${targets.length})` : "% de la cible atteint", titleFontSize: 13, titleFontFace: FONT,
+        showTitle: true, title: t.axis.targetTitle(shown.length, targets.length), titleFontSize: 13, titleFontFace: FONT,
         showValue: true, dataLabelFormatCode: '0" %"', dataLabelFontSize: 9, showLegend: false,
       });
       return;
     }
     const present = STATUS_ORDER.filter((status) => actions.some((figures) => figures.status === status));
     if (present.length === 0) return;
-    slide.addChart(this.pptx.ChartType.doughnut, [{ name: "Fiches", labels: present, values: present.map((status) => actions.filter((figures) => figures.status === status).length) }], {
+    slide.addChart(this.pptx.ChartType.doughnut, [{ name: t.axis.statusSeries, labels: present, values: present.map((status) => actions.filter((figures) => figures.status === status).length) }], {
       ...box,
       chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])), holeSize: 55,
-      showTitle: true, title: "Statuts des fiches de l'axe", titleFontSize: 13, titleFontFace: FONT,
+      showTitle: true, title: t.axis.statusTitle, titleFontSize: 13, titleFontFace: FONT,
       showLegend: true, legendPos: "b", legendFontSize: 11, showValue: true, showPercent: false, dataLabelColor: "FFFFFF",
     });
   }
@@ -206,10 +207,10 @@ class DeckWriter {
     const figures = seriesIndicator(this.report, this.options.seriesIndicatorId);
     if (!figures) return;
     const points = figures.perQuarter.filter((point): point is { quarter: string; value: number } => typeof point.value === "number");
-    const { slide } = this.frame(`Évolution trimestrielle — ${figures.actionCode} ${shorten(figures.indicator.label, 55)}`);
+    const { slide } = this.frame(t.series.title(figures.actionCode, shorten(figures.indicator.label, 55)));
     const labels = points.map((point) => point.quarter);
     const data = [{ name: shorten(figures.indicator.label, 60), labels, values: points.map((point) => point.value) }];
-    if (figures.target !== undefined) data.push({ name: "Cible", labels, values: points.map(() => figures.target ?? 0) });
+    if (figures.target !== undefined) data.push({ name: t.series.target, labels, values: points.map(() => figures.target ?? 0) });
     slide.addChart(this.pptx.ChartType.line, data, {
       x: MARGIN, y: 1.3, w: 9.0, h: 5.5,
       chartColors: [GREEN, "ED7D31"], lineSize: 2.5, lineDataSymbol: "circle", lineDataSymbolSize: 7,
@@ -217,12 +218,12 @@ class DeckWriter {
       showLegend: true, legendPos: "b", legendFontSize: 12, showValue: false,
     });
     const facts: string[] = [
-      `Fiche action ${figures.actionCode}`,
-      `Trimestres renseignés : ${points.length} sur ${figures.perQuarter.length}`,
-      ...(figures.baseline !== undefined ? [`Valeur de référence : ${formatFrenchNumber(figures.baseline)}`] : []),
-      ...(typeof figures.value === "number" ? [`Valeur sur la période : ${formatFrenchNumber(figures.value)}`] : []),
-      ...(figures.target !== undefined ? [`Cible : ${formatFrenchNumber(figures.target)}`] : []),
-      ...(figures.percentOfTarget !== undefined ? [`Cible atteinte à ${percent(figures.percentOfTarget)}`] : []),
+      t.series.action(figures.actionCode),
+      t.series.quarters(points.length, figures.perQuarter.length),
+      ...(figures.baseline !== undefined ? [t.series.baseline(formatFrenchNumber(figures.baseline))] : []),
+      ...(typeof figures.value === "number" ? [t.series.value(formatFrenchNumber(figures.value))] : []),
+      ...(figures.target !== undefined ? [t.series.targetValue(formatFrenchNumber(figures.target))] : []),
+      ...(figures.percentOfTarget !== undefined ? [t.series.reached(percent(figures.percentOfTarget))] : []),
     ];
     slide.addText(facts.map((fact) => ({ text: fact, options: { bullet: true, breakLine: true } })), { x: 9.8, y: 1.5, w: 3.0, h: 4.5, fontFace: FONT, fontSize: 14, color: "323130", valign: "top", lang: "fr-FR" });
   }
@@ -239,32 +240,32 @@ class DeckWriter {
     const left = difficulties.length - Math.min(difficulties.length, MAX_DIFFICULTIES);
     const pages = Math.max(latePages.length, difficultyPages.length);
     for (let index = 0; index < pages; index++) {
-      const { slide } = this.frame(`Fiches en retard et principales difficultés${index > 0 ? " (suite)" : ""}`);
+      const { slide } = this.frame(t.lateAndDifficulties.title(index > 0));
       const late = latePages[index] ?? [];
       const notes = difficultyPages[index] ?? [];
-      if (index === 0 || late.length > 0) slide.addText(`Fiches en retard (${report.late.length})`, { x: MARGIN, y: 1.25, w: 6.2, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: hex(COLORS.late), lang: "fr-FR" });
+      if (index === 0 || late.length > 0) slide.addText(t.lateAndDifficulties.late(report.late.length), { x: MARGIN, y: 1.25, w: 6.2, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: hex(COLORS.late), lang: "fr-FR" });
       if (report.late.length === 0) {
-        slide.addText("Aucune fiche en retard.", { x: MARGIN, y: 1.8, w: 6.2, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
+        slide.addText(t.lateAndDifficulties.noLate, { x: MARGIN, y: 1.8, w: 6.2, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
       } else if (late.length > 0) {
         slide.addTable(
-          [[header("Code"), header("Fiche action"), header("Échéance"), header("Statut")], ...late.map((figures) => [cell(figures.action.code), cell(shorten(figures.action.title, 80)), cell(figures.action.deadline), cell(figures.status)])],
+          [[header(t.columns.code), header(t.columns.action), header(t.columns.deadline), header(t.columns.status)], ...late.map((figures) => [cell(figures.action.code), cell(shorten(figures.action.title, 80)), cell(figures.action.deadline), cell(figures.status)])],
           { x: MARGIN, y: 1.8, w: 6.2, colW: [0.7, 3.3, 1.0, 1.2], fontFace: FONT, fontSize: 10, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" },
         );
       }
-      if (index === 0 || notes.length > 0) slide.addText(`Principales difficultés (${difficulties.length})`, { x: 7.0, y: 1.25, w: 5.8, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: GREEN, lang: "fr-FR" });
+      if (index === 0 || notes.length > 0) slide.addText(t.lateAndDifficulties.difficulties(difficulties.length), { x: 7.0, y: 1.25, w: 5.8, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: GREEN, lang: "fr-FR" });
       if (difficulties.length === 0) {
-        slide.addText("Aucune difficulté signalée sur la période.", { x: 7.0, y: 1.8, w: 5.8, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
+        slide.addText(t.lateAndDifficulties.noDifficulty, { x: 7.0, y: 1.8, w: 5.8, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
       } else if (notes.length > 0) {
         slide.addText(
           notes.flatMap((figures) => [
-            { text: `${figures.action.code} (${figures.latestDifficulties!.quarter})${lateCodes.has(figures.action.code) ? " — en retard" : ""} : `, options: { bold: true, bullet: true } },
+            { text: t.lateAndDifficulties.difficulty(figures.action.code, figures.latestDifficulties!.quarter, lateCodes.has(figures.action.code)), options: { bold: true, bullet: true } },
             { text: shorten(figures.latestDifficulties!.text, 220), options: { breakLine: true } },
-            ...(figures.latestAdjustments ? [{ text: `Ajustement : ${shorten(figures.latestAdjustments.text, 160)}`, options: { italic: true, indentLevel: 1, breakLine: true } }] : []),
+            ...(figures.latestAdjustments ? [{ text: t.lateAndDifficulties.adjustment(shorten(figures.latestAdjustments.text, 160)), options: { italic: true, indentLevel: 1, breakLine: true } }] : []),
           ]),
           { x: 7.0, y: 1.8, w: 5.8, h: 4.6, fontFace: FONT, fontSize: 13, color: "323130", valign: "top", lang: "fr-FR", paraSpaceAfter: 6 },
         );
         if (left > 0 && index === difficultyPages.length - 1) {
-          slide.addText(`… et ${left} autre${left > 1 ? "s" : ""} fiche${left > 1 ? "s" : ""} avec des difficultés : voir la feuille du bilan dans le classeur.`, { x: 7.0, y: 6.45, w: 5.8, h: 0.4, fontFace: FONT, fontSize: 12, italic: true, color: GREY, lang: "fr-FR" });
+          slide.addText(t.lateAndDifficulties.more(left), { x: 7.0, y: 6.45, w: 5.8, h: 0.4, fontFace: FONT, fontSize: 12, italic: true, color: GREY, lang: "fr-FR" });
         }
       }
     }
@@ -284,9 +285,10 @@ function actionRow(figures: ActionFigures): PptxGenJS.TableRow {
   return [
     cell(figures.action.code),
     cell(shorten(figures.action.title, 90)),
-    cell(figures.status, { color: hex(STATUS_CHART_COLORS[figures.status] === "#D9D9D9" ? "#605E5C" : STATUS_CHART_COLORS[figures.status]), bold: true }),
-    cell(figures.progress === undefined ? "—" : percent(figures.progress), { align: "right" }),
-    cell(figures.action.deadline + (figures.late ? " (en retard)" : ""), late),
+    // The light grey of « not entered » does not read as text on white: the footer's grey instead.
+    cell(figures.status, { color: figures.status === NOT_ENTERED ? GREY : hex(STATUS_CHART_COLORS[figures.status]), bold: true }),
+    cell(figures.progress === undefined ? t.none : percent(figures.progress), { align: "right" }),
+    cell(figures.action.deadline + (figures.late ? t.axis.late : ""), late),
   ];
 }
 
@@ -307,7 +309,7 @@ export async function renderDeck(report: Report, options: DeckOptions = {}): Pro
   const output = await writer.pptx.write({ outputType: "uint8array", compression: true });
   if (output instanceof Uint8Array) return { bytes: output, titles: writer.titles };
   if (output instanceof ArrayBuffer) return { bytes: new Uint8Array(output), titles: writer.titles };
-  throw new Error("pptxgenjs n'a pas produit de contenu binaire");
+  throw new Error(t.noBinaryOutput);
 }
 
 export async function writeDeck(report: Report, options: DeckOptions = {}): Promise<Uint8Array> {

@@ -6,9 +6,10 @@
 import { consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
 import type { BatchFile, BatchResult, FileVerdict, StoredTerritory } from "../domain/consolidation-batch";
 import { formatFrenchDate, type IsoDate } from "../domain/dates";
+import { EXIT_CODES, Refusal } from "../domain/refusal";
+import { fileLabels } from "../labels/catalog";
 import { type SheetRow, statusSheetRow, valueSheetRow } from "../workbook/build-consolidation";
 import { INTAKE_LIMITS, type IntakeLimits, receiveTableau } from "../xlsx/tableau-intake";
-import { fileTooLarge } from "../xlsx/zip-archive";
 import { ZipRefused } from "../xlsx/zip-guard";
 
 export interface BatchSink {
@@ -16,9 +17,12 @@ export interface BatchSink {
   valueRow(key: string, row: SheetRow): void | Promise<void>;
 }
 
-export class ConsolidationCancelled extends Error {
+const t = fileLabels.batch;
+
+/** The user stopped the batch (the pane's Cancel): nothing was written, as when Ctrl-C stops the command line. */
+export class ConsolidationCancelled extends Refusal {
   constructor() {
-    super("Consolidation annulée : le classeur n'a pas été modifié.");
+    super(t.cancelled, EXIT_CODES.interrupted);
   }
 }
 
@@ -38,7 +42,7 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
     let verdict: FileVerdict;
     try {
       const limits = options.limits ?? INTAKE_LIMITS;
-      if (file.size !== undefined && file.size > limits.maxFileBytes) throw new ZipRefused(fileTooLarge(file.size, limits.maxFileBytes));
+      if (file.size !== undefined && file.size > limits.maxFileBytes) throw new ZipRefused(fileLabels.archive.fileTooLarge(file.size, limits.maxFileBytes));
       const received = await receiveTableau(await file.read(), file.name, { today: options.today, limits });
       verdict = { file: file.name, status: received.status, ...(received.territory ? { territory: received.territory } : {}), reasons: received.reasons };
       if (received.tableau) {
@@ -47,7 +51,7 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
         const { key } = territory.summary;
         const before = stored.get(key);
         if (before?.savedAt && savedAt && savedAt < before.savedAt) {
-          verdict = { ...verdict, status: "rejected", reasons: [`fichier plus ancien (enregistré le ${frenchDateTime(savedAt)}) que celui déjà consolidé pour ce territoire (${frenchDateTime(before.savedAt)}) : gardé tel quel`] };
+          verdict = { ...verdict, status: "rejected", reasons: [t.olderThanStored(frenchDateTime(savedAt), frenchDateTime(before.savedAt))] };
         } else {
           for (const row of territory.statuses) await sink.statusRow(key, statusSheetRow(tracking.plan.convention.territory, key, row));
           for (const row of territory.values) await sink.valueRow(key, valueSheetRow(tracking.plan.convention.territory, key, row));
@@ -57,7 +61,7 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
     } catch (error) {
       if (error instanceof ConsolidationCancelled) throw error;
       // A reader failure on one file must not stop the others.
-      verdict = { file: file.name, status: "rejected", reasons: [`lecture impossible : ${error instanceof Error ? error.message : String(error)}`] };
+      verdict = { file: file.name, status: "rejected", reasons: [t.unreadable(error instanceof Error ? error.message : String(error))] };
     }
     verdicts.push(verdict);
     options.onProgress?.({ index: index + 1, total: files.length, file: file.name, verdict });
@@ -72,9 +76,7 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
     candidate.verdict.status = "rejected";
     const same = others.includes(candidate.verdict.file);
     candidate.verdict.reasons = [
-      same
-        ? "fichier donné plusieurs fois dans ce lot : donnez-le une seule fois et relancez"
-        : `même territoire et même période que ${others.map((other) => `« ${other} »`).join(", ")} dans ce lot : gardez le bon fichier et relancez`,
+      same ? t.givenTwice : t.sameTerritory(others),
       ...candidate.verdict.reasons,
     ];
   });

@@ -1,6 +1,7 @@
 /** Opening and saving `.xlsx` files with ExcelJS, with French errors that name the file. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { fileLabels } from "../labels/catalog";
 import { partName } from "./xlsx-reader";
 import { ZipArchive, bytesSource } from "./zip-archive";
 import { ZipRefused } from "./zip-guard";
@@ -14,14 +15,14 @@ export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: st
   const workbook = new ExcelJS.Workbook();
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (view.length < 4 || view[0] !== 0x50 || view[1] !== 0x4b) {
-    throw new WorkbookFileError(`« ${fileName} » n'est pas un classeur Excel .xlsx (ce n'est pas une archive zip)`);
+    throw new WorkbookFileError(fileLabels.workbook.notXlsx(fileName));
   }
   try {
     // ExcelJS's typings want a Node Buffer; an ArrayBuffer works the same at run time in Node and in browsers.
     await workbook.xlsx.load(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new WorkbookFileError(`« ${fileName} » ne peut pas être lu comme un classeur Excel (${detail})`);
+    throw new WorkbookFileError(fileLabels.workbook.unreadable(fileName, detail));
   }
   return workbook;
 }
@@ -36,7 +37,7 @@ export async function loadWorkbookForUpdate(bytes: Uint8Array, fileName: string)
   try {
     await (await ZipArchive.open(bytesSource(bytes))).verifyAll();
   } catch (error) {
-    if (error instanceof ZipRefused) throw new WorkbookFileError(`« ${fileName} » ne peut pas être mis à jour : ${error.message}`);
+    if (error instanceof ZipRefused) throw new WorkbookFileError(fileLabels.workbook.cannotUpdate(fileName, error.message));
     throw error;
   }
   return loadWorkbook(await withRelativeTargets(bytes), fileName);
@@ -74,6 +75,6 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
 
 export function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "CTG Suivi";
+  workbook.creator = fileLabels.workbook.creator;
   return workbook;
 }

@@ -6,6 +6,8 @@
  * than the reader took to parse every territory's file.
  */
 import { rmSync, renameSync } from "node:fs";
+import { EXIT_CODES, Refusal } from "../domain/refusal";
+import { fileLabels } from "../labels/catalog";
 import { COLORS } from "../workbook/layout";
 import { columnLetter } from "../workbook/sheet-plan";
 import type { SheetRow } from "../workbook/build-consolidation";
@@ -32,7 +34,12 @@ export interface WriteOptions {
 /** Rows an Excel sheet holds, header included. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
-export class SheetTooLong extends Error {}
+/** A sheet past Excel's row limit: nothing is written; the command line counts it as a problem of the batch. */
+export class SheetTooLong extends Refusal {
+  constructor(sheet: string, maxRows: number) {
+    super(fileLabels.writing.sheetTooLong(sheet, maxRows), EXIT_CODES.problems);
+  }
+}
 
 /** The styles and shared texts of one workbook, which its sheets' rows are encoded with before it is written. */
 export class StreamedWorkbook {
@@ -53,7 +60,7 @@ export class StreamedWorkbook {
     const modified = options.modified ?? new Date();
     const zip = new ZipFileWriter(temporary, modified);
     try {
-      const creator = options.creator ?? "CTG Suivi";
+      const creator = options.creator ?? fileLabels.workbook.creator;
       // The content types first, as office suites write them: tools that guess a file's kind look at the first entry.
       await zip.addEntry("[Content_Types].xml", [contentTypesXml(sheets.length)]);
       await zip.addEntry("_rels/.rels", [packageRelationshipsXml()]);
@@ -100,7 +107,7 @@ async function* worksheetXml(encoder: SheetEncoder, rows: EncodedSheet["rows"], 
   let rowNumber = 1;
   for await (const row of rows) {
     rowNumber++;
-    if (rowNumber > maxRows) throw new SheetTooLong(`la feuille « ${spec.name} » dépasserait ${maxRows.toLocaleString("fr-FR")} lignes, le maximum d'Excel : consolidez moins de territoires à la fois`);
+    if (rowNumber > maxRows) throw new SheetTooLong(spec.name, maxRows);
     yield numberedRow(typeof row === "string" ? row : encoder.encode(row), rowNumber);
   }
   written.rows = rowNumber - 1;

@@ -6,6 +6,7 @@
 import type { IntakeStatus } from "../domain/consolidation-batch";
 import type { IsoDate } from "../domain/dates";
 import type { Tracking } from "../domain/tracking";
+import { fileLabels } from "../labels/catalog";
 import type { LocatedIssue } from "../workbook/grid-reader";
 import { META_KEYS, TEMPLATE_VERSION } from "../workbook/layout";
 import { WorkbookFileError } from "./file-error";
@@ -41,12 +42,13 @@ export interface IntakeResult {
 /** How many located problems a reason lists before saying "and N more". */
 const LISTED = 5;
 
-function located(issues: LocatedIssue[], kind: string): string[] {
-  const listed = issues.slice(0, LISTED).map((issue) => `${kind} — ${issue.sheet}!${issue.cell} : ${issue.message}`);
-  if (issues.length > LISTED) listed.push(`… et ${issues.length - LISTED} autre(s) ${kind === "erreur" ? "erreur(s)" : "avertissement(s)"}`);
+const t = fileLabels.intake;
+
+function located(issues: LocatedIssue[], kind: typeof t.error | typeof t.warning): string[] {
+  const listed = issues.slice(0, LISTED).map((issue) => t.located(kind.label, issue.sheet, issue.cell, issue.message));
+  if (issues.length > LISTED) listed.push(kind.more(issues.length - LISTED));
   return listed;
 }
-
 
 export async function receiveTableau(bytes: Uint8Array, file: string, options: { today: IsoDate; limits?: IntakeLimits }): Promise<IntakeResult> {
   const limits = options.limits ?? INTAKE_LIMITS;
@@ -56,22 +58,23 @@ export async function receiveTableau(bytes: Uint8Array, file: string, options: {
     // The guard's limits hold while the file is read: only the tableau's sheets are inflated, each as a stream.
     read = await readTableauSource(bytesSource(bytes), file, options.today, limits);
   } catch (error) {
-    if (error instanceof WorkbookFileError) return rejected(error.message.replace(/^« [^»]* » ne peut pas être lu comme un tableau de suivi : /, ""));
+    // The verdict names the file already: its reason is the guard's alone.
+    if (error instanceof WorkbookFileError) return rejected(error.reason ?? error.message);
     throw error;
   }
   const { reading, content } = read;
   const territory = reading.tracking?.plan.convention.territory || reading.meta?.values[META_KEYS.territory] || undefined;
   const errors = reading.issues.filter((issue) => issue.severity === "error");
   const warnings = reading.issues.filter((issue) => issue.severity === "warning");
-  if (!reading.meta) return rejected(reading.issues[0]?.message ?? "ce classeur n'est pas un tableau de suivi CTG");
+  if (!reading.meta) return rejected(reading.issues[0]?.message ?? t.notATableau);
   if (!reading.tracking || errors.length > 0) {
     // Entries in error would be left out of the merged figures: the territory corrects its file (ctg check) and sends it again.
-    return { file, status: "rejected", ...(territory ? { territory } : {}), reasons: located(errors, "erreur") };
+    return { file, status: "rejected", ...(territory ? { territory } : {}), reasons: located(errors, t.error) };
   }
   const reasons: string[] = [];
   const version = reading.meta.version;
-  if (version !== TEMPLATE_VERSION) reasons.push(`modèle ${version}, plus ancien que le modèle actuel ${TEMPLATE_VERSION} : lu selon son format`);
-  reasons.push(...located(warnings, "avertissement"));
+  if (version !== TEMPLATE_VERSION) reasons.push(t.olderTemplate(version, TEMPLATE_VERSION));
+  reasons.push(...located(warnings, t.warning));
   const savedAt = content.modified;
   const conventionId = reading.meta.values[META_KEYS.conventionId] || undefined;
   return {

@@ -4,6 +4,7 @@
  * refusal of the archive guard becomes a French error naming the file.
  */
 import type { IsoDate } from "../domain/dates";
+import { fileLabels } from "../labels/catalog";
 import { type CellNotes, TABLEAU_SHEETS, type TableauReading, readTableau } from "../workbook/parse-tableau";
 import type { Grids } from "../workbook/parse-structure";
 import { WorkbookFileError } from "./file-error";
@@ -23,7 +24,7 @@ export async function readTableauSource(source: ByteSource, fileName: string, to
   try {
     content = await readXlsx(source, sheets, limits);
   } catch (error) {
-    if (error instanceof ZipRefused) throw new WorkbookFileError(`« ${fileName} » ne peut pas être lu comme un tableau de suivi : ${error.message}`);
+    if (error instanceof ZipRefused) throw new WorkbookFileError(fileLabels.workbook.notATableau(fileName, error.message), error.message);
     throw error;
   }
   const grids: Grids = {};

@@ -5,6 +5,7 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle, DataValidationPlan, SheetPlan, ValidationRule, WorkbookPlan } from "../workbook/sheet-plan";
 import { cellAddress, decimalsFormula, planWidth, rangeAddress } from "../workbook/sheet-plan";
+import { fileLabels } from "../labels/catalog";
 import { argb } from "./colors";
 
 /** Members ExcelJS 4.4 has at run time but leaves out of its type definitions. */
@@ -101,7 +102,7 @@ async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Promise<vo
       ...(plan.page.printTitleRows ? { printTitlesRow: `${plan.page.printTitleRows.first + 1}:${plan.page.printTitleRows.last + 1}` } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     };
-    sheet.headerFooter = { oddFooter: "&L&A&RPage &P / &N" };
+    sheet.headerFooter = { oddFooter: fileLabels.workbook.pageFooter };
   }
   if (plan.protect) {
     await sheet.protect("", {

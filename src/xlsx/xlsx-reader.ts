@@ -10,6 +10,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { isoToExcelSerial } from "../domain/dates";
+import { fileLabels } from "../labels/catalog";
 import type { CellValue, Grid, RangeRef } from "../workbook/sheet-plan";
 import { type ByteSource, ZipArchive } from "./zip-archive";
 import { ZIP_LIMITS, ZipRefused, type ZipLimits } from "./zip-guard";
@@ -70,7 +71,7 @@ export class XlsxPackage {
     const root = await relationships(archive, "");
     const officeDocument = root.find((relation) => relation.type.endsWith("/officeDocument"));
     const workbookPart = archive.find(officeDocument ? partName("", officeDocument.target) : "xl/workbook.xml");
-    if (!workbookPart) throw new ZipRefused("ce n'est pas un classeur Excel (partie « workbook.xml » absente)");
+    if (!workbookPart) throw new ZipRefused(fileLabels.reader.noWorkbookPart);
     const listed: { name: string; id: string; state: string }[] = [];
     let date1904 = false;
     for await (const tag of openTags(archive, workbookPart)) {
@@ -82,7 +83,7 @@ export class XlsxPackage {
     const sheets = listed.map((sheet) => {
       const target = links.find((relation) => relation.id === sheet.id);
       const part = target ? archive.find(partName(workbookPart, target.target)) : undefined;
-      if (!part) throw new ZipRefused(`feuille « ${sheet.name} » introuvable dans l'archive`);
+      if (!part) throw new ZipRefused(fileLabels.reader.sheetMissing(sheet.name));
       return { name: sheet.name, part, state: (["hidden", "veryHidden"].includes(sheet.state) ? sheet.state : "visible") as SheetInfo["state"] };
     });
     const shared = links.find((relation) => relation.type.endsWith("/sharedStrings"));
@@ -114,7 +115,7 @@ export class XlsxPackage {
     for await (const row of sheetRows(this.archive, sheet.part, shared, found, this.dates)) {
       for (const value of row.values) {
         if (value === null) continue;
-        if (++this.cells > this.limits.maxCells) throw new ZipRefused(`trop de cellules remplies (plus de ${this.limits.maxCells})`);
+        if (++this.cells > this.limits.maxCells) throw new ZipRefused(fileLabels.reader.tooManyCells(this.limits.maxCells));
       }
       yield row;
     }
@@ -158,7 +159,7 @@ async function* parsed<T>(archive: ZipArchive, part: string, listen: (parser: Sa
     parser.close();
   } catch (error) {
     if (error instanceof ZipRefused) throw error;
-    throw new ZipRefused(`élément « ${part} » illisible (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+    throw new ZipRefused(fileLabels.reader.partUnreadable(part, error instanceof Error ? error.message.split("\n")[0] : String(error)));
   }
   yield* ready.splice(0);
 }

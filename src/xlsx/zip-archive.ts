@@ -5,7 +5,10 @@
  * entries asked for are ever inflated, so a part no reader needs costs nothing. Runs the same in Node and in the
  * browser (DecompressionStream).
  */
+import { fileLabels } from "../labels/catalog";
 import { ZIP_LIMITS, ZipRefused, type ZipEntryInfo, type ZipLimits, directoryRecord, findEndOfDirectory, localDataStart } from "./zip-guard";
+
+const t = fileLabels.archive;
 
 /** Bytes an archive is read from: its size, and any slice of it. */
 export interface ByteSource {
@@ -21,13 +24,6 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 /** Compressed bytes read from the source at a time. */
 const SLICE_BYTES = 256 * 1024;
 
-const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
-
-/** Why a file is refused before any of it is read. */
-export function fileTooLarge(size: number, limit: number): string {
-  return `fichier trop volumineux (${mb(size)}, limite ${mb(limit)})`;
-}
-
 export class ZipArchive {
   private inflatedTotal = 0;
 
@@ -39,39 +35,39 @@ export class ZipArchive {
 
   /** Reads and checks the central directory; refuses, in French, what no workbook should be. */
   static async open(source: ByteSource, limits: ZipLimits = ZIP_LIMITS): Promise<ZipArchive> {
-    if (source.size > limits.maxFileBytes) throw new ZipRefused(fileTooLarge(source.size, limits.maxFileBytes));
+    if (source.size > limits.maxFileBytes) throw new ZipRefused(t.fileTooLarge(source.size, limits.maxFileBytes));
     const head = await source.read(0, 4);
     if (OLE_SIGNATURE.every((byte, index) => head[index] === byte)) {
-      throw new ZipRefused("fichier protégé par un mot de passe ou au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx sans mot de passe");
+      throw new ZipRefused(t.passwordOrXls);
     }
-    if (source.size < 22 || head[0] !== 0x50 || head[1] !== 0x4b) throw new ZipRefused("ce n'est pas un classeur .xlsx (le fichier n'est pas une archive zip)");
+    if (source.size < 22 || head[0] !== 0x50 || head[1] !== 0x4b) throw new ZipRefused(t.notZip);
     const tailStart = Math.max(0, source.size - (22 + 0xffff));
     const tail = await source.read(tailStart, source.size - tailStart);
     const endRecord = findEndOfDirectory(tail);
-    if (!endRecord) throw new ZipRefused("archive zip corrompue ou incomplète (fin de l'archive introuvable)");
+    if (!endRecord) throw new ZipRefused(t.noEndOfDirectory);
     const { count, directorySize, directoryOffset } = endRecord;
     const end = tailStart + endRecord.offset;
-    if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipRefused("archive zip au format ZIP64, inattendu pour un tableau de suivi");
-    if (count > limits.maxEntries) throw new ZipRefused(`archive de ${count} éléments (limite ${limits.maxEntries})`);
-    if (directoryOffset + directorySize > end) throw new ZipRefused("archive zip corrompue (répertoire central hors du fichier)");
+    if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipRefused(t.zip64);
+    if (count > limits.maxEntries) throw new ZipRefused(t.tooManyEntries(count, limits.maxEntries));
+    if (directoryOffset + directorySize > end) throw new ZipRefused(t.directoryOutside);
     const directory = await source.read(directoryOffset, directorySize);
     const entries = new Map<string, ZipEntryInfo>();
     let declaredTotal = 0;
     let offset = 0;
     for (let index = 0; index < count; index++) {
       const record = directoryRecord(directory, offset);
-      if (!record) throw new ZipRefused("archive zip corrompue (répertoire central illisible)");
+      if (!record) throw new ZipRefused(t.directoryUnreadable);
       const { name, flags, method, compressedSize, uncompressedSize, localHeaderOffset } = record;
       offset += record.length;
-      if (flags & 1) throw new ZipRefused("archive chiffrée : enregistrez le classeur sans mot de passe");
-      if (method !== 0 && method !== 8) throw new ZipRefused(`élément « ${name} » compressé par une méthode inconnue (${method})`);
-      if (uncompressedSize > limits.maxEntryBytes) throw new ZipRefused(`élément « ${name} » trop volumineux une fois décompressé (${mb(uncompressedSize)}, limite ${mb(limits.maxEntryBytes)})`);
+      if (flags & 1) throw new ZipRefused(t.encrypted);
+      if (method !== 0 && method !== 8) throw new ZipRefused(t.unknownMethod(name, method));
+      if (uncompressedSize > limits.maxEntryBytes) throw new ZipRefused(t.entryTooLarge(name, uncompressedSize, limits.maxEntryBytes));
       if (uncompressedSize > limits.ratioFloorBytes && uncompressedSize > compressedSize * limits.maxRatio) {
-        throw new ZipRefused(`élément « ${name} » anormalement compressé (${Math.round(uncompressedSize / Math.max(1, compressedSize))} pour 1, limite ${limits.maxRatio}) : possible bombe de décompression`);
+        throw new ZipRefused(t.suspiciousRatio(name, Math.round(uncompressedSize / Math.max(1, compressedSize)), limits.maxRatio));
       }
       declaredTotal += uncompressedSize;
-      if (declaredTotal > limits.maxTotalBytes) throw new ZipRefused(`contenu décompressé trop volumineux (plus de ${mb(limits.maxTotalBytes)})`);
-      if (localHeaderOffset + 30 > source.size) throw new ZipRefused(`archive zip corrompue (élément « ${name} » hors du fichier)`);
+      if (declaredTotal > limits.maxTotalBytes) throw new ZipRefused(t.contentTooLarge(limits.maxTotalBytes));
+      if (localHeaderOffset + 30 > source.size) throw new ZipRefused(t.entryOutside(name));
       // Some Windows tools write `xl\workbook.xml`; Excel reads it as the part it means.
       const part = name.replace(/\\/g, "/");
       entries.set(part, { name: part, method, compressedSize, uncompressedSize, localHeaderOffset });
@@ -94,22 +90,22 @@ export class ZipArchive {
   /** An entry's content as it inflates, refused the moment it passes its declared size or the archive's total. */
   async *inflate(name: string): AsyncGenerator<Uint8Array> {
     const entry = this.entries.get(name);
-    if (!entry) throw new ZipRefused(`élément « ${name} » absent de l'archive`);
+    if (!entry) throw new ZipRefused(t.entryMissing(name));
     const header = await this.source.read(entry.localHeaderOffset, 30);
     const relative = localDataStart(header, 0);
-    if (relative === undefined) throw new ZipRefused(`archive zip corrompue (en-tête de « ${name} » illisible)`);
+    if (relative === undefined) throw new ZipRefused(t.headerUnreadable(name));
     // The local header's name and extra field may be longer than the 30 bytes read: their lengths are in it.
     const start = entry.localHeaderOffset + relative;
-    if (start + entry.compressedSize > this.source.size) throw new ZipRefused(`archive zip tronquée (élément « ${name} » incomplet)`);
+    if (start + entry.compressedSize > this.source.size) throw new ZipRefused(t.truncated(name));
     let produced = 0;
     const count = (chunk: Uint8Array) => {
       produced += chunk.length;
       this.inflatedTotal += chunk.length;
-      if (produced > entry.uncompressedSize) throw new ZipRefused(`élément « ${name} » plus volumineux que la taille qu'il déclare : archive falsifiée, refusée`);
-      if (this.inflatedTotal > this.limits.maxTotalBytes) throw new ZipRefused(`contenu décompressé trop volumineux (plus de ${mb(this.limits.maxTotalBytes)})`);
+      if (produced > entry.uncompressedSize) throw new ZipRefused(t.entryLies(name));
+      if (this.inflatedTotal > this.limits.maxTotalBytes) throw new ZipRefused(t.contentTooLarge(this.limits.maxTotalBytes));
     };
     if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw new ZipRefused(`archive zip corrompue (tailles de « ${name} » incohérentes)`);
+      if (entry.compressedSize !== entry.uncompressedSize) throw new ZipRefused(t.sizesMismatch(name));
       for (let at = 0; at < entry.compressedSize; at += SLICE_BYTES) {
         const chunk = await this.source.read(start + at, Math.min(SLICE_BYTES, entry.compressedSize - at));
         count(chunk);
@@ -136,7 +132,7 @@ export class ZipArchive {
         try {
           next = await reader.read();
         } catch {
-          throw new ZipRefused(`archive zip corrompue (élément « ${name} » illisible)`);
+          throw new ZipRefused(t.entryUnreadable(name));
         }
         if (next.done) break;
         count(next.value);
@@ -145,7 +141,7 @@ export class ZipArchive {
     } finally {
       await reader.cancel().catch(() => undefined);
     }
-    if (produced !== entry.uncompressedSize) throw new ZipRefused(`archive zip corrompue (élément « ${name} » incomplet)`);
+    if (produced !== entry.uncompressedSize) throw new ZipRefused(t.entryIncomplete(name));
   }
 
   /** An entry as text, decoded as it inflates. */

@@ -5,6 +5,8 @@
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import { constants, crc32, deflateRawSync } from "node:zlib";
+import { Refusal } from "../domain/refusal";
+import { fileLabels } from "../labels/catalog";
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -32,7 +34,8 @@ interface WrittenEntry {
   date: number;
 }
 
-export class ZipTooLarge extends Error {}
+/** What a zip without ZIP64 records cannot hold; the reason is a sentence fragment. */
+export class ZipTooLarge extends Refusal {}
 
 function dosTime(date: Date): { time: number; date: number } {
   return {
@@ -72,7 +75,7 @@ export class ZipFileWriter {
    * deflate stream closed by a final empty block: memory holds one slice whatever the entry's size.
    */
   async addEntry(name: string, parts: AsyncIterable<string> | Iterable<string>): Promise<void> {
-    if (this.entries.length >= MAX_ENTRIES) throw new ZipTooLarge("trop d'éléments dans l'archive");
+    if (this.entries.length >= MAX_ENTRIES) throw new ZipTooLarge(fileLabels.writing.tooManyEntries);
     const entry: WrittenEntry = { name: Buffer.from(name, "utf8"), crc: 0, compressed: 0, size: 0, offset: this.position, ...this.stamp };
     this.write(this.localHeader(entry));
     const dataStart = this.position;
@@ -96,7 +99,7 @@ export class ZipFileWriter {
     }
     flush(true);
     entry.compressed = this.position - dataStart;
-    if (entry.size > MAX_OFFSET) throw new ZipTooLarge(`« ${name} » dépasse 4 Go une fois décompressé`);
+    if (entry.size > MAX_OFFSET) throw new ZipTooLarge(fileLabels.writing.entryOver4GB(name));
     // The checksum and sizes are only known now: they go back into the local header written before the data.
     const sizes = Buffer.alloc(12);
     sizes.writeUInt32LE(entry.crc >>> 0, 0);
@@ -129,7 +132,7 @@ export class ZipFileWriter {
   }
 
   private write(bytes: Buffer): void {
-    if (this.position + bytes.length > MAX_OFFSET) throw new ZipTooLarge("l'archive dépasserait 4 Go");
+    if (this.position + bytes.length > MAX_OFFSET) throw new ZipTooLarge(fileLabels.writing.archiveOver4GB);
     writeSync(this.fd, bytes, 0, bytes.length, this.position);
     this.position += bytes.length;
   }

@@ -3,6 +3,7 @@
  * through `zip-archive.ts` under these limits. A zip bomb (tiny file, huge content) or an archive that lies about
  * its sizes is refused there, each entry being inflated with a counter that stops at its declared size.
  */
+import { Refusal } from "../domain/refusal";
 
 export const ZIP_LIMITS = {
   /** A territory's tableau is under 1 MB for 200 fiches; 20 MB leaves room for pictures pasted in. */
@@ -18,7 +19,11 @@ export const ZIP_LIMITS = {
 
 export type ZipLimits = { [key in keyof typeof ZIP_LIMITS]: number };
 
-export class ZipRefused extends Error {}
+/**
+ * What the guard refuses, with its reason as a sentence fragment: every reader puts the file's name before it
+ * (« x.xlsx » ne peut pas être lu comme un tableau de suivi : <reason>).
+ */
+export class ZipRefused extends Refusal {}
 
 export interface ZipEntryInfo {
   name: string;

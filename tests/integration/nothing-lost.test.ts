@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileSystemReason } from "../../src/cli/io";
+import { fileSystemReason } from "../../src/services/outcome";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { demoTracking } from "../../src/samples/demo-entries";
