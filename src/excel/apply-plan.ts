@@ -3,6 +3,7 @@
  * one to see what exists, one to lift the protection of existing sheets (only if some are protected), the writes
  * in as few requests as the byte budget allows, and a last one. Sheets the plan does not name are never touched.
  */
+import { officeLabels } from "../labels/catalog";
 import type { Grid, SheetPlan, WorkbookPlan } from "../workbook/sheet-plan";
 import { CHART_NAME_PREFIX } from "../workbook/sheet-plan";
 import { RequestBudget } from "./request-budget";
@@ -41,8 +42,6 @@ const VISIBILITY: Record<SheetPlan["visibility"], Excel.SheetVisibility> = {
   hidden: "Hidden" as Excel.SheetVisibility,
   veryHidden: "VeryHidden" as Excel.SheetVisibility,
 };
-
-export const PAGE_LAYOUT_NOTE = "Cette version d'Excel ne permet pas au complément de régler la mise en page (ExcelApi 1.9) : réglez l'orientation paysage et l'ajustement à la largeur de la page dans Mise en page avant d'imprimer.";
 
 export async function applyWorkbookPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const budget = new RequestBudget(context, options.maxRequestBytes);
@@ -106,6 +105,6 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     if (sheetPlan.protect) targets[index].protection.protect(PROTECTION);
   });
   await budget.flush();
-  const notes = !pageLayout && plan.sheets.some((sheet) => sheet.page) ? [PAGE_LAYOUT_NOTE] : [];
+  const notes = !pageLayout && plan.sheets.some((sheet) => sheet.page) ? [officeLabels.pageLayoutNote] : [];
   return { syncs: budget.syncs, requests: budget.batches, notes };
 }

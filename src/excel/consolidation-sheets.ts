@@ -3,6 +3,8 @@
  * into it), and the merged result is written with native charts. A territory's own tableau is never a target: the
  * Caf consolidates in a workbook of its own, so no territory's file is altered.
  */
+import { Refusal } from "../domain/refusal";
+import { officeLabels } from "../labels/catalog";
 import {
   CONSOLIDATION_FORMAT_ID,
   CONSOLIDATION_SHEETS,
@@ -24,7 +26,10 @@ import type { CellValue } from "../workbook/sheet-plan";
 import { type ApplyOptions, applyWorkbookPlan, type ApplyReport } from "./apply-plan";
 import { type ReadOptions, padded, readBlocks, readShapes } from "./read-sheets";
 
-export class ConsolidationRefused extends Error {}
+const t = officeLabels.consolidation;
+
+/** A workbook the consolidation must not write into, or cannot complete without losing rows. */
+export class ConsolidationRefused extends Refusal {}
 
 export interface StoredInWorkbook extends StoredConsolidation {
   byKey: Map<string, { territory: string; savedAt?: string }>;
@@ -37,24 +42,18 @@ const READ_SHEETS: [string, ColumnSpec[]][] = [
   [CONSOLIDATION_SHEETS.values, VALUE_ROW_COLUMNS],
 ];
 
-const NEW_WORKBOOK = "Ouvrez un nouveau classeur vide (Fichier > Nouveau) et relancez la consolidation depuis l'onglet CTG Suivi du ruban.";
-
 /** Reads an earlier consolidation of this workbook (none: empty), refusing a workbook it must not write into. */
 export async function readConsolidation(context: Excel.RequestContext, options: ReadOptions = {}): Promise<StoredInWorkbook> {
   const names = [SHEETS.meta, CONSOLIDATION_SHEETS.meta, ...Object.values(CONSOLIDATION_SHEETS).filter((name) => name !== CONSOLIDATION_SHEETS.meta)];
   const shapes = await readShapes(context, names);
   const exists = (name: string) => shapes[name].exists;
   if (exists(SHEETS.meta)) {
-    throw new ConsolidationRefused(`Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. ${NEW_WORKBOOK}`);
+    throw new ConsolidationRefused(t.territoryTableau);
   }
   const empty: StoredInWorkbook = { territories: [], tallies: [], statuses: [], values: [], byKey: new Map() };
   if (!exists(CONSOLIDATION_SHEETS.meta)) {
     const taken = Object.values(CONSOLIDATION_SHEETS).filter(exists);
-    if (taken.length > 0) {
-      throw new ConsolidationRefused(
-        `Ce classeur a déjà ${taken.length > 1 ? "des feuilles" : "une feuille"} ${taken.map((name) => `« ${name} »`).join(", ")} qui ne ${taken.length > 1 ? "viennent" : "vient"} pas d'une consolidation CTG Suivi : elles seraient remplacées. ${NEW_WORKBOOK}`,
-      );
-    }
+    if (taken.length > 0) throw new ConsolidationRefused(t.foreignSheets(taken));
     return empty;
   }
   // The consolidation's own metadata is small: read first, it says whether the rest may be read.
@@ -62,7 +61,7 @@ export async function readConsolidation(context: Excel.RequestContext, options: 
   const metaRows = metaArea ? padded(metaArea, (await readBlocks(context, [{ sheet: CONSOLIDATION_SHEETS.meta, ...metaArea }], options))[0]) : [];
   const format = metaRows.find((row) => row[0] === "format")?.[1];
   if (format !== CONSOLIDATION_FORMAT_ID) {
-    throw new ConsolidationRefused(`La feuille cachée « ${CONSOLIDATION_SHEETS.meta} » ne décrit pas une consolidation CTG Suivi : le classeur n'a pas été modifié. ${NEW_WORKBOOK}`);
+    throw new ConsolidationRefused(t.notAConsolidation(CONSOLIDATION_SHEETS.meta));
   }
 
   const blocks = READ_SHEETS.map(([name, columns]) => {
@@ -100,11 +99,7 @@ function checkHeader(name: string, columns: ColumnSpec[], grid: CellValue[][]): 
   if (grid.length === 0) return;
   const header = grid[0];
   const wrong = columns.findIndex((column, index) => header[index] !== column.header);
-  if (wrong >= 0) {
-    throw new ConsolidationRefused(
-      `La feuille « ${name} » de la consolidation a été modifiée (colonne ${wrong + 1} : « ${String(header[wrong] ?? "")} » au lieu de « ${columns[wrong].header} ») : elle ne peut pas être complétée sans risque de perdre des lignes. Rétablissez l'en-tête, ou ${NEW_WORKBOOK.charAt(0).toLowerCase()}${NEW_WORKBOOK.slice(1)}`,
-    );
-  }
+  if (wrong >= 0) throw new ConsolidationRefused(t.headerChanged(name, wrong + 1, String(header[wrong] ?? ""), columns[wrong].header));
 }
 
 function keyedRows(grid: CellValue[][], columns: ColumnSpec[], formats?: (cells: CellValue[]) => (string | null)[]): KeyedRow[] {

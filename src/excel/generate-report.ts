@@ -4,7 +4,9 @@
  * the constant syncs of the plan executor.
  */
 import type { IsoDate } from "../domain/dates";
+import { Refusal } from "../domain/refusal";
 import { type Report, type ReportRequest, computeReport, petiteEnfanceOnly } from "../domain/report";
+import { officeLabels } from "../labels/catalog";
 import { buildReportSheet } from "../workbook/build-report";
 import { SHEETS } from "../workbook/layout";
 import { TABLEAU_SHEETS, readTableau } from "../workbook/parse-tableau";
@@ -26,24 +28,23 @@ export interface GeneratedBilan {
   notes: string[];
 }
 
-export class BilanRefused extends Error {}
+const t = officeLabels.bilan;
+
+/** A bilan that cannot be computed as asked: errors in the tableau, or a CDSF extract with no fiche in it. */
+export class BilanRefused extends Refusal {}
 
 /** Reads the tableau (one sync) and computes the bilan asked for; the deck and the sheet both start here. */
 export async function readBilanReport(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate; counter?: { syncs: number } }): Promise<Report> {
   const grids = await readGrids(context, TABLEAU_SHEETS, { counter: options.counter });
-  if (grids[SHEETS.meta] === undefined) throw new TableauNotFound("Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.");
+  if (grids[SHEETS.meta] === undefined) throw new TableauNotFound(officeLabels.tableau.notFound);
   const reading = readTableau(grids, { today: options.today });
   const errors = reading.issues.filter((issue) => issue.severity === "error");
   // A bilan goes to the COPIL: computed while entries are left out for errors, it would understate the work done.
   if (!reading.tracking || errors.length > 0) {
-    const first = errors[0];
-    const more = errors.length > 1 ? ` et ${errors.length - 1} autre${errors.length > 2 ? "s" : ""} erreur${errors.length > 2 ? "s" : ""}` : "";
-    throw new BilanRefused(
-      `Le tableau de suivi contient des erreurs${first ? ` (feuille « ${first.sheet} »${first.cell ? `, cellule ${first.cell}` : ""} : ${first.message}${more})` : ""}. Corrigez-les dans l'onglet Vérifier avant de générer le bilan.`,
-    );
+    throw new BilanRefused(t.tableauHasErrors(errors[0], errors.length));
   }
   const tracking = request.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
-  if (request.cdsf && tracking.plan.axes.length === 0) throw new BilanRefused("Aucune fiche action n'a le champ « petite enfance » : l'extrait CDSF serait vide.");
+  if (request.cdsf && tracking.plan.axes.length === 0) throw new BilanRefused(t.noPetiteEnfance);
   return computeReport(tracking, request);
 }
 

@@ -10,5 +10,4 @@ export { generateBilan, readBilanReport, BilanRefused, type BilanRequest, type G
 export { readConsolidation, writeConsolidation, ConsolidationRefused, type StoredInWorkbook } from "./consolidation-sheets";
 export { FEATURE_REQUIREMENTS, FULL_SUPPORT, FeatureUnavailable, hostSupport, type Feature, type HostSupport } from "./requirements";
 export { ProtectedByPassword } from "./sheet-protection";
-export { PAGE_LAYOUT_NOTE } from "./apply-plan";
 export { selectCell } from "./select-cell";

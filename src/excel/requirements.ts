@@ -6,37 +6,36 @@
  * - ExcelApi 1.8: `dataValidation`, which the set-up writes on every entry cell;
  * - ExcelApi 1.9: `pageLayout` (orientation, fit to width, print titles), skipped with a note when missing.
  */
+import { Refusal } from "../domain/refusal";
+import { officeLabels } from "../labels/catalog";
+
+const t = officeLabels.requirements;
+
 export type Feature = "pane" | "entry" | "check" | "lock" | "setup" | "dataValidation" | "pageLayout" | "bilan" | "consolidation";
 
 export interface FeatureRequirement {
   excelApi: string;
-  /** The feature in a French sentence: "… nécessite …". */
+  /** The feature in a French sentence: "… nécessite …" (from the catalogue). */
   label: string;
 }
 
 export const FEATURE_REQUIREMENTS: Record<Feature, FeatureRequirement> = {
-  pane: { excelApi: "1.7", label: "Le complément CTG Suivi" },
-  check: { excelApi: "1.7", label: "La lecture et la vérification du tableau" },
-  entry: { excelApi: "1.7", label: "La saisie trimestrielle" },
-  lock: { excelApi: "1.7", label: "Le verrouillage d'un trimestre" },
-  bilan: { excelApi: "1.7", label: "La génération d'un bilan" },
-  consolidation: { excelApi: "1.7", label: "La consolidation des territoires" },
-  setup: { excelApi: "1.8", label: "La mise en place ou la mise à jour du tableau (listes déroulantes et contrôles de saisie)" },
-  dataValidation: { excelApi: "1.8", label: "Les contrôles de saisie des cellules (listes déroulantes, bornes)" },
-  pageLayout: { excelApi: "1.9", label: "La mise en page pour l'impression (paysage, ajustement à la largeur)" },
+  pane: { excelApi: "1.7", label: t.features.pane },
+  check: { excelApi: "1.7", label: t.features.check },
+  entry: { excelApi: "1.7", label: t.features.entry },
+  lock: { excelApi: "1.7", label: t.features.lock },
+  bilan: { excelApi: "1.7", label: t.features.bilan },
+  consolidation: { excelApi: "1.7", label: t.features.consolidation },
+  setup: { excelApi: "1.8", label: t.features.setup },
+  dataValidation: { excelApi: "1.8", label: t.features.dataValidation },
+  pageLayout: { excelApi: "1.9", label: t.features.pageLayout },
 };
 
-/** Which Excel has which set, for the message (learn.microsoft.com, Excel JavaScript API requirement sets). */
-const HOSTS_BY_SET: Record<string, string> = {
-  "1.7": "Excel 2019, Excel 2021 ou plus récent, Microsoft 365 ou Excel sur le web",
-  "1.8": "Excel 2021 ou plus récent, Microsoft 365 ou Excel sur le web",
-  "1.9": "Excel 2021 ou plus récent, Microsoft 365 ou Excel sur le web",
-};
-
-export class FeatureUnavailable extends Error {
+/** The host lacks the requirement set of a feature; the message names the versions of Excel that have it. */
+export class FeatureUnavailable extends Refusal {
   constructor(readonly feature: Feature) {
     const requirement = FEATURE_REQUIREMENTS[feature];
-    super(`${requirement.label} nécessite ExcelApi ${requirement.excelApi}, que cette version d'Excel ne propose pas. Utilisez ${HOSTS_BY_SET[requirement.excelApi] ?? "une version plus récente d'Excel"}.`);
+    super(t.unavailable(requirement.label, requirement.excelApi));
   }
 }
 

@@ -4,6 +4,9 @@
  * told in French, naming the sheets, the protection of the others is put back, and nothing else is written
  * (the unprotection comes first in its request, and a request stops at its first refusal).
  */
+import { Refusal } from "../domain/refusal";
+import { officeLabels } from "../labels/catalog";
+
 export const PROTECTION: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: true,
   allowFormatColumns: true,
@@ -13,14 +16,9 @@ export const PROTECTION: Excel.WorksheetProtectionOptions = {
   allowDeleteRows: false,
 };
 
-export class ProtectedByPassword extends Error {
+export class ProtectedByPassword extends Refusal {
   constructor(readonly sheets: string[]) {
-    const names = sheets.map((name) => `« ${name} »`).join(", ");
-    super(
-      sheets.length > 1
-        ? `Les feuilles ${names} sont protégées par un mot de passe : le complément ne peut pas les modifier. Ôtez leur protection dans Excel (Révision › Ôter la protection de la feuille), puis recommencez ; le complément les protégera de nouveau, sans mot de passe.`
-        : `La feuille ${names} est protégée par un mot de passe : le complément ne peut pas la modifier. Ôtez sa protection dans Excel (Révision › Ôter la protection de la feuille), puis recommencez ; le complément la protégera de nouveau, sans mot de passe.`,
-    );
+    super(officeLabels.protection.byPassword(sheets));
   }
 }
 

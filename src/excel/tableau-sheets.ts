@@ -3,14 +3,15 @@
  * Only what an entry or a lock needs is read: the headers, the key columns of the two entry sheets and the small
  * metadata sheet, not three whole sheets (a 200-fiche tableau with long texts would not fit in one response).
  */
+import { Refusal } from "../domain/refusal";
 import { foldText } from "../domain/vocabulary";
+import { officeLabels } from "../labels/catalog";
 import { MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS, lockedQuartersOf } from "../workbook/layout";
 import type { CellValue } from "../workbook/sheet-plan";
 import { type ReadCounter, type SheetShape, readBlocks, readShapes } from "./read-sheets";
 
-export class TableauNotFound extends Error {}
-
-export const NO_TABLEAU = "Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.";
+/** The workbook holds no tableau, or one whose columns were renamed by hand. */
+export class TableauNotFound extends Refusal {}
 
 type Columns<K extends string> = Record<K, number>;
 
@@ -36,7 +37,7 @@ function columnsOf<K extends string>(sheet: string, header: readonly CellValue[]
   const columns = {} as Columns<K>;
   for (const key of Object.keys(headers) as K[]) {
     const index = folded.indexOf(foldText(headers[key]));
-    if (index < 0) throw new TableauNotFound(`La colonne « ${headers[key]} » est introuvable dans la feuille « ${sheet} » : le tableau a été modifié à la main.`);
+    if (index < 0) throw new TableauNotFound(officeLabels.tableau.columnMissing(headers[key], sheet));
     columns[key] = index;
   }
   return columns;
@@ -51,7 +52,7 @@ export function keyOf(...parts: CellValue[]): string {
 export async function readEntrySheets(context: Excel.RequestContext, counter: ReadCounter = { syncs: 0 }): Promise<EntrySheets> {
   const names = [SHEETS.tracking, SHEETS.measurements, SHEETS.meta];
   const shapes = await readShapes(context, names, { header: true, protection: true, counter });
-  if (names.some((name) => !shapes[name].exists) || !shapes[SHEETS.meta].used) throw new TableauNotFound(NO_TABLEAU);
+  if (names.some((name) => !shapes[name].exists) || !shapes[SHEETS.meta].used) throw new TableauNotFound(officeLabels.tableau.notFound);
   const t = columnsOf(SHEETS.tracking, shapes[SHEETS.tracking].header, TRACKING_COLUMNS);
   const m = columnsOf(SHEETS.measurements, shapes[SHEETS.measurements].header, MEASUREMENT_COLUMNS);
   const meta = shapes[SHEETS.meta].used!;

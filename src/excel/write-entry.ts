@@ -3,14 +3,19 @@
  * editing other cells of the shared workbook at the same time. Two syncs read where they are, one writes them.
  */
 import type { Indicator } from "../domain/plan";
+import { Refusal } from "../domain/refusal";
 import type { Measurement, StatusEntry } from "../domain/tracking";
+import { officeLabels } from "../labels/catalog";
 import { toCellValue } from "../workbook/build-tableau";
 import { SHEETS } from "../workbook/layout";
 import { cellAddress } from "../workbook/sheet-plan";
 import { keyOf, readEntrySheets } from "./tableau-sheets";
 import { cells as cellsOf } from "./write-sheet";
 
-export class EntryRefused extends Error {}
+const refused = officeLabels.entry;
+
+/** An entry the workbook cannot take: its quarter is locked, or the tableau has no cell for it. */
+export class EntryRefused extends Refusal {}
 
 export interface QuarterEntry {
   /** Already checked with the domain rules (checkStatusEntry). */
@@ -30,16 +35,16 @@ export async function writeQuarterEntry(context: Excel.RequestContext, entry: Qu
   const counter = { syncs: 0 };
   const sheets = await readEntrySheets(context, counter);
   if (sheets.lockedQuarters.includes(status.quarter)) {
-    throw new EntryRefused(`Le trimestre ${status.quarter} est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies.`);
+    throw new EntryRefused(refused.quarterLocked(status.quarter));
   }
   const t = sheets.trackingColumns;
   const trackingRow = sheets.trackingRows.get(keyOf(status.actionCode, status.quarter));
-  if (trackingRow === undefined) throw new EntryRefused(`La fiche ${status.actionCode} n'a pas de ligne pour le trimestre ${status.quarter} dans « ${SHEETS.tracking} » : mettez à jour le tableau.`);
+  if (trackingRow === undefined) throw new EntryRefused(refused.noRow(status.actionCode, status.quarter, SHEETS.tracking));
 
   const m = sheets.measurementColumns;
   const measurementRows = entry.measurements.map(({ indicator, measurement }) => {
     const row = sheets.measurementRows.get(keyOf(indicator.id, measurement.quarter));
-    if (row === undefined) throw new EntryRefused(`L'indicateur ${indicator.id} ne se saisit pas au trimestre ${measurement.quarter}.`);
+    if (row === undefined) throw new EntryRefused(refused.notMeasured(indicator.id, measurement.quarter));
     return row;
   });
 

@@ -1,2 +1,79 @@
-/** Section « office » of the French catalogue (see catalog.ts). */
-export const officeLabels = {} as const;
+/**
+ * Section « office » of the French catalogue (see catalog.ts): what the Office.js executor (src/excel) tells the
+ * user — a feature the host's Excel lacks, a sheet protected by a password, a tableau or a consolidation it must
+ * not or cannot write into, and the notes it hands back to the pane.
+ */
+
+import { quoted } from "./compose";
+
+/** Which Excel has which requirement set, for the message (learn.microsoft.com, Excel JavaScript API requirement sets). */
+const hostsBySet: Record<string, string> = {
+  "1.7": "Excel 2019, Excel 2021 ou plus récent, Microsoft 365 ou Excel sur le web",
+  "1.8": "Excel 2021 ou plus récent, Microsoft 365 ou Excel sur le web",
+  "1.9": "Excel 2021 ou plus récent, Microsoft 365 ou Excel sur le web",
+};
+
+/** What every refusal of the consolidation ends with: the Caf consolidates in a workbook of its own. */
+const newWorkbook = "Ouvrez un nouveau classeur vide (Fichier > Nouveau) et relancez la consolidation depuis l'onglet CTG Suivi du ruban.";
+
+export const officeLabels = {
+  requirements: {
+    /** Each feature of the add-in in a French sentence: "… nécessite …". */
+    features: {
+      pane: "Le complément CTG Suivi",
+      check: "La lecture et la vérification du tableau",
+      entry: "La saisie trimestrielle",
+      lock: "Le verrouillage d'un trimestre",
+      bilan: "La génération d'un bilan",
+      consolidation: "La consolidation des territoires",
+      setup: "La mise en place ou la mise à jour du tableau (listes déroulantes et contrôles de saisie)",
+      dataValidation: "Les contrôles de saisie des cellules (listes déroulantes, bornes)",
+      pageLayout: "La mise en page pour l'impression (paysage, ajustement à la largeur)",
+    },
+    /** The host lacks the requirement set of a feature; `feature` is one of `features`. */
+    unavailable: (feature: string, excelApi: string) =>
+      `${feature} nécessite ExcelApi ${excelApi}, que cette version d'Excel ne propose pas. Utilisez ${hostsBySet[excelApi] ?? "une version plus récente d'Excel"}.`,
+  },
+  /** Told after a set-up or a bilan on a host below ExcelApi 1.9: the print settings were skipped. */
+  pageLayoutNote:
+    "Cette version d'Excel ne permet pas au complément de régler la mise en page (ExcelApi 1.9) : réglez l'orientation paysage et l'ajustement à la largeur de la page dans Mise en page avant d'imprimer.",
+  protection: {
+    /** Sheets a person protected with a password of their own: the add-in cannot and must not lift it. */
+    byPassword: (sheets: readonly string[]) => {
+      const names = sheets.map((name) => quoted(name)).join(", ");
+      return sheets.length > 1
+        ? `Les feuilles ${names} sont protégées par un mot de passe : le complément ne peut pas les modifier. Ôtez leur protection dans Excel (Révision › Ôter la protection de la feuille), puis recommencez ; le complément les protégera de nouveau, sans mot de passe.`
+        : `La feuille ${names} est protégée par un mot de passe : le complément ne peut pas la modifier. Ôtez sa protection dans Excel (Révision › Ôter la protection de la feuille), puis recommencez ; le complément la protégera de nouveau, sans mot de passe.`;
+    },
+  },
+  tableau: {
+    notFound: "Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.",
+    columnMissing: (header: string, sheet: string) => `La colonne « ${header} » est introuvable dans la feuille « ${sheet} » : le tableau a été modifié à la main.`,
+  },
+  entry: {
+    quarterLocked: (quarter: string) => `Le trimestre ${quarter} est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies.`,
+    noRow: (actionCode: string, quarter: string, sheet: string) => `La fiche ${actionCode} n'a pas de ligne pour le trimestre ${quarter} dans « ${sheet} » : mettez à jour le tableau.`,
+    notMeasured: (indicatorId: string, quarter: string) => `L'indicateur ${indicatorId} ne se saisit pas au trimestre ${quarter}.`,
+  },
+  bilan: {
+    /**
+     * A bilan is refused while the tableau holds errors: the first one is named with its place, and how many others
+     * there are (`count` is the number of errors in all).
+     */
+    tableauHasErrors: (first: { sheet: string; cell?: string; message: string } | undefined, count: number) => {
+      const more = count > 1 ? ` et ${count - 1} autre${count > 2 ? "s" : ""} erreur${count > 2 ? "s" : ""}` : "";
+      return `Le tableau de suivi contient des erreurs${first ? ` (feuille « ${first.sheet} »${first.cell ? `, cellule ${first.cell}` : ""} : ${first.message}${more})` : ""}. Corrigez-les dans l'onglet Vérifier avant de générer le bilan.`;
+    },
+    noPetiteEnfance: "Aucune fiche action n'a le champ « petite enfance » : l'extrait CDSF serait vide.",
+  },
+  consolidation: {
+    territoryTableau: `Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. ${newWorkbook}`,
+    /** Sheets named like the consolidation's, that no consolidation wrote: writing would replace them. */
+    foreignSheets: (sheets: readonly string[]) =>
+      `Ce classeur a déjà ${sheets.length > 1 ? "des feuilles" : "une feuille"} ${sheets.map((name) => quoted(name)).join(", ")} qui ne ${sheets.length > 1 ? "viennent" : "vient"} pas d'une consolidation CTG Suivi : elles seraient remplacées. ${newWorkbook}`,
+    notAConsolidation: (metaSheet: string) => `La feuille cachée « ${metaSheet} » ne décrit pas une consolidation CTG Suivi : le classeur n'a pas été modifié. ${newWorkbook}`,
+    /** `column` counts from 1. */
+    headerChanged: (sheet: string, column: number, found: string, expected: string) =>
+      `La feuille « ${sheet} » de la consolidation a été modifiée (colonne ${column} : « ${found} » au lieu de « ${expected} ») : elle ne peut pas être complétée sans risque de perdre des lignes. Rétablissez l'en-tête, ou ${newWorkbook.charAt(0).toLowerCase()}${newWorkbook.slice(1)}`,
+  },
+} as const;

@@ -1,2 +1,190 @@
-/** Section « pane » of the French catalogue (see catalog.ts). */
-export const paneLabels = {} as const;
+/**
+ * Section « pane » of the French catalogue (see catalog.ts): every text of the task pane, by component — headings,
+ * buttons, field labels, hints, placeholders, aria-labels, message bars, progress texts and summaries.
+ */
+
+export const paneLabels = {
+  app: {
+    title: "CTG Suivi",
+    subtitle: "Tableau de suivi partagé de la Convention territoriale globale",
+    connecting: "Connexion à Excel…",
+    outsideExcel: "Ce volet s'ouvre depuis Excel : onglet « CTG Suivi » du ruban, bouton « Tableau de suivi ».",
+    readingWorkbook: "Lecture du classeur…",
+    /** Offered beside the consolidation opened in an empty workbook. */
+    preparingTerritory: "Vous préparez le tableau de suivi d'un territoire ?",
+    createTableau: "Créer un tableau de suivi",
+    /** Offered beside the set-up wizard of an empty workbook. */
+    gatheringTerritories: "Agent de la Caf, vous rassemblez les tableaux de plusieurs territoires ?",
+    consolidateTerritories: "Consolider des tableaux de territoires",
+    /** The consolidation asked for in a territory's tableau (from the ribbon): it never writes there. */
+    territoryWorkbook:
+      "Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. Ouvrez un nouveau classeur vide (Fichier > Nouveau) et relancez « Consolider » depuis l'onglet CTG Suivi du ruban.",
+    views: "Vues du tableau de suivi",
+    tabs: { tableau: "Tableau de bord", saisie: "Saisie", verifier: "Vérifier", bilan: "Bilans" },
+  },
+
+  quarterPicker: {
+    label: "Trimestre",
+    option: (quarter: string, locked: boolean) => `${quarter}${locked ? " (verrouillé)" : ""}`,
+  },
+
+  dashboard: {
+    locked: (quarter: string) => `Le trimestre ${quarter} est verrouillé : ses saisies ne peuvent plus être modifiées.`,
+    unlocked: (quarter: string) => `Le trimestre ${quarter} est déverrouillé.`,
+    statusesHeading: (actions: number) => `Statuts des ${actions} fiches actions`,
+    statusCount: (status: string, count: number) => `${status} : ${count}`,
+    byAxis: "Statuts par axe",
+    /** Column titles of the table by axis. */
+    columns: { axis: "Axe", inProgress: "En cours", done: "Réalisées", others: "Autres" },
+    completenessHeading: "Complétude du trimestre",
+    completeness: (withStatus: number, actions: number, indicatorsFilled: number, indicatorsExpected: number) =>
+      `${withStatus} fiche(s) sur ${actions} ont un statut ; ${indicatorsFilled} indicateur(s) renseigné(s) sur ${indicatorsExpected} attendus.`,
+    lateHeading: (count: number) => `Fiches en retard (${count})`,
+    noneLate: "Aucune fiche en retard pour ce trimestre.",
+    lateFiche: (code: string, title: string, deadline: string, status: string) => `${code} ${title} — échéance ${deadline}, ${status.toLowerCase()}`,
+    quarterHeading: "Fiches du trimestre",
+    fiche: (code: string, title: string, status: string, progress: number | undefined) => `${code} ${title} — ${status}${progress !== undefined ? `, ${progress} %` : ""}`,
+    unlock: "Déverrouiller le trimestre",
+    lock: "Verrouiller le trimestre après le COPIL",
+    unlockTitle: (quarter: string) => `Déverrouiller ${quarter} ?`,
+    unlockWarning: "Les saisies de ce trimestre, validées en COPIL, redeviendront modifiables par tous les co-auteurs du classeur.",
+    cancel: "Annuler",
+    confirmUnlock: "Déverrouiller",
+  },
+
+  entryForm: {
+    form: "Saisie trimestrielle",
+    /** `cells` are the addresses written; the first three are shown. */
+    saved: (cells: readonly string[], code: string, quarter: string) =>
+      `Enregistré : ${cells.length} cellule(s) de la fiche ${code} pour ${quarter} (${cells.slice(0, 3).join(", ")}${cells.length > 3 ? "…" : ""}).`,
+    fiche: "Fiche action",
+    ficheHint: "Tapez un code ou un mot du titre",
+    lockedQuarter: (quarter: string) =>
+      `Le trimestre ${quarter} est verrouillé depuis son COPIL : ses saisies ne peuvent plus être modifiées. Déverrouillez-le dans le tableau de bord si nécessaire.`,
+    status: "Statut",
+    statusPlaceholder: "Choisir un statut",
+    progress: "Avancement (%)",
+    texts: { achievements: "Réalisations", difficulties: "Difficultés", adjustments: "Ajustements" },
+    indicatorsHeading: "Indicateurs du trimestre",
+    /** Parts of an indicator's hint, joined with « · » after its type. */
+    unit: (unit: string) => `unité : ${unit}`,
+    baseline: (value: string) => `référence : ${value}`,
+    target: (value: string) => `cible : ${value}`,
+    previousQuarter: (value: string) => `trimestre précédent : ${value}`,
+    comment: (indicatorId: string) => `Commentaire (${indicatorId})`,
+    /** How the domain's text check names the comment in its message ("le commentaire dépasse …"). */
+    commentInMessage: "le commentaire",
+    fixFields: "Corrigez les champs signalés pour pouvoir enregistrer.",
+    save: "Enregistrer",
+  },
+
+  check: {
+    region: "Vérification du tableau",
+    run: "Vérifier le tableau",
+    running: "Vérification en cours…",
+    noProblem: "Aucun problème : toutes les saisies respectent les règles du tableau.",
+    summary: (errors: number, warnings: number) => `${errors} erreur(s) et ${warnings} avertissement(s). Cliquez sur un problème pour aller à la cellule.`,
+    issue: (severity: "error" | "warning", sheet: string, cell: string, message: string) => `${severity === "error" ? "Erreur" : "Avertissement"} — ${sheet}!${cell} : ${message}`,
+  },
+
+  bilan: {
+    region: "Bilans",
+    kindField: "Bilan",
+    kinds: { annual: "Point d'étape annuel", midterm: "Bilan intermédiaire", final: "Bilan final" },
+    year: "Année du point d'étape",
+    until: "Dernier trimestre couvert",
+    untilHint: "Par défaut, la fin de l'année qui contient le milieu de la convention.",
+    seriesIndicator: "Indicateur du graphique d'évolution",
+    automatic: "Automatique (l'indicateur le plus renseigné)",
+    cdsf: "Extrait petite enfance pour la CDSF",
+    cdsfUnavailable: "Extrait petite enfance pour la CDSF (aucune fiche du champ petite enfance)",
+    generate: "Générer le bilan",
+    downloadDeck: "Télécharger la présentation COPIL (.pptx)",
+    writingSheet: "Écriture de la feuille du bilan et de ses graphiques…",
+    preparingDeck: "Préparation de la présentation…",
+    /** Followed by the executor's notes (print settings skipped), each after a space. */
+    sheetWritten: (sheetName: string, charts: number) => `Feuille « ${sheetName} » écrite avec ${charts} graphiques. Les feuilles de saisie n'ont pas été modifiées.`,
+    deckReady: (fileName: string, slides: number) => `Présentation « ${fileName} » prête (${slides} diapositives) : retrouvez-la dans vos téléchargements.`,
+    regenerating: "Générer à nouveau remplace seulement la feuille de ce bilan ; vos graphiques et feuilles personnels sont conservés.",
+  },
+
+  consolidation: {
+    region: "Consolidation des territoires",
+    heading: "Consolider les tableaux de suivi des territoires",
+    intro:
+      "Choisissez ou déposez les tableaux de suivi (.xlsx) reçus des territoires. Ils sont lus dans ce volet et jamais modifiés ; la synthèse, les statuts, les indicateurs et le rapport d'import s'écrivent dans ce classeur. Un territoire déjà consolidé est remplacé par son fichier plus récent.",
+    dropHere: "Déposez les fichiers ici, ou :",
+    pick: "Choisir des fichiers…",
+    input: "Tableaux de suivi des territoires (.xlsx)",
+    /** A file's state before its verdict (the verdicts' own labels come from the consolidation's import report). */
+    states: { waiting: "En attente", reading: "Lecture…", cancelled: "Non lu" },
+    /** A file's size, the amount already written the French way. */
+    kilobytes: (amount: string) => `${amount} Ko`,
+    megabytes: (amount: string) => `${amount} Mo`,
+    progress: "Progression",
+    /** `number` counts from 1. */
+    readingFile: (number: number, total: number, file: string) => `Fichier ${number} sur ${total} : ${file}`,
+    writing: "Écriture de la consolidation dans le classeur…",
+    consolidate: (files: number) => (files > 1 ? `Consolider ${files} fichiers` : "Consolider"),
+    cancel: "Annuler",
+    clear: "Vider la liste",
+    files: "Fichiers à consolider",
+    reasonsFor: (fileName: string) => `Raisons pour ${fileName}`,
+    noneAccepted: (files: number) => `Aucun fichier accepté sur ${files} : le classeur n'a pas été modifié. Les raisons sont données pour chaque fichier.`,
+    /** `territories` in the workbook now, `fromBatch` of them from this batch and `kept` from earlier ones. */
+    written: (counts: { territories: number; fromBatch: number; kept: number; accepted: number; rejected: number; charts: number }) =>
+      `Consolidation écrite : ${counts.territories} territoire(s) dans le classeur (${counts.fromBatch} de ce lot${counts.kept > 0 ? `, ${counts.kept} déjà consolidé(s)` : ""}), ` +
+      `${counts.accepted} fichier(s) accepté(s)${counts.rejected > 0 ? `, ${counts.rejected} rejeté(s)` : ""}. Feuilles « Synthèse territoires », « Synthèse champs », « Statuts », « Indicateurs » et « Rapport d'import », ${counts.charts} graphiques.`,
+    cancelled: "Consolidation annulée : le classeur n'a pas été modifié. Les fichiers déjà lus gardent leur verdict ci-dessous.",
+  },
+
+  repertoire: {
+    /** Wraps the reason NotARepertoire gives (src/import), which is a sentence fragment without its full stop. */
+    notARepertoire: (reason: string) => `Ce texte n'est pas un répertoire des fiches actions : ${reason}.`,
+    unreadable: (detail: string) => `Lecture impossible : ${detail}`,
+    /** The file input's field label and its aria-label. */
+    file: "Répertoire des fiches actions (.docx ou .txt)",
+    paste: "Ou collez le texte du répertoire",
+    analyse: "Analyser le texte collé",
+    readingDocument: "Lecture du document…",
+    found: (fiches: number) => `${fiches} fiches actions trouvées — vérifiez les types d'indicateurs`,
+    warning: (code: string | undefined, section: string, message: string) => `${code ? `${code} — ` : ""}${section} : ${message}`,
+    noIndicator: "Aucun indicateur.",
+  },
+
+  setup: {
+    form: "Création du tableau de suivi",
+    heading: "Créer le tableau de suivi",
+    /** The convention's fields, also naming the domain's problems with them. */
+    fields: { territory: "Territoire", caf: "Caf", signatories: "Signataires", start: "Début de la convention", end: "Fin de la convention" },
+    territoryHint: "Commune ou communauté de communes signataire",
+    signatoriesHint: "Un par ligne",
+    dateHint: "jj/mm/aaaa",
+    endHint: "jj/mm/aaaa ; par défaut, 5 ans après le début",
+    dateInvalid: "Date attendue au format jj/mm/aaaa",
+    unreadableTableau: (problem: string) => `Ce classeur contient un tableau illisible : ${problem}`,
+    plan: "Plan d'actions",
+    sources: {
+      exemple: "Plan d'exemple (CC Monts, Rance et Rougier, 15 fiches)",
+      repertoire: "Importer un répertoire des fiches actions (Word ou texte)",
+      fichier: "Fichier de plan (.json)",
+      vide: "Plan vide, à compléter",
+    },
+    /** The one axis and sub-axis of the empty plan, written into the tableau for the user to rename. */
+    emptyPlan: { axis: "Axe 1", subAxis: "Sous-axe 1.A" },
+    /**
+     * The territory the répertoire import (src/import/parse-repertoire.ts) gives a document that names none: it is
+     * not offered as the territory typed. The two must stay equal.
+     */
+    unnamedTerritory: "Territoire à préciser",
+    planFile: "Fichier du plan d'actions",
+    planFileInput: "Fichier du plan d'actions (.json)",
+    chooseRepertoire: "Choisissez ou collez un répertoire des fiches actions, puis vérifiez les types d'indicateurs.",
+    choosePlanFile: "Choisissez un fichier de plan d'actions (.json).",
+    /** A problem of the plan file, or of a field: where it is, then what. */
+    problemAt: (where: string, message: string) => `${where} : ${message}`,
+    fileProblemAt: (fileName: string, path: string, message: string) => `${fileName} — ${path} : ${message}`,
+    create: "Créer le tableau de suivi",
+    creating: "Création des feuilles…",
+  },
+} as const;

@@ -1,5 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
+import { paneLabels } from "../labels/catalog";
 import { BilanPanel, type SaveFile } from "./BilanPanel";
 import { CheckPanel } from "./CheckPanel";
 import { ConsolidationPanel } from "./ConsolidationPanel";
@@ -8,6 +9,8 @@ import { EntryForm } from "./EntryForm";
 import { describeError } from "./errors";
 import type { TableauGateway, WorkbookState } from "./gateway";
 import { SetupWizard } from "./SetupWizard";
+
+const t = paneLabels.app;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -39,14 +42,14 @@ export function App({ host, gateway, initialView = "tableau", saveFile }: AppPro
     <main className={styles.root}>
       <header className={styles.header}>
         <Title2 as="h1" className={styles.title}>
-          CTG Suivi
+          {t.title}
         </Title2>
         <Subtitle2 as="p" className={styles.subtitle}>
-          Tableau de suivi partagé de la Convention territoriale globale
+          {t.subtitle}
         </Subtitle2>
       </header>
-      {host === "loading" && <Spinner label="Connexion à Excel…" />}
-      {host === "no-office" && <Body1>Ce volet s'ouvre depuis Excel : onglet « CTG Suivi » du ruban, bouton « Tableau de suivi ».</Body1>}
+      {host === "loading" && <Spinner label={t.connecting} />}
+      {host === "no-office" && <Body1>{t.outsideExcel}</Body1>}
       {typeof host === "object" && (
         <MessageBar intent="error">
           <MessageBarBody>{host.refused}</MessageBarBody>
@@ -84,16 +87,16 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
       </MessageBar>
     );
   }
-  if (!state) return <Spinner label="Lecture du classeur…" />;
+  if (!state) return <Spinner label={t.readingWorkbook} />;
   if (state.hasConsolidation) return <ConsolidationPanel gateway={gateway} />;
   if (!state.hasTableau && view === "consolider") {
     return (
       <>
         <ConsolidationPanel gateway={gateway} />
         <div className={styles.switch}>
-          <Body1>Vous préparez le tableau de suivi d'un territoire ?</Body1>
+          <Body1>{t.preparingTerritory}</Body1>
           <Button appearance="secondary" onClick={() => setView("tableau")}>
-            Créer un tableau de suivi
+            {t.createTableau}
           </Button>
         </div>
       </>
@@ -104,9 +107,9 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
       <>
         {!state.hasTableau && (
           <div className={styles.switch}>
-            <Body1>Agent de la Caf, vous rassemblez les tableaux de plusieurs territoires ?</Body1>
+            <Body1>{t.gatheringTerritories}</Body1>
             <Button appearance="secondary" onClick={() => setView("consolider")}>
-              Consolider des tableaux de territoires
+              {t.consolidateTerritories}
             </Button>
           </div>
         )}
@@ -126,10 +129,7 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
     <>
       {view === "consolider" && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. Ouvrez un nouveau classeur vide (Fichier &gt; Nouveau) et
-            relancez « Consolider » depuis l'onglet CTG Suivi du ruban.
-          </MessageBarBody>
+          <MessageBarBody>{t.territoryWorkbook}</MessageBarBody>
         </MessageBar>
       )}
       {notes.map((note) => (
@@ -137,11 +137,11 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
           <MessageBarBody>{note}</MessageBarBody>
         </MessageBar>
       ))}
-      <TabList selectedValue={view === "consolider" ? "tableau" : view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Vues du tableau de suivi">
-        <Tab value="tableau">Tableau de bord</Tab>
-        <Tab value="saisie">Saisie</Tab>
-        <Tab value="verifier">Vérifier</Tab>
-        <Tab value="bilan">Bilans</Tab>
+      <TabList selectedValue={view === "consolider" ? "tableau" : view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t.views}>
+        <Tab value="tableau">{t.tabs.tableau}</Tab>
+        <Tab value="saisie">{t.tabs.saisie}</Tab>
+        <Tab value="verifier">{t.tabs.verifier}</Tab>
+        <Tab value="bilan">{t.tabs.bilan}</Tab>
       </TabList>
       {(view === "tableau" || view === "consolider") && <Dashboard gateway={gateway} tracking={tracking} onChange={reload} />}
       {view === "saisie" && <EntryForm gateway={gateway} tracking={tracking} onSaved={reload} />}

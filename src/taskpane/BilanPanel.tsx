@@ -5,6 +5,7 @@ import { type Quarter, parseQuarter, quartersBetween } from "../domain/quarters"
 import { midtermEnd, type ReportKind } from "../domain/report";
 import type { Tracking } from "../domain/tracking";
 import type { BilanRequest } from "../excel";
+import { paneLabels } from "../labels/catalog";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter } from "./quarters-ui";
@@ -14,7 +15,9 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-const KIND_LABELS: Record<ReportKind, string> = { annual: "Point d'étape annuel", midterm: "Bilan intermédiaire", final: "Bilan final" };
+const t = paneLabels.bilan;
+
+const KIND_LABELS: Record<ReportKind, string> = t.kinds;
 const AUTOMATIC = "";
 const NUMERIC_TYPES = new Set(["nombre", "taux", "montant", "echelle"]);
 
@@ -63,11 +66,11 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
     try {
       if (what === "sheet") {
         const generated = await gateway.generateBilan(request());
-        setMessage({ intent: "success", text: [`Feuille « ${generated.sheetName} » écrite avec ${generated.charts} graphiques. Les feuilles de saisie n'ont pas été modifiées.`, ...generated.notes].join(" ") });
+        setMessage({ intent: "success", text: [t.sheetWritten(generated.sheetName, generated.charts), ...generated.notes].join(" ") });
       } else {
         const deck = await gateway.bilanDeck(request());
         saveFile(deck.fileName, deck.bytes);
-        setMessage({ intent: "success", text: `Présentation « ${deck.fileName} » prête (${deck.slides} diapositives) : retrouvez-la dans vos téléchargements.` });
+        setMessage({ intent: "success", text: t.deckReady(deck.fileName, deck.slides) });
       }
     } catch (caught) {
       setMessage({ intent: "error", text: describeError(caught) });
@@ -78,12 +81,12 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
 
   const indicatorLabel = (id: string) => {
     const found = indicators.find(({ indicator }) => indicator.id === id);
-    return found ? `${found.action.code} — ${found.indicator.label}` : "Automatique (l'indicateur le plus renseigné)";
+    return found ? `${found.action.code} — ${found.indicator.label}` : t.automatic;
   };
 
   return (
-    <section aria-label="Bilans" className={styles.panel}>
-      <Field label="Bilan">
+    <section aria-label={t.region} className={styles.panel}>
+      <Field label={t.kindField}>
         <RadioGroup value={kind} onChange={(_, data) => setKind(data.value as ReportKind)}>
           {(Object.keys(KIND_LABELS) as ReportKind[]).map((value) => (
             <Radio key={value} value={value} label={KIND_LABELS[value]} />
@@ -91,7 +94,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
         </RadioGroup>
       </Field>
       {kind === "annual" && (
-        <Field label="Année du point d'étape">
+        <Field label={t.year}>
           <Dropdown value={String(year)} selectedOptions={[String(year)]} onOptionSelect={(_, data) => data.optionValue && setYear(Number(data.optionValue))}>
             {years.map((item) => (
               <Option key={item} value={String(item)}>
@@ -102,7 +105,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
         </Field>
       )}
       {kind === "midterm" && (
-        <Field label="Dernier trimestre couvert" hint="Par défaut, la fin de l'année qui contient le milieu de la convention.">
+        <Field label={t.until} hint={t.untilHint}>
           <Dropdown value={until} selectedOptions={[until]} onOptionSelect={(_, data) => data.optionValue && setUntil(data.optionValue)}>
             {quarters.map((item) => (
               <Option key={item} value={item}>
@@ -112,9 +115,9 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
           </Dropdown>
         </Field>
       )}
-      <Field label="Indicateur du graphique d'évolution">
+      <Field label={t.seriesIndicator}>
         <Dropdown value={indicatorLabel(indicatorId)} selectedOptions={[indicatorId]} onOptionSelect={(_, data) => setIndicatorId(data.optionValue ?? AUTOMATIC)}>
-          <Option value={AUTOMATIC}>Automatique (l'indicateur le plus renseigné)</Option>
+          <Option value={AUTOMATIC}>{t.automatic}</Option>
           {indicators.map(({ action, indicator }) => (
             <Option key={indicator.id} value={indicator.id} text={`${action.code} — ${indicator.label}`}>
               {`${action.code} — ${indicator.label}`}
@@ -126,24 +129,24 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
         checked={cdsf}
         disabled={!hasPetiteEnfance}
         onChange={(_, data) => setCdsf(data.checked === true)}
-        label={hasPetiteEnfance ? "Extrait petite enfance pour la CDSF" : "Extrait petite enfance pour la CDSF (aucune fiche du champ petite enfance)"}
+        label={hasPetiteEnfance ? t.cdsf : t.cdsfUnavailable}
       />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy !== undefined} onClick={() => void act("sheet")}>
-          Générer le bilan
+          {t.generate}
         </Button>
         <Button disabled={busy !== undefined} onClick={() => void act("deck")}>
-          Télécharger la présentation COPIL (.pptx)
+          {t.downloadDeck}
         </Button>
       </div>
-      {busy === "sheet" && <Spinner size="tiny" label="Écriture de la feuille du bilan et de ses graphiques…" />}
-      {busy === "deck" && <Spinner size="tiny" label="Préparation de la présentation…" />}
+      {busy === "sheet" && <Spinner size="tiny" label={t.writingSheet} />}
+      {busy === "deck" && <Spinner size="tiny" label={t.preparingDeck} />}
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
-      <Body1>Générer à nouveau remplace seulement la feuille de ce bilan ; vos graphiques et feuilles personnels sont conservés.</Body1>
+      <Body1>{t.regenerating}</Body1>
     </section>
   );
 }

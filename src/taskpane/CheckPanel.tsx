@@ -1,8 +1,11 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { frenchTypography, paneLabels } from "../labels/catalog";
 import type { LocatedIssue } from "../workbook/grid-reader";
-import { describeError, typography } from "./errors";
+import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
+
+const t = paneLabels.check;
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
@@ -32,11 +35,11 @@ export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
   const errors = issues?.filter((issue) => issue.severity === "error").length ?? 0;
 
   return (
-    <section aria-label="Vérification du tableau" className={styles.panel}>
+    <section aria-label={t.region} className={styles.panel}>
       <Button appearance="primary" onClick={() => void check()} disabled={busy}>
-        Vérifier le tableau
+        {t.run}
       </Button>
-      {busy && <Spinner size="tiny" label="Vérification en cours…" />}
+      {busy && <Spinner size="tiny" label={t.running} />}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -44,17 +47,17 @@ export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
       )}
       {issues && issues.length === 0 && (
         <MessageBar intent="success">
-          <MessageBarBody>Aucun problème : toutes les saisies respectent les règles du tableau.</MessageBarBody>
+          <MessageBarBody>{t.noProblem}</MessageBarBody>
         </MessageBar>
       )}
       {issues && issues.length > 0 && (
         <>
-          <Body1>{`${errors} erreur(s) et ${issues.length - errors} avertissement(s). Cliquez sur un problème pour aller à la cellule.`}</Body1>
+          <Body1>{t.summary(errors, issues.length - errors)}</Body1>
           <ul className={styles.list}>
             {issues.map((issue, index) => (
               <li key={`${issue.sheet}-${issue.cell}-${index}`}>
                 <Button appearance="transparent" className={styles.item} onClick={() => void gateway.select(issue.sheet, issue.cell).catch((caught) => setError(describeError(caught)))}>
-                  {typography(`${issue.severity === "error" ? "Erreur" : "Avertissement"} — ${issue.sheet}!${issue.cell} : ${issue.message}`)}
+                  {frenchTypography(t.issue(issue.severity, issue.sheet, issue.cell, issue.message))}
                 </Button>
               </li>
             ))}

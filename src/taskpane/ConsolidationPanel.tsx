@@ -2,6 +2,7 @@ import { Badge, Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Prog
 import { useRef, useState, type DragEvent } from "react";
 import { INTAKE_LABELS } from "../workbook/build-consolidation";
 import type { BatchFile, FileVerdict } from "../domain/consolidation-batch";
+import { paneLabels } from "../labels/catalog";
 import { describeError } from "./errors";
 import type { ConsolidationOutcome, TableauGateway } from "./gateway";
 
@@ -24,9 +25,11 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
+const t = paneLabels.consolidation;
+
 type FileState = "waiting" | "reading" | "cancelled" | FileVerdict["status"];
 
-const STATE_LABELS: Record<FileState, string> = { waiting: "En attente", reading: "Lecture…", cancelled: "Non lu", ...INTAKE_LABELS };
+const STATE_LABELS: Record<FileState, string> = { ...t.states, ...INTAKE_LABELS };
 const STATE_COLORS: Record<FileState, "informative" | "brand" | "success" | "warning" | "danger" | "subtle"> = {
   waiting: "informative",
   reading: "brand",
@@ -46,7 +49,7 @@ interface Row {
 const frenchNumber = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
 function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${frenchNumber.format(Math.max(1, Math.round(bytes / 1024)))} Ko` : `${frenchNumber.format(bytes / (1024 * 1024))} Mo`;
+  return bytes < 1024 * 1024 ? t.kilobytes(frenchNumber.format(Math.max(1, Math.round(bytes / 1024)))) : t.megabytes(frenchNumber.format(bytes / (1024 * 1024)));
 }
 
 /** A picked file, read only when its turn comes: the batch refuses a file too large before it is loaded. */
@@ -57,13 +60,11 @@ function batchFile(file: File): BatchFile {
 function summary(outcome: ConsolidationOutcome): { intent: "success" | "warning" | "error"; text: string } {
   const accepted = outcome.verdicts.filter((verdict) => verdict.status !== "rejected").length;
   const rejected = outcome.verdicts.length - accepted;
-  if (!outcome.written) return { intent: "error", text: `Aucun fichier accepté sur ${outcome.verdicts.length} : le classeur n'a pas été modifié. Les raisons sont données pour chaque fichier.` };
+  if (!outcome.written) return { intent: "error", text: t.noneAccepted(outcome.verdicts.length) };
   const fromBatch = outcome.territories - outcome.kept;
   return {
     intent: rejected > 0 ? "warning" : "success",
-    text:
-      `Consolidation écrite : ${outcome.territories} territoire(s) dans le classeur (${fromBatch} de ce lot${outcome.kept > 0 ? `, ${outcome.kept} déjà consolidé(s)` : ""}), ` +
-      `${accepted} fichier(s) accepté(s)${rejected > 0 ? `, ${rejected} rejeté(s)` : ""}. Feuilles « Synthèse territoires », « Synthèse champs », « Statuts », « Indicateurs » et « Rapport d'import », ${outcome.charts} graphiques.`,
+    text: t.written({ territories: outcome.territories, fromBatch, kept: outcome.kept, accepted, rejected, charts: outcome.charts }),
   };
 }
 
@@ -124,7 +125,7 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
     } catch (caught) {
       if (controller.current.signal.aborted) {
         setRows((current) => current.map((row) => (row.state === "waiting" || row.state === "reading" ? { ...row, state: "cancelled" } : row)));
-        setMessage({ intent: "info", text: "Consolidation annulée : le classeur n'a pas été modifié. Les fichiers déjà lus gardent leur verdict ci-dessous." });
+        setMessage({ intent: "info", text: t.cancelled });
       } else {
         setMessage({ intent: "error", text: describeError(caught) });
       }
@@ -135,12 +136,9 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
   };
 
   return (
-    <section aria-label="Consolidation des territoires" className={styles.panel}>
-      <Subtitle2 as="h2">Consolider les tableaux de suivi des territoires</Subtitle2>
-      <Body1>
-        Choisissez ou déposez les tableaux de suivi (.xlsx) reçus des territoires. Ils sont lus dans ce volet et jamais modifiés ; la synthèse, les statuts, les indicateurs et le
-        rapport d'import s'écrivent dans ce classeur. Un territoire déjà consolidé est remplacé par son fichier plus récent.
-      </Body1>
+    <section aria-label={t.region} className={styles.panel}>
+      <Subtitle2 as="h2">{t.heading}</Subtitle2>
+      <Body1>{t.intro}</Body1>
       <div
         className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
         onDragOver={(event) => {
@@ -151,9 +149,9 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
         onDrop={drop}
         data-testid="zone-depot"
       >
-        <Body1>Déposez les fichiers ici, ou :</Body1>
+        <Body1>{t.dropHere}</Body1>
         <Button appearance="secondary" disabled={busy} onClick={() => input.current?.click()} className={styles.pick}>
-          Choisir des fichiers…
+          {t.pick}
         </Button>
         {/* The browser's own file button speaks the system's language and cannot be styled: it stays hidden. */}
         <input
@@ -162,7 +160,7 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
           multiple
           hidden
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Tableaux de suivi des territoires (.xlsx)"
+          aria-label={t.input}
           onChange={(event) => {
             add(event.target.files);
             // The same files can be picked again after the list was emptied.
@@ -171,22 +169,22 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
         />
       </div>
       {progress && (
-        <Field label="Progression" validationState="none" validationMessage={progress.index < progress.total ? `Fichier ${progress.index + 1} sur ${progress.total} : ${progress.file}` : "Écriture de la consolidation dans le classeur…"}>
+        <Field label={t.progress} validationState="none" validationMessage={progress.index < progress.total ? t.readingFile(progress.index + 1, progress.total, progress.file) : t.writing}>
           <ProgressBar value={progress.index / Math.max(1, progress.total)} max={1} />
         </Field>
       )}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy || rows.length === 0} onClick={() => void start()}>
-          {rows.length > 1 ? `Consolider ${rows.length} fichiers` : "Consolider"}
+          {t.consolidate(rows.length)}
         </Button>
         {busy ? (
           // Once every file is read the workbook is being written: stopping then would leave it half done.
           <Button disabled={progress.index >= progress.total} onClick={() => controller.current?.abort()}>
-            Annuler
+            {t.cancel}
           </Button>
         ) : (
           <Button disabled={rows.length === 0} onClick={() => { setRows([]); setMessage(undefined); }}>
-            Vider la liste
+            {t.clear}
           </Button>
         )}
       </div>
@@ -196,7 +194,7 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
         </MessageBar>
       )}
       {rows.length > 0 && (
-        <ul className={styles.files} aria-label="Fichiers à consolider">
+        <ul className={styles.files} aria-label={t.files}>
           {rows.map((row, index) => (
             <li key={`${row.file.name}-${index}`} className={styles.file}>
               <div className={styles.fileLine}>
@@ -209,7 +207,7 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
               </div>
               {row.territory && <Caption1>{row.territory}</Caption1>}
               {row.reasons.length > 0 && (
-                <ul aria-label={`Raisons pour ${row.file.name}`}>
+                <ul aria-label={t.reasonsFor(row.file.name)}>
                   {row.reasons.map((reason, position) => (
                     <li key={position}>
                       <Caption1>{reason}</Caption1>

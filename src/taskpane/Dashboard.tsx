@@ -25,6 +25,7 @@ import { useMemo, useState } from "react";
 import { NOT_ENTERED, quarterBoard } from "../domain/dashboard";
 import type { Tracking } from "../domain/tracking";
 import { STATUSES } from "../domain/vocabulary";
+import { paneLabels } from "../labels/catalog";
 import { QuarterPicker } from "./QuarterPicker";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
@@ -44,6 +45,8 @@ const useStyles = makeStyles({
   },
   axisColumn: { width: "42%" },
 });
+
+const t = paneLabels.dashboard;
 
 const STATUS_COLOURS = { "À lancer": "informative", "En cours": "brand", Réalisée: "success", Reportée: "warning", Abandonnée: "danger", [NOT_ENTERED]: "subtle" } as const;
 
@@ -69,7 +72,7 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
     setConfirmUnlock(false);
     try {
       await gateway.setLocked(quarter, lock);
-      setMessage({ intent: "success", text: lock ? `Le trimestre ${quarter} est verrouillé : ses saisies ne peuvent plus être modifiées.` : `Le trimestre ${quarter} est déverrouillé.` });
+      setMessage({ intent: "success", text: lock ? t.locked(quarter) : t.unlocked(quarter) });
       await onChange();
     } catch (error) {
       setMessage({ intent: "error", text: describeError(error) });
@@ -84,21 +87,21 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
-      <Subtitle2 as="h2">Statuts des {board.actions.length} fiches actions</Subtitle2>
+      <Subtitle2 as="h2">{t.statusesHeading(board.actions.length)}</Subtitle2>
       <div className={styles.badges}>
         {statuses.map((status) => (
           <Badge key={status} appearance="tint" color={STATUS_COLOURS[status]}>
-            {`${status} : ${board.overall[status]}`}
+            {t.statusCount(status, board.overall[status])}
           </Badge>
         ))}
       </div>
-      <Table size="small" aria-label="Statuts par axe">
+      <Table size="small" aria-label={t.byAxis}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.axisColumn}>Axe</TableHeaderCell>
-            <TableHeaderCell>En cours</TableHeaderCell>
-            <TableHeaderCell>Réalisées</TableHeaderCell>
-            <TableHeaderCell>Autres</TableHeaderCell>
+            <TableHeaderCell className={styles.axisColumn}>{t.columns.axis}</TableHeaderCell>
+            <TableHeaderCell>{t.columns.inProgress}</TableHeaderCell>
+            <TableHeaderCell>{t.columns.done}</TableHeaderCell>
+            <TableHeaderCell>{t.columns.others}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -112,44 +115,42 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
           ))}
         </TableBody>
       </Table>
-      <Subtitle2 as="h2">Complétude du trimestre</Subtitle2>
-      <Body1>
-        {`${board.completeness.actionsWithStatus} fiche(s) sur ${board.completeness.actions} ont un statut ; ${board.completeness.indicatorsFilled} indicateur(s) renseigné(s) sur ${board.completeness.indicatorsExpected} attendus.`}
-      </Body1>
-      <Subtitle2 as="h2">{`Fiches en retard (${board.late.length})`}</Subtitle2>
+      <Subtitle2 as="h2">{t.completenessHeading}</Subtitle2>
+      <Body1>{t.completeness(board.completeness.actionsWithStatus, board.completeness.actions, board.completeness.indicatorsFilled, board.completeness.indicatorsExpected)}</Body1>
+      <Subtitle2 as="h2">{t.lateHeading(board.late.length)}</Subtitle2>
       {board.late.length === 0 ? (
-        <Caption1>Aucune fiche en retard pour ce trimestre.</Caption1>
+        <Caption1>{t.noneLate}</Caption1>
       ) : (
         board.late.map((state) => (
           <Button key={state.action.code} appearance="transparent" className={styles.link} onClick={() => void goTo(state.action.code)}>
-            {`${state.action.code} ${state.action.title} — échéance ${state.action.deadline}, ${state.status.toLowerCase()}`}
+            {t.lateFiche(state.action.code, state.action.title, state.action.deadline, state.status)}
           </Button>
         ))
       )}
-      <Subtitle2 as="h2">Fiches du trimestre</Subtitle2>
+      <Subtitle2 as="h2">{t.quarterHeading}</Subtitle2>
       {board.actions.map((state) => (
         <Button key={state.action.code} appearance="transparent" className={styles.link} onClick={() => void goTo(state.action.code)}>
-          {`${state.action.code} ${state.action.title} — ${state.status}${state.latest?.progress !== undefined ? `, ${state.latest.progress} %` : ""}`}
+          {t.fiche(state.action.code, state.action.title, state.status, state.latest?.progress)}
         </Button>
       ))}
       {locked ? (
-        <Button onClick={() => setConfirmUnlock(true)}>Déverrouiller le trimestre</Button>
+        <Button onClick={() => setConfirmUnlock(true)}>{t.unlock}</Button>
       ) : (
         <Button appearance="primary" onClick={() => void toggleLock(true)}>
-          Verrouiller le trimestre après le COPIL
+          {t.lock}
         </Button>
       )}
       <Dialog open={confirmUnlock} onOpenChange={(_, data) => setConfirmUnlock(data.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{`Déverrouiller ${quarter} ?`}</DialogTitle>
-            <DialogContent>Les saisies de ce trimestre, validées en COPIL, redeviendront modifiables par tous les co-auteurs du classeur.</DialogContent>
+            <DialogTitle>{t.unlockTitle(quarter)}</DialogTitle>
+            <DialogContent>{t.unlockWarning}</DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConfirmUnlock(false)}>
-                Annuler
+                {t.cancel}
               </Button>
               <Button appearance="primary" onClick={() => void toggleLock(false)}>
-                Déverrouiller
+                {t.confirmUnlock}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -6,10 +6,13 @@ import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/qu
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
+import { paneLabels, sentence } from "../labels/catalog";
 import { QuarterPicker } from "./QuarterPicker";
-import { describeError, sentence } from "./errors";
+import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter, startedQuarters } from "./quarters-ui";
+
+const t = paneLabels.entryForm;
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -17,6 +20,11 @@ const useStyles = makeStyles({
 });
 
 type Texts = { status: string; progress: string; achievements: string; difficulties: string; adjustments: string };
+
+/** A domain problem under its field, as a sentence; no problem, no message. */
+function said(problem: { message: string } | undefined): string | undefined {
+  return problem ? sentence(problem.message) : undefined;
+}
 
 function display(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -75,7 +83,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
   };
   const checkedIndicators = indicators.map((indicator) => {
     const input = indicatorInput(indicator.id);
-    return { indicator, input, value: checkMeasurementValue(indicator, input.value), comment: checkText("comment", "le commentaire", input.comment) };
+    return { indicator, input, value: checkMeasurementValue(indicator, input.value), comment: checkText("comment", t.commentInMessage, input.comment) };
   });
   const hasErrors =
     checkedStatus.problems.some((problem) => problem.severity === "error") ||
@@ -91,7 +99,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           measurement: { indicatorId: indicator.id, quarter, ...(value.value !== undefined ? { value: value.value } : {}), ...(comment.value ? { comment: comment.value } : {}) },
         })),
       });
-      setMessage({ intent: "success", text: `Enregistré : ${written.cells.length} cellule(s) de la fiche ${code} pour ${quarter} (${written.cells.slice(0, 3).join(", ")}${written.cells.length > 3 ? "…" : ""}).` });
+      setMessage({ intent: "success", text: t.saved(written.cells, code, quarter) });
       await onSaved();
     } catch (error) {
       setMessage({ intent: "error", text: describeError(error) });
@@ -104,14 +112,14 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
   return (
     <form
       className={styles.form}
-      aria-label="Saisie trimestrielle"
+      aria-label={t.form}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
       }}
     >
       <QuarterPicker quarters={quarters} locked={tracking.lockedQuarters} value={quarter} onChange={(quarter) => resetFor(code, quarter)} />
-      <Field label="Fiche action" hint="Tapez un code ou un mot du titre">
+      <Field label={t.fiche} hint={t.ficheHint}>
         <Combobox
           value={search || (action ? `${action.code} ${action.title}` : "")}
           selectedOptions={[code]}
@@ -130,11 +138,11 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
       </Field>
       {locked && (
         <MessageBar intent="warning">
-          <MessageBarBody>{`Le trimestre ${quarter} est verrouillé depuis son COPIL : ses saisies ne peuvent plus être modifiées. Déverrouillez-le dans le tableau de bord si nécessaire.`}</MessageBarBody>
+          <MessageBarBody>{t.lockedQuarter(quarter)}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Statut" validationMessage={sentence(problemOf("status")?.message)} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
-        <Dropdown placeholder="Choisir un statut" value={texts.status} selectedOptions={texts.status ? [texts.status] : []} disabled={locked} onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}>
+      <Field label={t.status} validationMessage={said(problemOf("status"))} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
+        <Dropdown placeholder={t.statusPlaceholder} value={texts.status} selectedOptions={texts.status ? [texts.status] : []} disabled={locked} onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}>
           {STATUSES.map((status) => (
             <Option key={status} value={status}>
               {status}
@@ -142,30 +150,31 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           ))}
         </Dropdown>
       </Field>
-      <Field label="Avancement (%)" validationMessage={sentence(problemOf("progress")?.message)} validationState={problemOf("progress") ? "error" : "none"}>
+      <Field label={t.progress} validationMessage={said(problemOf("progress"))} validationState={problemOf("progress") ? "error" : "none"}>
         <Input inputMode="numeric" value={texts.progress} disabled={locked} onChange={(_, data) => setTexts({ ...texts, progress: data.value })} />
       </Field>
       {(["achievements", "difficulties", "adjustments"] as const).map((field) => (
-        <Field key={field} label={{ achievements: "Réalisations", difficulties: "Difficultés", adjustments: "Ajustements" }[field]} validationMessage={sentence(problemOf(field)?.message)} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
+        <Field key={field} label={t.texts[field]} validationMessage={said(problemOf(field))} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
           <Textarea value={texts[field]} disabled={locked} resize="vertical" onChange={(_, data) => setTexts({ ...texts, [field]: data.value })} />
         </Field>
       ))}
-      {checkedIndicators.length > 0 && <Subtitle2 as="h2">Indicateurs du trimestre</Subtitle2>}
-      {checkedIndicators.map(({ indicator, input, value }) => {
+      {checkedIndicators.length > 0 && <Subtitle2 as="h2">{t.indicatorsHeading}</Subtitle2>}
+      {checkedIndicators.map(({ indicator, input, value, comment }) => {
         const before = values.get(measurementKey(indicator.id, previous));
         const details = [
           INDICATOR_TYPE_LABELS[indicator.type],
-          indicator.unit ? `unité : ${indicator.unit}` : undefined,
-          indicator.baseline !== undefined ? `référence : ${display(indicator.baseline)}` : undefined,
-          indicator.target !== undefined ? `cible : ${display(indicator.target)}` : undefined,
-          before?.value !== undefined ? `trimestre précédent : ${display(before.value)}` : undefined,
+          indicator.unit ? t.unit(indicator.unit) : undefined,
+          indicator.baseline !== undefined ? t.baseline(display(indicator.baseline)) : undefined,
+          indicator.target !== undefined ? t.target(display(indicator.target)) : undefined,
+          before?.value !== undefined ? t.previousQuarter(display(before.value)) : undefined,
         ].filter(Boolean);
         return (
           <div key={indicator.id} className={styles.indicator}>
-            <Field label={indicator.label} hint={details.join(" · ")} validationMessage={sentence(value.problems[0]?.message)} validationState={value.problems.length > 0 ? "error" : "none"}>
+            <Field label={indicator.label} hint={details.join(" · ")} validationMessage={said(value.problems[0])} validationState={value.problems.length > 0 ? "error" : "none"}>
               <Input value={input.value} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } })} />
             </Field>
-            <Field label={`Commentaire (${indicator.id})`}>
+            {/* The comment is checked like every text (TEXT_MAX_LENGTH): a refused one says so here, not only by a disabled button. */}
+            <Field label={t.comment(indicator.id)} validationMessage={said(comment.problems[0])} validationState={comment.problems.length > 0 ? "error" : "none"}>
               <Input value={input.comment} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, comment: data.value } })} />
             </Field>
           </div>
@@ -176,9 +185,9 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
-      {hasErrors && !locked && <Caption1>Corrigez les champs signalés pour pouvoir enregistrer.</Caption1>}
+      {hasErrors && !locked && <Caption1>{t.fixFields}</Caption1>}
       <Button appearance="primary" type="submit" disabled={hasErrors || locked}>
-        Enregistrer
+        {t.save}
       </Button>
     </form>
   );

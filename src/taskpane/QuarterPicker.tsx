@@ -1,13 +1,16 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { paneLabels } from "../labels/catalog";
+
+const t = paneLabels.quarterPicker;
 
 /** The quarter chooser shared by the dashboard and the entry form; locked quarters say so. */
 export function QuarterPicker({ quarters, locked, value, onChange }: { quarters: readonly string[]; locked: readonly string[]; value: string; onChange: (quarter: string) => void }) {
   return (
-    <Field label="Trimestre">
+    <Field label={t.label}>
       <Dropdown value={value} selectedOptions={[value]} onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}>
         {quarters.map((item) => (
           <Option key={item} value={item}>
-            {`${item}${locked.includes(item) ? " (verrouillé)" : ""}`}
+            {t.option(item, locked.includes(item))}
           </Option>
         ))}
       </Dropdown>

@@ -2,7 +2,9 @@ import { Body1, Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, O
 import { useState } from "react";
 import { INDICATOR_TYPES, INDICATOR_TYPE_LABELS, type IndicatorType } from "../domain/vocabulary";
 import { NotARepertoire, parseRepertoire, type ImportResult, type ImportedPlan } from "../import/parse-repertoire";
-import { typography } from "./errors";
+import { frenchTypography, paneLabels } from "../labels/catalog";
+
+const t = paneLabels.repertoire;
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -48,7 +50,7 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
     } catch (caught) {
       setResult(undefined);
       onPlan(undefined);
-      setError(caught instanceof NotARepertoire ? `Ce texte n'est pas un répertoire des fiches actions : ${caught.message}.` : `Lecture impossible : ${String(caught)}`);
+      setError(caught instanceof NotARepertoire ? t.notARepertoire(caught.message) : t.unreadable(String(caught)));
     }
   };
   const readFile = async (file: File) => {
@@ -76,16 +78,16 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
 
   return (
     <div className={styles.column}>
-      <Field label="Répertoire des fiches actions (.docx ou .txt)">
-        <input type="file" aria-label="Répertoire des fiches actions (.docx ou .txt)" accept=".docx,.txt,text/plain" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
+      <Field label={t.file}>
+        <input type="file" aria-label={t.file} accept=".docx,.txt,text/plain" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
       </Field>
-      <Field label="Ou collez le texte du répertoire">
+      <Field label={t.paste}>
         <Textarea value={text} onChange={(_, data) => setText(data.value)} resize="vertical" />
       </Field>
       <Button onClick={() => analyse(text)} disabled={!text.trim()}>
-        Analyser le texte collé
+        {t.analyse}
       </Button>
-      {busy && <Spinner size="tiny" label="Lecture du document…" />}
+      {busy && <Spinner size="tiny" label={t.readingDocument} />}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -93,13 +95,13 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
       )}
       {result && (
         <>
-          <Subtitle2 as="h3">{`${result.actionCount} fiches actions trouvées — vérifiez les types d'indicateurs`}</Subtitle2>
+          <Subtitle2 as="h3">{t.found(result.actionCount)}</Subtitle2>
           {result.warnings.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>
                 <ul>
                   {result.warnings.map((warning, index) => (
-                    <li key={index}>{typography(`${warning.code ? `${warning.code} — ` : ""}${warning.section} : ${warning.message}`)}</li>
+                    <li key={index}>{frenchTypography(t.warning(warning.code, warning.section, warning.message))}</li>
                   ))}
                 </ul>
               </MessageBarBody>
@@ -110,7 +112,7 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
               <Body1>
                 <strong>{action.code}</strong> {action.title}
               </Body1>
-              {action.indicators.length === 0 && <Caption1>Aucun indicateur.</Caption1>}
+              {action.indicators.length === 0 && <Caption1>{t.noIndicator}</Caption1>}
               {action.indicators.map((indicator, index) => {
                 const key = `${action.code}#${index}`;
                 const type = types[key] ?? (indicator.type as IndicatorType);

@@ -5,6 +5,7 @@ import { type Plan, readPlan, readPlanJson } from "../domain/plan";
 import samplePlanJson from "../samples/monts-rance-rougier.plan.json";
 import type { TableauReading } from "../workbook/parse-tableau";
 import type { ImportedPlan } from "../import/parse-repertoire";
+import { paneLabels } from "../labels/catalog";
 import { RepertoireImport } from "./RepertoireImport";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
@@ -15,11 +16,14 @@ const useStyles = makeStyles({
 
 type Source = "exemple" | "repertoire" | "fichier" | "vide";
 
+const t = paneLabels.setup;
+
+/** The convention's fields by the paths the domain's problems give. */
 const FIELD_LABELS: Record<string, string> = {
-  "convention.territory": "Territoire",
-  "convention.start": "Début de la convention",
-  "convention.end": "Fin de la convention",
-  "convention.caf": "Caf",
+  "convention.territory": t.fields.territory,
+  "convention.start": t.fields.start,
+  "convention.end": t.fields.end,
+  "convention.caf": t.fields.caf,
 };
 
 function addYears(iso: string, years: number): string {
@@ -57,23 +61,23 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
       source === "exemple"
         ? samplePlanJson.axes
         : source === "vide"
-          ? [{ code: "1", title: "Axe 1", subAxes: [{ code: "1.A", title: "Sous-axe 1.A", actions: [] }] }]
+          ? [{ code: "1", title: t.emptyPlan.axis, subAxes: [{ code: "1.A", title: t.emptyPlan.subAxis, actions: [] }] }]
           : undefined;
     let reading;
     if (source === "repertoire") {
       if (!imported) {
-        setProblems(["Choisissez ou collez un répertoire des fiches actions, puis vérifiez les types d'indicateurs."]);
+        setProblems([t.chooseRepertoire]);
         return undefined;
       }
       reading = readPlan({ ...imported, convention: { ...imported.convention, ...convention, territory: convention.territory || imported.convention.territory } });
     } else if (source === "fichier") {
       if (!fileText) {
-        setProblems(["Choisissez un fichier de plan d'actions (.json)."]);
+        setProblems([t.choosePlanFile]);
         return undefined;
       }
       const fromFile = readPlanJson(fileText.text);
       if (!fromFile.ok) {
-        setProblems(fromFile.issues.map((issue) => `${fileText.name} — ${issue.path} : ${issue.message}`));
+        setProblems(fromFile.issues.map((issue) => t.fileProblemAt(fileText.name, issue.path, issue.message)));
         return undefined;
       }
       reading = readPlan({ ...fromFile.plan, convention: { ...fromFile.plan.convention, ...convention, territory: convention.territory || fromFile.plan.convention.territory } });
@@ -81,7 +85,7 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
       reading = readPlan({ convention, axes });
     }
     if (!reading.ok) {
-      setProblems(reading.issues.map((issue) => `${FIELD_LABELS[issue.path] ?? issue.path} : ${issue.message}`));
+      setProblems(reading.issues.map((issue) => t.problemAt(FIELD_LABELS[issue.path] ?? issue.path, issue.message)));
       return undefined;
     }
     return reading.plan;
@@ -106,28 +110,28 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
     <form
       className={styles.form}
       noValidate
-      aria-label="Création du tableau de suivi"
+      aria-label={t.form}
       onSubmit={(event) => {
         event.preventDefault();
         void create();
       }}
     >
-      <Subtitle2 as="h2">Créer le tableau de suivi</Subtitle2>
+      <Subtitle2 as="h2">{t.heading}</Subtitle2>
       {reading && reading.issues.length > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>{`Ce classeur contient un tableau illisible : ${reading.issues[0].message}`}</MessageBarBody>
+          <MessageBarBody>{t.unreadableTableau(reading.issues[0].message)}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Territoire" required hint="Commune ou communauté de communes signataire">
+      <Field label={t.fields.territory} required hint={t.territoryHint}>
         <Input value={territory} onChange={(_, data) => setTerritory(data.value)} />
       </Field>
-      <Field label="Caf">
+      <Field label={t.fields.caf}>
         <Input value={caf} onChange={(_, data) => setCaf(data.value)} />
       </Field>
-      <Field label="Signataires" hint="Un par ligne">
+      <Field label={t.fields.signatories} hint={t.signatoriesHint}>
         <Textarea value={signatories} onChange={(_, data) => setSignatories(data.value)} />
       </Field>
-      <Field label="Début de la convention" required hint="jj/mm/aaaa" validationMessage={startIso ? undefined : "Date attendue au format jj/mm/aaaa"}>
+      <Field label={t.fields.start} required hint={t.dateHint} validationMessage={startIso ? undefined : t.dateInvalid}>
         <Input
           value={period.start}
           onChange={(_, data) => {
@@ -136,15 +140,15 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
           }}
         />
       </Field>
-      <Field label="Fin de la convention" required hint="jj/mm/aaaa ; par défaut, 5 ans après le début" validationMessage={endIso ? undefined : "Date attendue au format jj/mm/aaaa"}>
+      <Field label={t.fields.end} required hint={t.endHint} validationMessage={endIso ? undefined : t.dateInvalid}>
         <Input value={period.end} onChange={(_, data) => setPeriod({ ...period, end: data.value })} />
       </Field>
-      <Field label="Plan d'actions">
+      <Field label={t.plan}>
         <RadioGroup value={source} onChange={(_, data) => setSource(data.value as Source)}>
-          <Radio value="exemple" label="Plan d'exemple (CC Monts, Rance et Rougier, 15 fiches)" />
-          <Radio value="repertoire" label="Importer un répertoire des fiches actions (Word ou texte)" />
-          <Radio value="fichier" label="Fichier de plan (.json)" />
-          <Radio value="vide" label="Plan vide, à compléter" />
+          <Radio value="exemple" label={t.sources.exemple} />
+          <Radio value="repertoire" label={t.sources.repertoire} />
+          <Radio value="fichier" label={t.sources.fichier} />
+          <Radio value="vide" label={t.sources.vide} />
         </RadioGroup>
       </Field>
       {source === "repertoire" && (
@@ -154,15 +158,15 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
             if (!plan) return;
             // The document's own period and territory are the best defaults; what the user typed wins.
             setPeriod({ start: formatFrenchDate(plan.convention.start), end: formatFrenchDate(plan.convention.end) });
-            if (!territory.trim() && plan.convention.territory !== "Territoire à préciser") setTerritory(plan.convention.territory);
+            if (!territory.trim() && plan.convention.territory !== t.unnamedTerritory) setTerritory(plan.convention.territory);
           }}
         />
       )}
       {source === "fichier" && (
-        <Field label="Fichier du plan d'actions">
+        <Field label={t.planFile}>
           <input
             type="file"
-            aria-label="Fichier du plan d'actions (.json)"
+            aria-label={t.planFileInput}
             accept=".json,application/json"
             onChange={async (event) => {
               const file = event.target.files?.[0];
@@ -183,9 +187,9 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
         </MessageBar>
       )}
       <Button appearance="primary" type="submit" disabled={busy}>
-        Créer le tableau de suivi
+        {t.create}
       </Button>
-      {busy && <Spinner size="tiny" label="Création des feuilles…" />}
+      {busy && <Spinner size="tiny" label={t.creating} />}
     </form>
   );
 }
