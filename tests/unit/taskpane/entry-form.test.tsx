@@ -4,7 +4,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { TEXT_MAX_LENGTH } from "../../../src/domain/vocabulary";
+import { TEXT_MAX_LENGTH } from "../../../src/domain/entry-rules";
 import { App } from "../../../src/taskpane/App";
 import { officeGateway } from "../../../src/taskpane/gateway";
 import { createFakeExcel } from "../../fake-excel";
