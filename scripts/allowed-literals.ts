@@ -5,8 +5,5 @@
 import { vocabularyLabels } from "../src/labels/catalog";
 
 export function allowedLiterals(): Set<string> {
-  const values = Object.values(vocabularyLabels as Record<string, unknown>).flatMap((entry) =>
-    Array.isArray(entry) ? entry : typeof entry === "object" && entry !== null ? Object.keys(entry) : [],
-  );
-  return new Set(values.filter((value): value is string => typeof value === "string"));
+  return new Set<string>([...vocabularyLabels.statuses, ...vocabularyLabels.fields, ...vocabularyLabels.yesNo]);
 }

@@ -24,7 +24,8 @@ try:
     from com.sun.star.beans import PropertyValue
     from com.sun.star.connection import NoConnectException
     from com.sun.star.sheet.ValidationType import ANY
-    from com.sun.star.table.CellContentType import EMPTY
+    from com.sun.star.sheet.CellFlags import DATETIME, FORMULA, STRING, VALUE
+    from com.sun.star.table import CellRangeAddress
 except ImportError:
     sys.exit("the uno module is missing: install the Debian package python3-uno and run /usr/bin/python3")
 
@@ -88,7 +89,7 @@ def connect(process, pipe, deadline):
             time.sleep(0.1)
 
 
-def circled_cells(sheet):
+def circled_cells(document, sheet):
     """(column, row) of the cells LibreOffice circles as invalid on this sheet, empty ones included."""
     draw_page = sheet.DrawPage
     found = set()
@@ -96,23 +97,31 @@ def circled_cells(sheet):
         # Circles are appended after the file's own shapes (pictures, charts, notes), and a loaded file has none.
         before = draw_page.Count
         sheet.showInvalid()
-        circles = [draw_page.getByIndex(index) for index in range(before, draw_page.Count)]
-        cells = []
-        for circle in circles:
-            anchor = circle.Anchor
-            if circle.ShapeType != "com.sun.star.drawing.EllipseShape" or not hasattr(anchor, "CellAddress"):
-                raise RuntimeError(f"unexpected shape after showInvalid: {circle.ShapeType}")
-            cells.append(anchor)
-            found.add((anchor.CellAddress.Column, anchor.CellAddress.Row))
-        sheet.clearArrows()
-        if len(circles) < MAX_CIRCLES:
+        addresses = []
+        for index in range(before, draw_page.Count):
+            circle = draw_page.getByIndex(index)
+            try:
+                addresses.append(circle.Anchor.CellAddress)  # LibreOffice anchors each circle to its cell
+            except AttributeError:
+                raise RuntimeError(f"a {circle.ShapeType} from showInvalid is not anchored to a cell") from None
+        found.update((address.Column, address.Row) for address in addresses)
+        sheet.clearArrows()  # removes the circles, so that the next round's are again the last shapes
+        if len(addresses) < MAX_CIRCLES:
             return found
         # LibreOffice gave up at its limit: take the validation off the cells already found, which changes no value
         # and so no other cell's verdict, and ask again for the rest.
-        for cell in cells:
-            rule = cell.Validation
-            rule.Type = ANY
-            cell.Validation = rule
+        done = document.createInstance("com.sun.star.sheet.SheetCellRanges")
+        done.addRangeAddresses([CellRangeAddress(a.Sheet, a.Column, a.Row, a.Column, a.Row) for a in addresses], False)
+        rule = sheet.getCellByPosition(addresses[0].Column, addresses[0].Row).Validation
+        rule.Type = ANY
+        done.Validation = rule
+
+
+def filled(sheet):
+    """Whether a cell holds something, as one query: a UNO call per cell is slow when there are thousands."""
+    ranges = sheet.queryContentCells(VALUE | DATETIME | STRING | FORMULA).RangeAddresses
+    return lambda column, row: any(
+        r.StartColumn <= column <= r.EndColumn and r.StartRow <= row <= r.EndRow for r in ranges)
 
 
 def invalid_cells(path, sheet_names):
@@ -141,8 +150,8 @@ def invalid_cells(path, sheet_names):
                 raise RuntimeError(f"no sheet named {name!r} in {path}")
             sheet = document.Sheets.getByName(name)
             # A rule that does not ignore blanks circles its empty cells too; only filled cells are asked for.
-            cells = [(column, row) for column, row in circled_cells(sheet)
-                     if sheet.getCellByPosition(column, row).Type != EMPTY]
+            is_filled = filled(sheet)
+            cells = [(column, row) for column, row in circled_cells(document, sheet) if is_filled(column, row)]
             result[name] = [a1(column, row) for column, row in sorted(cells, key=lambda cell: (cell[1], cell[0]))]
         return result
     finally:
