@@ -8,5 +8,6 @@ const entries = [
   ["bench/index.ts", "build/bench.cjs"],
   ["bench/generate-territories.ts", "build/generate-territories.cjs"],
   ["scripts/list-french-literals.ts", "build/list-french-literals.cjs"],
+  ["scripts/docs-columns.ts", "build/docs-columns.cjs"],
 ];
 await Promise.all(entries.filter(([entry]) => existsSync(entry)).map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));

@@ -3,6 +3,16 @@
  * buttons, field labels, hints, placeholders, aria-labels, message bars, progress texts and summaries.
  */
 
+import { bilanLabels } from "./bilans";
+import { entryLabels } from "./entries";
+import { fileLabels } from "./files";
+
+/** « Synthèse territoires », « Synthèse champs », … et « Rapport d'import »: the consolidation's sheets, named. */
+const sheetList = (() => {
+  const names = Object.values(bilanLabels.consolidation.sheets).map((name) => `« ${name} »`);
+  return `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`;
+})();
+
 export const paneLabels = {
   app: {
     title: "CTG Suivi",
@@ -61,19 +71,18 @@ export const paneLabels = {
     ficheHint: "Tapez un code ou un mot du titre",
     lockedQuarter: (quarter: string) =>
       `Le trimestre ${quarter} est verrouillé depuis son COPIL : ses saisies ne peuvent plus être modifiées. Déverrouillez-le dans le tableau de bord si nécessaire.`,
-    status: "Statut",
     statusPlaceholder: "Choisir un statut",
-    progress: "Avancement (%)",
-    texts: { achievements: "Réalisations", difficulties: "Difficultés", adjustments: "Ajustements" },
+    /** The fields take the headers of the tableau's columns (tableau-columns.ts). */
+    progress: (header: string) => `${header} (%)`,
     indicatorsHeading: "Indicateurs du trimestre",
     /** Parts of an indicator's hint, joined with « · » after its type. */
     unit: (unit: string) => `unité : ${unit}`,
     baseline: (value: string) => `référence : ${value}`,
     target: (value: string) => `cible : ${value}`,
     previousQuarter: (value: string) => `trimestre précédent : ${value}`,
-    comment: (indicatorId: string) => `Commentaire (${indicatorId})`,
+    comment: (header: string, indicatorId: string) => `${header} (${indicatorId})`,
     /** How the domain's text check names the comment in its message ("le commentaire dépasse …"). */
-    commentInMessage: "le commentaire",
+    commentInMessage: entryLabels.text.comment,
     fixFields: "Corrigez les champs signalés pour pouvoir enregistrer.",
     save: "Enregistrer",
   },
@@ -134,7 +143,7 @@ export const paneLabels = {
     /** `territories` in the workbook now, `fromBatch` of them from this batch and `kept` from earlier ones. */
     written: (counts: { territories: number; fromBatch: number; kept: number; accepted: number; rejected: number; charts: number }) =>
       `Consolidation écrite : ${counts.territories} territoire(s) dans le classeur (${counts.fromBatch} de ce lot${counts.kept > 0 ? `, ${counts.kept} déjà consolidé(s)` : ""}), ` +
-      `${counts.accepted} fichier(s) accepté(s)${counts.rejected > 0 ? `, ${counts.rejected} rejeté(s)` : ""}. Feuilles « Synthèse territoires », « Synthèse champs », « Statuts », « Indicateurs » et « Rapport d'import », ${counts.charts} graphiques.`,
+      `${counts.accepted} fichier(s) accepté(s)${counts.rejected > 0 ? `, ${counts.rejected} rejeté(s)` : ""}. Feuilles ${sheetList}, ${counts.charts} graphiques.`,
     cancelled: "Consolidation annulée : le classeur n'a pas été modifié. Les fichiers déjà lus gardent leur verdict ci-dessous.",
   },
 
@@ -176,7 +185,7 @@ export const paneLabels = {
      * The territory the répertoire import (src/import/parse-repertoire.ts) gives a document that names none: it is
      * not offered as the territory typed. The two must stay equal.
      */
-    unnamedTerritory: "Territoire à préciser",
+    unnamedTerritory: fileLabels.repertoire.territoryPlaceholder,
     planFile: "Fichier du plan d'actions",
     planFileInput: "Fichier du plan d'actions (.json)",
     chooseRepertoire: "Choisissez ou collez un répertoire des fiches actions, puis vérifiez les types d'indicateurs.",

@@ -126,6 +126,7 @@ export const sheetLabels = {
     headers: { column: "colonne", content: "contenu", entry: "saisie", validation: "validation Excel" },
     rowHeaders: { label: "rubrique (colonne A)", value: "valeur (colonne B)", entry: "saisie", validation: "validation Excel" },
     valueHeaders: { type: "type", cell: "cellule `Valeur`", format: "format", validation: "validation Excel" },
+    referenceHeader: "`Valeur de référence`, `Cible` (validation, format)",
     yes: "oui",
     no: "non",
     structure: "non (structure)",

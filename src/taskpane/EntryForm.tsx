@@ -6,13 +6,30 @@ import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/qu
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
-import { paneLabels, sentence } from "../labels/catalog";
+import { paneLabels, sentence, vocabularyLabels } from "../labels/catalog";
+import { MEASUREMENTS_SPEC, type TableauColumn, TRACKING_SPEC, columnOf } from "../workbook/tableau-columns";
 import { QuarterPicker } from "./QuarterPicker";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter, startedQuarters } from "./quarters-ui";
 
 const t = paneLabels.entryForm;
+
+/** The form's fields are the entry columns of the tableau: same names, same prompts as the cells. */
+const columns = {
+  status: columnOf(TRACKING_SPEC, "status"),
+  progress: columnOf(TRACKING_SPEC, "progress"),
+  achievements: columnOf(TRACKING_SPEC, "achievements"),
+  difficulties: columnOf(TRACKING_SPEC, "difficulties"),
+  adjustments: columnOf(TRACKING_SPEC, "adjustments"),
+  comment: columnOf(MEASUREMENTS_SPEC, "comment"),
+};
+
+function promptOf(column: TableauColumn): string | undefined {
+  return column.rule?.kind === "fixed" ? column.rule.validation.prompt.message : undefined;
+}
+
+const [YES, NO] = vocabularyLabels.yesNo;
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -28,7 +45,7 @@ function said(problem: { message: string } | undefined): string | undefined {
 
 function display(value: unknown): string {
   if (value === undefined || value === null) return "";
-  if (typeof value === "boolean") return value ? "Oui" : "Non";
+  if (typeof value === "boolean") return value ? YES : NO;
   if (typeof value === "number") return formatFrenchNumber(value);
   return String(value);
 }
@@ -141,7 +158,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           <MessageBarBody>{t.lockedQuarter(quarter)}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t.status} validationMessage={said(problemOf("status"))} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
+      <Field label={columns.status.header} hint={promptOf(columns.status)} validationMessage={said(problemOf("status"))} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
         <Dropdown placeholder={t.statusPlaceholder} value={texts.status} selectedOptions={texts.status ? [texts.status] : []} disabled={locked} onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}>
           {STATUSES.map((status) => (
             <Option key={status} value={status}>
@@ -150,11 +167,11 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           ))}
         </Dropdown>
       </Field>
-      <Field label={t.progress} validationMessage={said(problemOf("progress"))} validationState={problemOf("progress") ? "error" : "none"}>
+      <Field label={t.progress(columns.progress.header)} hint={promptOf(columns.progress)} validationMessage={said(problemOf("progress"))} validationState={problemOf("progress") ? "error" : "none"}>
         <Input inputMode="numeric" value={texts.progress} disabled={locked} onChange={(_, data) => setTexts({ ...texts, progress: data.value })} />
       </Field>
       {(["achievements", "difficulties", "adjustments"] as const).map((field) => (
-        <Field key={field} label={t.texts[field]} validationMessage={said(problemOf(field))} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
+        <Field key={field} label={columns[field].header} hint={promptOf(columns[field])} validationMessage={said(problemOf(field))} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
           <Textarea value={texts[field]} disabled={locked} resize="vertical" onChange={(_, data) => setTexts({ ...texts, [field]: data.value })} />
         </Field>
       ))}
@@ -174,7 +191,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
               <Input value={input.value} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } })} />
             </Field>
             {/* The comment is checked like every text (TEXT_MAX_LENGTH): a refused one says so here, not only by a disabled button. */}
-            <Field label={t.comment(indicator.id)} validationMessage={said(comment.problems[0])} validationState={comment.problems.length > 0 ? "error" : "none"}>
+            <Field label={t.comment(columns.comment.header, indicator.id)} validationMessage={said(comment.problems[0])} validationState={comment.problems.length > 0 ? "error" : "none"}>
               <Input value={input.comment} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, comment: data.value } })} />
             </Field>
           </div>

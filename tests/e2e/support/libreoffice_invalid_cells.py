@@ -32,7 +32,9 @@ except ImportError:
 # A hung LibreOffice (a dialog nobody sees, a deadlock) must not hang the tests: past this, soffice is killed,
 # which makes the pending UNO call fail and the script exit non-zero.
 TIMEOUT_SECONDS = 60
-# LibreOffice stops drawing circles after this many per sheet and per call (SC_DET_MAXCIRCLE in sc/source/core/tool/detfunc.cxx).
+TIMED_OUT = threading.Event()
+# LibreOffice stops drawing circles after this many per sheet and per call (SC_DET_MAXCIRCLE in its detfunc.cxx);
+# a sheet with more invalid cells is asked again, see circled_cells.
 MAX_CIRCLES = 1000
 
 
@@ -56,25 +58,27 @@ def start_office(work_dir):
     """A soffice of our own: its own pipe and profile, so that it never joins another running instance."""
     pipe = f"invalid-cells-{uuid.uuid4().hex}"
     profile = uno.systemPathToFileUrl(os.path.join(work_dir, "profile"))
-    log = open(os.path.join(work_dir, "soffice.log"), "wb")
-    process = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-         f"--accept=pipe,name={pipe};urp;", f"-env:UserInstallation={profile}"],
-        # soffice must not inherit our stdout: a caller reading it to the end would wait for soffice too.
-        stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-        # Its own process group, so that the wrapper script, oosplash and soffice.bin can be killed together.
-        start_new_session=True)
+    with open(os.path.join(work_dir, "soffice.log"), "wb") as log:
+        process = subprocess.Popen(
+            ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+             f"--accept=pipe,name={pipe};urp;", f"-env:UserInstallation={profile}"],
+            # soffice must not inherit our stdout: a caller reading it to the end would wait for soffice too.
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+            # Its own process group, so that the wrapper script, oosplash and soffice.bin can be killed together.
+            start_new_session=True)
     return process, pipe
 
 
-def kill_office(process):
+def kill_office(process, timed_out=False):
+    if timed_out:
+        TIMED_OUT.set()  # so that the error says why, not just which call failed
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
 
 
-def connect(process, pipe, deadline):
+def connect(process, pipe, work_dir, deadline):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     while True:
@@ -83,7 +87,10 @@ def connect(process, pipe, deadline):
         except NoConnectException:
             # The pipe only exists once soffice has started (about a second, more on a first-run profile).
             if process.poll() is not None:
-                raise RuntimeError(f"soffice exited with code {process.returncode} before accepting connections")
+                with open(os.path.join(work_dir, "soffice.log"), errors="replace") as log:
+                    output = log.read()[-1000:].strip()
+                raise RuntimeError(f"soffice exited with code {process.returncode} before accepting connections: "
+                                   f"{output}")
             if time.monotonic() > deadline:
                 raise RuntimeError("soffice did not accept connections in time")
             time.sleep(0.1)
@@ -135,10 +142,10 @@ def invalid_cells(path, sheet_names):
         copy = os.path.join(work_dir, "book" + os.path.splitext(path)[1])
         shutil.copyfile(path, copy)
         process, pipe = start_office(work_dir)
-        watchdog = threading.Timer(TIMEOUT_SECONDS, kill_office, [process])
+        watchdog = threading.Timer(TIMEOUT_SECONDS, kill_office, [process, True])
         watchdog.daemon = True
         watchdog.start()
-        context = connect(process, pipe, time.monotonic() + TIMEOUT_SECONDS)
+        context = connect(process, pipe, work_dir, time.monotonic() + TIMEOUT_SECONDS)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         document = desktop.loadComponentFromURL(
             uno.systemPathToFileUrl(copy), "_blank", 0, (prop("Hidden", True), prop("MacroExecutionMode", 0)))
@@ -188,7 +195,8 @@ def main(argv):
     try:
         result = invalid_cells(os.path.abspath(argv[1]), argv[2:])
     except Exception as error:
-        sys.exit(f"libreoffice_invalid_cells: {type(error).__name__}: {error}")
+        reason = f"LibreOffice took more than {TIMEOUT_SECONDS} s and was killed; " if TIMED_OUT.is_set() else ""
+        sys.exit(f"libreoffice_invalid_cells: {reason}{type(error).__name__}: {error}")
     json.dump(result, sys.stdout)
     print()
 
