@@ -48,7 +48,17 @@ export default tseslint.config(
   forbid(
     ["src/import/**"],
     // The .docx guard reuses the archive reader of src/xlsx (zip-archive, zip-guard), nothing else of it.
-    [...layers("workbook", "excel", "report", "services", "taskpane", "commands", "cli", "samples"), "../xlsx/*", "!../xlsx/zip-archive", "!../xlsx/zip-guard", ...NODE, ...UI, "exceljs", "jszip", "pptxgenjs"],
+    [
+      ...layers("workbook", "excel", "report", "services", "taskpane", "commands", "cli", "samples"),
+      "../xlsx/*",
+      "!../xlsx/zip-archive",
+      "!../xlsx/zip-guard",
+      ...NODE,
+      ...UI,
+      "exceljs",
+      "jszip",
+      "pptxgenjs",
+    ],
     "L'import d'un répertoire produit un plan : il ne dépend que du domaine (et du lecteur d'archives pour les .docx).",
   ),
   forbid(
@@ -85,11 +95,7 @@ export default tseslint.config(
     [...layers("cli", "commands", "xlsx"), "../excel/*", ...NODE, ...FILE_LIBRARIES],
     "Le volet passe par src/excel (son index) et par les services ; il ne lit pas de fichier lui-même et ne touche pas à la ligne de commande.",
   ),
-  forbid(
-    ["src/cli/**"],
-    [...layers("excel", "taskpane", "commands"), ...UI],
-    "La ligne de commande travaille sur des fichiers : ni Office.js, ni interface.",
-  ),
+  forbid(["src/cli/**"], [...layers("excel", "taskpane", "commands"), ...UI], "La ligne de commande travaille sur des fichiers : ni Office.js, ni interface."),
   forbid(
     ["src/samples/**"],
     [...layers("import", "excel", "xlsx", "report", "services", "taskpane", "commands", "cli"), ...NODE, ...UI, ...FILE_LIBRARIES],

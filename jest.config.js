@@ -1,5 +1,8 @@
 /** Unit and integration tests: no browser, no LibreOffice. */
-const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" }, module: { type: "commonjs" } }];
+const swc = [
+  "@swc/jest",
+  { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" }, module: { type: "commonjs" } },
+];
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],

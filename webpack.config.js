@@ -19,7 +19,9 @@ async function devCertificates() {
     const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
     const files = { key: path.join(dir, "localhost.key"), cert: path.join(dir, "localhost.crt"), ca: path.join(dir, "ca.crt") };
     if (!Object.values(files).every((file) => fs.existsSync(file))) throw error;
-    console.warn(`Certificat de développement non installé dans le magasin du système (${error.message.split("\n")[0]}) : le navigateur demandera de l'accepter.`);
+    console.warn(
+      `Certificat de développement non installé dans le magasin du système (${error.message.split("\n")[0]}) : le navigateur demandera de l'accepter.`,
+    );
     return Object.fromEntries(Object.entries(files).map(([key, file]) => [key, fs.readFileSync(file)]));
   }
 }
@@ -30,7 +32,11 @@ module.exports = async (env, argv) => {
   const rewriteManifest = (content) => {
     const url = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
     // AppDomain takes an origin, every other URL the full path.
-    return content.toString().split(DEV_URL).join(url).replace(/https:\/\/localhost:3000(?=<)/g, new URL(url).origin);
+    return content
+      .toString()
+      .split(DEV_URL)
+      .join(url)
+      .replace(/https:\/\/localhost:3000(?=<)/g, new URL(url).origin);
   };
   return {
     mode: production ? "production" : "development",

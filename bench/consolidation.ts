@@ -66,7 +66,8 @@ export async function consolidateStep(dir: string, out: string): Promise<Record<
 
 export async function consolidationFigures(count: number, script: string): Promise<Record<string, unknown>[]> {
   const dir = mkdtempSync(join(tmpdir(), "ctg-bench-conso-"));
-  const step = (args: string[]) => JSON.parse(execFileSync(process.execPath, [script, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })) as Record<string, unknown>;
+  const step = (args: string[]) =>
+    JSON.parse(execFileSync(process.execPath, [script, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })) as Record<string, unknown>;
   try {
     const generateStart = performance.now();
     const territories = join(dir, "territoires");
@@ -83,7 +84,8 @@ export async function consolidationFigures(count: number, script: string): Promi
       rmSync(out, { force: true });
       runs.push(step([CONSOLIDATION_STEPS.consolidate, territories, out]));
     }
-    const fastest = (results: Record<string, unknown>[], key: string) => results.reduce((best, result) => (Number(result[key]) < Number(best[key]) ? result : best));
+    const fastest = (results: Record<string, unknown>[], key: string) =>
+      results.reduce((best, result) => (Number(result[key]) < Number(best[key]) ? result : best));
     const consolidated = fastest(runs, "total_ms");
     const totalMs = Number(consolidated.total_ms);
     const parseMs = Number(fastest(parses, "parse_only_ms").parse_only_ms);

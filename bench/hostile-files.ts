@@ -97,8 +97,16 @@ export async function hostileFigures(script: string): Promise<Record<string, unk
     for (const item of cases) {
       const file = join(dir, `${figures.length}.${"paragraphs" in item ? "docx" : "xlsx"}`);
       writeFileSync(file, "paragraphs" in item ? paragraphsDocx(item.paragraphs) : await inflatedTableau(item.cells, item.junk));
-      const result = JSON.parse(execFileSync(process.execPath, [script, HOSTILE_STEP, file], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })) as Record<string, unknown>;
-      figures.push({ figure: "paragraphs" in item ? "hostile_import" : "hostile_check", file: item.name, file_mb: Math.round(statSync(file).size / 104857.6) / 10, ...result, goal_peak_mb: 1024 });
+      const result = JSON.parse(
+        execFileSync(process.execPath, [script, HOSTILE_STEP, file], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
+      ) as Record<string, unknown>;
+      figures.push({
+        figure: "paragraphs" in item ? "hostile_import" : "hostile_check",
+        file: item.name,
+        file_mb: Math.round(statSync(file).size / 104857.6) / 10,
+        ...result,
+        goal_peak_mb: 1024,
+      });
     }
     return figures;
   } finally {

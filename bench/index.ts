@@ -63,11 +63,27 @@ async function coreFigures(): Promise<void> {
     times.push(performance.now() - start);
     issues = reading.issues.length;
   }
-  print({ figure: "validate_ms", fiches: 200, indicators: 1200, quarters: 20, measurements: big.measurements.length, statuses: big.statuses.length, median_ms: round(median(times)), min_ms: round(Math.min(...times)), goal_ms: 50, issues });
+  print({
+    figure: "validate_ms",
+    fiches: 200,
+    indicators: 1200,
+    quarters: 20,
+    measurements: big.measurements.length,
+    statuses: big.statuses.length,
+    median_ms: round(median(times)),
+    min_ms: round(Math.min(...times)),
+    goal_ms: 50,
+    issues,
+  });
 
   const buildStart = performance.now();
   const plan = buildTableauPlan(big, { now: NOW });
-  print({ figure: "build_plan_ms", fiches: 200, ms: round(performance.now() - buildStart), cells: plan.sheets.reduce((sum, sheet) => sum + sheet.values.length * (sheet.values[0]?.length ?? 0), 0) });
+  print({
+    figure: "build_plan_ms",
+    fiches: 200,
+    ms: round(performance.now() - buildStart),
+    cells: plan.sheets.reduce((sum, sheet) => sum + sheet.values.length * (sheet.values[0]?.length ?? 0), 0),
+  });
 
   for (const actions of [15, 200]) {
     const tracking = fullTracking(syntheticPlan({ actions, indicatorsPerAction: 6 }));
@@ -76,7 +92,13 @@ async function coreFigures(): Promise<void> {
     const writeMs = performance.now() - writeStart;
     const readStart = performance.now();
     await readTableauFile(bytes, "bench.xlsx", TODAY);
-    print({ figure: "xlsx_roundtrip", fiches: actions, write_ms: round(writeMs), read_and_check_ms: round(performance.now() - readStart), file_kb: Math.round(bytes.length / 1024) });
+    print({
+      figure: "xlsx_roundtrip",
+      fiches: actions,
+      write_ms: round(writeMs),
+      read_and_check_ms: round(performance.now() - readStart),
+      file_kb: Math.round(bytes.length / 1024),
+    });
   }
 
   for (const figure of importFigures()) print(figure);

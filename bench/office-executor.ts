@@ -43,7 +43,10 @@ export async function officeFigures(now: string): Promise<Record<string, unknown
       host.run((context) =>
         writeQuarterEntry(context, {
           status: { actionCode: fiche.code, quarter: "2030-T4", status: "En cours", progress: 60, achievements: longText("saisie") },
-          measurements: fiche.indicators.map((indicator) => ({ indicator, measurement: { indicatorId: indicator.id, quarter: "2030-T4", comment: longText("commentaire") } })),
+          measurements: fiche.indicators.map((indicator) => ({
+            indicator,
+            measurement: { indicatorId: indicator.id, quarter: "2030-T4", comment: longText("commentaire") },
+          })),
         }),
       ),
     );

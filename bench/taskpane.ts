@@ -29,7 +29,12 @@ export async function taskpaneFigures(): Promise<Record<string, unknown>[]> {
       await page.close();
     }
     times.sort((a, b) => a - b);
-    figures.push({ figure: "taskpane_first_render_ms", median_ms: Math.round(times[2]), min_ms: Math.round(times[0]), note: "from navigation to the set-up wizard shown, page clock, fake host" });
+    figures.push({
+      figure: "taskpane_first_render_ms",
+      median_ms: Math.round(times[2]),
+      min_ms: Math.round(times[0]),
+      note: "from navigation to the set-up wizard shown, page clock, fake host",
+    });
   } finally {
     await browser.close();
     await server.close();

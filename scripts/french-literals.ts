@@ -17,10 +17,23 @@ export interface FrenchLiteral {
 const EXEMPT = ["src/labels/", "src/samples/"];
 
 /** JSX attributes whose value a user reads or hears. */
-const TEXT_ATTRIBUTES = new Set(["label", "placeholder", "title", "aria-label", "alt", "hint", "content", "description", "aria-description", "validationMessage"]);
+const TEXT_ATTRIBUTES = new Set([
+  "label",
+  "placeholder",
+  "title",
+  "aria-label",
+  "alt",
+  "hint",
+  "content",
+  "description",
+  "aria-description",
+  "validationMessage",
+]);
 
 const FRENCH_WORDS = new Set(
-  "le la les l un une des du de d et est sont pas ne n pour dans sur avec sans au aux ou par ce cette ces son sa ses leur leurs il elle vous votre vos nous qui que qu à été être fichier feuille cellule ligne colonne trimestre fiche indicateur saisie valeur tableau classeur".split(" "),
+  "le la les l un une des du de d et est sont pas ne n pour dans sur avec sans au aux ou par ce cette ces son sa ses leur leurs il elle vous votre vos nous qui que qu à été être fichier feuille cellule ligne colonne trimestre fiche indicateur saisie valeur tableau classeur".split(
+    " ",
+  ),
 );
 
 export function looksFrench(text: string): boolean {
@@ -40,13 +53,19 @@ function literalText(node: ts.Node): string | undefined {
 
 function isModuleSpecifier(node: ts.Node): boolean {
   const parent = node.parent;
-  return (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) || (ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword) || ts.isExternalModuleReference(parent);
+  return (
+    ts.isImportDeclaration(parent) ||
+    ts.isExportDeclaration(parent) ||
+    (ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword) ||
+    ts.isExternalModuleReference(parent)
+  );
 }
 
 export function frenchLiteralsIn(file: string, source: string, allowed: ReadonlySet<string> = new Set()): FrenchLiteral[] {
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: FrenchLiteral[] = [];
-  const report = (node: ts.Node, text: string) => found.push({ file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: text.trim().slice(0, 100) });
+  const report = (node: ts.Node, text: string) =>
+    found.push({ file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: text.trim().slice(0, 100) });
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) {
       if (/\p{L}/u.test(node.text)) report(node, node.text);

@@ -35,7 +35,12 @@ function png(size, rgba) {
     raw[y * (size * 4 + 1)] = 0;
     rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 // Shapes in a 0..1 square; each returns the colour at a point, or null for transparent.
@@ -45,9 +50,11 @@ function roundedSquare(x, y, radius) {
   return dx * dx + dy * dy <= radius * radius;
 }
 function nearSegment(x, y, [x1, y1], [x2, y2], width) {
-  const vx = x2 - x1, vy = y2 - y1;
+  const vx = x2 - x1,
+    vy = y2 - y1;
   const t = Math.max(0, Math.min(1, ((x - x1) * vx + (y - y1) * vy) / (vx * vx + vy * vy)));
-  const px = x1 + t * vx - x, py = y1 + t * vy - y;
+  const px = x1 + t * vx - x,
+    py = y1 + t * vy - y;
   return px * px + py * py <= (width / 2) ** 2;
 }
 
@@ -70,7 +77,11 @@ function chartIcon(x, y) {
   // Three bars of a bilan chart on a white card.
   const inCard = x > 0.2 && x < 0.8 && y > 0.2 && y < 0.8;
   if (!inCard) return GREEN;
-  const bars = [[0.28, 0.4, 0.55], [0.45, 0.57, 0.32], [0.62, 0.74, 0.45]];
+  const bars = [
+    [0.28, 0.4, 0.55],
+    [0.45, 0.57, 0.32],
+    [0.62, 0.74, 0.45],
+  ];
   if (bars.some(([left, right, top]) => x > left && x < right && y > top && y < 0.72)) return GREEN;
   if (y > 0.72 && y < 0.75) return GREEN;
   return WHITE;
@@ -81,7 +92,12 @@ function consolidationIcon(x, y) {
   // Three small sheets on the left merging into one on the right.
   const smallSheets = [0.2, 0.42, 0.64].some((top) => x > 0.16 && x < 0.4 && y > top && y < top + 0.16);
   if (smallSheets) return WHITE;
-  if (nearSegment(x, y, [0.42, 0.28], [0.56, 0.5], 0.06) || nearSegment(x, y, [0.42, 0.72], [0.56, 0.5], 0.06) || nearSegment(x, y, [0.42, 0.5], [0.56, 0.5], 0.06)) return LIGHT;
+  if (
+    nearSegment(x, y, [0.42, 0.28], [0.56, 0.5], 0.06) ||
+    nearSegment(x, y, [0.42, 0.72], [0.56, 0.5], 0.06) ||
+    nearSegment(x, y, [0.42, 0.5], [0.56, 0.5], 0.06)
+  )
+    return LIGHT;
   if (x > 0.58 && x < 0.84 && y > 0.26 && y < 0.74) return y < 0.36 ? LIGHT : WHITE;
   return GREEN;
 }
@@ -91,12 +107,18 @@ function render(size, shape) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const colour = shape((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
           if (!colour) continue;
-          r += colour[0]; g += colour[1]; b += colour[2]; a += 1;
+          r += colour[0];
+          g += colour[1];
+          b += colour[2];
+          a += 1;
         }
       }
       const offset = (py * size + px) * 4;
@@ -108,8 +130,14 @@ function render(size, shape) {
 
 mkdirSync("assets", { recursive: true });
 for (const size of [16, 32, 64, 80, 128]) {
-  writeFileSync(`assets/icon-${size}.png`, render(size, (x, y) => tableIcon(x, y, false)));
-  writeFileSync(`assets/saisie-${size}.png`, render(size, (x, y) => tableIcon(x, y, true)));
+  writeFileSync(
+    `assets/icon-${size}.png`,
+    render(size, (x, y) => tableIcon(x, y, false)),
+  );
+  writeFileSync(
+    `assets/saisie-${size}.png`,
+    render(size, (x, y) => tableIcon(x, y, true)),
+  );
   writeFileSync(`assets/bilan-${size}.png`, render(size, chartIcon));
   writeFileSync(`assets/consolider-${size}.png`, render(size, consolidationIcon));
 }

@@ -162,7 +162,11 @@ export async function bilanCommand(
     throw new CliError(t.hasErrors(options.file, errors.length), EXIT_CODES.problems);
   }
   const tracking = options.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
-  const report = computeReport(tracking, { kind: options.kind as ReportKind, ...(options.year ? { year: Number(options.year) } : {}), ...(options.until ? { until: options.until.toUpperCase() } : {}) });
+  const report = computeReport(tracking, {
+    kind: options.kind as ReportKind,
+    ...(options.year ? { year: Number(options.year) } : {}),
+    ...(options.until ? { until: options.until.toUpperCase() } : {}),
+  });
   if (options.indicator !== undefined && !seriesIndicator(report, options.indicator)) {
     throw new CliError(t.unknownIndicator(options.indicator), EXIT_CODES.refused);
   }

@@ -124,7 +124,12 @@ function progressBar(terminal: Terminal | undefined) {
   };
 }
 
-export async function consolidateCommand(options: { files: string[]; out?: string; report?: string }, io: Console, clock: Clock, terminal?: Terminal): Promise<number> {
+export async function consolidateCommand(
+  options: { files: string[]; out?: string; report?: string },
+  io: Console,
+  clock: Clock,
+  terminal?: Terminal,
+): Promise<number> {
   if (options.files.length === 0 || !options.out) throw new CliError(t.usage, EXIT_CODES.refused);
   const out = options.out;
   if (!/\.xlsx$/i.test(out)) throw new CliError(t.outputNotXlsx(out), EXIT_CODES.refused);
@@ -145,9 +150,21 @@ export async function consolidateCommand(options: { files: string[]; out?: strin
   );
 }
 
-async function consolidateLocked(options: { files: string[]; report?: string }, out: string, directory: SpoolDirectory, io: Console, clock: Clock, terminal?: Terminal): Promise<number> {
+async function consolidateLocked(
+  options: { files: string[]; report?: string },
+  out: string,
+  directory: SpoolDirectory,
+  io: Console,
+  clock: Clock,
+  terminal?: Terminal,
+): Promise<number> {
   {
-    const spools = { oldStatuses: directory.spool("old-statuses"), oldValues: directory.spool("old-values"), statuses: directory.spool("statuses"), values: directory.spool("values") };
+    const spools = {
+      oldStatuses: directory.spool("old-statuses"),
+      oldValues: directory.spool("old-values"),
+      statuses: directory.spool("statuses"),
+      values: directory.spool("values"),
+    };
     // The long tables' rows are encoded once, as they arrive, with the styles and texts of the workbook to write.
     const book = new StreamedWorkbook();
     const encoders = {
@@ -160,7 +177,10 @@ async function consolidateLocked(options: { files: string[]; report?: string }, 
       meta: book.sheet({ name: CONSOLIDATION_SHEETS.meta, columns: META_COLUMNS, plain: true }),
     };
     const stored: Stored = existsSync(out)
-      ? await readStored(out, { statuses: { spool: spools.oldStatuses, encoder: encoders.statuses }, values: { spool: spools.oldValues, encoder: encoders.values } })
+      ? await readStored(out, {
+          statuses: { spool: spools.oldStatuses, encoder: encoders.statuses },
+          values: { spool: spools.oldValues, encoder: encoders.values },
+        })
       : { territories: [], tallies: [], byKey: new Map() };
     spools.oldStatuses.close();
     spools.oldValues.close();
@@ -172,7 +192,10 @@ async function consolidateLocked(options: { files: string[]; report?: string }, 
     const batch = await consolidateBatch(
       files,
       stored.byKey,
-      { statusRow: (key, row) => spools.statuses.add(key, encoders.statuses.encode(row)), valueRow: (key, row) => spools.values.add(key, encoders.values.encode(row)) },
+      {
+        statusRow: (key, row) => spools.statuses.add(key, encoders.statuses.encode(row)),
+        valueRow: (key, row) => spools.values.add(key, encoders.values.encode(row)),
+      },
       {
         today: todayIso(now),
         onProgress: ({ index, total, file }) => bar.update(index, total, file),
@@ -188,7 +211,10 @@ async function consolidateLocked(options: { files: string[]; report?: string }, 
     spools.values.close();
 
     if (options.report) {
-      writeBytes(options.report, `${JSON.stringify({ files: batch.verdicts.map((verdict) => ({ file: verdict.file, status: verdict.status, territory: verdict.territory ?? null, reasons: verdict.reasons })) }, null, 2)}\n`);
+      writeBytes(
+        options.report,
+        `${JSON.stringify({ files: batch.verdicts.map((verdict) => ({ file: verdict.file, status: verdict.status, territory: verdict.territory ?? null, reasons: verdict.reasons })) }, null, 2)}\n`,
+      );
     }
     const accepted = batch.verdicts.filter((verdict) => verdict.status !== "rejected").length;
     if (batch.accepted.length === 0) {
@@ -200,21 +226,35 @@ async function consolidateLocked(options: { files: string[]; report?: string }, 
     async function* concat(...parts: AsyncIterable<EncodedRow>[]): AsyncGenerator<EncodedRow> {
       for (const part of parts) yield* part;
     }
-    await book.write(out, [
-      { encoder: encoders.territories, rows: territories },
-      { encoder: encoders.fields, rows: fields },
-      { encoder: encoders.statuses, rows: concat(spools.oldStatuses.rows((key) => !replaced.has(key)), spools.statuses.rows((key) => !batch.leftOut.has(key))) },
-      { encoder: encoders.values, rows: concat(spools.oldValues.rows((key) => !replaced.has(key)), spools.values.rows((key) => !batch.leftOut.has(key))) },
-      { encoder: encoders.report, rows: batch.verdicts.map(reportRow) },
-      { encoder: encoders.tallies, rows: tallies, state: "hidden" },
-      { encoder: encoders.meta, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden" },
-    ]).catch((error: unknown) => {
-      if (error instanceof SheetTooLong) throw new CliError(t.sheetTooLong(out, existsSync(out), error.message), error.exitCode);
-      // Told as the catch-all told it before the zip limits became refusals: the same words, the same exit code.
-      if (error instanceof ZipTooLarge) throw new CliError(errorLabels.unexpectedInCli(error.message), EXIT_CODES.refused);
-      if ((error as NodeJS.ErrnoException).code) throw new CliError(t.cannotWrite(out, fileSystemReason(error), existsSync(out)), EXIT_CODES.refused);
-      throw error;
-    });
+    await book
+      .write(out, [
+        { encoder: encoders.territories, rows: territories },
+        { encoder: encoders.fields, rows: fields },
+        {
+          encoder: encoders.statuses,
+          rows: concat(
+            spools.oldStatuses.rows((key) => !replaced.has(key)),
+            spools.statuses.rows((key) => !batch.leftOut.has(key)),
+          ),
+        },
+        {
+          encoder: encoders.values,
+          rows: concat(
+            spools.oldValues.rows((key) => !replaced.has(key)),
+            spools.values.rows((key) => !batch.leftOut.has(key)),
+          ),
+        },
+        { encoder: encoders.report, rows: batch.verdicts.map(reportRow) },
+        { encoder: encoders.tallies, rows: tallies, state: "hidden" },
+        { encoder: encoders.meta, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden" },
+      ])
+      .catch((error: unknown) => {
+        if (error instanceof SheetTooLong) throw new CliError(t.sheetTooLong(out, existsSync(out), error.message), error.exitCode);
+        // Told as the catch-all told it before the zip limits became refusals: the same words, the same exit code.
+        if (error instanceof ZipTooLarge) throw new CliError(errorLabels.unexpectedInCli(error.message), EXIT_CODES.refused);
+        if ((error as NodeJS.ErrnoException).code) throw new CliError(t.cannotWrite(out, fileSystemReason(error), existsSync(out)), EXIT_CODES.refused);
+        throw error;
+      });
     io.out(t.written(out, territories.length, batch.accepted.length, kept, accepted, batch.verdicts.length - accepted));
     return EXIT_CODES.ok;
   }

@@ -48,7 +48,11 @@ export function fileExists(file: string): boolean {
  * (`suivi.sauvegarde-20261202-093015.xlsx`): each run keeps its own, none is ever overwritten.
  */
 export function writeBackup(file: string, bytes: Uint8Array, now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "")
+    .replace(/[-:]/g, "")
+    .replace("T", "-");
   const extension = extname(file) || ".xlsx";
   const stem = join(dirname(file), t.backupStem(basename(file, extension), stamp));
   for (let attempt = 1; ; attempt++) {

@@ -12,7 +12,11 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
   try {
     switch (command) {
       case "init": {
-        const { values } = parseArgs({ args: rest, options: { plan: { type: "string" }, out: { type: "string" }, update: { type: "boolean" } }, allowPositionals: false });
+        const { values } = parseArgs({
+          args: rest,
+          options: { plan: { type: "string" }, out: { type: "string" }, update: { type: "boolean" } },
+          allowPositionals: false,
+        });
         return await initCommand(values, io, clock);
       }
       case "check": {
@@ -28,7 +32,15 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
       case "bilan": {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { kind: { type: "string" }, year: { type: "string" }, until: { type: "string" }, cdsf: { type: "boolean" }, indicator: { type: "string" }, json: { type: "boolean" }, out: { type: "string" } },
+          options: {
+            kind: { type: "string" },
+            year: { type: "string" },
+            until: { type: "string" },
+            cdsf: { type: "boolean" },
+            indicator: { type: "string" },
+            json: { type: "boolean" },
+            out: { type: "string" },
+          },
           allowPositionals: true,
         });
         return await bilanCommand({ file: positionals[0], ...values }, io, clock);
@@ -68,7 +80,10 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }, undefined, { isTTY: Boolean(process.stderr.isTTY), write: (text) => process.stderr.write(text) }).then((code) => {
+  run(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }, undefined, {
+    isTTY: Boolean(process.stderr.isTTY),
+    write: (text) => process.stderr.write(text),
+  }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -35,7 +35,8 @@ export function checkOutputFolder(out: string): void {
     unlinkSync(probe);
   } catch (error) {
     // mkdir says EEXIST when a part of the path is a file.
-    const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? fileSystemReason(Object.assign(new Error(), { code: "ENOTDIR" })) : fileSystemReason(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "EEXIST" ? fileSystemReason(Object.assign(new Error(), { code: "ENOTDIR" })) : fileSystemReason(error);
     throw new CliError(t.cannotWriteFolder(folder, out, reason), EXIT_CODES.refused);
   }
 }

@@ -215,7 +215,14 @@ export function summarizeFields(tallies: Iterable<FieldTally>): FieldSummary[] {
   const order = [...FIELDS, NO_FIELD] as string[];
   return [...byField.entries()]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-    .map(([field, entry]) => ({ field, territories: entry.keys.size, actions: entry.actions, counts: entry.counts, done: entry.actions === 0 ? 0 : entry.counts.Réalisée / entry.actions, late: entry.late }));
+    .map(([field, entry]) => ({
+      field,
+      territories: entry.keys.size,
+      actions: entry.actions,
+      counts: entry.counts,
+      done: entry.actions === 0 ? 0 : entry.counts.Réalisée / entry.actions,
+      late: entry.late,
+    }));
 }
 
 /**
@@ -229,7 +236,11 @@ export function duplicatesInBatch(items: readonly { file: string; key: string }[
   const clashes = new Map<number, string[]>();
   for (const positions of byKey.values()) {
     if (positions.length < 2) continue;
-    for (const position of positions) clashes.set(position, positions.filter((other) => other !== position).map((other) => items[other].file));
+    for (const position of positions)
+      clashes.set(
+        position,
+        positions.filter((other) => other !== position).map((other) => items[other].file),
+      );
   }
   return clashes;
 }

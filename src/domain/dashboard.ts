@@ -66,7 +66,11 @@ export function quarterBoard(tracking: Tracking, quarter: Quarter): QuarterBoard
   });
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   const expected = allIndicators(tracking.plan).filter(({ indicator }) => measuredQuarters(indicator.periodicity, quarters).includes(quarter));
-  const filled = new Set(tracking.measurements.filter((entry) => entry.quarter === quarter && entry.value !== undefined && hasMeasurementContent(entry)).map((entry) => entry.indicatorId));
+  const filled = new Set(
+    tracking.measurements
+      .filter((entry) => entry.quarter === quarter && entry.value !== undefined && hasMeasurementContent(entry))
+      .map((entry) => entry.indicatorId),
+  );
   return {
     quarter,
     overall,
@@ -74,7 +78,8 @@ export function quarterBoard(tracking: Tracking, quarter: Quarter): QuarterBoard
     actions,
     late: actions.filter((state) => state.late),
     completeness: {
-      actionsWithStatus: new Set(tracking.statuses.filter((entry) => entry.quarter === quarter && entry.status !== undefined).map((entry) => entry.actionCode)).size,
+      actionsWithStatus: new Set(tracking.statuses.filter((entry) => entry.quarter === quarter && entry.status !== undefined).map((entry) => entry.actionCode))
+        .size,
       actions: actions.length,
       indicatorsFilled: expected.filter(({ indicator }) => filled.has(indicator.id)).length,
       indicatorsExpected: expected.length,

@@ -1,9 +1,6 @@
 /** Numbers as French users type them: `1 234,56`, `12,5 %`, `1 500 €`. */
 
-export type NumberReading =
-  | { kind: "empty" }
-  | { kind: "number"; value: number; percentSign: boolean }
-  | { kind: "invalid"; text: string };
+export type NumberReading = { kind: "empty" } | { kind: "number"; value: number; percentSign: boolean } | { kind: "invalid"; text: string };
 
 const SPACES = /[\s\u00a0\u202f]/g;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;

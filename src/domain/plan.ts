@@ -126,14 +126,12 @@ const isoDate = (what: string) =>
 
 function closedList<T extends string>(what: string, values: readonly T[], match: (text: string) => T | undefined) {
   const allowed = values.map(quoted).join(", ");
-  return z
-    .string({ error: words.notInList(what, allowed) })
-    .transform((value, context) => {
-      const found = match(value);
-      if (found) return found;
-      context.issues.push({ code: "custom", input: value, message: words.unknownValue(what, value, allowed) });
-      return z.NEVER;
-    });
+  return z.string({ error: words.notInList(what, allowed) }).transform((value, context) => {
+    const found = match(value);
+    if (found) return found;
+    context.issues.push({ code: "custom", input: value, message: words.unknownValue(what, value, allowed) });
+    return z.NEVER;
+  });
 }
 
 const optionalNumber = (what: string) =>
@@ -144,9 +142,7 @@ const optionalNumber = (what: string) =>
     .optional()
     .transform((value) => (value === null ? undefined : value));
 
-const deadlineSchema = z
-  .union([z.string().trim().min(1), z.number().int()], { error: words.deadline })
-  .transform((value) => String(value));
+const deadlineSchema = z.union([z.string().trim().min(1), z.number().int()], { error: words.deadline }).transform((value) => String(value));
 
 const indicatorSchema = z.object({
   id: optionalText(named.indicatorId),

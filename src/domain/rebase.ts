@@ -13,9 +13,7 @@ export function rebaseTracking(plan: Plan, previous: Tracking): RebaseResult {
   const quarters = quartersBetween(plan.convention.start, plan.convention.end);
   const quarterSet = new Set(quarters);
   const actionCodes = new Set(allActions(plan).map((action) => action.code));
-  const indicatorQuarters = new Map(
-    allIndicators(plan).map(({ indicator }) => [indicator.id, new Set(measuredQuarters(indicator.periodicity, quarters))]),
-  );
+  const indicatorQuarters = new Map(allIndicators(plan).map(({ indicator }) => [indicator.id, new Set(measuredQuarters(indicator.periodicity, quarters))]));
   const previousTitles = new Map(allActions(previous.plan).map((action) => [action.code, action.title]));
   const previousLabels = new Map(allIndicators(previous.plan).map(({ indicator }) => [indicator.id, indicator.label]));
 

@@ -102,8 +102,14 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
   const quarters = reportPeriod(tracking, request);
   const last = quarters[quarters.length - 1];
   const inPeriod = new Set(quarters);
-  const statusesByAction = groupBy(tracking.statuses.filter((entry) => inPeriod.has(entry.quarter)), (entry) => entry.actionCode);
-  const carried = groupBy(tracking.statuses.filter((entry) => compareQuarters(entry.quarter, last) <= 0), (entry) => entry.actionCode);
+  const statusesByAction = groupBy(
+    tracking.statuses.filter((entry) => inPeriod.has(entry.quarter)),
+    (entry) => entry.actionCode,
+  );
+  const carried = groupBy(
+    tracking.statuses.filter((entry) => compareQuarters(entry.quarter, last) <= 0),
+    (entry) => entry.actionCode,
+  );
 
   const actions: ActionFigures[] = locatedActions(tracking.plan).map(({ axis, action }) => {
     const history = (carried.get(action.code) ?? []).sort((a, b) => compareQuarters(a.quarter, b.quarter));
@@ -132,7 +138,10 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
   }
 
   const allQuarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
-  const measurements = groupBy(tracking.measurements.filter((entry) => inPeriod.has(entry.quarter) && entry.value !== undefined), (entry) => entry.indicatorId);
+  const measurements = groupBy(
+    tracking.measurements.filter((entry) => inPeriod.has(entry.quarter) && entry.value !== undefined),
+    (entry) => entry.indicatorId,
+  );
   let valuesExpected = 0;
   const indicators: IndicatorFigures[] = allIndicators(tracking.plan).map(({ action, indicator }) => {
     const measured = measuredQuarters(indicator.periodicity, allQuarters).filter((quarter) => inPeriod.has(quarter));
@@ -218,7 +227,12 @@ export function petiteEnfanceOnly(tracking: Tracking): Tracking {
   };
   const codes = new Set(plan.axes.flatMap((axis) => axis.subAxes.flatMap((sub) => sub.actions.map((action) => action.code))));
   const ids = new Set(allIndicators(plan).map(({ indicator }) => indicator.id));
-  return { ...tracking, plan, statuses: tracking.statuses.filter((entry) => codes.has(entry.actionCode)), measurements: tracking.measurements.filter((entry) => ids.has(entry.indicatorId)) };
+  return {
+    ...tracking,
+    plan,
+    statuses: tracking.statuses.filter((entry) => codes.has(entry.actionCode)),
+    measurements: tracking.measurements.filter((entry) => ids.has(entry.indicatorId)),
+  };
 }
 
 /** The bilan as plain JSON for `ctg bilan --json`: statuses, per axe, late fiches, indicators. */
@@ -231,9 +245,19 @@ export function reportJson(report: Report): unknown {
     statuses: {
       overall: report.statuses.overall,
       percentDone: report.statuses.percentDone,
-      perAxis: report.statuses.perAxis.map((entry) => ({ axis: entry.axis.code, title: entry.axis.title, counts: entry.counts, averageProgress: entry.averageProgress ?? null })),
+      perAxis: report.statuses.perAxis.map((entry) => ({
+        axis: entry.axis.code,
+        title: entry.axis.title,
+        counts: entry.counts,
+        averageProgress: entry.averageProgress ?? null,
+      })),
     },
-    lateActions: report.late.map((figures) => ({ code: figures.action.code, title: figures.action.title, deadline: figures.action.deadline, status: figures.status })),
+    lateActions: report.late.map((figures) => ({
+      code: figures.action.code,
+      title: figures.action.title,
+      deadline: figures.action.deadline,
+      status: figures.status,
+    })),
     indicators: report.indicators.map((figures) => ({
       id: figures.indicator.id,
       actionCode: figures.actionCode,
@@ -248,6 +272,8 @@ export function reportJson(report: Report): unknown {
       perYear: figures.perYear.map((point) => ({ year: point.year, value: point.value ?? null })),
     })),
     completeness: report.completeness,
-    difficulties: report.actions.flatMap((figures) => (figures.latestDifficulties ? [{ code: figures.action.code, quarter: figures.latestDifficulties.quarter, text: figures.latestDifficulties.text }] : [])),
+    difficulties: report.actions.flatMap((figures) =>
+      figures.latestDifficulties ? [{ code: figures.action.code, quarter: figures.latestDifficulties.quarter, text: figures.latestDifficulties.text }] : [],
+    ),
   };
 }

@@ -66,13 +66,7 @@ export function measurementKey(indicatorId: string, quarter: Quarter): string {
 }
 
 export function hasStatusContent(entry: StatusEntry): boolean {
-  return (
-    entry.status !== undefined ||
-    entry.progress !== undefined ||
-    Boolean(entry.achievements) ||
-    Boolean(entry.difficulties) ||
-    Boolean(entry.adjustments)
-  );
+  return entry.status !== undefined || entry.progress !== undefined || Boolean(entry.achievements) || Boolean(entry.difficulties) || Boolean(entry.adjustments);
 }
 
 export function hasMeasurementContent(entry: Measurement): boolean {

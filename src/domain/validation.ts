@@ -180,12 +180,7 @@ export interface RawStatusEntry {
 }
 
 /** Checks a fiche's entry for a quarter, field by field and then the rules that tie the fields together. */
-export function checkStatusEntry(
-  actionCode: string,
-  quarter: Quarter,
-  raw: RawStatusEntry,
-  storage: PercentStorage = "number",
-): Checked<StatusEntry> {
+export function checkStatusEntry(actionCode: string, quarter: Quarter, raw: RawStatusEntry, storage: PercentStorage = "number"): Checked<StatusEntry> {
   const status = checkStatusValue(raw.status);
   const progress = checkProgressValue(raw.progress, storage);
   const achievements = checkText("achievements", entryLabels.text.achievements, raw.achievements);

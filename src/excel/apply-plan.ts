@@ -58,7 +58,9 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     return worksheet;
   });
   await budget.flush();
-  const protectedSheets = plan.sheets.flatMap((sheet, index) => (!found[index].isNullObject && found[index].protection.protected ? [{ name: sheet.name, worksheet: found[index] }] : []));
+  const protectedSheets = plan.sheets.flatMap((sheet, index) =>
+    !found[index].isNullObject && found[index].protection.protected ? [{ name: sheet.name, worksheet: found[index] }] : [],
+  );
   budget.syncs += await unprotectSheets(context, protectedSheets);
 
   const targets: Excel.Worksheet[] = [];

@@ -89,7 +89,11 @@ export async function readConsolidation(context: Excel.RequestContext, options: 
 }
 
 /** Writes the merged consolidation: its sheets are rewritten, the user's other sheets and charts stay. */
-export async function writeConsolidation(context: Excel.RequestContext, content: ConsolidationContent, options: ApplyOptions = {}): Promise<ApplyReport & { charts: number }> {
+export async function writeConsolidation(
+  context: Excel.RequestContext,
+  content: ConsolidationContent,
+  options: ApplyOptions = {},
+): Promise<ApplyReport & { charts: number }> {
   const plan = buildConsolidationPlan(content);
   const applied = await applyWorkbookPlan(context, plan, options);
   return { ...applied, charts: plan.sheets.reduce((sum, sheet) => sum + (sheet.charts?.length ?? 0), 0) };

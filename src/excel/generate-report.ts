@@ -34,7 +34,11 @@ const t = officeLabels.bilan;
 export class BilanRefused extends Refusal {}
 
 /** Reads the tableau (one sync) and computes the bilan asked for; the deck and the sheet both start here. */
-export async function readBilanReport(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate; counter?: { syncs: number } }): Promise<Report> {
+export async function readBilanReport(
+  context: Excel.RequestContext,
+  request: BilanRequest,
+  options: { today: IsoDate; counter?: { syncs: number } },
+): Promise<Report> {
   const grids = await readGrids(context, TABLEAU_SHEETS, { counter: options.counter });
   if (grids[SHEETS.meta] === undefined) throw new TableauNotFound(officeLabels.tableau.notFound);
   const reading = readTableau(grids, { today: options.today });
@@ -51,7 +55,18 @@ export async function readBilanReport(context: Excel.RequestContext, request: Bi
 export async function generateBilan(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate } & ApplyOptions): Promise<GeneratedBilan> {
   const counter = { syncs: 0 };
   const report = await readBilanReport(context, request, { today: options.today, counter });
-  const sheet = buildReportSheet(report, { cdsf: request.cdsf ?? false, charts: true, ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}) });
+  const sheet = buildReportSheet(report, {
+    cdsf: request.cdsf ?? false,
+    charts: true,
+    ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}),
+  });
   const applied = await applyWorkbookPlan(context, { sheets: [sheet], activeSheet: sheet.name, arrange: false }, options);
-  return { report, sheetName: sheet.name, charts: sheet.charts?.length ?? 0, syncs: applied.syncs + counter.syncs, requests: applied.requests, notes: applied.notes };
+  return {
+    report,
+    sheetName: sheet.name,
+    charts: sheet.charts?.length ?? 0,
+    syncs: applied.syncs + counter.syncs,
+    requests: applied.requests,
+    notes: applied.notes,
+  };
 }

@@ -24,7 +24,11 @@ export async function setQuarterLocked(context: Excel.RequestContext, quarter: s
   for (const sheet of lifted) sheet.worksheet.protection.unprotect();
   const budget = new RequestBudget(context);
   const targets = [
-    { name: SHEETS.tracking, rows: sheets.quarterRows.tracking.get(keyOf(quarter)) ?? [], cols: [t.status, t.progress, t.achievements, t.difficulties, t.adjustments] },
+    {
+      name: SHEETS.tracking,
+      rows: sheets.quarterRows.tracking.get(keyOf(quarter)) ?? [],
+      cols: [t.status, t.progress, t.achievements, t.difficulties, t.adjustments],
+    },
     { name: SHEETS.measurements, rows: sheets.quarterRows.measurements.get(keyOf(quarter)) ?? [], cols: [m.value, m.comment] },
   ];
   for (const target of targets) {
@@ -38,7 +42,9 @@ export async function setQuarterLocked(context: Excel.RequestContext, quarter: s
     }
   }
   const lockRow = sheets.lockRows.get(quarter);
-  const lockedQuarters = [...new Set(locked ? [...sheets.lockedQuarters, quarter] : sheets.lockedQuarters.filter((item) => item !== quarter))].sort(compareQuarters);
+  const lockedQuarters = [...new Set(locked ? [...sheets.lockedQuarters, quarter] : sheets.lockedQuarters.filter((item) => item !== quarter))].sort(
+    compareQuarters,
+  );
   await budget.reserve(rangeOperation(0, 1, 60));
   if (lockRow !== undefined) cells(worksheets[SHEETS.meta], lockRow, 1, 1, 1).values = [[locked ? LOCK_VALUES.locked : LOCK_VALUES.open]];
   else if (sheets.legacyLockRow >= 0) cells(worksheets[SHEETS.meta], sheets.legacyLockRow, 1, 1, 1).values = [[lockedQuarters.join(",")]];

@@ -14,9 +14,7 @@ export function dataValidationRule(validation: DataValidationPlan): Excel.DataVa
     case "decimal":
     case "date": {
       const basic: Excel.BasicDataValidation =
-        rule.max === undefined
-          ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" }
-          : { formula1: rule.min, formula2: rule.max, operator: "Between" };
+        rule.max === undefined ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" } : { formula1: rule.min, formula2: rule.max, operator: "Between" };
       if (rule.kind === "whole") return { wholeNumber: basic };
       if (rule.kind === "decimal") return { decimal: basic };
       return { date: { formula1: String(rule.min), formula2: String(rule.max), operator: "Between" } };

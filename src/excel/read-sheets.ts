@@ -51,7 +51,11 @@ export interface ReadCounter {
 }
 
 /** One sync: whether each sheet exists, its used range and, if asked, its first row and its protection. */
-export async function readShapes(context: Excel.RequestContext, names: readonly string[], options: { header?: boolean; protection?: boolean; counter?: ReadCounter } = {}): Promise<Record<string, SheetShape>> {
+export async function readShapes(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  options: { header?: boolean; protection?: boolean; counter?: ReadCounter } = {},
+): Promise<Record<string, SheetShape>> {
   const probes = names.map((name) => {
     const worksheet = context.workbook.worksheets.getItemOrNullObject(name);
     worksheet.load("name");
@@ -75,7 +79,8 @@ export async function readShapes(context: Excel.RequestContext, names: readonly 
     if (options.protection) shape.protected = worksheet.protection.protected;
     if (!used.isNullObject) {
       shape.used = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
-      if (first && used.rowIndex === 0) shape.header = [...Array.from({ length: used.columnIndex }, () => null), ...(first.values[0] as unknown[]).map(cellValue)];
+      if (first && used.rowIndex === 0)
+        shape.header = [...Array.from({ length: used.columnIndex }, () => null), ...(first.values[0] as unknown[]).map(cellValue)];
     }
     shapes[name] = shape;
   }
@@ -83,12 +88,18 @@ export async function readShapes(context: Excel.RequestContext, names: readonly 
 }
 
 /** The values of each block, in order, empty cells as null; blocks of several sheets share syncs. */
-export async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[], options: ReadOptions & { counter?: ReadCounter } = {}): Promise<CellValue[][][]> {
+export async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: readonly Block[],
+  options: ReadOptions & { counter?: ReadCounter } = {},
+): Promise<CellValue[][][]> {
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const perCell = new Map<string, number>();
   const results: CellValue[][][] = blocks.map(() => []);
   // Slices still to read, in order; each remembers which block and which rows of it it fills.
-  const queue: { block: number; from: number; rows: number }[] = blocks.map((block, index) => ({ block: index, from: 0, rows: block.rows })).filter((slice) => slice.rows > 0);
+  const queue: { block: number; from: number; rows: number }[] = blocks
+    .map((block, index) => ({ block: index, from: 0, rows: block.rows }))
+    .filter((slice) => slice.rows > 0);
   const cells = blocks.reduce((sum, block) => sum + block.rows * block.cols, 0);
   const expected = options.bytesPerCell ?? CAUTIOUS_BYTES_PER_CELL;
   if (cells * expected <= maxBytes || options.bytesPerCell !== undefined) {
@@ -114,7 +125,10 @@ export async function readBlocks(context: Excel.RequestContext, blocks: readonly
       const fitting = Math.floor(room / (cellBytes * block.cols));
       if (fitting < 1 && batch.length > 0) break;
       const rows = Math.max(1, Math.min(slice.rows, fitting));
-      const range = context.workbook.worksheets.getItem(block.sheet).getRangeByIndexes(block.row + slice.from, block.col, rows, block.cols).untrack();
+      const range = context.workbook.worksheets
+        .getItem(block.sheet)
+        .getRangeByIndexes(block.row + slice.from, block.col, rows, block.cols)
+        .untrack();
       range.load("values");
       batch.push({ block: slice.block, from: slice.from, rows, range });
       estimate += rows * block.cols * cellBytes;
@@ -131,7 +145,12 @@ export async function readBlocks(context: Excel.RequestContext, blocks: readonly
       for (const slice of batch) perCell.set(blocks[slice.block].sheet, 2 * (perCell.get(blocks[slice.block].sheet) ?? CAUTIOUS_BYTES_PER_CELL));
       const halves = batch.flatMap((slice) => {
         const first = Math.ceil(slice.rows / 2);
-        return slice.rows === 1 ? [slice] : [{ block: slice.block, from: slice.from, rows: first }, { block: slice.block, from: slice.from + first, rows: slice.rows - first }];
+        return slice.rows === 1
+          ? [slice]
+          : [
+              { block: slice.block, from: slice.from, rows: first },
+              { block: slice.block, from: slice.from + first, rows: slice.rows - first },
+            ];
       });
       queue.unshift(...halves.map(({ block, from, rows }) => ({ block, from, rows })));
       continue;
@@ -160,7 +179,11 @@ function isResponseTooLarge(error: unknown): boolean {
 }
 
 /** Whole sheets as grids from A1 (undefined for a missing sheet, [] for an empty one). */
-export async function readGrids(context: Excel.RequestContext, names: readonly string[], options: ReadOptions & { counter?: ReadCounter } = {}): Promise<Record<string, Grid | undefined>> {
+export async function readGrids(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  options: ReadOptions & { counter?: ReadCounter } = {},
+): Promise<Record<string, Grid | undefined>> {
   const shapes = await readShapes(context, names, { counter: options.counter });
   const present = names.filter((name) => shapes[name].used);
   const blocks = present.map((name) => ({ sheet: name, ...shapes[name].used! }));

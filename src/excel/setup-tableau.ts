@@ -13,7 +13,12 @@ export interface OfficeSetupResult extends SetupResult {
   notes: string[];
 }
 
-export async function setUpTableau(context: Excel.RequestContext, plan: Plan, clock: { now: string; today: IsoDate }, options: ApplyOptions = {}): Promise<OfficeSetupResult> {
+export async function setUpTableau(
+  context: Excel.RequestContext,
+  plan: Plan,
+  clock: { now: string; today: IsoDate },
+  options: ApplyOptions = {},
+): Promise<OfficeSetupResult> {
   const counter = { syncs: 0 };
   const grids = await readGrids(context, PLANNED_SHEETS, { counter });
   const reading = grids[SHEETS.meta] === undefined ? undefined : readTableau(grids, { today: clock.today });

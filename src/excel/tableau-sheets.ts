@@ -56,7 +56,13 @@ export async function readEntrySheets(context: Excel.RequestContext, counter: Re
   const t = columnsOf(SHEETS.tracking, shapes[SHEETS.tracking].header, TRACKING_COLUMNS);
   const m = columnsOf(SHEETS.measurements, shapes[SHEETS.measurements].header, MEASUREMENT_COLUMNS);
   const meta = shapes[SHEETS.meta].used!;
-  const column = (sheet: string, shape: SheetShape, col: number) => ({ sheet, row: 1, col, rows: Math.max(0, (shape.used?.row ?? 0) + (shape.used?.rows ?? 0) - 1), cols: 1 });
+  const column = (sheet: string, shape: SheetShape, col: number) => ({
+    sheet,
+    row: 1,
+    col,
+    rows: Math.max(0, (shape.used?.row ?? 0) + (shape.used?.rows ?? 0) - 1),
+    cols: 1,
+  });
   const [quarters, codes, ids, measuredQuarters, metaCells] = await readBlocks(
     context,
     [

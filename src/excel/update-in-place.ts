@@ -37,8 +37,17 @@ export function keptEntries(plan: SheetPlan, alignment: RowAlignment): (row: num
  * Takes off what the plan sets again (tables, kept as cells; conditional formats, validation and merges of the
  * product's columns; frozen panes), then deletes and inserts whole rows so that the sheet's rows are the plan's.
  */
-export async function prepareInPlace(worksheet: Excel.Worksheet, plan: SheetPlan, alignment: RowAlignment, tables: readonly Excel.Table[], budget: RequestBudget, options: { dataValidation: boolean }): Promise<void> {
-  await budget.reserve(objectOperation(2, tables.length) + rangeOperation(3, 4) + (alignment.deletions.length + alignment.insertions.length) * rangeOperation(0, 1, 20));
+export async function prepareInPlace(
+  worksheet: Excel.Worksheet,
+  plan: SheetPlan,
+  alignment: RowAlignment,
+  tables: readonly Excel.Table[],
+  budget: RequestBudget,
+  options: { dataValidation: boolean },
+): Promise<void> {
+  await budget.reserve(
+    objectOperation(2, tables.length) + rangeOperation(3, 4) + (alignment.deletions.length + alignment.insertions.length) * rangeOperation(0, 1, 20),
+  );
   for (const table of tables) table.convertToRange().untrack();
   const columns = untracked(worksheet.getRange(`A:${columnLetter(Math.max(0, planWidth(plan) - 1))}`));
   columns.conditionalFormats.clearAll();
@@ -46,5 +55,6 @@ export async function prepareInPlace(worksheet: Excel.Worksheet, plan: SheetPlan
   columns.unmerge();
   worksheet.freezePanes.unfreeze();
   for (const run of alignment.deletions) untracked(worksheet.getRange(`${run.start + 1}:${run.start + run.count}`)).delete("Up" as Excel.DeleteShiftDirection);
-  for (const run of alignment.insertions) untracked(worksheet.getRange(`${run.start + 1}:${run.start + run.count}`)).insert("Down" as Excel.InsertShiftDirection);
+  for (const run of alignment.insertions)
+    untracked(worksheet.getRange(`${run.start + 1}:${run.start + run.count}`)).insert("Down" as Excel.InsertShiftDirection);
 }

@@ -110,7 +110,13 @@ export async function writeSheet(worksheet: Excel.Worksheet, plan: SheetPlan, bu
  * Values in row chunks, each filling what is left of the current request, or a whole new one. With `kept`, each
  * run of rows that keep the same cells is written as rectangles around them.
  */
-async function writeValues(worksheet: Excel.Worksheet, plan: SheetPlan, width: number, budget: RequestBudget, kept?: (row: number, col: number) => boolean): Promise<void> {
+async function writeValues(
+  worksheet: Excel.Worksheet,
+  plan: SheetPlan,
+  width: number,
+  budget: RequestBudget,
+  kept?: (row: number, col: number) => boolean,
+): Promise<void> {
   if (width === 0 || plan.values.length === 0) return;
   if (!kept) return writeBlock(worksheet, plan, { row: 0, rows: plan.values.length, col: 0, cols: width }, budget);
   let runStart = 0;
@@ -142,7 +148,12 @@ function sameRuns(a: { start: number; count: number }[], b: { start: number; cou
   return a.length === b.length && a.every((run, index) => run.start === b[index].start && run.count === b[index].count);
 }
 
-async function writeBlock(worksheet: Excel.Worksheet, plan: SheetPlan, block: { row: number; rows: number; col: number; cols: number }, budget: RequestBudget): Promise<void> {
+async function writeBlock(
+  worksheet: Excel.Worksheet,
+  plan: SheetPlan,
+  block: { row: number; rows: number; col: number; cols: number },
+  budget: RequestBudget,
+): Promise<void> {
   if (block.rows <= 0 || block.cols <= 0) return;
   let start = block.row;
   let chunk: (string | number | boolean)[][] = [];
@@ -185,7 +196,7 @@ async function writeNumberFormats(worksheet: Excel.Worksheet, plan: SheetPlan, w
     const flush = async (end: number) => {
       if ((runFormat === "General" && !generalToo) || end <= runStart) return;
       const perCell = jsonBytes(runFormat) + 3;
-      for (let first = runStart; first < end; ) {
+      for (let first = runStart; first < end;) {
         const fit = Math.floor((chunkLimit(budget) - cellArrayOperation(end - first, 0)) / perCell);
         const rows = Math.max(1, Math.min(fit, end - first));
         await budget.reserve(cellArrayOperation(rows, rows * perCell));
@@ -232,7 +243,11 @@ function chartBytes(chart: ChartPlan): number {
 function addChart(worksheet: Excel.Worksheet, plan: ChartPlan): void {
   const { data, anchor } = plan;
   const source = cells(worksheet, data.row, data.col, data.rows, data.cols);
-  const chart = worksheet.charts.add(CHART_TYPES[plan.kind] as Excel.ChartType, source, (plan.seriesBy === "columns" ? "Columns" : "Rows") as Excel.ChartSeriesBy);
+  const chart = worksheet.charts.add(
+    CHART_TYPES[plan.kind] as Excel.ChartType,
+    source,
+    (plan.seriesBy === "columns" ? "Columns" : "Rows") as Excel.ChartSeriesBy,
+  );
   chart.name = plan.name;
   chart.title.text = plan.title;
   chart.legend.visible = plan.kind !== "barClustered" && plan.kind !== "line";

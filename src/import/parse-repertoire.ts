@@ -75,7 +75,11 @@ export function parseRepertoire(text: string): ImportResult {
     throw new NotARepertoire();
   }
   const summary = parseSummary(lines.slice(0, bodyStarts[0]));
-  const axes: ImportedPlan["axes"] = summary.axes.map((axis) => ({ code: axis.code, title: axis.title, subAxes: axis.subAxes.map((sub) => ({ ...sub, actions: [] })) }));
+  const axes: ImportedPlan["axes"] = summary.axes.map((axis) => ({
+    code: axis.code,
+    title: axis.title,
+    subAxes: axis.subAxes.map((sub) => ({ ...sub, actions: [] })),
+  }));
   const bodies = bodyStarts.map((start, index) => {
     const end = index + 1 < bodyStarts.length ? bodyStarts[index + 1] : endOfLastFiche(lines, start);
     return parseBody(lines.slice(start, end));
@@ -170,7 +174,14 @@ function parseSummary(lines: readonly string[]) {
     } else if (action) {
       const [, code, rest] = action;
       const year = /\s(20\d{2})$/.exec(rest)?.[1];
-      current = { code, title: (year ? rest.slice(0, -4) : rest).trim(), ...(year ? { year } : {}), axis: code.split(".")[0], subAxis: code.split(".").slice(0, 2).join("."), ...(heading ? { listedUnder: heading } : {}) };
+      current = {
+        code,
+        title: (year ? rest.slice(0, -4) : rest).trim(),
+        ...(year ? { year } : {}),
+        axis: code.split(".")[0],
+        subAxis: code.split(".").slice(0, 2).join("."),
+        ...(heading ? { listedUnder: heading } : {}),
+      };
       entries.push(current);
     } else if (subAxis) {
       const owner = axes.find((candidate) => candidate.code === subAxis[1].split(".")[0]) ?? axes[axes.length - 1];
@@ -249,7 +260,12 @@ const MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
  * `guessed` says so, with the line), or else five years from this one.
  */
 function conventionPeriod(lines: readonly string[]): { start: string; end: string; guessed?: string } {
-  const folded = lines.map((line) => line.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase());
+  const folded = lines.map((line) =>
+    line
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase(),
+  );
   const text = folded.join(" ");
   const dated = /du (\d{1,2})(?:er)? (\w+) (20\d{2}),? (?:jusqu'au|au) (\d{1,2})(?:er)? (\w+) (20\d{2})/.exec(text);
   if (dated && MONTHS.includes(dated[2]) && MONTHS.includes(dated[5])) {
@@ -273,7 +289,10 @@ function conventionPeriod(lines: readonly string[]): { start: string; end: strin
 /** The collectivity named as a party of the convention ("Et la Communauté de Communes X représenté…"). */
 function territoryOf(lines: readonly string[]): string | undefined {
   const text = lines.join(" ").replace(/\s+/g, " ");
-  const match = /(communaut[ée] de communes|communaut[ée] d'agglom[ée]ration|agglom[ée]ration|commune de|ville de) ([A-ZÉÈÀ][^()]*?)(?= représent| \(| dûment| ci-après|, ci-après)/i.exec(text);
+  const match =
+    /(communaut[ée] de communes|communaut[ée] d'agglom[ée]ration|agglom[ée]ration|commune de|ville de) ([A-ZÉÈÀ][^()]*?)(?= représent| \(| dûment| ci-après|, ci-après)/i.exec(
+      text,
+    );
   if (!match) return undefined;
   const kind = match[1].charAt(0).toUpperCase() + match[1].slice(1).toLowerCase();
   return `${kind} ${match[2].trim().replace(/[,;]$/, "")}`;

@@ -2,7 +2,8 @@
 import { foldText } from "../domain/vocabulary";
 import { fileLabels } from "../labels/catalog";
 
-export type SectionKey = "contexte" | "objectifs" | "pilotes" | "descriptif" | "partenaires" | "habitants" | "ressources" | "indicateurs" | "liens" | "echeance" | "public";
+export type SectionKey =
+  "contexte" | "objectifs" | "pilotes" | "descriptif" | "partenaires" | "habitants" | "ressources" | "indicateurs" | "liens" | "echeance" | "public";
 
 const HEADINGS: [SectionKey, RegExp][] = [
   ["contexte", /^(les )?elements? de contexte\b/],

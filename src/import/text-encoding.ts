@@ -16,7 +16,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   const sample = bytes.subarray(0, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) (index % 2 === 0 ? evenZeros++ : oddZeros++);
+  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) index % 2 === 0 ? evenZeros++ : oddZeros++;
   if (oddZeros > sample.length / 4 && evenZeros < sample.length / 50) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
   if (evenZeros > sample.length / 4 && oddZeros < sample.length / 50) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be" };
   try {

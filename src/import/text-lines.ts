@@ -61,7 +61,10 @@ export function sentenceCase(text: string): string {
 export function splitNames(items: readonly string[]): string[] {
   return items.flatMap((item) => {
     const withoutLabel = item.replace(/^[\p{L} ]{3,20}\s*:\s*/u, "");
-    const parts = withoutLabel.split(/\s*[,;]\s*(?![^()]*\))/).map((part) => part.replace(/[.…]+$/, "").trim()).filter(Boolean);
+    const parts = withoutLabel
+      .split(/\s*[,;]\s*(?![^()]*\))/)
+      .map((part) => part.replace(/[.…]+$/, "").trim())
+      .filter(Boolean);
     return parts.length > 1 || withoutLabel !== item ? parts : [item];
   });
 }

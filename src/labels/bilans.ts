@@ -20,7 +20,8 @@ export const bilanLabels = {
     annualTitlePrefix: "Point d'étape",
     cdsfSuffix: " CDSF",
     title: (title: string, cdsf: boolean, territory: string) => `${title}${cdsf ? " — extrait petite enfance (CDSF)" : ""} — ${territory}`,
-    period: (first: string, last: string, percentDone: number) => `Période couverte : ${first} à ${last}. Fiches réalisées : ${String(percentDone).replace(".", ",")} %.`,
+    period: (first: string, last: string, percentDone: number) =>
+      `Période couverte : ${first} à ${last}. Fiches réalisées : ${String(percentDone).replace(".", ",")} %.`,
     completeness: (statusesFilled: number, statusesExpected: number, valuesFilled: number, valuesExpected: number) =>
       `Complétude : ${statusesFilled} suivis de fiche sur ${statusesExpected} attendus, ${valuesFilled} valeurs d'indicateur sur ${valuesExpected}.`,
     sections: {
@@ -64,7 +65,14 @@ export const bilanLabels = {
   /** The consolidation workbook of the Caf (docs/format-consolidation.md). */
   consolidation: {
     sheets: { territories: "Synthèse territoires", fields: "Synthèse champs", statuses: "Statuts", values: "Indicateurs", report: "Rapport d'import" },
-    tables: { territories: "SyntheseTerritoires", fields: "SyntheseChamps", statuses: "ConsoStatuts", values: "ConsoIndicateurs", report: "RapportImport", tallies: "ConsoChamps" },
+    tables: {
+      territories: "SyntheseTerritoires",
+      fields: "SyntheseChamps",
+      statuses: "ConsoStatuts",
+      values: "ConsoIndicateurs",
+      report: "RapportImport",
+      tallies: "ConsoChamps",
+    },
     intake: { accepted: "Accepté", warnings: "Accepté avec avertissements", rejected: "Rejeté" },
     headers: {
       territory: "Territoire",

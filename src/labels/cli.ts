@@ -59,7 +59,8 @@ export const cliLabels = {
     cannotWrite: (file: string, reason: string) => `Impossible d'écrire « ${file} » : ${reason}.`,
     /** The copy kept before an update: `suivi.sauvegarde-20261202-093015.xlsx`, beside the tableau. */
     backupStem: (stem: string, stamp: string) => `${stem}.sauvegarde-${stamp}`,
-    cannotWriteBackup: (backup: string, detail: string) => `Impossible d'écrire la copie de sauvegarde « ${backup} » : ${detail}. Le tableau n'a pas été modifié.`,
+    cannotWriteBackup: (backup: string, detail: string) =>
+      `Impossible d'écrire la copie de sauvegarde « ${backup} » : ${detail}. Le tableau n'a pas été modifié.`,
   },
 
   /** A plan JSON that does not pass its schema. */
@@ -75,7 +76,8 @@ export const cliLabels = {
     kept: (statuses: number, measurements: number, backup: string | undefined) =>
       `Saisies conservées : ${statuses} suivis de fiche, ${measurements} valeurs d'indicateur. Copie de l'ancien fichier : ${backup}`,
     columnKept: (column: string) => `Colonne ajoutée conservée : ${column}.`,
-    archived: (count: number) => `${count} saisie(s) d'une fiche, d'un indicateur ou d'un trimestre retirés du plan ont été déplacées dans la feuille « Archives ».`,
+    archived: (count: number) =>
+      `${count} saisie(s) d'une fiche, d'un indicateur ou d'un trimestre retirés du plan ont été déplacées dans la feuille « Archives ».`,
   },
 
   check: {
@@ -131,10 +133,12 @@ export const cliLabels = {
   consolidate: {
     usage: CONSOLIDATE_USAGE,
     outputNotXlsx: (out: string) => `Le fichier de sortie doit être un classeur .xlsx : « ${out} ».\n${CONSOLIDATE_USAGE}`,
-    outputIsInput: (out: string) => `« ${out} » est aussi un fichier à consolider : les fichiers des territoires ne sont jamais modifiés, choisissez une autre sortie.`,
+    outputIsInput: (out: string) =>
+      `« ${out} » est aussi un fichier à consolider : les fichiers des territoires ne sont jamais modifiés, choisissez une autre sortie.`,
     /** The output exists and is read back as an earlier consolidation. */
     storedUnreadable: (out: string, detail: string) => `« ${out} » existe mais ne peut pas être lu (${detail}) : choisissez un autre fichier de sortie.`,
-    notAConsolidation: (out: string) => `« ${out} » existe et n'est pas une consolidation CTG Suivi : il n'a pas été modifié ; choisissez un autre fichier de sortie.`,
+    notAConsolidation: (out: string) =>
+      `« ${out} » existe et n'est pas une consolidation CTG Suivi : il n'a pas été modifié ; choisissez un autre fichier de sortie.`,
     /** One line per file, then its reasons indented below it. */
     status: { accepted: "accepté", warnings: "accepté avec avertissements", rejected: "rejeté" },
     verdict: (rejected: boolean, file: string, territory: string | undefined, status: string) =>

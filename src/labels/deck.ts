@@ -80,7 +80,8 @@ export const deckLabels = {
     /** The bold start of a difficulty, before its text. */
     difficulty: (code: string, quarter: string, late: boolean) => `${code} (${quarter})${late ? " — en retard" : ""} : `,
     adjustment: (text: string) => `Ajustement : ${text}`,
-    more: (left: number) => `… et ${left} autre${left > 1 ? "s" : ""} fiche${left > 1 ? "s" : ""} avec des difficultés : voir la feuille du bilan dans le classeur.`,
+    more: (left: number) =>
+      `… et ${left} autre${left > 1 ? "s" : ""} fiche${left > 1 ? "s" : ""} avec des difficultés : voir la feuille du bilan dans le classeur.`,
   },
   /** pptxgenjs gave something other than bytes: reported as an unexpected error. */
   noBinaryOutput: "pptxgenjs n'a pas produit de contenu binaire",

@@ -37,7 +37,8 @@ export const entryLabels = {
     unknown: (typed: string, statuses: readonly string[]) => `statut « ${typed} » inconnu : choisissez ${statuses.join(", ")}`,
     missing: "indiquez le statut de la fiche pour ce trimestre",
     doneBelowFull: (progress: number) => `une fiche « Réalisée » doit avoir un avancement de 100 % (indiqué : ${percent(progress)})`,
-    notStartedWithProgress: (progress: number) => `une fiche « À lancer » ne peut pas avoir d'avancement (indiqué : ${percent(progress)}) : choisissez « En cours »`,
+    notStartedWithProgress: (progress: number) =>
+      `une fiche « À lancer » ne peut pas avoir d'avancement (indiqué : ${percent(progress)}) : choisissez « En cours »`,
     fullButOngoing: "avancement de 100 % : la fiche est-elle « Réalisée » ?",
     explainWhy: (status: string) => `fiche « ${status} » : expliquez pourquoi dans « Difficultés »`,
   },

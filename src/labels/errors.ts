@@ -3,12 +3,15 @@
 /** Office.js error codes (OfficeExtension.Error.code) told as what the user can do about them. */
 const office: Record<string, string> = {
   AccessDenied: "Excel refuse la modification : la cellule ou la feuille est protégée, ou le classeur est en lecture seule.",
-  InvalidOperation: "Excel refuse cette opération dans l'état actuel du classeur (une cellule est peut-être en cours de modification : appuyez sur Entrée ou Échap, puis réessayez).",
+  InvalidOperation:
+    "Excel refuse cette opération dans l'état actuel du classeur (une cellule est peut-être en cours de modification : appuyez sur Entrée ou Échap, puis réessayez).",
   ItemNotFound: "Une feuille ou un élément attendu est introuvable : le tableau a peut-être été renommé ou supprimé.",
   ItemAlreadyExists: "Une feuille du même nom existe déjà.",
   InvalidArgument: "Excel a refusé une valeur transmise par le complément.",
-  RequestPayloadSizeLimitExceeded: "Le volume de données envoyé à Excel dépasse sa limite pour une seule opération (5 Mo sur Excel sur le web). Réessayez ; si l'erreur persiste, signalez-la avec la taille du tableau.",
-  ResponsePayloadSizeLimitExceeded: "Le volume de données à lire dépasse la limite d'Excel pour une seule opération (5 Mo sur Excel sur le web). Réessayez ; si l'erreur persiste, signalez-la avec la taille du tableau.",
+  RequestPayloadSizeLimitExceeded:
+    "Le volume de données envoyé à Excel dépasse sa limite pour une seule opération (5 Mo sur Excel sur le web). Réessayez ; si l'erreur persiste, signalez-la avec la taille du tableau.",
+  ResponsePayloadSizeLimitExceeded:
+    "Le volume de données à lire dépasse la limite d'Excel pour une seule opération (5 Mo sur Excel sur le web). Réessayez ; si l'erreur persiste, signalez-la avec la taille du tableau.",
   EditModeCannotAcquireLock: "Excel est en mode édition : terminez la saisie dans la cellule (Entrée ou Échap), puis réessayez.",
   Conflict: "Un co-auteur modifie le même endroit du classeur : réessayez dans un instant.",
   GeneralException: "Excel a rencontré une erreur interne. Réessayez ; si elle persiste, enregistrez et rouvrez le classeur.",

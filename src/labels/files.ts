@@ -26,7 +26,8 @@ const archive = {
   unknownMethod: (entry: string, method: number) => `élément « ${entry} » compressé par une méthode inconnue (${method})`,
   entryTooLarge: (entry: string, size: number, limit: number) => `élément « ${entry} » trop volumineux une fois décompressé (${mb(size)}, limite ${mb(limit)})`,
   /** `ratio` is already rounded: uncompressed bytes per compressed byte. */
-  suspiciousRatio: (entry: string, ratio: number, limit: number) => `élément « ${entry} » anormalement compressé (${ratio} pour 1, limite ${limit}) : possible bombe de décompression`,
+  suspiciousRatio: (entry: string, ratio: number, limit: number) =>
+    `élément « ${entry} » anormalement compressé (${ratio} pour 1, limite ${limit}) : possible bombe de décompression`,
   contentTooLarge: (limit: number) => `contenu décompressé trop volumineux (plus de ${mb(limit)})`,
   entryOutside: (entry: string) => `archive zip corrompue (élément « ${entry} » hors du fichier)`,
   entryMissing: (entry: string) => `élément « ${entry} » absent de l'archive`,
@@ -63,7 +64,8 @@ const workbook = {
 
 /** Writing a workbook as a stream (src/xlsx/stream-workbook.ts, zip-file-writer.ts). */
 const writing = {
-  sheetTooLong: (sheet: string, maxRows: number) => `la feuille « ${sheet} » dépasserait ${maxRows.toLocaleString("fr-FR")} lignes, le maximum d'Excel : consolidez moins de territoires à la fois`,
+  sheetTooLong: (sheet: string, maxRows: number) =>
+    `la feuille « ${sheet} » dépasserait ${maxRows.toLocaleString("fr-FR")} lignes, le maximum d'Excel : consolidez moins de territoires à la fois`,
   /** A zip without ZIP64 records stops at 65 535 entries and 4 GiB. */
   tooManyEntries: "trop d'éléments dans l'archive",
   entryOver4GB: (entry: string) => `« ${entry} » dépasse 4 Go une fois décompressé`,
@@ -74,7 +76,8 @@ const writing = {
 const docx = {
   notDocx: (file: string) => `« ${file} » n'est pas un document Word .docx`,
   noDocumentPart: (file: string) => `« ${file} » n'est pas un document Word .docx (partie « word/document.xml » absente)`,
-  tooManyParagraphs: (file: string, limit: number) => `« ${file} » contient plus de ${limit} paragraphes : ce n'est pas un répertoire des fiches actions, ou il est anormalement construit`,
+  tooManyParagraphs: (file: string, limit: number) =>
+    `« ${file} » contient plus de ${limit} paragraphes : ce n'est pas un répertoire des fiches actions, ou il est anormalement construit`,
   /** `reason` is the archive guard's. */
   refused: (file: string, reason: string) => `« ${file} » ne peut pas être lu comme un document Word : ${reason}`,
   /** `detail` is mammoth's own message. */
@@ -120,13 +123,16 @@ const repertoire = {
   },
   duplicateCode: (code: string) => `le code ${code} est utilisé par plusieurs fiches : seule la première est gardée`,
   notInSummary: (code: string, title: string) => `la fiche ${code} « ${title} » n'apparaît pas dans le sommaire`,
-  titleDiffers: (summaryTitle: string, ficheTitle: string) => `intitulé différent entre le sommaire (« ${summaryTitle} ») et la fiche (« ${ficheTitle} ») : celui de la fiche est gardé`,
-  deadlineDiffers: (summaryYear: string, ficheDeadline: string) => `échéance différente entre le sommaire (${summaryYear}) et la fiche (« ${ficheDeadline} ») : celle du sommaire est gardée`,
+  titleDiffers: (summaryTitle: string, ficheTitle: string) =>
+    `intitulé différent entre le sommaire (« ${summaryTitle} ») et la fiche (« ${ficheTitle} ») : celui de la fiche est gardé`,
+  deadlineDiffers: (summaryYear: string, ficheDeadline: string) =>
+    `échéance différente entre le sommaire (${summaryYear}) et la fiche (« ${ficheDeadline} ») : celle du sommaire est gardée`,
   noIndicator: (code: string) => `la fiche ${code} n'a aucun indicateur d'évaluation`,
   missingContent: (code: string, title: string) => `la fiche ${code} « ${title} » figure au sommaire mais son contenu est absent`,
   brokenLink: (link: string) => `lien vers la fiche ${link}, qui n'existe pas dans le répertoire`,
   noSummary: "sommaire absent : les axes et sous-axes sont déduits des codes des fiches, et leurs intitulés sont à compléter",
-  listedUnder: (code: string, listedUnder: string, subAxis: string) => `la fiche ${code} est listée sous le sous-axe ${listedUnder} : son code indique le sous-axe ${subAxis}, où elle est placée`,
+  listedUnder: (code: string, listedUnder: string, subAxis: string) =>
+    `la fiche ${code} est listée sous le sous-axe ${listedUnder} : son code indique le sous-axe ${subAxis}, où elle est placée`,
   noTerritory: "territoire introuvable dans le document : indiquez-le dans le plan (convention.territory)",
   /** The plan's territory when the document names none. */
   territoryPlaceholder: "Territoire à préciser",
@@ -136,7 +142,8 @@ const repertoire = {
   /** The period read from a « CTG 2026-2030 » line; `line` counts from 1, `shown` is that line, maybe shortened. */
   periodGuessed: (firstYear: string, lastYear: string, line: number, shown: string) =>
     `période de la convention devinée (du 01/01/${firstYear} au 31/12/${lastYear}) d'après la ligne ${line} « ${shown} » : le texte de la convention (« du … au … ») est absent ; vérifiez les dates du plan`,
-  noPeriod: (firstYear: number, lastYear: number) => `aucune période trouvée dans le document : ${firstYear}-${lastYear} par défaut ; indiquez les dates de la convention dans le plan`,
+  noPeriod: (firstYear: number, lastYear: number) =>
+    `aucune période trouvée dans le document : ${firstYear}-${lastYear} par défaut ; indiquez les dates de la convention dans le plan`,
 } as const;
 
 /** Receiving a territory's tableau for the consolidation (src/xlsx/tableau-intake.ts): verdict reasons. */
@@ -154,10 +161,12 @@ const batch = {
   /** Complete message: the pane shows it when the user stops a consolidation. */
   cancelled: "Consolidation annulée : le classeur n'a pas été modifié.",
   /** Dates and times as the user reads them (« 2 décembre 2026 09:30 »). */
-  olderThanStored: (savedAt: string, storedAt: string) => `fichier plus ancien (enregistré le ${savedAt}) que celui déjà consolidé pour ce territoire (${storedAt}) : gardé tel quel`,
+  olderThanStored: (savedAt: string, storedAt: string) =>
+    `fichier plus ancien (enregistré le ${savedAt}) que celui déjà consolidé pour ce territoire (${storedAt}) : gardé tel quel`,
   unreadable: (detail: string) => `lecture impossible : ${detail}`,
   givenTwice: "fichier donné plusieurs fois dans ce lot : donnez-le une seule fois et relancez",
-  sameTerritory: (others: readonly string[]) => `même territoire et même période que ${others.map((other) => `« ${other} »`).join(", ")} dans ce lot : gardez le bon fichier et relancez`,
+  sameTerritory: (others: readonly string[]) =>
+    `même territoire et même période que ${others.map((other) => `« ${other} »`).join(", ")} dans ce lot : gardez le bon fichier et relancez`,
 } as const;
 
 export const fileLabels = {

@@ -48,11 +48,13 @@ export const officeLabels = {
   },
   tableau: {
     notFound: "Ce classeur ne contient pas de tableau de suivi CTG : créez-le d'abord.",
-    columnMissing: (header: string, sheet: string) => `La colonne « ${header} » est introuvable dans la feuille « ${sheet} » : le tableau a été modifié à la main.`,
+    columnMissing: (header: string, sheet: string) =>
+      `La colonne « ${header} » est introuvable dans la feuille « ${sheet} » : le tableau a été modifié à la main.`,
   },
   entry: {
     quarterLocked: (quarter: string) => `Le trimestre ${quarter} est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies.`,
-    noRow: (actionCode: string, quarter: string, sheet: string) => `La fiche ${actionCode} n'a pas de ligne pour le trimestre ${quarter} dans « ${sheet} » : mettez à jour le tableau.`,
+    noRow: (actionCode: string, quarter: string, sheet: string) =>
+      `La fiche ${actionCode} n'a pas de ligne pour le trimestre ${quarter} dans « ${sheet} » : mettez à jour le tableau.`,
     notMeasured: (indicatorId: string, quarter: string) => `L'indicateur ${indicatorId} ne se saisit pas au trimestre ${quarter}.`,
   },
   bilan: {
@@ -71,7 +73,8 @@ export const officeLabels = {
     /** Sheets named like the consolidation's, that no consolidation wrote: writing would replace them. */
     foreignSheets: (sheets: readonly string[]) =>
       `Ce classeur a déjà ${sheets.length > 1 ? "des feuilles" : "une feuille"} ${sheets.map((name) => quoted(name)).join(", ")} qui ne ${sheets.length > 1 ? "viennent" : "vient"} pas d'une consolidation CTG Suivi : elles seraient remplacées. ${newWorkbook}`,
-    notAConsolidation: (metaSheet: string) => `La feuille cachée « ${metaSheet} » ne décrit pas une consolidation CTG Suivi : le classeur n'a pas été modifié. ${newWorkbook}`,
+    notAConsolidation: (metaSheet: string) =>
+      `La feuille cachée « ${metaSheet} » ne décrit pas une consolidation CTG Suivi : le classeur n'a pas été modifié. ${newWorkbook}`,
     /** `column` counts from 1. */
     headerChanged: (sheet: string, column: number, found: string, expected: string) =>
       `La feuille « ${sheet} » de la consolidation a été modifiée (colonne ${column} : « ${found} » au lieu de « ${expected} ») : elle ne peut pas être complétée sans risque de perdre des lignes. Rétablissez l'en-tête, ou ${newWorkbook.charAt(0).toLowerCase()}${newWorkbook.slice(1)}`,

@@ -53,7 +53,8 @@ export const paneLabels = {
     noneLate: "Aucune fiche en retard pour ce trimestre.",
     lateFiche: (code: string, title: string, deadline: string, status: string) => `${code} ${title} — échéance ${deadline}, ${status.toLowerCase()}`,
     quarterHeading: "Fiches du trimestre",
-    fiche: (code: string, title: string, status: string, progress: number | undefined) => `${code} ${title} — ${status}${progress !== undefined ? `, ${progress} %` : ""}`,
+    fiche: (code: string, title: string, status: string, progress: number | undefined) =>
+      `${code} ${title} — ${status}${progress !== undefined ? `, ${progress} %` : ""}`,
     unlock: "Déverrouiller le trimestre",
     lock: "Verrouiller le trimestre après le COPIL",
     unlockTitle: (quarter: string) => `Déverrouiller ${quarter} ?`,
@@ -93,7 +94,8 @@ export const paneLabels = {
     running: "Vérification en cours…",
     noProblem: "Aucun problème : toutes les saisies respectent les règles du tableau.",
     summary: (errors: number, warnings: number) => `${errors} erreur(s) et ${warnings} avertissement(s). Cliquez sur un problème pour aller à la cellule.`,
-    issue: (severity: "error" | "warning", sheet: string, cell: string, message: string) => `${severity === "error" ? "Erreur" : "Avertissement"} — ${sheet}!${cell} : ${message}`,
+    issue: (severity: "error" | "warning", sheet: string, cell: string, message: string) =>
+      `${severity === "error" ? "Erreur" : "Avertissement"} — ${sheet}!${cell} : ${message}`,
   },
 
   bilan: {
@@ -112,7 +114,8 @@ export const paneLabels = {
     writingSheet: "Écriture de la feuille du bilan et de ses graphiques…",
     preparingDeck: "Préparation de la présentation…",
     /** Followed by the executor's notes (print settings skipped), each after a space. */
-    sheetWritten: (sheetName: string, charts: number) => `Feuille « ${sheetName} » écrite avec ${charts} graphiques. Les feuilles de saisie n'ont pas été modifiées.`,
+    sheetWritten: (sheetName: string, charts: number) =>
+      `Feuille « ${sheetName} » écrite avec ${charts} graphiques. Les feuilles de saisie n'ont pas été modifiées.`,
     deckReady: (fileName: string, slides: number) => `Présentation « ${fileName} » prête (${slides} diapositives) : retrouvez-la dans vos téléchargements.`,
     regenerating: "Générer à nouveau remplace seulement la feuille de ce bilan ; vos graphiques et feuilles personnels sont conservés.",
   },

@@ -69,7 +69,10 @@ export const sheetLabels = {
       label: { header: "Indicateur", content: "libellé" },
       type: { header: "Type", content: "`Nombre`, `Taux (%)`, `Montant (€)`, `Oui / Non`, `Échelle 1 à 5`, `Texte`" },
       unit: { header: "Unité", content: "texte" },
-      baseline: { header: "Valeur de référence", content: "selon le type de l'indicateur (fraction pour un taux ; 1 ou 0 pour oui / non ; rien pour un texte)" },
+      baseline: {
+        header: "Valeur de référence",
+        content: "selon le type de l'indicateur (fraction pour un taux ; 1 ou 0 pour oui / non ; rien pour un texte)",
+      },
       target: { header: "Cible", content: "comme la valeur de référence" },
       aggregation: { header: "Agrégation", content: "`Somme`, `Dernière valeur`, `Moyenne`" },
       periodicity: { header: "Périodicité", content: "`Trimestrielle`, `Annuelle`" },
@@ -155,12 +158,14 @@ export const sheetLabels = {
   reading: {
     notATableau: `ce classeur n'est pas un tableau de suivi CTG : la feuille de métadonnées « ${names.meta} » est absente`,
     unknownFormat: (found: string, expected: string) => `format de classeur « ${found} » inconnu : « ${expected} » attendu`,
-    unsupportedVersion: (version: string, readable: string) => `version de modèle « ${version} » non prise en charge (versions lisibles : ${readable}) : mettez à jour CTG Suivi`,
+    unsupportedVersion: (version: string, readable: string) =>
+      `version de modèle « ${version} » non prise en charge (versions lisibles : ${readable}) : mettez à jour CTG Suivi`,
     missingSheet: (sheet: string) => `la feuille « ${sheet} » est absente`,
     missingRow: (label: string, sheet: string) => `la ligne « ${label} » est absente de la feuille « ${sheet} »`,
     missingColumn: (header: string, sheet: string) => `la colonne « ${header} » est absente de la ligne d'en-tête de la feuille « ${sheet} »`,
     territoryRequired: "le nom du territoire est obligatoire",
-    invalidDate: (which: "start" | "end", typed: string) => `la date ${which === "start" ? "de début" : "de fin"} « ${typed} » est invalide : attendu jj/mm/aaaa`,
+    invalidDate: (which: "start" | "end", typed: string) =>
+      `la date ${which === "start" ? "de début" : "de fin"} « ${typed} » est invalide : attendu jj/mm/aaaa`,
     endBeforeStart: "la date de fin doit être postérieure à la date de début",
     rubriqueTooLong: (label: string, max: number, length: number) => `la rubrique « ${label} » dépasse ${max} caractères (${length})`,
     duplicateAction: (code: string) => `le code de fiche « ${code} » apparaît plusieurs fois`,
@@ -191,8 +196,10 @@ export const sheetLabels = {
     listedIssue: (sheet: string, cell: string, message: string) => `  ${sheet}!${cell} : ${message}`,
     moreIssues: (count: number) => `\n  … et ${count} autre(s)`,
     column: (header: string, letter: string) => (header ? `« ${header} » (colonne ${letter})` : `colonne ${letter}`),
-    handAddedCells: (sheet: string, cells: string) => `la feuille « ${sheet} » contient des cellules ajoutées à la main (${cells}) : déplacez-les dans une feuille à vous avant la mise à jour`,
-    columnMoved: (column: string, sheet: string, letter: string) => `${column} de la feuille « ${sheet} » : placée en colonne ${letter}, après les colonnes du tableau`,
+    handAddedCells: (sheet: string, cells: string) =>
+      `la feuille « ${sheet} » contient des cellules ajoutées à la main (${cells}) : déplacez-les dans une feuille à vous avant la mise à jour`,
+    columnMoved: (column: string, sheet: string, letter: string) =>
+      `${column} de la feuille « ${sheet} » : placée en colonne ${letter}, après les colonnes du tableau`,
     valuesOnLeavingRows: (sheet: string, cells: string) =>
       `la feuille « ${sheet} » a des valeurs dans des colonnes ajoutées à la main sur des lignes que la mise à jour retire ou ne reconnaît pas (${cells}) : déplacez-les ailleurs avant la mise à jour`,
     cells: (shown: string, more: number) => (more > 0 ? `${shown} et ${more} autre(s)` : shown),

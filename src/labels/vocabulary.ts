@@ -33,8 +33,13 @@ export const vocabularyLabels = {
   /** Other ways people write these values, matched once folded (lower case, no accents). */
   aliases: {
     statuses: { "a lancer": "À lancer", realise: "Réalisée", realisé: "Réalisée", abandonne: "Abandonnée", reporte: "Reportée" },
-    fields: { "petite-enfance": "petite enfance", "acces aux droits": "accès aux droits et aux services", numerique: "inclusion numérique", avs: "animation de la vie sociale" },
-    indicatorTypes: { "échelle": "echelle", "oui/non": "oui-non", "oui non": "oui-non" },
-    aggregations: { "dernière": "derniere" },
+    fields: {
+      "petite-enfance": "petite enfance",
+      "acces aux droits": "accès aux droits et aux services",
+      numerique: "inclusion numérique",
+      avs: "animation de la vie sociale",
+    },
+    indicatorTypes: { échelle: "echelle", "oui/non": "oui-non", "oui non": "oui-non" },
+    aggregations: { dernière: "derniere" },
   },
 } as const;

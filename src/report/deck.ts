@@ -64,7 +64,10 @@ class DeckWriter {
   readonly pptx = new PptxGenJS();
   readonly titles: string[] = [];
 
-  constructor(private readonly report: Report, private readonly options: DeckOptions) {
+  constructor(
+    private readonly report: Report,
+    private readonly options: DeckOptions,
+  ) {
     this.pptx.layout = "LAYOUT_WIDE";
     this.pptx.author = t.properties.author;
     this.pptx.title = t.properties.title(report.title, report.territory);
@@ -78,7 +81,18 @@ class DeckWriter {
   frame(title: string): Frame {
     const slide = this.pptx.addSlide();
     this.titles.push(title);
-    slide.addText(title, { x: MARGIN, y: 0.3, w: WIDTH - 2 * MARGIN, h: 0.8, fontFace: FONT, fontSize: 26, bold: true, color: GREEN, lang: "fr-FR", fit: "shrink" });
+    slide.addText(title, {
+      x: MARGIN,
+      y: 0.3,
+      w: WIDTH - 2 * MARGIN,
+      h: 0.8,
+      fontFace: FONT,
+      fontSize: 26,
+      bold: true,
+      color: GREEN,
+      lang: "fr-FR",
+      fit: "shrink",
+    });
     slide.addShape(this.pptx.ShapeType.line, { x: MARGIN, y: 1.1, w: WIDTH - 2 * MARGIN, h: 0, line: { color: GREEN, width: 1.5 } });
     slide.addText(this.footer(), { x: MARGIN, y: 7.0, w: 10, h: 0.3, fontFace: FONT, fontSize: 10, color: GREY, lang: "fr-FR" });
     slide.addText(String(this.titles.length), { x: WIDTH - MARGIN - 1, y: 7.0, w: 1, h: 0.3, fontFace: FONT, fontSize: 10, color: GREY, align: "right" });
@@ -104,14 +118,30 @@ class DeckWriter {
     const { slide } = this.frame(t.synthesis.title);
     const present = STATUS_ORDER.filter((status) => report.statuses.overall[status] > 0);
     if (present.length > 0) {
-      slide.addChart(this.pptx.ChartType.doughnut, [{ name: t.synthesis.chartSeries, labels: present, values: present.map((status) => report.statuses.overall[status]) }], {
-        x: MARGIN, y: 1.3, w: 6.2, h: 5.5,
-        chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])),
-        holeSize: 55,
-        showTitle: true, title: t.synthesis.chartTitle(report.actions.length), titleFontSize: 14, titleFontFace: FONT,
-        showLegend: true, legendPos: "b", legendFontSize: 12, legendFontFace: FONT,
-        showValue: true, showPercent: false, dataLabelColor: "FFFFFF", dataLabelFontSize: 12,
-      });
+      slide.addChart(
+        this.pptx.ChartType.doughnut,
+        [{ name: t.synthesis.chartSeries, labels: present, values: present.map((status) => report.statuses.overall[status]) }],
+        {
+          x: MARGIN,
+          y: 1.3,
+          w: 6.2,
+          h: 5.5,
+          chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])),
+          holeSize: 55,
+          showTitle: true,
+          title: t.synthesis.chartTitle(report.actions.length),
+          titleFontSize: 14,
+          titleFontFace: FONT,
+          showLegend: true,
+          legendPos: "b",
+          legendFontSize: 12,
+          legendFontFace: FONT,
+          showValue: true,
+          showPercent: false,
+          dataLabelColor: "FFFFFF",
+          dataLabelFontSize: 12,
+        },
+      );
     }
     const completeness = report.completeness;
     const reached = report.indicators.filter((figures) => figures.percentOfTarget !== undefined);
@@ -121,7 +151,9 @@ class DeckWriter {
       [String(report.late.length), t.synthesis.late(report.late.length)],
       [`${completeness.statusesFilled} / ${completeness.statusesExpected}`, t.synthesis.statusesFilled],
       [`${completeness.valuesFilled} / ${completeness.valuesExpected}`, t.synthesis.valuesFilled],
-      ...(reached.length > 0 ? [[`${reached.filter((item) => (item.percentOfTarget ?? 0) >= 100).length} / ${reached.length}`, t.synthesis.targetsReached] as [string, string]] : []),
+      ...(reached.length > 0
+        ? [[`${reached.filter((item) => (item.percentOfTarget ?? 0) >= 100).length} / ${reached.length}`, t.synthesis.targetsReached] as [string, string]]
+        : []),
     ];
     figures.forEach(([value, label], index) => {
       const y = 1.4 + index * 0.9;
@@ -142,11 +174,24 @@ class DeckWriter {
       this.pptx.ChartType.bar,
       shown.map((status) => ({ name: status, labels, values: axes.map(({ counts }) => counts[status]) })),
       {
-        x: MARGIN, y: 1.3, w: 8.3, h: 5.6,
-        barDir: "bar", barGrouping: "stacked", chartColors: shown.map((status) => hex(STATUS_CHART_COLORS[status])),
-        catAxisLabelFontSize: 12, valAxisLabelFontSize: 11, valAxisLabelFormatCode: "0",
-        showLegend: true, legendPos: "b", legendFontSize: 12, legendFontFace: FONT,
-        showValue: true, dataLabelColor: "FFFFFF", dataLabelFontSize: 11, dataLabelFormatCode: '0;;""',
+        x: MARGIN,
+        y: 1.3,
+        w: 8.3,
+        h: 5.6,
+        barDir: "bar",
+        barGrouping: "stacked",
+        chartColors: shown.map((status) => hex(STATUS_CHART_COLORS[status])),
+        catAxisLabelFontSize: 12,
+        valAxisLabelFontSize: 11,
+        valAxisLabelFormatCode: "0",
+        showLegend: true,
+        legendPos: "b",
+        legendFontSize: 12,
+        legendFontFace: FONT,
+        showValue: true,
+        dataLabelColor: "FFFFFF",
+        dataLabelFontSize: 11,
+        dataLabelFormatCode: '0;;""',
       },
     );
     const rows: PptxGenJS.TableRow[] = [
@@ -157,7 +202,16 @@ class DeckWriter {
         cell(averageProgress === undefined ? t.none : percent(averageProgress), { align: "right" }),
       ]),
     ];
-    slide.addTable(rows, { x: 9.0, y: 1.4, w: 3.8, colW: [0.6, 2.1, 1.1], fontFace: FONT, fontSize: 11, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" });
+    slide.addTable(rows, {
+      x: 9.0,
+      y: 1.4,
+      w: 3.8,
+      colW: [0.6, 2.1, 1.1],
+      fontFace: FONT,
+      fontSize: 11,
+      border: { type: "solid", pt: 0.5, color: "A19F9D" },
+      valign: "top",
+    });
   }
 
   axisSlides(): void {
@@ -175,7 +229,16 @@ class DeckWriter {
         ];
         if (page.length === 0) rows.push([cell(""), cell(t.axis.noAction), cell(""), cell(""), cell("")]);
         const colW = withChart ? [0.8, 3.9, 1.3, 1.1, 1.0] : [0.8, 7.9, 1.6, 1.2, 1.3];
-        slide.addTable(rows, { x: MARGIN, y: 1.3, w: colW.reduce((a, b) => a + b, 0), colW, fontFace: FONT, fontSize: 11, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" });
+        slide.addTable(rows, {
+          x: MARGIN,
+          y: 1.3,
+          w: colW.reduce((a, b) => a + b, 0),
+          colW,
+          fontFace: FONT,
+          fontSize: 11,
+          border: { type: "solid", pt: 0.5, color: "A19F9D" },
+          valign: "top",
+        });
         if (withChart) this.axisChart(slide, actions, targets);
       });
     }
@@ -185,22 +248,56 @@ class DeckWriter {
     const box = { x: 8.8, y: 1.3, w: 4.1, h: 5.5 };
     if (targets.length > 0) {
       const shown = targets.slice(0, MAX_TARGET_BARS).reverse();
-      slide.addChart(this.pptx.ChartType.bar, [{ name: t.axis.targetSeries, labels: shown.map((figures) => `${figures.actionCode} ${shorten(figures.indicator.label, 38)}`), values: shown.map((figures) => figures.percentOfTarget ?? 0) }], {
-        ...box,
-        barDir: "bar", chartColors: [GREEN], catAxisLabelFontSize: 9, valAxisLabelFontSize: 9, valAxisMinVal: 0, valAxisLabelFormatCode: '0" %"',
-        showTitle: true, title: t.axis.targetTitle(shown.length, targets.length), titleFontSize: 13, titleFontFace: FONT,
-        showValue: true, dataLabelFormatCode: '0" %"', dataLabelFontSize: 9, showLegend: false,
-      });
+      slide.addChart(
+        this.pptx.ChartType.bar,
+        [
+          {
+            name: t.axis.targetSeries,
+            labels: shown.map((figures) => `${figures.actionCode} ${shorten(figures.indicator.label, 38)}`),
+            values: shown.map((figures) => figures.percentOfTarget ?? 0),
+          },
+        ],
+        {
+          ...box,
+          barDir: "bar",
+          chartColors: [GREEN],
+          catAxisLabelFontSize: 9,
+          valAxisLabelFontSize: 9,
+          valAxisMinVal: 0,
+          valAxisLabelFormatCode: '0" %"',
+          showTitle: true,
+          title: t.axis.targetTitle(shown.length, targets.length),
+          titleFontSize: 13,
+          titleFontFace: FONT,
+          showValue: true,
+          dataLabelFormatCode: '0" %"',
+          dataLabelFontSize: 9,
+          showLegend: false,
+        },
+      );
       return;
     }
     const present = STATUS_ORDER.filter((status) => actions.some((figures) => figures.status === status));
     if (present.length === 0) return;
-    slide.addChart(this.pptx.ChartType.doughnut, [{ name: t.axis.statusSeries, labels: present, values: present.map((status) => actions.filter((figures) => figures.status === status).length) }], {
-      ...box,
-      chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])), holeSize: 55,
-      showTitle: true, title: t.axis.statusTitle, titleFontSize: 13, titleFontFace: FONT,
-      showLegend: true, legendPos: "b", legendFontSize: 11, showValue: true, showPercent: false, dataLabelColor: "FFFFFF",
-    });
+    slide.addChart(
+      this.pptx.ChartType.doughnut,
+      [{ name: t.axis.statusSeries, labels: present, values: present.map((status) => actions.filter((figures) => figures.status === status).length) }],
+      {
+        ...box,
+        chartColors: present.map((status) => hex(STATUS_CHART_COLORS[status])),
+        holeSize: 55,
+        showTitle: true,
+        title: t.axis.statusTitle,
+        titleFontSize: 13,
+        titleFontFace: FONT,
+        showLegend: true,
+        legendPos: "b",
+        legendFontSize: 11,
+        showValue: true,
+        showPercent: false,
+        dataLabelColor: "FFFFFF",
+      },
+    );
   }
 
   seriesSlide(): void {
@@ -212,10 +309,21 @@ class DeckWriter {
     const data = [{ name: shorten(figures.indicator.label, 60), labels, values: points.map((point) => point.value) }];
     if (figures.target !== undefined) data.push({ name: t.series.target, labels, values: points.map(() => figures.target ?? 0) });
     slide.addChart(this.pptx.ChartType.line, data, {
-      x: MARGIN, y: 1.3, w: 9.0, h: 5.5,
-      chartColors: [GREEN, "ED7D31"], lineSize: 2.5, lineDataSymbol: "circle", lineDataSymbolSize: 7,
-      catAxisLabelFontSize: 11, valAxisLabelFontSize: 11, valAxisMinVal: 0,
-      showLegend: true, legendPos: "b", legendFontSize: 12, showValue: false,
+      x: MARGIN,
+      y: 1.3,
+      w: 9.0,
+      h: 5.5,
+      chartColors: [GREEN, "ED7D31"],
+      lineSize: 2.5,
+      lineDataSymbol: "circle",
+      lineDataSymbolSize: 7,
+      catAxisLabelFontSize: 11,
+      valAxisLabelFontSize: 11,
+      valAxisMinVal: 0,
+      showLegend: true,
+      legendPos: "b",
+      legendFontSize: 12,
+      showValue: false,
     });
     const facts: string[] = [
       t.series.action(figures.actionCode),
@@ -225,7 +333,10 @@ class DeckWriter {
       ...(figures.target !== undefined ? [t.series.targetValue(formatFrenchNumber(figures.target))] : []),
       ...(figures.percentOfTarget !== undefined ? [t.series.reached(percent(figures.percentOfTarget))] : []),
     ];
-    slide.addText(facts.map((fact) => ({ text: fact, options: { bullet: true, breakLine: true } })), { x: 9.8, y: 1.5, w: 3.0, h: 4.5, fontFace: FONT, fontSize: 14, color: "323130", valign: "top", lang: "fr-FR" });
+    slide.addText(
+      facts.map((fact) => ({ text: fact, options: { bullet: true, breakLine: true } })),
+      { x: 9.8, y: 1.5, w: 3.0, h: 4.5, fontFace: FONT, fontSize: 14, color: "323130", valign: "top", lang: "fr-FR" },
+    );
   }
 
   lateAndDifficulties(): void {
@@ -234,7 +345,11 @@ class DeckWriter {
     // Late fiches' difficulties first: they are what the COPIL must arbitrate.
     const difficulties = report.actions
       .filter((figures) => figures.latestDifficulties)
-      .sort((a, b) => Number(lateCodes.has(b.action.code)) - Number(lateCodes.has(a.action.code)) || (b.latestDifficulties!.quarter < a.latestDifficulties!.quarter ? -1 : b.latestDifficulties!.quarter > a.latestDifficulties!.quarter ? 1 : 0));
+      .sort(
+        (a, b) =>
+          Number(lateCodes.has(b.action.code)) - Number(lateCodes.has(a.action.code)) ||
+          (b.latestDifficulties!.quarter < a.latestDifficulties!.quarter ? -1 : b.latestDifficulties!.quarter > a.latestDifficulties!.quarter ? 1 : 0),
+      );
     const latePages = chunks(report.late, LATE_PER_SLIDE);
     const difficultyPages = chunks(difficulties.slice(0, MAX_DIFFICULTIES), DIFFICULTIES_PER_SLIDE);
     const left = difficulties.length - Math.min(difficulties.length, MAX_DIFFICULTIES);
@@ -243,29 +358,83 @@ class DeckWriter {
       const { slide } = this.frame(t.lateAndDifficulties.title(index > 0));
       const late = latePages[index] ?? [];
       const notes = difficultyPages[index] ?? [];
-      if (index === 0 || late.length > 0) slide.addText(t.lateAndDifficulties.late(report.late.length), { x: MARGIN, y: 1.25, w: 6.2, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: hex(COLORS.late), lang: "fr-FR" });
+      if (index === 0 || late.length > 0)
+        slide.addText(t.lateAndDifficulties.late(report.late.length), {
+          x: MARGIN,
+          y: 1.25,
+          w: 6.2,
+          h: 0.45,
+          fontFace: FONT,
+          fontSize: 16,
+          bold: true,
+          color: hex(COLORS.late),
+          lang: "fr-FR",
+        });
       if (report.late.length === 0) {
         slide.addText(t.lateAndDifficulties.noLate, { x: MARGIN, y: 1.8, w: 6.2, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
       } else if (late.length > 0) {
         slide.addTable(
-          [[header(t.columns.code), header(t.columns.action), header(t.columns.deadline), header(t.columns.status)], ...late.map((figures) => [cell(figures.action.code), cell(shorten(figures.action.title, 80)), cell(figures.action.deadline), cell(figures.status)])],
-          { x: MARGIN, y: 1.8, w: 6.2, colW: [0.7, 3.3, 1.0, 1.2], fontFace: FONT, fontSize: 10, border: { type: "solid", pt: 0.5, color: "A19F9D" }, valign: "top" },
+          [
+            [header(t.columns.code), header(t.columns.action), header(t.columns.deadline), header(t.columns.status)],
+            ...late.map((figures) => [cell(figures.action.code), cell(shorten(figures.action.title, 80)), cell(figures.action.deadline), cell(figures.status)]),
+          ],
+          {
+            x: MARGIN,
+            y: 1.8,
+            w: 6.2,
+            colW: [0.7, 3.3, 1.0, 1.2],
+            fontFace: FONT,
+            fontSize: 10,
+            border: { type: "solid", pt: 0.5, color: "A19F9D" },
+            valign: "top",
+          },
         );
       }
-      if (index === 0 || notes.length > 0) slide.addText(t.lateAndDifficulties.difficulties(difficulties.length), { x: 7.0, y: 1.25, w: 5.8, h: 0.45, fontFace: FONT, fontSize: 16, bold: true, color: GREEN, lang: "fr-FR" });
+      if (index === 0 || notes.length > 0)
+        slide.addText(t.lateAndDifficulties.difficulties(difficulties.length), {
+          x: 7.0,
+          y: 1.25,
+          w: 5.8,
+          h: 0.45,
+          fontFace: FONT,
+          fontSize: 16,
+          bold: true,
+          color: GREEN,
+          lang: "fr-FR",
+        });
       if (difficulties.length === 0) {
         slide.addText(t.lateAndDifficulties.noDifficulty, { x: 7.0, y: 1.8, w: 5.8, h: 0.5, fontFace: FONT, fontSize: 14, color: "323130", lang: "fr-FR" });
       } else if (notes.length > 0) {
         slide.addText(
           notes.flatMap((figures) => [
-            { text: t.lateAndDifficulties.difficulty(figures.action.code, figures.latestDifficulties!.quarter, lateCodes.has(figures.action.code)), options: { bold: true, bullet: true } },
+            {
+              text: t.lateAndDifficulties.difficulty(figures.action.code, figures.latestDifficulties!.quarter, lateCodes.has(figures.action.code)),
+              options: { bold: true, bullet: true },
+            },
             { text: shorten(figures.latestDifficulties!.text, 220), options: { breakLine: true } },
-            ...(figures.latestAdjustments ? [{ text: t.lateAndDifficulties.adjustment(shorten(figures.latestAdjustments.text, 160)), options: { italic: true, indentLevel: 1, breakLine: true } }] : []),
+            ...(figures.latestAdjustments
+              ? [
+                  {
+                    text: t.lateAndDifficulties.adjustment(shorten(figures.latestAdjustments.text, 160)),
+                    options: { italic: true, indentLevel: 1, breakLine: true },
+                  },
+                ]
+              : []),
           ]),
           { x: 7.0, y: 1.8, w: 5.8, h: 4.6, fontFace: FONT, fontSize: 13, color: "323130", valign: "top", lang: "fr-FR", paraSpaceAfter: 6 },
         );
         if (left > 0 && index === difficultyPages.length - 1) {
-          slide.addText(t.lateAndDifficulties.more(left), { x: 7.0, y: 6.45, w: 5.8, h: 0.4, fontFace: FONT, fontSize: 12, italic: true, color: GREY, lang: "fr-FR" });
+          slide.addText(t.lateAndDifficulties.more(left), {
+            x: 7.0,
+            y: 6.45,
+            w: 5.8,
+            h: 0.4,
+            fontFace: FONT,
+            fontSize: 12,
+            italic: true,
+            color: GREY,
+            lang: "fr-FR",
+          });
         }
       }
     }

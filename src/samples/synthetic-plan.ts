@@ -44,13 +44,25 @@ export function syntheticPlan(options: SyntheticOptions): Plan {
       indicators: Array.from({ length: options.indicatorsPerAction }, (_, i) => {
         const type: IndicatorType = INDICATOR_TYPES[(index + i) % INDICATOR_TYPES.length];
         const target = SYNTHETIC_TARGETS[type];
-        return { id: `${code}-I${i + 1}`, label: `Indicateur ${i + 1} de la fiche ${code}`, type, aggregation: DEFAULT_AGGREGATION[type], periodicity: "trimestrielle" as const, ...(target !== undefined ? { target } : {}) };
+        return {
+          id: `${code}-I${i + 1}`,
+          label: `Indicateur ${i + 1} de la fiche ${code}`,
+          type,
+          aggregation: DEFAULT_AGGREGATION[type],
+          periodicity: "trimestrielle" as const,
+          ...(target !== undefined ? { target } : {}),
+        };
       }),
     };
     subAxis.actions.push(action);
   }
   return {
-    convention: { territory: options.territory ?? "Territoire de synthèse", start: options.start ?? "2026-01-01", end: options.end ?? "2030-12-31", signatories: [] },
+    convention: {
+      territory: options.territory ?? "Territoire de synthèse",
+      start: options.start ?? "2026-01-01",
+      end: options.end ?? "2030-12-31",
+      signatories: [],
+    },
     axes,
   };
 }
@@ -68,7 +80,17 @@ export function fullTracking(plan: Plan): Tracking {
           statuses.push({ actionCode: action.code, quarter, status, progress: status === "À lancer" ? 0 : 50, achievements: "Réunion partenariale" });
           for (const indicator of action.indicators) {
             const value =
-              indicator.type === "oui-non" ? true : indicator.type === "texte" ? "Bon retour" : indicator.type === "echelle" ? 4 : indicator.type === "taux" ? 55.5 : indicator.type === "montant" ? 1250.5 : 12;
+              indicator.type === "oui-non"
+                ? true
+                : indicator.type === "texte"
+                  ? "Bon retour"
+                  : indicator.type === "echelle"
+                    ? 4
+                    : indicator.type === "taux"
+                      ? 55.5
+                      : indicator.type === "montant"
+                        ? 1250.5
+                        : 12;
             measurements.push({ indicatorId: indicator.id, quarter, value });
           }
         });

@@ -22,9 +22,25 @@ function random(seed: number): () => number {
 }
 
 const KINDS = ["Communauté de communes", "Communauté d'agglomération", "Commune de", "Communauté de communes du Pays de"];
-const PLACES = ["Vallée Verte", "Monts du Lac", "Haut-Bocage", "Trois Rivières", "Causses et Gorges", "Plaine d'Arvor", "Coteaux du Soleil", "Marais de l'Ouest"];
+const PLACES = [
+  "Vallée Verte",
+  "Monts du Lac",
+  "Haut-Bocage",
+  "Trois Rivières",
+  "Causses et Gorges",
+  "Plaine d'Arvor",
+  "Coteaux du Soleil",
+  "Marais de l'Ouest",
+];
 /** Difficulties typed the way people type them, including the ones a spreadsheet would take for a formula. */
-const DIFFICULTIES = ["Poste de coordination vacant", "-30 % de fréquentation cet été", "=> report au trimestre suivant", "+ de demandes que de places", "@mairie : local indisponible", "Partenaires peu disponibles"];
+const DIFFICULTIES = [
+  "Poste de coordination vacant",
+  "-30 % de fréquentation cet été",
+  "=> report au trimestre suivant",
+  "+ de demandes que de places",
+  "@mairie : local indisponible",
+  "Partenaires peu disponibles",
+];
 
 export interface TerritoryOptions {
   index: number;
@@ -35,10 +51,14 @@ export interface TerritoryOptions {
 
 export function syntheticTerritory(options: TerritoryOptions): Tracking {
   const next = random((options.seed ?? 1) * 100_003 + options.index);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const fiches = 15 + Math.floor(next() * 46);
   const axisCount = 2 + Math.floor(next() * 3);
-  const axes: Axis[] = Array.from({ length: axisCount }, (_, a) => ({ code: String(a + 1), title: `Axe ${a + 1} du territoire ${options.index + 1}`, subAxes: [] }));
+  const axes: Axis[] = Array.from({ length: axisCount }, (_, a) => ({
+    code: String(a + 1),
+    title: `Axe ${a + 1} du territoire ${options.index + 1}`,
+    subAxes: [],
+  }));
   for (let index = 0; index < fiches; index++) {
     const axis = axes[index % axisCount];
     const letter = String.fromCharCode(65 + (Math.floor(index / axisCount) % 3));
@@ -61,8 +81,22 @@ export function syntheticTerritory(options: TerritoryOptions): Tracking {
       objectives: ["Répondre aux besoins des familles"],
       indicators: Array.from({ length: indicatorCount }, (_, i) => {
         const type: IndicatorType = INDICATOR_TYPES[Math.floor(next() * INDICATOR_TYPES.length)];
-        const target = type === "nombre" ? 20 + Math.floor(next() * 200) : type === "taux" ? 50 + Math.floor(next() * 40) : type === "montant" ? 10_000 + Math.floor(next() * 90_000) : undefined;
-        return { id: `${code}-I${i + 1}`, label: `Indicateur ${i + 1} de la fiche ${code}`, type, aggregation: DEFAULT_AGGREGATION[type], periodicity: "trimestrielle" as const, ...(target !== undefined ? { target } : {}) };
+        const target =
+          type === "nombre"
+            ? 20 + Math.floor(next() * 200)
+            : type === "taux"
+              ? 50 + Math.floor(next() * 40)
+              : type === "montant"
+                ? 10_000 + Math.floor(next() * 90_000)
+                : undefined;
+        return {
+          id: `${code}-I${i + 1}`,
+          label: `Indicateur ${i + 1} de la fiche ${code}`,
+          type,
+          aggregation: DEFAULT_AGGREGATION[type],
+          periodicity: "trimestrielle" as const,
+          ...(target !== undefined ? { target } : {}),
+        };
       }),
     };
     sub.actions.push(action);
@@ -90,11 +124,28 @@ export function syntheticTerritory(options: TerritoryOptions): Tracking {
           progress = Math.min(100, progress + Math.floor(next() * 15));
           const status = progress >= 100 ? "Réalisée" : progress === 0 ? "À lancer" : next() < 0.06 ? pick(["Reportée", "Abandonnée"] as const) : "En cours";
           const difficulties = status === "Reportée" || status === "Abandonnée" || next() < 0.15 ? pick(DIFFICULTIES) : undefined;
-          statuses.push({ actionCode: action.code, quarter, status, progress: status === "À lancer" ? 0 : status === "Réalisée" ? 100 : Math.min(progress, 95), ...(difficulties ? { difficulties } : {}), ...(q % 4 === 0 ? { achievements: "Réunion du comité technique" } : {}) });
+          statuses.push({
+            actionCode: action.code,
+            quarter,
+            status,
+            progress: status === "À lancer" ? 0 : status === "Réalisée" ? 100 : Math.min(progress, 95),
+            ...(difficulties ? { difficulties } : {}),
+            ...(q % 4 === 0 ? { achievements: "Réunion du comité technique" } : {}),
+          });
           for (const indicator of action.indicators) {
             if (next() > completeness) continue;
             const value =
-              indicator.type === "oui-non" ? next() < 0.5 : indicator.type === "texte" ? "Retour positif des familles" : indicator.type === "echelle" ? 1 + Math.floor(next() * 5) : indicator.type === "taux" ? Math.round(next() * 1000) / 10 : indicator.type === "montant" ? Math.round(next() * 1_000_000) / 100 : Math.floor(next() * 50);
+              indicator.type === "oui-non"
+                ? next() < 0.5
+                : indicator.type === "texte"
+                  ? "Retour positif des familles"
+                  : indicator.type === "echelle"
+                    ? 1 + Math.floor(next() * 5)
+                    : indicator.type === "taux"
+                      ? Math.round(next() * 1000) / 10
+                      : indicator.type === "montant"
+                        ? Math.round(next() * 1_000_000) / 100
+                        : Math.floor(next() * 50);
             measurements.push({ indicatorId: indicator.id, quarter, value });
           }
         });

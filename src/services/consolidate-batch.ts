@@ -33,7 +33,12 @@ export interface BatchOptions {
   onProgress?: (progress: { index: number; total: number; file: string; verdict?: FileVerdict }) => void;
 }
 
-export async function consolidateBatch(files: readonly BatchFile[], stored: ReadonlyMap<string, StoredTerritory>, sink: BatchSink, options: BatchOptions): Promise<BatchResult> {
+export async function consolidateBatch(
+  files: readonly BatchFile[],
+  stored: ReadonlyMap<string, StoredTerritory>,
+  sink: BatchSink,
+  options: BatchOptions,
+): Promise<BatchResult> {
   const verdicts: FileVerdict[] = [];
   const candidates: { verdict: FileVerdict; summary: TerritorySummary; tallies: FieldTally[] }[] = [];
   for (const [index, file] of files.entries()) {
@@ -47,7 +52,11 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
       verdict = { file: file.name, status: received.status, ...(received.territory ? { territory: received.territory } : {}), reasons: received.reasons };
       if (received.tableau) {
         const { tracking, templateVersion, savedAt, conventionId } = received.tableau;
-        const territory = consolidateTerritory(tracking, { file: file.name, templateVersion, ...(savedAt ? { savedAt } : {}), ...(conventionId ? { conventionId } : {}) }, options.today);
+        const territory = consolidateTerritory(
+          tracking,
+          { file: file.name, templateVersion, ...(savedAt ? { savedAt } : {}), ...(conventionId ? { conventionId } : {}) },
+          options.today,
+        );
         const { key } = territory.summary;
         const before = stored.get(key);
         if (before?.savedAt && savedAt && savedAt < before.savedAt) {
@@ -75,12 +84,13 @@ export async function consolidateBatch(files: readonly BatchFile[], stored: Read
     leftOut.add(candidate.summary.key);
     candidate.verdict.status = "rejected";
     const same = others.includes(candidate.verdict.file);
-    candidate.verdict.reasons = [
-      same ? t.givenTwice : t.sameTerritory(others),
-      ...candidate.verdict.reasons,
-    ];
+    candidate.verdict.reasons = [same ? t.givenTwice : t.sameTerritory(others), ...candidate.verdict.reasons];
   });
-  return { verdicts, accepted: candidates.filter((candidate) => !leftOut.has(candidate.summary.key)).map(({ summary, tallies }) => ({ summary, tallies })), leftOut };
+  return {
+    verdicts,
+    accepted: candidates.filter((candidate) => !leftOut.has(candidate.summary.key)).map(({ summary, tallies }) => ({ summary, tallies })),
+    leftOut,
+  };
 }
 
 function frenchDateTime(iso: string): string {

@@ -1,4 +1,18 @@
-import { Body1, Button, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { allIndicators } from "../domain/plan";
 import { type Quarter, parseQuarter, quartersBetween } from "../domain/quarters";
@@ -42,7 +56,10 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
   const quarters = useMemo(() => quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end), [tracking]);
   const years = useMemo(() => [...new Set(quarters.map((quarter) => parseQuarter(quarter)!.year))], [quarters]);
   const indicators = useMemo(() => allIndicators(tracking.plan).filter(({ indicator }) => NUMERIC_TYPES.has(indicator.type)), [tracking]);
-  const hasPetiteEnfance = useMemo(() => tracking.plan.axes.some((axis) => axis.subAxes.some((sub) => sub.actions.some((action) => action.fields.includes("petite enfance")))), [tracking]);
+  const hasPetiteEnfance = useMemo(
+    () => tracking.plan.axes.some((axis) => axis.subAxes.some((sub) => sub.actions.some((action) => action.fields.includes("petite enfance")))),
+    [tracking],
+  );
 
   const [kind, setKind] = useState<ReportKind>("annual");
   const [year, setYear] = useState(() => parseQuarter(defaultQuarter(tracking, gateway.today()))!.year);
@@ -116,7 +133,11 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
         </Field>
       )}
       <Field label={t.seriesIndicator}>
-        <Dropdown value={indicatorLabel(indicatorId)} selectedOptions={[indicatorId]} onOptionSelect={(_, data) => setIndicatorId(data.optionValue ?? AUTOMATIC)}>
+        <Dropdown
+          value={indicatorLabel(indicatorId)}
+          selectedOptions={[indicatorId]}
+          onOptionSelect={(_, data) => setIndicatorId(data.optionValue ?? AUTOMATIC)}
+        >
           <Option value={AUTOMATIC}>{t.automatic}</Option>
           {indicators.map(({ action, indicator }) => (
             <Option key={indicator.id} value={indicator.id} text={`${action.code} — ${indicator.label}`}>

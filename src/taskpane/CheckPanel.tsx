@@ -56,7 +56,11 @@ export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
           <ul className={styles.list}>
             {issues.map((issue, index) => (
               <li key={`${issue.sheet}-${issue.cell}-${index}`}>
-                <Button appearance="transparent" className={styles.item} onClick={() => void gateway.select(issue.sheet, issue.cell).catch((caught) => setError(describeError(caught)))}>
+                <Button
+                  appearance="transparent"
+                  className={styles.item}
+                  onClick={() => void gateway.select(issue.sheet, issue.cell).catch((caught) => setError(describeError(caught)))}
+                >
                   {frenchTypography(t.issue(issue.severity, issue.sheet, issue.cell, issue.message))}
                 </Button>
               </li>

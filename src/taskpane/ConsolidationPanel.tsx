@@ -18,7 +18,13 @@ const useStyles = makeStyles({
   },
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS },
+  file: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalXS,
+  },
   fileLine: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: tokens.spacingHorizontalS, overflowWrap: "anywhere" },
   badge: { flexShrink: 0 },
   pick: { alignSelf: "flex-start" },
@@ -49,7 +55,9 @@ interface Row {
 const frenchNumber = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
 function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? t.kilobytes(frenchNumber.format(Math.max(1, Math.round(bytes / 1024)))) : t.megabytes(frenchNumber.format(bytes / (1024 * 1024)));
+  return bytes < 1024 * 1024
+    ? t.kilobytes(frenchNumber.format(Math.max(1, Math.round(bytes / 1024))))
+    : t.megabytes(frenchNumber.format(bytes / (1024 * 1024)));
 }
 
 /** A picked file, read only when its turn comes: the batch refuses a file too large before it is loaded. */
@@ -115,12 +123,20 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
         signal: controller.current.signal,
         onProgress: ({ index, total, file, verdict }) => {
           setProgress({ index, total, file });
-          if (verdict) update(file, index - 1, { state: verdict.status, reasons: verdict.reasons, ...(verdict.territory ? { territory: verdict.territory } : {}) });
+          if (verdict)
+            update(file, index - 1, { state: verdict.status, reasons: verdict.reasons, ...(verdict.territory ? { territory: verdict.territory } : {}) });
           else update(file, index, { state: "reading" });
         },
       });
       // Final verdicts: two files of one territory are flagged only once the whole batch is seen.
-      setRows((current) => current.map((row, index) => ({ ...row, state: outcome.verdicts[index].status, reasons: outcome.verdicts[index].reasons, ...(outcome.verdicts[index].territory ? { territory: outcome.verdicts[index].territory } : {}) })));
+      setRows((current) =>
+        current.map((row, index) => ({
+          ...row,
+          state: outcome.verdicts[index].status,
+          reasons: outcome.verdicts[index].reasons,
+          ...(outcome.verdicts[index].territory ? { territory: outcome.verdicts[index].territory } : {}),
+        })),
+      );
       setMessage(summary(outcome));
     } catch (caught) {
       if (controller.current.signal.aborted) {
@@ -169,7 +185,11 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
         />
       </div>
       {progress && (
-        <Field label={t.progress} validationState="none" validationMessage={progress.index < progress.total ? t.readingFile(progress.index + 1, progress.total, progress.file) : t.writing}>
+        <Field
+          label={t.progress}
+          validationState="none"
+          validationMessage={progress.index < progress.total ? t.readingFile(progress.index + 1, progress.total, progress.file) : t.writing}
+        >
           <ProgressBar value={progress.index / Math.max(1, progress.total)} max={1} />
         </Field>
       )}
@@ -183,7 +203,13 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
             {t.cancel}
           </Button>
         ) : (
-          <Button disabled={rows.length === 0} onClick={() => { setRows([]); setMessage(undefined); }}>
+          <Button
+            disabled={rows.length === 0}
+            onClick={() => {
+              setRows([]);
+              setMessage(undefined);
+            }}
+          >
             {t.clear}
           </Button>
         )}

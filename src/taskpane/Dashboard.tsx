@@ -48,7 +48,14 @@ const useStyles = makeStyles({
 
 const t = paneLabels.dashboard;
 
-const STATUS_COLOURS = { "À lancer": "informative", "En cours": "brand", Réalisée: "success", Reportée: "warning", Abandonnée: "danger", [NOT_ENTERED]: "subtle" } as const;
+const STATUS_COLOURS = {
+  "À lancer": "informative",
+  "En cours": "brand",
+  Réalisée: "success",
+  Reportée: "warning",
+  Abandonnée: "danger",
+  [NOT_ENTERED]: "subtle",
+} as const;
 
 export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGateway; tracking: Tracking; onChange: () => Promise<void> }) {
   const styles = useStyles();
@@ -116,7 +123,14 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
         </TableBody>
       </Table>
       <Subtitle2 as="h2">{t.completenessHeading}</Subtitle2>
-      <Body1>{t.completeness(board.completeness.actionsWithStatus, board.completeness.actions, board.completeness.indicatorsFilled, board.completeness.indicatorsExpected)}</Body1>
+      <Body1>
+        {t.completeness(
+          board.completeness.actionsWithStatus,
+          board.completeness.actions,
+          board.completeness.indicatorsFilled,
+          board.completeness.indicatorsExpected,
+        )}
+      </Body1>
       <Subtitle2 as="h2">{t.lateHeading(board.late.length)}</Subtitle2>
       {board.late.length === 0 ? (
         <Caption1>{t.noneLate}</Caption1>

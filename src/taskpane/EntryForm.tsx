@@ -1,4 +1,18 @@
-import { Button, Caption1, Combobox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Combobox,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { formatFrenchNumber } from "../domain/numbers";
 import { allActions } from "../domain/plan";
@@ -113,7 +127,12 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
         status: checkedStatus.value,
         measurements: checkedIndicators.map(({ indicator, value, comment }) => ({
           indicator,
-          measurement: { indicatorId: indicator.id, quarter, ...(value.value !== undefined ? { value: value.value } : {}), ...(comment.value ? { comment: comment.value } : {}) },
+          measurement: {
+            indicatorId: indicator.id,
+            quarter,
+            ...(value.value !== undefined ? { value: value.value } : {}),
+            ...(comment.value ? { comment: comment.value } : {}),
+          },
         })),
       });
       setMessage({ intent: "success", text: t.saved(written.cells, code, quarter) });
@@ -158,8 +177,19 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           <MessageBarBody>{t.lockedQuarter(quarter)}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={columns.status.header} hint={promptOf(columns.status)} validationMessage={said(problemOf("status"))} validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}>
-        <Dropdown placeholder={t.statusPlaceholder} value={texts.status} selectedOptions={texts.status ? [texts.status] : []} disabled={locked} onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}>
+      <Field
+        label={columns.status.header}
+        hint={promptOf(columns.status)}
+        validationMessage={said(problemOf("status"))}
+        validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}
+      >
+        <Dropdown
+          placeholder={t.statusPlaceholder}
+          value={texts.status}
+          selectedOptions={texts.status ? [texts.status] : []}
+          disabled={locked}
+          onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}
+        >
           {STATUSES.map((status) => (
             <Option key={status} value={status}>
               {status}
@@ -167,11 +197,22 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           ))}
         </Dropdown>
       </Field>
-      <Field label={t.progress(columns.progress.header)} hint={promptOf(columns.progress)} validationMessage={said(problemOf("progress"))} validationState={problemOf("progress") ? "error" : "none"}>
+      <Field
+        label={t.progress(columns.progress.header)}
+        hint={promptOf(columns.progress)}
+        validationMessage={said(problemOf("progress"))}
+        validationState={problemOf("progress") ? "error" : "none"}
+      >
         <Input inputMode="numeric" value={texts.progress} disabled={locked} onChange={(_, data) => setTexts({ ...texts, progress: data.value })} />
       </Field>
       {(["achievements", "difficulties", "adjustments"] as const).map((field) => (
-        <Field key={field} label={columns[field].header} hint={promptOf(columns[field])} validationMessage={said(problemOf(field))} validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}>
+        <Field
+          key={field}
+          label={columns[field].header}
+          hint={promptOf(columns[field])}
+          validationMessage={said(problemOf(field))}
+          validationState={problemOf(field) ? (problemOf(field)!.severity === "error" ? "error" : "warning") : "none"}
+        >
           <Textarea value={texts[field]} disabled={locked} resize="vertical" onChange={(_, data) => setTexts({ ...texts, [field]: data.value })} />
         </Field>
       ))}
@@ -187,12 +228,29 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
         ].filter(Boolean);
         return (
           <div key={indicator.id} className={styles.indicator}>
-            <Field label={indicator.label} hint={details.join(" · ")} validationMessage={said(value.problems[0])} validationState={value.problems.length > 0 ? "error" : "none"}>
-              <Input value={input.value} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } })} />
+            <Field
+              label={indicator.label}
+              hint={details.join(" · ")}
+              validationMessage={said(value.problems[0])}
+              validationState={value.problems.length > 0 ? "error" : "none"}
+            >
+              <Input
+                value={input.value}
+                disabled={locked}
+                onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } })}
+              />
             </Field>
             {/* The comment is checked like every text (TEXT_MAX_LENGTH): a refused one says so here, not only by a disabled button. */}
-            <Field label={t.comment(columns.comment.header, indicator.id)} validationMessage={said(comment.problems[0])} validationState={comment.problems.length > 0 ? "error" : "none"}>
-              <Input value={input.comment} disabled={locked} onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, comment: data.value } })} />
+            <Field
+              label={t.comment(columns.comment.header, indicator.id)}
+              validationMessage={said(comment.problems[0])}
+              validationState={comment.problems.length > 0 ? "error" : "none"}
+            >
+              <Input
+                value={input.comment}
+                disabled={locked}
+                onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, comment: data.value } })}
+              />
             </Field>
           </div>
         );

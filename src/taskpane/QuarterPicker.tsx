@@ -4,7 +4,17 @@ import { paneLabels } from "../labels/catalog";
 const t = paneLabels.quarterPicker;
 
 /** The quarter chooser shared by the dashboard and the entry form; locked quarters say so. */
-export function QuarterPicker({ quarters, locked, value, onChange }: { quarters: readonly string[]; locked: readonly string[]; value: string; onChange: (quarter: string) => void }) {
+export function QuarterPicker({
+  quarters,
+  locked,
+  value,
+  onChange,
+}: {
+  quarters: readonly string[];
+  locked: readonly string[];
+  value: string;
+  onChange: (quarter: string) => void;
+}) {
   return (
     <Field label={t.label}>
       <Dropdown value={value} selectedOptions={[value]} onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}>

@@ -1,4 +1,18 @@
-import { Body1, Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { INDICATOR_TYPES, INDICATOR_TYPE_LABELS, type IndicatorType } from "../domain/vocabulary";
 import { NotARepertoire, parseRepertoire, type ImportResult, type ImportedPlan } from "../import/parse-repertoire";
@@ -8,7 +22,13 @@ const t = paneLabels.repertoire;
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  fiche: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  fiche: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 /** The répertoire with the indicator types the user settled on. */
@@ -79,7 +99,12 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
   return (
     <div className={styles.column}>
       <Field label={t.file}>
-        <input type="file" aria-label={t.file} accept=".docx,.txt,text/plain" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
+        <input
+          type="file"
+          aria-label={t.file}
+          accept=".docx,.txt,text/plain"
+          onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])}
+        />
       </Field>
       <Field label={t.paste}>
         <Textarea value={text} onChange={(_, data) => setText(data.value)} resize="vertical" />
@@ -118,7 +143,11 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
                 const type = types[key] ?? (indicator.type as IndicatorType);
                 return (
                   <Field key={key} label={indicator.label} orientation="vertical">
-                    <Dropdown value={INDICATOR_TYPE_LABELS[type]} selectedOptions={[type]} onOptionSelect={(_, data) => data.optionValue && setType(key, data.optionValue as IndicatorType)}>
+                    <Dropdown
+                      value={INDICATOR_TYPE_LABELS[type]}
+                      selectedOptions={[type]}
+                      onOptionSelect={(_, data) => data.optionValue && setType(key, data.optionValue as IndicatorType)}
+                    >
                       {INDICATOR_TYPES.map((candidate) => (
                         <Option key={candidate} value={candidate}>
                           {INDICATOR_TYPE_LABELS[candidate]}

@@ -1,4 +1,17 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { formatFrenchDate, readDate } from "../domain/dates";
 import { type Plan, readPlan, readPlanJson } from "../domain/plan";
@@ -55,7 +68,10 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
       start: startIso ?? period.start,
       end: endIso ?? period.end,
       ...(caf.trim() ? { caf: caf.trim() } : {}),
-      signatories: signatories.split("\n").map((line) => line.trim()).filter(Boolean),
+      signatories: signatories
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
     };
     const axes =
       source === "exemple"
@@ -69,7 +85,10 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
         setProblems([t.chooseRepertoire]);
         return undefined;
       }
-      reading = readPlan({ ...imported, convention: { ...imported.convention, ...convention, territory: convention.territory || imported.convention.territory } });
+      reading = readPlan({
+        ...imported,
+        convention: { ...imported.convention, ...convention, territory: convention.territory || imported.convention.territory },
+      });
     } else if (source === "fichier") {
       if (!fileText) {
         setProblems([t.choosePlanFile]);
@@ -80,7 +99,10 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
         setProblems(fromFile.issues.map((issue) => t.fileProblemAt(fileText.name, issue.path, issue.message)));
         return undefined;
       }
-      reading = readPlan({ ...fromFile.plan, convention: { ...fromFile.plan.convention, ...convention, territory: convention.territory || fromFile.plan.convention.territory } });
+      reading = readPlan({
+        ...fromFile.plan,
+        convention: { ...fromFile.plan.convention, ...convention, territory: convention.territory || fromFile.plan.convention.territory },
+      });
     } else {
       reading = readPlan({ convention, axes });
     }

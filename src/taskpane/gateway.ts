@@ -70,7 +70,10 @@ export interface TableauGateway {
    * Reads territories' tableaux one at a time and merges them into the consolidation of this workbook. The
    * workbook is written once, at the end, and not at all when the batch is cancelled or no file is accepted.
    */
-  consolidate(files: readonly BatchFile[], options?: { signal?: AbortSignal; onProgress?: (progress: ConsolidationProgress) => void }): Promise<ConsolidationOutcome>;
+  consolidate(
+    files: readonly BatchFile[],
+    options?: { signal?: AbortSignal; onProgress?: (progress: ConsolidationProgress) => void },
+  ): Promise<ConsolidationOutcome>;
 }
 
 /**
@@ -83,10 +86,19 @@ export interface PayloadLimits {
   maxResponseBytes?: number;
 }
 
-export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(), support: HostSupport = FULL_SUPPORT, limits: PayloadLimits = {}): TableauGateway {
+export function officeGateway(
+  run: ExcelRun,
+  clock: () => Date = () => new Date(),
+  support: HostSupport = FULL_SUPPORT,
+  limits: PayloadLimits = {},
+): TableauGateway {
   const today = () => todayIso(clock());
   const pageLayout = () => support.supports("pageLayout");
-  const host = () => ({ pageLayout: pageLayout(), dataValidation: support.supports("dataValidation"), ...(limits.maxRequestBytes ? { maxRequestBytes: limits.maxRequestBytes } : {}) });
+  const host = () => ({
+    pageLayout: pageLayout(),
+    dataValidation: support.supports("dataValidation"),
+    ...(limits.maxRequestBytes ? { maxRequestBytes: limits.maxRequestBytes } : {}),
+  });
   const reads = limits.maxResponseBytes ? { maxResponseBytes: limits.maxResponseBytes } : {};
   const guarded = <T>(feature: Feature, work: () => Promise<T>): Promise<T> => {
     try {
@@ -99,24 +111,30 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
   return {
     today,
     read: () =>
-      guarded("check", () => run(async (context) => {
-        const grids = await readGrids(context, [...TABLEAU_SHEETS, CONSOLIDATION_SHEETS.meta]);
-        if (grids[SHEETS.meta] === undefined) return { hasTableau: false, hasConsolidation: grids[CONSOLIDATION_SHEETS.meta] !== undefined };
-        return { hasTableau: true, reading: readTableau(grids, { today: today() }) };
-      })),
+      guarded("check", () =>
+        run(async (context) => {
+          const grids = await readGrids(context, [...TABLEAU_SHEETS, CONSOLIDATION_SHEETS.meta]);
+          if (grids[SHEETS.meta] === undefined) return { hasTableau: false, hasConsolidation: grids[CONSOLIDATION_SHEETS.meta] !== undefined };
+          return { hasTableau: true, reading: readTableau(grids, { today: today() }) };
+        }),
+      ),
     setUp: (plan) =>
-      guarded("setup", () => run(async (context) => {
-        const result = await setUpTableau(context, plan, { now: clock().toISOString(), today: today() }, host());
-        return { kept: result.tracking.statuses.length + result.tracking.measurements.length, archived: result.newlyArchived.length, notes: result.notes };
-      })),
+      guarded("setup", () =>
+        run(async (context) => {
+          const result = await setUpTableau(context, plan, { now: clock().toISOString(), today: today() }, host());
+          return { kept: result.tracking.statuses.length + result.tracking.measurements.length, archived: result.newlyArchived.length, notes: result.notes };
+        }),
+      ),
     writeEntry: (entry) => guarded("entry", () => run((context) => writeQuarterEntry(context, entry))),
     setLocked: (quarter, locked) => guarded("lock", () => run(async (context) => (await setQuarterLocked(context, quarter, locked)).lockedQuarters)),
     select: (sheet, cell) => guarded("check", () => run((context) => selectCell(context, sheet, cell))),
     generateBilan: (request) =>
-      guarded("bilan", () => run(async (context) => {
-        const generated = await generateBilan(context, request, { today: today(), ...host() });
-        return { sheetName: generated.sheetName, charts: generated.charts, notes: generated.notes };
-      })),
+      guarded("bilan", () =>
+        run(async (context) => {
+          const generated = await generateBilan(context, request, { today: today(), ...host() });
+          return { sheetName: generated.sheetName, charts: generated.charts, notes: generated.notes };
+        }),
+      ),
     bilanDeck: async (request) => {
       support.require("check");
       const report = await run((context) => readBilanReport(context, request, { today: today() }));
@@ -133,13 +151,19 @@ export function officeGateway(run: ExcelRun, clock: () => Date = () => new Date(
       // The reader and the batch are loaded on first use: they stay out of the pane's first paint.
       const { consolidateBatch, ConsolidationCancelled } = await import(/* webpackChunkName: "consolidation" */ "../services/consolidate-batch");
       const fresh: { statuses: KeyedRow[]; values: KeyedRow[] } = { statuses: [], values: [] };
-      const batch = await consolidateBatch(files, stored.byKey, { statusRow: (key, row) => void fresh.statuses.push({ key, row }), valueRow: (key, row) => void fresh.values.push({ key, row }) }, {
-        today: today(),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
+      const batch = await consolidateBatch(
+        files,
+        stored.byKey,
+        { statusRow: (key, row) => void fresh.statuses.push({ key, row }), valueRow: (key, row) => void fresh.values.push({ key, row }) },
+        {
+          today: today(),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        },
+      );
       if (options.signal?.aborted) throw new ConsolidationCancelled();
-      if (batch.accepted.length === 0) return { verdicts: batch.verdicts, written: false, territories: stored.territories.length, kept: stored.territories.length, charts: 0 };
+      if (batch.accepted.length === 0)
+        return { verdicts: batch.verdicts, written: false, territories: stored.territories.length, kept: stored.territories.length, charts: 0 };
       const content = mergedContent(stored, batch, fresh, clock().toISOString());
       const written = await run((context) => writeConsolidation(context, content, host()));
       return { verdicts: batch.verdicts, written: true, territories: content.territories.length, kept: content.kept, charts: written.charts };

@@ -22,5 +22,8 @@ void whenOfficeReady().then((readiness) => {
   // Each feature checks its own requirement set; the pane itself needs ExcelApi 1.7, as the manifest says.
   const support = hostSupport(isSetSupported);
   if (!support.supports("pane")) return render({ refused: new FeatureUnavailable("pane").message });
-  render("excel", officeGateway(runInExcel, () => new Date(), support));
+  render(
+    "excel",
+    officeGateway(runInExcel, () => new Date(), support),
+  );
 });

@@ -18,7 +18,12 @@ export function defaultQuarter(tracking: Tracking, today: string): Quarter {
 }
 
 /** "Suivi des fiches" is laid out quarter by quarter, fiches in plan order (docs/format-classeur.md). */
-export function trackingCell(tracking: Tracking, actionCode: string, quarter: Quarter, column: keyof typeof TRACKING_COLUMNS = "status"): { sheet: string; cell: string } {
+export function trackingCell(
+  tracking: Tracking,
+  actionCode: string,
+  quarter: Quarter,
+  column: keyof typeof TRACKING_COLUMNS = "status",
+): { sheet: string; cell: string } {
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   const actions = allActions(tracking.plan);
   const row = 1 + quarters.indexOf(quarter) * actions.length + actions.findIndex((action) => action.code === actionCode);

@@ -104,7 +104,13 @@ export const REPORT_COLUMNS: ColumnSpec[] = [
   { header: c.reasons, width: 90, wrap: true },
 ];
 
-export const TALLY_COLUMNS: ColumnSpec[] = [key, { header: c.tallyField, width: 30 }, { header: c.actions, width: 8 }, ...statusCounts, { header: c.late, width: 9 }];
+export const TALLY_COLUMNS: ColumnSpec[] = [
+  key,
+  { header: c.tallyField, width: 30 },
+  { header: c.actions, width: 8 },
+  ...statusCounts,
+  { header: c.late, width: 9 },
+];
 
 /** A row of cells with, where a column's format does not fit, the cell's own format. */
 export interface SheetRow {
@@ -152,7 +158,9 @@ export function territoryRow(summary: TerritorySummary): SheetRow {
 }
 
 export function fieldRow(summary: FieldSummary): SheetRow {
-  return { values: [summary.field, summary.territories, summary.actions, ...STATUS_COLUMNS.map((status) => summary.counts[status]), summary.done, summary.late] };
+  return {
+    values: [summary.field, summary.territories, summary.actions, ...STATUS_COLUMNS.map((status) => summary.counts[status]), summary.done, summary.late],
+  };
 }
 
 export function tallyRow(tally: FieldTally): SheetRow {
@@ -188,7 +196,8 @@ function typedValue(type: IndicatorType, value: MeasurementValue | undefined): {
 /** The per-cell formats of a stored Indicateurs row, found again from its "Type" label. */
 export function valueFormats(typeLabel: string, cells: readonly CellValue[]): (string | null)[] {
   const type = matchIndicatorType(typeLabel);
-  const format = (cell: CellValue | undefined) => (typeof cell === "number" && type ? valueFormat({ type }) : typeof cell === "string" ? NUMBER_FORMATS.text : null);
+  const format = (cell: CellValue | undefined) =>
+    typeof cell === "number" && type ? valueFormat({ type }) : typeof cell === "string" ? NUMBER_FORMATS.text : null;
   return [null, null, null, null, null, null, null, format(cells[7]), format(cells[8]), format(cells[9]), null, null];
 }
 
@@ -292,14 +301,26 @@ function withStatusChart(sheet: SheetPlan, rows: SheetRow[], labelCol: number, f
 }
 
 export function buildConsolidationPlan(content: ConsolidationContent): WorkbookPlan {
-  const territories = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.territories, bilanLabels.consolidation.tables.territories, TERRITORY_COLUMNS, content.territories), content.territories, 0, 6, {
-    name: "StatutsParTerritoire",
-    title: bilanLabels.consolidation.charts.perTerritory,
-  });
-  const fields = withStatusChart(tableSheet(CONSOLIDATION_SHEETS.fields, bilanLabels.consolidation.tables.fields, FIELD_COLUMNS, content.fields), content.fields, 0, 3, {
-    name: "StatutsParChamp",
-    title: bilanLabels.consolidation.charts.perField,
-  });
+  const territories = withStatusChart(
+    tableSheet(CONSOLIDATION_SHEETS.territories, bilanLabels.consolidation.tables.territories, TERRITORY_COLUMNS, content.territories),
+    content.territories,
+    0,
+    6,
+    {
+      name: "StatutsParTerritoire",
+      title: bilanLabels.consolidation.charts.perTerritory,
+    },
+  );
+  const fields = withStatusChart(
+    tableSheet(CONSOLIDATION_SHEETS.fields, bilanLabels.consolidation.tables.fields, FIELD_COLUMNS, content.fields),
+    content.fields,
+    0,
+    3,
+    {
+      name: "StatutsParChamp",
+      title: bilanLabels.consolidation.charts.perField,
+    },
+  );
   const meta: SheetPlan = {
     name: CONSOLIDATION_SHEETS.meta,
     visibility: "veryHidden",

@@ -11,7 +11,15 @@ import { CHART_NAME_PREFIX, wrappedRowHeights } from "./sheet-plan";
 import type { IndicatorFigures } from "../domain/report";
 
 const WIDTHS = [8, 46, 14, 12, 12, 12, 12, 12, 14, 14];
-const HEADER: CellStyle = { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, border: true, borderColor: COLORS.border, verticalAlignment: "center" };
+const HEADER: CellStyle = {
+  bold: true,
+  fill: COLORS.headerFill,
+  fontColor: COLORS.headerFont,
+  wrap: true,
+  border: true,
+  borderColor: COLORS.border,
+  verticalAlignment: "center",
+};
 const BODY: CellStyle = { border: true, borderColor: COLORS.border, wrap: true, verticalAlignment: "top" };
 const PERCENT = '0.0" %"';
 
@@ -75,7 +83,7 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
   };
   const headerRows: number[] = [];
   const table = (header: string[], rows: CellValue[][], rowFormats: (string | null)[] = [], col = 0) => {
-    const pad = <T,>(row: T[]): (T | null)[] => [...Array<null>(col).fill(null), ...row];
+    const pad = <T>(row: T[]): (T | null)[] => [...Array<null>(col).fill(null), ...row];
     const first = push(pad(header));
     headerRows.push(first);
     styles.push({ range: { row: first, col, rows: 1, cols: header.length }, style: HEADER });
@@ -121,7 +129,12 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
   table(
     [h.axis, h.title, ...statuses, h.averageProgress],
     [
-      ...report.statuses.perAxis.map(({ axis, counts, averageProgress }) => [axis.code, axis.title, ...statuses.map((status) => counts[status]), averageProgress ?? null]),
+      ...report.statuses.perAxis.map(({ axis, counts, averageProgress }) => [
+        axis.code,
+        axis.title,
+        ...statuses.map((status) => counts[status]),
+        averageProgress ?? null,
+      ]),
       ["", h.overall, ...statuses.map((status) => report.statuses.overall[status]), null],
     ],
     [null, null, ...statuses.map(() => "0"), PERCENT],
@@ -154,7 +167,12 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     [h.code, h.difficulties, h.quarter, h.adjustments],
     report.actions
       .filter((figures) => figures.latestDifficulties || figures.latestAdjustments)
-      .map((figures) => [figures.action.code, figures.latestDifficulties?.text ?? null, figures.latestDifficulties?.quarter ?? figures.latestAdjustments?.quarter ?? null, figures.latestAdjustments?.text ?? null]),
+      .map((figures) => [
+        figures.action.code,
+        figures.latestDifficulties?.text ?? null,
+        figures.latestDifficulties?.quarter ?? figures.latestAdjustments?.quarter ?? null,
+        figures.latestAdjustments?.text ?? null,
+      ]),
   );
 
   const charts: ChartPlan[] = [];
@@ -173,7 +191,15 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
       DATA_COL,
     );
     const shown = charted.slice(0, MAX_CHARTED_INDICATORS);
-    const targetsFirst = shown.length > 0 ? table([h.indicator, h.percentOfTarget], shown.map((figures) => [`${figures.actionCode} ${shorten(figures.indicator.label, 50)}`, figures.percentOfTarget ?? null]), [null, PERCENT], DATA_COL) : -1;
+    const targetsFirst =
+      shown.length > 0
+        ? table(
+            [h.indicator, h.percentOfTarget],
+            shown.map((figures) => [`${figures.actionCode} ${shorten(figures.indicator.label, 50)}`, figures.percentOfTarget ?? null]),
+            [null, PERCENT],
+            DATA_COL,
+          )
+        : -1;
     const seriesFirst = series
       ? table(
           [h.quarter, shorten(series.indicator.label, 60)],
@@ -237,7 +263,9 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     rowHeights: {
       ...wrappedRowHeights(values, WIDTHS, new Set([1, 3])),
       // Headers wrap in every column.
-      ...Object.fromEntries(headerRows.flatMap((row) => Object.values(wrappedRowHeights([values[row]], WIDTHS, new Set(WIDTHS.keys()))).map((height) => [row, height]))),
+      ...Object.fromEntries(
+        headerRows.flatMap((row) => Object.values(wrappedRowHeights([values[row]], WIDTHS, new Set(WIDTHS.keys()))).map((height) => [row, height])),
+      ),
     },
     styles,
     validations: [],

@@ -24,7 +24,14 @@ export interface BuildOptions extends MetaOptions {
 }
 
 export function buildTableauPlan(tracking: Tracking, options: BuildOptions): WorkbookPlan {
-  const sheets: SheetPlan[] = [guideSheet(tracking), conventionSheet(tracking), planSheet(tracking), indicatorsSheet(tracking), trackingSheet(tracking), measurementsSheet(tracking)];
+  const sheets: SheetPlan[] = [
+    guideSheet(tracking),
+    conventionSheet(tracking),
+    planSheet(tracking),
+    indicatorsSheet(tracking),
+    trackingSheet(tracking),
+    measurementsSheet(tracking),
+  ];
   if (tracking.archive.length > 0) sheets.push(archiveSheet(tracking));
   sheets.push(metaSheet(tracking, options));
   return { sheets, activeSheet: SHEETS.tracking };

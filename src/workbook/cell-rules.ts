@@ -41,7 +41,11 @@ function fit(text: string): string {
 }
 
 export function validationOf(rule: EntryRule, prompt: { title: string; message: string }, error: { title: string; message: string }): Messages {
-  return { rule: cellValidationRule(rule), prompt: { title: prompt.title, message: fit(prompt.message) }, error: { title: error.title, message: fit(error.message) } };
+  return {
+    rule: cellValidationRule(rule),
+    prompt: { title: prompt.title, message: fit(prompt.message) },
+    error: { title: error.title, message: fit(error.message) },
+  };
 }
 
 function refusalOf(type: IndicatorType): string {
@@ -65,7 +69,8 @@ export function indicatorReferenceValidation(type: IndicatorType, which: "baseli
   const title = which === "baseline" ? words.baselineTitle : words.targetTitle;
   const rule = INDICATOR_RULES[type].reference;
   // A texte indicator has no référence: its cell accepts nothing but staying empty.
-  if (!rule) return validationOf({ kind: "text", maxLength: 0 }, { title, message: words.none }, { title: ruleLabels.refusedTitle, message: words.noneRefusal });
+  if (!rule)
+    return validationOf({ kind: "text", maxLength: 0 }, { title, message: words.none }, { title: ruleLabels.refusedTitle, message: words.noneRefusal });
   const expectation = ruleLabels.indicator[type].referenceExpectation;
   return validationOf(
     rule,
@@ -88,7 +93,9 @@ export function describeCellRule(rule: EntryRule): string {
     case "whole":
       return docs.whole(bounds(validation.min, validation.max));
     case "decimal":
-      return validation.decimals === undefined ? docs.decimal(bounds(validation.min, validation.max)) : docs.decimals(bounds(validation.min, validation.max), validation.decimals);
+      return validation.decimals === undefined
+        ? docs.decimal(bounds(validation.min, validation.max))
+        : docs.decimals(bounds(validation.min, validation.max), validation.decimals);
     case "date":
       return docs.none;
   }

@@ -45,7 +45,12 @@ function conventionTable(): string {
   const h = docs.rowHeaders;
   return table(
     [h.label, h.value, h.entry, h.validation],
-    CONVENTION_SPEC.rows.map((row) => [code(row.label), row.content, row.entry ? docs.yes : docs.structure, row.entry ? describeCellRule(CONVENTION_SPEC.rule) : docs.none]),
+    CONVENTION_SPEC.rows.map((row) => [
+      code(row.label),
+      row.content,
+      row.entry ? docs.yes : docs.structure,
+      row.entry ? describeCellRule(CONVENTION_SPEC.rule) : docs.none,
+    ]),
   );
 }
 

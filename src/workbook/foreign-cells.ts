@@ -109,7 +109,12 @@ function carrySheet(plan: SheetPlan, grid: Grid): { sheet: SheetPlan; moved: str
   const carriedColumns = [...new Set(target.values())];
   const numberFormats = plan.numberFormats?.map((row) => [...row]);
   return {
-    sheet: { ...plan, values, ...(numberFormats ? { numberFormats } : {}), keyed: { ...plan.keyed, entryColumns: [...plan.keyed.entryColumns, ...carriedColumns] } },
+    sheet: {
+      ...plan,
+      values,
+      ...(numberFormats ? { numberFormats } : {}),
+      keyed: { ...plan.keyed, entryColumns: [...plan.keyed.entryColumns, ...carriedColumns] },
+    },
     moved,
     refusals,
   };

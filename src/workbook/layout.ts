@@ -17,7 +17,10 @@ export const READABLE_VERSIONS = ["1.0", "1.1", "1.2"] as const;
 export const SHEETS = sheetLabels.names;
 
 /** The rubriques of « Convention » by key, as their labels in column A. */
-export const CONVENTION_ROWS = Object.fromEntries(CONVENTION_SPEC.rows.map((row) => [row.key, row.label])) as Record<(typeof CONVENTION_SPEC.rows)[number]["key"], string>;
+export const CONVENTION_ROWS = Object.fromEntries(CONVENTION_SPEC.rows.map((row) => [row.key, row.label])) as Record<
+  (typeof CONVENTION_SPEC.rows)[number]["key"],
+  string
+>;
 
 /** Headers of each data sheet by column key, derived from the sheet's spec (tableau-columns.ts). */
 export const PLAN_COLUMNS = headersOf(PLAN_SPEC);

@@ -37,7 +37,12 @@ export function mergedSummaries(stored: Pick<StoredConsolidation, "territories" 
 }
 
 /** Everything the add-in writes: the stored rows of replaced territories and the batch's left-out rows are dropped. */
-export function mergedContent(stored: StoredConsolidation, batch: BatchResult, fresh: { statuses: KeyedRow[]; values: KeyedRow[] }, now: string): ConsolidationContent & { kept: number } {
+export function mergedContent(
+  stored: StoredConsolidation,
+  batch: BatchResult,
+  fresh: { statuses: KeyedRow[]; values: KeyedRow[] },
+  now: string,
+): ConsolidationContent & { kept: number } {
   const summaries = mergedSummaries(stored, batch);
   const keep = (rows: KeyedRow[], drop: ReadonlySet<string>) => rows.filter((item) => !drop.has(item.key)).map((item) => item.row);
   return {

@@ -70,7 +70,10 @@ export function readConvention(grids: Grids, issues: LocatedIssue[]): Convention
   }
   const startDate = readDate(start.raw);
   const endDate = readDate(end.raw);
-  for (const [date, cell, which] of [[startDate, start, "start"], [endDate, end, "end"]] as const) {
+  for (const [date, cell, which] of [
+    [startDate, start, "start"],
+    [endDate, end, "end"],
+  ] as const) {
     if (!date) {
       issues.push(issueAt(sheet, cell.row, 1, "error", read.invalidDate(which, cell.text)));
       ok = false;

@@ -87,14 +87,10 @@ function noteIssues(notes: Record<string, CellNotes | undefined>): LocatedIssue[
     if (!note) continue;
     for (const merge of note.merges) {
       if (merge.row + merge.rows <= 1 && sheet !== SHEETS.convention) continue;
-      issues.push(
-        issueAt(sheet, merge.row, merge.col, "error", read.mergedCells(rangeAddress(merge))),
-      );
+      issues.push(issueAt(sheet, merge.row, merge.col, "error", read.mergedCells(rangeAddress(merge))));
     }
     for (const cell of note.formulasWithoutValue) {
-      issues.push(
-        issueAt(sheet, cell.row, cell.col, "error", read.formulaWithoutValue),
-      );
+      issues.push(issueAt(sheet, cell.row, cell.col, "error", read.formulaWithoutValue));
     }
   }
   return issues;
@@ -139,13 +135,18 @@ function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issu
   for (let row = 1; row < grid.length; row++) {
     const quarter = canonicalQuarter(textAt(grid, row, c.quarter));
     const code = textAt(grid, row, c.code);
-    const checked = checkStatusEntry(code, quarter, {
-      status: cellAt(grid, row, c.status),
-      progress: cellAt(grid, row, c.progress),
-      achievements: cellAt(grid, row, c.achievements),
-      difficulties: cellAt(grid, row, c.difficulties),
-      adjustments: cellAt(grid, row, c.adjustments),
-    }, "fraction");
+    const checked = checkStatusEntry(
+      code,
+      quarter,
+      {
+        status: cellAt(grid, row, c.status),
+        progress: cellAt(grid, row, c.progress),
+        achievements: cellAt(grid, row, c.achievements),
+        difficulties: cellAt(grid, row, c.difficulties),
+        adjustments: cellAt(grid, row, c.adjustments),
+      },
+      "fraction",
+    );
     if (!hasStatusContent(checked.value) && checked.problems.length === 0) continue;
     const located = place(sheet, row, columnOf);
     if (!code && !quarter) {
@@ -184,7 +185,10 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
   const quarters = quartersBetween(plan.convention.start, plan.convention.end);
   // Per indicator: the quarters it is measured in, and those already read (to catch duplicate rows).
   const indicators = new Map(
-    allIndicators(plan).map(({ indicator }) => [indicator.id, { indicator, quarters: new Set(measuredQuarters(indicator.periodicity, quarters)), seen: new Set<string>() }]),
+    allIndicators(plan).map(({ indicator }) => [
+      indicator.id,
+      { indicator, quarters: new Set(measuredQuarters(indicator.periodicity, quarters)), seen: new Set<string>() },
+    ]),
   );
   const entries: Measurement[] = [];
   for (let row = 1; row < grid.length; row++) {
@@ -215,7 +219,12 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
     const value = checkMeasurementValue(known.indicator, rawValue, "fraction");
     const comment = checkText("comment", entryLabels.text.comment, rawComment);
     const problems = comment.problems.length === 0 ? value.problems : [...value.problems, ...comment.problems];
-    if (problems.length > 0) issues.push(...problems.map((problem) => issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, read.ofIndicator(id, problem.message))));
+    if (problems.length > 0)
+      issues.push(
+        ...problems.map((problem) =>
+          issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, read.ofIndicator(id, problem.message)),
+        ),
+      );
     if (problems.some((problem) => problem.severity === "error")) continue;
     const entry: Measurement = { indicatorId: id, quarter };
     if (value.value !== undefined) entry.value = value.value;

@@ -43,8 +43,14 @@ export function alignRows(oldKeys: readonly string[], newKeys: readonly string[]
     keptNew.add(candidates[index].next);
   }
   return {
-    deletions: runs(oldKeys.map((_, old) => !keptOld.has(old)), firstRow).reverse(),
-    insertions: runs(newKeys.map((_, next) => !keptNew.has(next)), firstRow),
+    deletions: runs(
+      oldKeys.map((_, old) => !keptOld.has(old)),
+      firstRow,
+    ).reverse(),
+    insertions: runs(
+      newKeys.map((_, next) => !keptNew.has(next)),
+      firstRow,
+    ),
     kept: newKeys.map((_, next) => keptNew.has(next)),
   };
 }

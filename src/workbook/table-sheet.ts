@@ -49,12 +49,23 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
   const styles: StyledRange[] = [
     {
       range: { row: 0, col: 0, rows: 1, cols: columns.length },
-      style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: "center", border: true, borderColor: COLORS.border },
+      style: {
+        bold: true,
+        fill: COLORS.headerFill,
+        fontColor: COLORS.headerFont,
+        wrap: true,
+        verticalAlignment: "center",
+        border: true,
+        borderColor: COLORS.border,
+      },
     },
   ];
   const validations: DataValidationPlan[] = [];
   if (rowCount > 0) {
-    styles.push({ range: { row: 1, col: 0, rows: rowCount, cols: columns.length }, style: { border: true, borderColor: COLORS.border, verticalAlignment: "top" } });
+    styles.push({
+      range: { row: 1, col: 0, rows: rowCount, cols: columns.length },
+      style: { border: true, borderColor: COLORS.border, verticalAlignment: "top" },
+    });
     columns.forEach((column, col) => {
       const range = { row: 1, col, rows: rowCount, cols: 1 };
       if (column.wrap) styles.push({ range, style: { wrap: true } });
@@ -95,7 +106,9 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
       ? {
           keyed: {
             keyColumns: input.keyHeaders.map((header) => columnIndexOf(columns, header)),
-            entryColumns: input.keptHeaders ? input.keptHeaders.map((header) => columnIndexOf(columns, header)) : columns.flatMap((column, index) => (column.entry ? [index] : [])),
+            entryColumns: input.keptHeaders
+              ? input.keptHeaders.map((header) => columnIndexOf(columns, header))
+              : columns.flatMap((column, index) => (column.entry ? [index] : [])),
           },
         }
       : {}),

@@ -57,7 +57,11 @@ function textColumn<K extends string>(key: K, words: { header: string }, prompt:
     entry: true,
     wrap: true,
     format: NUMBER_FORMATS.text,
-    rule: fixed(FREE_TEXT_RULE, { title: words.header, message: prompt }, { title: ruleLabels.tooLongTitle, message: ruleLabels.text.refusal(FREE_TEXT_RULE.maxLength) }),
+    rule: fixed(
+      FREE_TEXT_RULE,
+      { title: words.header, message: prompt },
+      { title: ruleLabels.tooLongTitle, message: ruleLabels.text.refusal(FREE_TEXT_RULE.maxLength) },
+    ),
   };
 }
 
@@ -130,7 +134,11 @@ export const TRACKING_SPEC: TableauSheetSpec<keyof typeof columns.tracking> = {
       width: 12,
       entry: true,
       format: NUMBER_FORMATS.percent,
-      rule: fixed(PROGRESS_RULE, { title: ruleLabels.progress.title, message: ruleLabels.progress.prompt }, { title: ruleLabels.progress.refusedTitle, message: ruleLabels.progress.refusal }),
+      rule: fixed(
+        PROGRESS_RULE,
+        { title: ruleLabels.progress.title, message: ruleLabels.progress.prompt },
+        { title: ruleLabels.progress.refusedTitle, message: ruleLabels.progress.refusal },
+      ),
     },
     textColumn("achievements", columns.tracking.achievements, sheetLabels.prompts.achievements),
     textColumn("difficulties", columns.tracking.difficulties, sheetLabels.prompts.difficulties),

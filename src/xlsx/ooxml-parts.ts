@@ -25,7 +25,11 @@ export interface PackageSheet {
 }
 
 export function contentTypesXml(sheetCount: number): string {
-  const sheets = Array.from({ length: sheetCount }, (_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("");
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, index) =>
+      `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join("");
   return `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
 }
 
@@ -47,17 +51,31 @@ function quotedSheet(name: string): string {
 }
 
 export function workbookXml(sheets: readonly PackageSheet[]): string {
-  const listed = sheets.map((sheet, index) => `<sheet name="${xmlText(sheet.name)}" sheetId="${index + 1}"${sheet.state === "visible" ? "" : ` state="${sheet.state}"`} r:id="rId${index + 1}"/>`).join("");
+  const listed = sheets
+    .map(
+      (sheet, index) =>
+        `<sheet name="${xmlText(sheet.name)}" sheetId="${index + 1}"${sheet.state === "visible" ? "" : ` state="${sheet.state}"`} r:id="rId${index + 1}"/>`,
+    )
+    .join("");
   const names = sheets.flatMap((sheet, index) => [
-    ...(sheet.filterRange ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${xmlText(quotedSheet(sheet.name))}!${sheet.filterRange}</definedName>`] : []),
+    ...(sheet.filterRange
+      ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${xmlText(quotedSheet(sheet.name))}!${sheet.filterRange}</definedName>`]
+      : []),
     ...(sheet.printTitles ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(quotedSheet(sheet.name))}!$1:$1</definedName>`] : []),
   ]);
-  const active = Math.max(0, sheets.findIndex((sheet) => sheet.state === "visible"));
+  const active = Math.max(
+    0,
+    sheets.findIndex((sheet) => sheet.state === "visible"),
+  );
   return `${XML_HEADER}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><bookViews><workbookView activeTab="${active}" firstSheet="${active}"/></bookViews><sheets>${listed}</sheets>${names.length > 0 ? `<definedNames>${names.join("")}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`;
 }
 
 export function workbookRelationshipsXml(sheetCount: number): string {
-  const sheets = Array.from({ length: sheetCount }, (_, index) => `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`).join("");
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, index) =>
+      `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`,
+  ).join("");
   return `${XML_HEADER}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${sheets}<Relationship Id="rId${sheetCount + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${sheetCount + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 }
 
@@ -91,7 +109,8 @@ export class CellStyles {
     const id = this.styles.length;
     this.styles.push(style);
     this.ids.set(key, id);
-    if (style.numFmt && BUILT_IN_FORMATS[style.numFmt] === undefined && !this.formats.has(style.numFmt)) this.formats.set(style.numFmt, 164 + this.formats.size);
+    if (style.numFmt && BUILT_IN_FORMATS[style.numFmt] === undefined && !this.formats.has(style.numFmt))
+      this.formats.set(style.numFmt, 164 + this.formats.size);
     return id;
   }
 
@@ -108,9 +127,12 @@ export class CellStyles {
         const font = style.header ? 1 : 0;
         const fill = style.header ? 2 : 0;
         const border = style.bordered || style.header ? 1 : 0;
-        const alignment = style.wrap || style.vertical ? `<alignment${style.vertical ? ` vertical="${style.vertical}"` : ""}${style.wrap ? ' wrapText="1"' : ""}/>` : "";
+        const alignment =
+          style.wrap || style.vertical ? `<alignment${style.vertical ? ` vertical="${style.vertical}"` : ""}${style.wrap ? ' wrapText="1"' : ""}/>` : "";
         const applied = `${format ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${alignment ? ' applyAlignment="1"' : ""}`;
-        return alignment ? `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}>${alignment}</xf>` : `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}/>`;
+        return alignment
+          ? `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}>${alignment}</xf>`
+          : `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}/>`;
       })
       .join("");
     return `${XML_HEADER}<styleSheet xmlns="${MAIN}">${numFmts ? `<numFmts count="${this.formats.size}">${numFmts}</numFmts>` : ""}${fonts}${fills}${borders}<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${this.styles.length}">${xfs}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`;

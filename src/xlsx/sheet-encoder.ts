@@ -85,7 +85,13 @@ export class SheetEncoder {
     const headers = spec.columns.map((column) => column.header);
     const headerStyle = spec.plain ? 0 : styles.id({ header: true, wrap: true, vertical: "center" });
     // Bold header text is wider than the body text the estimate is made for.
-    const height = spec.plain ? undefined : (wrappedRowHeights([headers], this.widths.map((width) => width * 0.8), new Set(this.widths.keys()))[0] ?? 15);
+    const height = spec.plain
+      ? undefined
+      : (wrappedRowHeights(
+          [headers],
+          this.widths.map((width) => width * 0.8),
+          new Set(this.widths.keys()),
+        )[0] ?? 15);
     this.headerRow = this.row(headers, () => headerStyle, height);
   }
 
@@ -131,7 +137,9 @@ export class SheetEncoder {
     // more than 32 767 characters: a longer text (from a file not saved by Excel) is cut, marked with "…".
     const text = value.length > EXCEL_MAX_TEXT ? `${value.slice(0, EXCEL_MAX_TEXT - 1)}…` : value;
     const shared = this.strings.index(text);
-    return shared === undefined ? `<c r="${reference}"${styled} t="inlineStr"><is>${textElement(text)}</is></c>` : `<c r="${reference}"${styled} t="s"><v>${shared}</v></c>`;
+    return shared === undefined
+      ? `<c r="${reference}"${styled} t="inlineStr"><is>${textElement(text)}</is></c>`
+      : `<c r="${reference}"${styled} t="s"><v>${shared}</v></c>`;
   }
 }
 

@@ -19,7 +19,10 @@ export const CONSOLIDATION_READ_LIMITS: XlsxLimits = {
 };
 
 /** Every row (header included) of every sheet, in workbook order, with the sheet's name and position. */
-export async function* readSheetRows(path: string, limits: XlsxLimits = CONSOLIDATION_READ_LIMITS): AsyncGenerator<{ sheet: string; position: number; values: CellValue[] }> {
+export async function* readSheetRows(
+  path: string,
+  limits: XlsxLimits = CONSOLIDATION_READ_LIMITS,
+): AsyncGenerator<{ sheet: string; position: number; values: CellValue[] }> {
   const source = await fileSource(path);
   try {
     const workbook = await XlsxPackage.open(source, limits);

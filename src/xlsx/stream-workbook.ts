@@ -11,7 +11,17 @@ import { fileLabels } from "../labels/catalog";
 import { COLORS } from "../workbook/layout";
 import { columnLetter } from "../workbook/sheet-plan";
 import type { SheetRow } from "../workbook/build-consolidation";
-import { CellStyles, type PackageSheet, WORKSHEET_OPEN, appPropertiesXml, contentTypesXml, corePropertiesXml, packageRelationshipsXml, workbookRelationshipsXml, workbookXml } from "./ooxml-parts";
+import {
+  CellStyles,
+  type PackageSheet,
+  WORKSHEET_OPEN,
+  appPropertiesXml,
+  contentTypesXml,
+  corePropertiesXml,
+  packageRelationshipsXml,
+  workbookRelationshipsXml,
+  workbookXml,
+} from "./ooxml-parts";
 import { type EncodedRow, type EncodedSheetSpec, SharedStrings, SheetEncoder, numberedRow } from "./sheet-encoder";
 import { ZipFileWriter } from "./zip-file-writer";
 
@@ -70,7 +80,10 @@ export class StreamedWorkbook {
       const packaged: PackageSheet[] = [];
       for (const [index, sheet] of sheets.entries()) {
         const written = { rows: 0 };
-        await zip.addEntry(`xl/worksheets/sheet${index + 1}.xml`, worksheetXml(sheet.encoder, sheet.rows, index === 0, written, options.maxRows ?? EXCEL_MAX_ROWS));
+        await zip.addEntry(
+          `xl/worksheets/sheet${index + 1}.xml`,
+          worksheetXml(sheet.encoder, sheet.rows, index === 0, written, options.maxRows ?? EXCEL_MAX_ROWS),
+        );
         const { spec } = sheet.encoder;
         packaged.push({
           name: spec.name,
@@ -94,13 +107,22 @@ export class StreamedWorkbook {
 }
 
 /** One sheet's XML, produced row by row; `written.rows` counts the body rows once it is consumed. */
-async function* worksheetXml(encoder: SheetEncoder, rows: EncodedSheet["rows"], selected: boolean, written: { rows: number }, maxRows: number): AsyncGenerator<string> {
+async function* worksheetXml(
+  encoder: SheetEncoder,
+  rows: EncodedSheet["rows"],
+  selected: boolean,
+  written: { rows: number },
+  maxRows: number,
+): AsyncGenerator<string> {
   const { spec } = encoder;
   const view = spec.plain
     ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}/>`
     : `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight" activeCell="B2" sqref="B2"/></sheetView>`;
   const cols = spec.columns
-    .map((column, index) => `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"${encoder.columnStyle(index) ? ` style="${encoder.columnStyle(index)}"` : ""}${column.hidden ? ' hidden="1"' : ""}/>`)
+    .map(
+      (column, index) =>
+        `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"${encoder.columnStyle(index) ? ` style="${encoder.columnStyle(index)}"` : ""}${column.hidden ? ' hidden="1"' : ""}/>`,
+    )
     .join("");
   yield `${WORKSHEET_OPEN}<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
   yield numberedRow(encoder.headerRow, 1);

@@ -24,7 +24,9 @@ export async function writeTableauFile(
   options: { now: string; today: IsoDate; existing?: { bytes: Uint8Array; fileName: string } },
 ): Promise<WrittenTableau> {
   // Read by the project's reader (whatever tool saved the file); ExcelJS only rewrites it, keeping the user's sheets.
-  const read = options.existing ? await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today, { sheets: PLANNED_SHEETS }) : undefined;
+  const read = options.existing
+    ? await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today, { sheets: PLANNED_SHEETS })
+    : undefined;
   const workbook = options.existing ? await loadWorkbookForUpdate(options.existing.bytes, options.existing.fileName) : newWorkbook();
   const setup = planSetup(plan, read?.reading, options.now, read?.grids);
   await applyPlanToWorkbook(workbook, setup.workbookPlan);

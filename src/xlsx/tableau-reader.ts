@@ -19,7 +19,13 @@ export interface TableauFileReading {
 }
 
 /** Reads the contract's sheets; a file that is not a readable, reasonable workbook is a French error naming it. */
-export async function readTableauSource(source: ByteSource, fileName: string, today: IsoDate, limits: XlsxLimits = XLSX_LIMITS, sheets: readonly string[] = TABLEAU_SHEETS): Promise<TableauFileReading> {
+export async function readTableauSource(
+  source: ByteSource,
+  fileName: string,
+  today: IsoDate,
+  limits: XlsxLimits = XLSX_LIMITS,
+  sheets: readonly string[] = TABLEAU_SHEETS,
+): Promise<TableauFileReading> {
   let content: WorkbookContent;
   try {
     content = await readXlsx(source, sheets, limits);
@@ -37,6 +43,11 @@ export async function readTableauSource(source: ByteSource, fileName: string, to
   return { reading: readTableau(grids, { today, cellNotes }), content, grids };
 }
 
-export function readTableauBytes(bytes: Uint8Array, fileName: string, today: IsoDate, options: { limits?: XlsxLimits; sheets?: readonly string[] } = {}): Promise<TableauFileReading> {
+export function readTableauBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  today: IsoDate,
+  options: { limits?: XlsxLimits; sheets?: readonly string[] } = {},
+): Promise<TableauFileReading> {
   return readTableauSource(bytesSource(bytes), fileName, today, options.limits, options.sheets);
 }

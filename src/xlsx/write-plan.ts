@@ -27,7 +27,12 @@ export async function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: Work
   ordered.forEach((sheet, index) => {
     internals(sheet).orderNo = index;
   });
-  const active = plan.activeSheet ? Math.max(0, ordered.findIndex((sheet) => sheet.name === plan.activeSheet)) : 0;
+  const active = plan.activeSheet
+    ? Math.max(
+        0,
+        ordered.findIndex((sheet) => sheet.name === plan.activeSheet),
+      )
+    : 0;
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
 }
 

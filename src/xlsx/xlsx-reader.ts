@@ -312,7 +312,10 @@ interface DateStyles {
  * a duration alone, [h]:mm, counts no days from an epoch and is not shifted).
  */
 function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
   return /[dy]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -346,10 +349,21 @@ function rangeReference(reference: string): RangeRef | undefined {
   const start = cellReference(first);
   const end = cellReference(last);
   if (!start || !end) return undefined;
-  return { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col), rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
+  return {
+    row: Math.min(start.row, end.row),
+    col: Math.min(start.col, end.col),
+    rows: Math.abs(end.row - start.row) + 1,
+    cols: Math.abs(end.col - start.col) + 1,
+  };
 }
 
-function sheetRows(archive: ZipArchive, part: string, shared: readonly string[], found: Omit<SheetContent, "grid">, dates?: DateStyles): AsyncGenerator<SheetRow> {
+function sheetRows(
+  archive: ZipArchive,
+  part: string,
+  shared: readonly string[],
+  found: Omit<SheetContent, "grid">,
+  dates?: DateStyles,
+): AsyncGenerator<SheetRow> {
   return parsed<SheetRow>(archive, part, (parser, emit) => {
     // A cell's value is in `v`, an inline string's in the `t` of its `is`: some writers give an inline string both.
     const gathered = new GatheredText(parser, new Set(["v", "t"]));

@@ -54,7 +54,12 @@ export function findEndOfDirectory(bytes: Uint8Array): EndOfDirectory | undefine
   const view = viewOf(bytes);
   for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
     if (view.getUint32(offset, true) === EOCD) {
-      return { offset, count: view.getUint16(offset + 10, true), directorySize: view.getUint32(offset + 12, true), directoryOffset: view.getUint32(offset + 16, true) };
+      return {
+        offset,
+        count: view.getUint16(offset + 10, true),
+        directorySize: view.getUint32(offset + 12, true),
+        directoryOffset: view.getUint32(offset + 16, true),
+      };
     }
   }
   return undefined;

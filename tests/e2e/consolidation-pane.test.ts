@@ -73,16 +73,25 @@ describe("consolidation in the task pane", () => {
 
     await panel.getByRole("button", { name: "Consolider 3 fichiers" }).click();
     await panel.getByText(/Consolidation écrite : 2 territoire\(s\) dans le classeur \(2 de ce lot\), 2 fichier\(s\) accepté\(s\), 1 rejeté\(s\)/).waitFor();
-    await panel.getByRole("list", { name: "Raisons pour notes.xlsx" }).getByText(/ce n'est pas un classeur \.xlsx \(le fichier n'est pas une archive zip\)/).waitFor();
+    await panel
+      .getByRole("list", { name: "Raisons pour notes.xlsx" })
+      .getByText(/ce n'est pas un classeur \.xlsx \(le fichier n'est pas une archive zip\)/)
+      .waitFor();
     await screenCheck(page, shots, "21-consolidation-ecrite");
 
     const sheets = await fake<string[]>(page, `window.__fakeExcel.state.sheets.map((sheet) => sheet.name)`);
     expect(sheets).toEqual(["Synthèse territoires", "Synthèse champs", "Statuts", "Indicateurs", "Rapport d'import", "_ctg_champs", "_ctg_conso"]);
     const territories = await fake<unknown[]>(page, `[1, 2].map((row) => window.__fakeExcel.sheet("Synthèse territoires").peek(row, 0)?.value)`);
     expect(territories).toEqual(["Commune de Test", "Commune de Là-Haut"]);
-    const charts = await fake<string[][]>(page, `["Synthèse territoires", "Synthèse champs"].map((name) => window.__fakeExcel.sheet(name).charts.map((chart) => chart.name + ":" + chart.type))`);
+    const charts = await fake<string[][]>(
+      page,
+      `["Synthèse territoires", "Synthèse champs"].map((name) => window.__fakeExcel.sheet(name).charts.map((chart) => chart.name + ":" + chart.type))`,
+    );
     expect(charts).toEqual([["CTG_StatutsParTerritoire:BarStacked"], ["CTG_StatutsParChamp:BarStacked"]]);
-    const difficulty = await fake<unknown>(page, `(() => { const cell = window.__fakeExcel.sheet("Statuts").peek(1, 10); return [cell.value, cell.numberFormat]; })()`);
+    const difficulty = await fake<unknown>(
+      page,
+      `(() => { const cell = window.__fakeExcel.sheet("Statuts").peek(1, 10); return [cell.value, cell.numberFormat]; })()`,
+    );
     expect(difficulty).toEqual(["=SOMME(A1) trop cher", "@"]);
     const report = await fake<unknown[]>(page, `[1, 2, 3].map((row) => window.__fakeExcel.sheet("Rapport d'import").peek(row, 1)?.value)`);
     expect(report).toEqual(["Accepté", "Accepté avec avertissements", "Rejeté"]);

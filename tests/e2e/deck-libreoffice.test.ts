@@ -46,7 +46,16 @@ describe("COPIL deck in LibreOffice Impress", () => {
 
     const annual = toPdf(join(outDir, "copil-annuel-2026.pptx"));
     const text = execFileSync("pdftotext", ["-layout", annual, "-"], { encoding: "utf8" });
-    for (const expected of ["Point d'étape 2026", "Monts, Rance et Rougier", "Synthèse", "Statuts des fiches actions par axe", "Axe 1", "Fiches en retard et principales difficultés", "Réalisée", "En cours"]) {
+    for (const expected of [
+      "Point d'étape 2026",
+      "Monts, Rance et Rougier",
+      "Synthèse",
+      "Statuts des fiches actions par axe",
+      "Axe 1",
+      "Fiches en retard et principales difficultés",
+      "Réalisée",
+      "En cours",
+    ]) {
       expect(text).toContain(expected);
     }
     // One page per slide: the demo has three axes of at most nine fiches, a series slide and a closing slide.
@@ -61,7 +70,9 @@ describe("COPIL deck in LibreOffice Impress", () => {
   it("renders a 40-fiche final bilan with its '(suite)' slides", async () => {
     const plan = syntheticPlan({ actions: 40, indicatorsPerAction: 2 });
     const tracking = fullTracking(plan);
-    tracking.statuses = tracking.statuses.map((entry, index) => (index % 3 === 0 ? { ...entry, difficulties: `Recrutement difficile sur le poste n° ${index}` } : entry));
+    tracking.statuses = tracking.statuses.map((entry, index) =>
+      index % 3 === 0 ? { ...entry, difficulties: `Recrutement difficile sur le poste n° ${index}` } : entry,
+    );
     for (const axis of plan.axes) for (const sub of axis.subAxes) for (const action of sub.actions.slice(0, 4)) action.deadline = "2026";
     const report = computeReport(tracking, { kind: "final" });
     const file = join(outDir, "copil-final.pptx");

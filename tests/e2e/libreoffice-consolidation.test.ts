@@ -36,13 +36,25 @@ describe("consolidation workbook in LibreOffice", () => {
     const { a, b } = await territoryFiles();
     const out = join(outDir, "consolidation.xlsx");
     const lines: string[] = [];
-    const code = await run(["consolidate", a, b, "--out", out], { out: (line) => lines.push(line), err: (line) => lines.push(line) }, { now: () => new Date("2026-11-24T10:00:00Z") });
+    const code = await run(
+      ["consolidate", a, b, "--out", out],
+      { out: (line) => lines.push(line), err: (line) => lines.push(line) },
+      { now: () => new Date("2026-11-24T10:00:00Z") },
+    );
     expect(lines.join("\n")).toContain("Consolidation écrite");
     expect(code).toBe(0);
 
     const pdf = convertToPdf(out, outDir);
     const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
-    for (const expected of ["Commune de Test", "Commune de Là-Haut", "Reportée", "petite enfance", "Ouvrir une micro-crèche", "Accepté avec avertissements", "2026-T3"]) {
+    for (const expected of [
+      "Commune de Test",
+      "Commune de Là-Haut",
+      "Reportée",
+      "petite enfance",
+      "Ouvrir une micro-crèche",
+      "Accepté avec avertissements",
+      "2026-T3",
+    ]) {
       expect(text).toContain(expected);
     }
     // Bold headers break between words, never inside one (the header font must be the one the widths assume).

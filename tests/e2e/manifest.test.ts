@@ -66,7 +66,10 @@ describe("manifest.xml", () => {
   });
 
   it("rejects a broken manifest, so the check can fail", () => {
-    const xml = readFileSync(join(root, "manifest.xml"), "utf8").replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>");
+    const xml = readFileSync(join(root, "manifest.xml"), "utf8").replace(
+      "<Permissions>ReadWriteDocument</Permissions>",
+      "<Permissions>Everything</Permissions>",
+    );
     const file = join(mkdtempSync(join(tmpdir(), "ctg-manifest-")), "manifest.xml");
     writeFileSync(file, xml);
     expect(xmllint(file).ok).toBe(false);

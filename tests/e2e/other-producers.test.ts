@@ -27,7 +27,6 @@ const OPENPYXL_CELLS = resolve(__dirname, "support/openpyxl_cells.py");
 const PYTHON = "/usr/bin/python3";
 const TODAY = "2026-11-24";
 
-
 const ctg = ctgAt(`${TODAY}T10:00:00Z`);
 
 function openpyxlAvailable(): boolean {
@@ -88,7 +87,13 @@ describe("the demo tableau saved again by other tools", () => {
     const shared = [...texts["xl/sharedStrings.xml"].matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => match[1]);
     const variants: Record<string, (files: Record<string, string>) => Record<string, string>> = {
       "parties-inversees": (files) => Object.fromEntries(Object.entries(files).reverse()),
-      "cibles-absolues": (files) => Object.fromEntries(Object.entries(files).map(([name, text]) => [name, name.endsWith(".rels") && name.startsWith("xl/") ? text.replace(/Target="(?!\/)([^"]+)"/g, 'Target="/xl/$1"') : text])),
+      "cibles-absolues": (files) =>
+        Object.fromEntries(
+          Object.entries(files).map(([name, text]) => [
+            name,
+            name.endsWith(".rels") && name.startsWith("xl/") ? text.replace(/Target="(?!\/)([^"]+)"/g, 'Target="/xl/$1"') : text,
+          ]),
+        ),
       "textes-en-ligne": (files) =>
         Object.fromEntries(
           Object.entries(files)
@@ -96,7 +101,10 @@ describe("the demo tableau saved again by other tools", () => {
             .map(([name, text]) => [
               name,
               name.startsWith("xl/worksheets/sheet")
-                ? text.replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_all, before: string, after: string, index: string) => `<c ${before}t="inlineStr"${after}><is>${shared[Number(index)]}</is></c>`)
+                ? text.replace(
+                    /<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+                    (_all, before: string, after: string, index: string) => `<c ${before}t="inlineStr"${after}><is>${shared[Number(index)]}</is></c>`,
+                  )
                 : name === "xl/_rels/workbook.xml.rels"
                   ? text.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, "")
                   : text,
@@ -106,9 +114,26 @@ describe("the demo tableau saved again by other tools", () => {
         Object.fromEntries(
           Object.entries(files)
             .filter(([name]) => name !== "xl/styles.xml")
-            .map(([name, text]) => [name, name === "xl/_rels/workbook.xml.rels" ? text.replace(/<Relationship [^>]*styles[^>]*\/>/, "") : name === "[Content_Types].xml" ? text.replace(/<Override [^>]*styles[^>]*\/>/, "") : text]),
+            .map(([name, text]) => [
+              name,
+              name === "xl/_rels/workbook.xml.rels"
+                ? text.replace(/<Relationship [^>]*styles[^>]*\/>/, "")
+                : name === "[Content_Types].xml"
+                  ? text.replace(/<Override [^>]*styles[^>]*\/>/, "")
+                  : text,
+            ]),
         ),
-      "feuilles-dans-un-autre-ordre": (files) => ({ ...files, "xl/workbook.xml": files["xl/workbook.xml"].replace(/<sheets>([\s\S]*?)<\/sheets>/, (_all, sheets: string) => `<sheets>${sheets.match(/<sheet [^>]*\/>/g)!.reverse().join("")}</sheets>`) }),
+      "feuilles-dans-un-autre-ordre": (files) => ({
+        ...files,
+        "xl/workbook.xml": files["xl/workbook.xml"].replace(
+          /<sheets>([\s\S]*?)<\/sheets>/,
+          (_all, sheets: string) =>
+            `<sheets>${sheets
+              .match(/<sheet [^>]*\/>/g)!
+              .reverse()
+              .join("")}</sheets>`,
+        ),
+      }),
     };
     for (const [label, rewrite] of Object.entries(variants)) {
       const zip = new JSZip();
@@ -144,7 +169,8 @@ async function ourCells(file: string): Promise<Cells> {
   const workbook = await XlsxPackage.open(bytesSource(new Uint8Array(readFileSync(file))));
   const read = await workbook.read(workbook.sheets.map((sheet) => sheet.name));
   const cells: Cells = {};
-  for (const [sheet, content] of read) cells[sheet] = content.grid.flatMap((row, r) => row.flatMap((value, c) => (value === null ? [] : [[r, c, value] as [number, number, unknown]])));
+  for (const [sheet, content] of read)
+    cells[sheet] = content.grid.flatMap((row, r) => row.flatMap((value, c) => (value === null ? [] : [[r, c, value] as [number, number, unknown]])));
   return cells;
 }
 
@@ -161,7 +187,12 @@ function differences(ours: Cells, theirs: Cells): string[] {
       // openpyxl reads a zero date as midnight (a time); in a 1904 workbook Excel shows it as 1 January 1904.
       if (x === 1462 && y === 0) continue;
       // Excel writes a carriage return as _x000D_ and shows it as one; openpyxl keeps the escape as text.
-      if (typeof x === "string" && typeof y === "string" && x === y.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))) continue;
+      if (
+        typeof x === "string" &&
+        typeof y === "string" &&
+        x === y.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      )
+        continue;
       found.push(`${sheet}!${key}: ${JSON.stringify(x)} / openpyxl ${JSON.stringify(y)}`);
     }
   }

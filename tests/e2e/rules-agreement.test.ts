@@ -102,8 +102,13 @@ function probedTableau(): ProbedWorkbook {
   const valueCol = header.indexOf(MEASUREMENT_COLUMNS.value);
   const commentCol = header.indexOf(MEASUREMENT_COLUMNS.comment);
   const idCol = header.indexOf(MEASUREMENT_COLUMNS.id);
-  const indicators = new Map(plan.axes.flatMap((axis) => axis.subAxes.flatMap((subAxis) => subAxis.actions.flatMap((action) => action.indicators))).map((indicator) => [indicator.id, indicator]));
-  const rowsOf = (type: IndicatorType) => saisies.values.flatMap((row, index) => (index > 0 && indicators.get(String(row[idCol]))?.type === type ? [index] : []));
+  const indicators = new Map(
+    plan.axes
+      .flatMap((axis) => axis.subAxes.flatMap((subAxis) => subAxis.actions.flatMap((action) => action.indicators)))
+      .map((indicator) => [indicator.id, indicator]),
+  );
+  const rowsOf = (type: IndicatorType) =>
+    saisies.values.flatMap((row, index) => (index > 0 && indicators.get(String(row[idCol]))?.type === type ? [index] : []));
   for (const type of INDICATOR_TYPES) {
     const rows = rowsOf(type);
     valueProbes(type).forEach((value, index) => probe(saisies, rows[index], valueCol, value, `valeur ${type} ${String(value).slice(0, 20)}`));
@@ -140,7 +145,9 @@ function probedTableau(): ProbedWorkbook {
   for (const [type, rows] of byType) {
     referenceProbes(type)
       .slice(0, 2 * rows.length)
-      .forEach((value, index) => probe(sheet, rows[index >> 1], index % 2 === 0 ? baseline : target, value, `${index % 2 === 0 ? "référence" : "cible"} ${type} ${String(value)}`));
+      .forEach((value, index) =>
+        probe(sheet, rows[index >> 1], index % 2 === 0 ? baseline : target, value, `${index % 2 === 0 ? "référence" : "cible"} ${type} ${String(value)}`),
+      );
   }
   return { ...workbook, probes };
 }

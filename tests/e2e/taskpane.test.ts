@@ -43,7 +43,11 @@ describe("task pane in Chromium", () => {
     const page = await openPane(browser, server.url);
     await createFromSample(page);
     // excel-web-16.00.js from @microsoft/office-js defines these; the fake host only answers its requests.
-    expect(await fake<string[]>(page, `[typeof OfficeExtension.ClientRequestContext, typeof Excel.RequestContext, typeof Excel.run]`)).toEqual(["function", "function", "function"]);
+    expect(await fake<string[]>(page, `[typeof OfficeExtension.ClientRequestContext, typeof Excel.RequestContext, typeof Excel.run]`)).toEqual([
+      "function",
+      "function",
+      "function",
+    ]);
     const stats = await fake<{ syncs: number; requestBytes: number[]; responseBytes: number[] }>(page, `window.__fakeExcel.stats`);
     expect(stats.syncs).toBeGreaterThan(3);
     expect(Math.max(...stats.requestBytes)).toBeLessThan(4_000_000);
@@ -122,12 +126,15 @@ describe("task pane in Chromium", () => {
   it("lists the errors typed directly in the cells and goes to the cell on click", async () => {
     const page = await openPane(browser, server.url, "?vue=saisie");
     await createFromSample(page);
-    await fake(page, `(() => {
+    await fake(
+      page,
+      `(() => {
       const suivi = window.__fakeExcel.sheet("Suivi des fiches");
       suivi.cell(3, 5).value = "Terminé";
       const saisies = window.__fakeExcel.sheet("Saisies");
       saisies.cell(1, 6).value = "douze";
-    })()`);
+    })()`,
+    );
     await page.getByRole("tab", { name: "Vérifier" }).click();
     await page.getByRole("button", { name: "Vérifier le tableau" }).click();
     const statusIssue = page.getByRole("button", { name: /Suivi des fiches!F4 : statut «.Terminé.» inconnu/ });
@@ -143,7 +150,9 @@ describe("task pane in Chromium", () => {
     const page = await openPane(browser, server.url, "?vue=bilan");
     await createFromSample(page);
     // Statuses and values typed straight in the sheets for 2026-T1 and T2 (rows follow docs/format-classeur.md).
-    await fake(page, `(() => {
+    await fake(
+      page,
+      `(() => {
       const suivi = window.__fakeExcel.sheet("Suivi des fiches");
       for (let row = 1; row <= 30; row++) {
         suivi.cell(row, 5).value = row % 4 === 0 ? "Réalisée" : row % 5 === 0 ? "Reportée" : "En cours";
@@ -153,13 +162,23 @@ describe("task pane in Chromium", () => {
       const saisies = window.__fakeExcel.sheet("Saisies");
       const first = saisies.cell(1, 1).value;
       for (let row = 1; row < 2000; row++) if (saisies.cell(row, 1).value === first && String(saisies.cell(row, 5).value).startsWith("2026")) saisies.cell(row, 6).value = 2 + row % 7;
-    })()`);
+    })()`,
+    );
     await page.getByRole("tab", { name: "Bilans" }).click();
     const panel = page.getByRole("region", { name: "Bilans" });
     await panel.getByRole("button", { name: "Générer le bilan" }).click();
     await panel.getByText(/Feuille «.Bilan 2026.» écrite avec \d graphiques/).waitFor();
-    const charts = await fake<{ name: string; type: string }[]>(page, `window.__fakeExcel.sheet("Bilan 2026").charts.map((chart) => ({ name: chart.name, type: chart.type }))`);
-    expect(charts).toEqual(expect.arrayContaining([{ name: "CTG_StatutsParAxe", type: "BarStacked" }, { name: "CTG_StatutsEnsemble", type: "Doughnut" }, { name: "CTG_SerieIndicateur", type: "Line" }]));
+    const charts = await fake<{ name: string; type: string }[]>(
+      page,
+      `window.__fakeExcel.sheet("Bilan 2026").charts.map((chart) => ({ name: chart.name, type: chart.type }))`,
+    );
+    expect(charts).toEqual(
+      expect.arrayContaining([
+        { name: "CTG_StatutsParAxe", type: "BarStacked" },
+        { name: "CTG_StatutsEnsemble", type: "Doughnut" },
+        { name: "CTG_SerieIndicateur", type: "Line" },
+      ]),
+    );
     await screen(page, "10-bilan-genere");
 
     await panel.getByRole("radio", { name: "Bilan intermédiaire" }).check();

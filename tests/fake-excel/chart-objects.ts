@@ -2,12 +2,35 @@
  * Charts of the fake Excel host. Strict where Excel is: an unknown chart type or series orientation is refused,
  * a series or point beyond what the source data holds does not exist, and a protected sheet takes no new chart.
  */
-import { HostError, HostObject, KeyedCollection, invalidArgument, requireBoolean, requireColor, requireNumber, requireOneOf, requireString } from "./host-object";
+import {
+  HostError,
+  HostObject,
+  KeyedCollection,
+  invalidArgument,
+  requireBoolean,
+  requireColor,
+  requireNumber,
+  requireOneOf,
+  requireString,
+} from "./host-object";
 import { RangeObject } from "./range-objects";
 import type { FakeWorkbook } from "./server";
 import { type ChartState, type SheetState, newId, parseAddress } from "./state";
 
-const CHART_TYPES = ["ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "BarStacked100", "Line", "LineMarkers", "Pie", "Doughnut", "Area", "XYScatter"];
+const CHART_TYPES = [
+  "ColumnClustered",
+  "ColumnStacked",
+  "ColumnStacked100",
+  "BarClustered",
+  "BarStacked",
+  "BarStacked100",
+  "Line",
+  "LineMarkers",
+  "Pie",
+  "Doughnut",
+  "Area",
+  "XYScatter",
+];
 const SERIES_BY = ["Auto", "Columns", "Rows"];
 const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom", "Invalid"];
 
@@ -54,7 +77,17 @@ export class ChartCollectionObject extends KeyedCollection<ChartState> {
         const names = new Set(sheet.charts.map((chart) => chart.name));
         let index = 1;
         while (names.has(`Graphique ${index}`)) index++;
-        const chart: ChartState = { id: newId(), name: `Graphique ${index}`, type, source: rect, seriesBy: resolved, legend: { visible: true }, seriesFills: {}, pointFills: {}, seriesLineColors: {} };
+        const chart: ChartState = {
+          id: newId(),
+          name: `Graphique ${index}`,
+          type,
+          source: rect,
+          seriesBy: resolved,
+          legend: { visible: true },
+          seriesFills: {},
+          pointFills: {},
+          seriesLineColors: {},
+        };
         sheet.charts.push(chart);
         return new ChartObject(this.host, this.sheet, chart);
       }
@@ -148,7 +181,12 @@ class ChartObject extends HostObject {
   }
 }
 
-function leaf(host: FakeWorkbook, typeName: string, setters: Record<string, (value: unknown) => void>, methods: Record<string, (args: unknown[]) => void> = {}): HostObject {
+function leaf(
+  host: FakeWorkbook,
+  typeName: string,
+  setters: Record<string, (value: unknown) => void>,
+  methods: Record<string, (args: unknown[]) => void> = {},
+): HostObject {
   return new (class extends HostObject {
     readonly typeName = typeName;
     override set(name: string, value: unknown): void {
@@ -207,7 +245,12 @@ class SeriesCollectionObject extends HostObject {
         if (method !== "GetItemAt") return super.call(method, pointArgs);
         const point = requireNumber(pointArgs[0], "point index");
         if (point < 0 || point >= pointCount(series())) throw new HostError("ItemNotFound", `The series has no point ${point}.`);
-        const pointFill = leaf(host, "ChartFill", {}, { SetSolidColor: (colorArgs) => (series().pointFills[point] = requireColor(colorArgs[0], "fill color")) });
+        const pointFill = leaf(
+          host,
+          "ChartFill",
+          {},
+          { SetSolidColor: (colorArgs) => (series().pointFills[point] = requireColor(colorArgs[0], "fill color")) },
+        );
         return navigator(host, "ChartPoint", { Format: () => navigator(host, "ChartPointFormat", { Fill: () => pointFill }) });
       }
     })(this.host);

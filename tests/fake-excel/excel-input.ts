@@ -23,7 +23,8 @@ export function storedInput(value: unknown, numberFormat: string): StoredInput {
   const text = value.trim();
   const number = parseNumber(text);
   if (number) return withFormat(number.value, number.percent ? (number.decimals > 0 ? "0.00%" : "0%") : undefined, numberFormat);
-  if ((value.startsWith("+") || value.startsWith("-") || value.startsWith("@")) && value.length > 1) return { value: { formula: value.startsWith("@") ? value : `=${value}` } };
+  if ((value.startsWith("+") || value.startsWith("-") || value.startsWith("@")) && value.length > 1)
+    return { value: { formula: value.startsWith("@") ? value : `=${value}` } };
   if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
   const date = parseDate(text);
   if (date) return withFormat(date.serial, date.format, numberFormat);

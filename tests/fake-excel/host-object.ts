@@ -140,7 +140,8 @@ const NAMED_COLORS = new Set(["black", "white", "red", "green", "blue", "yellow"
 
 /** Excel takes `#RRGGBB` or a colour name. */
 export function requireColor(value: unknown, what: string): string {
-  if (typeof value !== "string" || !(/^#[0-9a-fA-F]{6}$/.test(value) || NAMED_COLORS.has(value.toLowerCase()))) throw invalidArgument(`${what} must be a colour such as #1F5C4A, not ${String(value)}`);
+  if (typeof value !== "string" || !(/^#[0-9a-fA-F]{6}$/.test(value) || NAMED_COLORS.has(value.toLowerCase())))
+    throw invalidArgument(`${what} must be a colour such as #1F5C4A, not ${String(value)}`);
   return value;
 }
 

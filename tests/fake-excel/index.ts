@@ -63,14 +63,17 @@ export function createFakeExcel(state: WorkbookState = new WorkbookState(), capa
 }
 
 /** A workbook state with sheets already holding values, some of them protected, for tests to start from. */
-export function seedWorkbook(sheets: { name: string; values: (string | number | boolean | null)[][]; protected?: boolean; password?: string; unlocked?: string[] }[]): WorkbookState {
+export function seedWorkbook(
+  sheets: { name: string; values: (string | number | boolean | null)[][]; protected?: boolean; password?: string; unlocked?: string[] }[],
+): WorkbookState {
   const state = new WorkbookState();
   for (const seed of sheets) {
     const sheet = new SheetState(seed.name);
     seed.values.forEach((row, r) => row.forEach((value, c) => (sheet.cell(r, c).value = value)));
     for (const address of seed.unlocked ?? []) {
       const rect = parseAddress(address)!;
-      for (let row = rect.row; row < rect.row + rect.rows; row++) for (let col = rect.col; col < rect.col + rect.cols; col++) sheet.cell(row, col).locked = false;
+      for (let row = rect.row; row < rect.row + rect.rows; row++)
+        for (let col = rect.col; col < rect.col + rect.cols; col++) sheet.cell(row, col).locked = false;
     }
     sheet.protected = seed.protected ?? seed.password !== undefined;
     sheet.password = seed.password;

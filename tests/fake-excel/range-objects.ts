@@ -6,7 +6,20 @@
 import { storedInput } from "./excel-input";
 import { HostError, HostObject, invalidArgument, requireBoolean, requireColor, requireNumber, requireOneOf, requireString } from "./host-object";
 import type { FakeWorkbook } from "./server";
-import { type CellState, type Rect, type SheetState, type StoredValue, MAX_COLS, MAX_ROWS, addressOf, cellsOf, contains, intersects, newId, parseAddress } from "./state";
+import {
+  type CellState,
+  type Rect,
+  type SheetState,
+  type StoredValue,
+  MAX_COLS,
+  MAX_ROWS,
+  addressOf,
+  cellsOf,
+  contains,
+  intersects,
+  newId,
+  parseAddress,
+} from "./state";
 
 export type Permission = "unlockedCells" | "formatCells" | "formatColumns" | "formatRows" | "insertRows" | "deleteRows" | "never";
 
@@ -41,7 +54,8 @@ export class RangeObject extends HostObject {
       (permission === "formatRows" && options.allowFormatRows === true) ||
       (permission === "insertRows" && options.allowInsertRows === true) ||
       (permission === "deleteRows" && options.allowDeleteRows === true);
-    if (!allowed) throw new HostError("AccessDenied", `The cell or chart you're trying to change (${sheet.name}!${addressOf(clip(this.rect))}) is on a protected sheet.`);
+    if (!allowed)
+      throw new HostError("AccessDenied", `The cell or chart you're trying to change (${sheet.name}!${addressOf(clip(this.rect))}) is on a protected sheet.`);
     return sheet;
   }
 
@@ -152,7 +166,11 @@ export class RangeObject extends HostObject {
         return undefined;
       }
       case "Clear":
-        this.clear(args[0] === undefined || args[0] === null ? "All" : requireOneOf(args[0], ["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"], "applyTo"));
+        this.clear(
+          args[0] === undefined || args[0] === null
+            ? "All"
+            : requireOneOf(args[0], ["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"], "applyTo"),
+        );
         return undefined;
       case "Insert":
       case "Delete": {
@@ -170,7 +188,9 @@ export class RangeObject extends HostObject {
       case "_ValidateArraySize": {
         const [rows, cols] = [requireNumber(args[0], "rows"), requireNumber(args[1], "columns")];
         if (rows !== this.rect.rows || cols !== this.rect.cols) {
-          throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols} for ${this.rect.rows}×${this.rect.cols}).`);
+          throw invalidArgument(
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols} for ${this.rect.rows}×${this.rect.cols}).`,
+          );
         }
         return undefined;
       }
@@ -197,16 +217,25 @@ export class RangeObject extends HostObject {
       case "GetEntireColumn":
         return this.sub({ row: 0, col: this.rect.col, rows: MAX_ROWS, cols: this.rect.cols });
       case "GetResizedRange":
-        return this.sub({ ...this.rect, rows: this.rect.rows + requireNumber(args[0], "deltaRows"), cols: this.rect.cols + requireNumber(args[1], "deltaColumns") });
+        return this.sub({
+          ...this.rect,
+          rows: this.rect.rows + requireNumber(args[0], "deltaRows"),
+          cols: this.rect.cols + requireNumber(args[1], "deltaColumns"),
+        });
       case "GetOffsetRange":
-        return this.sub({ ...this.rect, row: this.rect.row + requireNumber(args[0], "rowOffset"), col: this.rect.col + requireNumber(args[1], "columnOffset") });
+        return this.sub({
+          ...this.rect,
+          row: this.rect.row + requireNumber(args[0], "rowOffset"),
+          col: this.rect.col + requireNumber(args[1], "columnOffset"),
+        });
       default:
         return super.call(name, args);
     }
   }
 
   private sub(rect: Rect): RangeObject {
-    if (rect.row < 0 || rect.col < 0 || rect.rows < 1 || rect.cols < 1 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS) throw invalidArgument("The range would lie outside the sheet");
+    if (rect.row < 0 || rect.col < 0 || rect.rows < 1 || rect.cols < 1 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS)
+      throw invalidArgument("The range would lie outside the sheet");
     return new RangeObject(this.host, this.sheet, rect);
   }
 
@@ -216,7 +245,21 @@ export class RangeObject extends HostObject {
       if (!inside(this.rect, row, col)) continue;
       if (applyTo === "All") sheet.delete(row, col);
       else if (applyTo === "Contents" || applyTo === "ResetContents") cell.value = null;
-      else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", locked: true, borders: {}, bold: undefined, italic: undefined, fontSize: undefined, fontColor: undefined, fontName: undefined, fill: undefined, horizontalAlignment: undefined, verticalAlignment: undefined, wrap: undefined });
+      else if (applyTo === "Formats")
+        Object.assign(cell, {
+          numberFormat: "General",
+          locked: true,
+          borders: {},
+          bold: undefined,
+          italic: undefined,
+          fontSize: undefined,
+          fontColor: undefined,
+          fontName: undefined,
+          fill: undefined,
+          horizontalAlignment: undefined,
+          verticalAlignment: undefined,
+          wrap: undefined,
+        });
     }
     if (applyTo === "All" || applyTo === "Formats") {
       if (isWhole(this.rect)) {
@@ -229,7 +272,8 @@ export class RangeObject extends HostObject {
 
   /** A whole column or sheet read back cell by cell would answer millions of cells: Excel refuses that too. */
   private readable(): Rect {
-    if (this.rect.rows * this.rect.cols > 5_000_000) throw new HostError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+    if (this.rect.rows * this.rect.cols > 5_000_000)
+      throw new HostError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
     return this.rect;
   }
 
@@ -279,10 +323,11 @@ function shiftRows(sheet: SheetState, from: number, delta: number): void {
     if (before + after === 0) return undefined;
     return { ...rect, row: rect.row < gone.first ? rect.row : gone.first, rows: before + after };
   };
-  const moveAll = <T extends { rect: Rect }>(items: T[]) => items.flatMap((item) => {
-    const rect = moveRect(item.rect);
-    return rect ? [{ ...item, rect }] : [];
-  });
+  const moveAll = <T extends { rect: Rect }>(items: T[]) =>
+    items.flatMap((item) => {
+      const rect = moveRect(item.rect);
+      return rect ? [{ ...item, rect }] : [];
+    });
   sheet.validations = moveAll(sheet.validations);
   sheet.conditionalFormats = moveAll(sheet.conditionalFormats);
   for (const table of sheet.tables) table.rect = moveRect(table.rect) ?? table.rect;
@@ -327,7 +372,9 @@ function shaped(value: unknown, rect: Rect, what: string): (row: number, col: nu
     return () => value;
   }
   if (value.length !== rect.rows || value.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
-    throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}, ${rect.rows}×${rect.cols}).`);
+    throw invalidArgument(
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}, ${rect.rows}×${rect.cols}).`,
+    );
   }
   return (row, col) => (value[row] as unknown[])[col];
 }
@@ -372,7 +419,6 @@ abstract class RangePart extends HostObject {
 class RangeFormatObject extends RangePart {
   readonly typeName = "RangeFormat";
 
-
   override navigate(name: string): HostObject {
     switch (name) {
       case "Font":
@@ -386,7 +432,13 @@ class RangeFormatObject extends RangePart {
       case "Fill":
         return new CellPropertiesObject(this.host, this.range, "RangeFill", { Color: (cell, value) => (cell.fill = requireColor(value, "fill.color")) });
       case "Protection":
-        return new CellPropertiesObject(this.host, this.range, "FormatProtection", { Locked: (cell, value) => (cell.locked = requireBoolean(value, "protection.locked")) }, "never");
+        return new CellPropertiesObject(
+          this.host,
+          this.range,
+          "FormatProtection",
+          { Locked: (cell, value) => (cell.locked = requireBoolean(value, "protection.locked")) },
+          "never",
+        );
       case "Borders":
         return new RangeBorderCollectionObject(this.host, this.range);
       default:
@@ -477,7 +529,6 @@ class RangeBorderCollectionObject extends RangePart {
   readonly typeName = "RangeBorderCollection";
   override readonly isCollection = true;
 
-
   override call(name: string, args: unknown[]): unknown {
     if (name === "GetItem") return this.item(args[0]);
     return super.call(name, args);
@@ -514,10 +565,12 @@ const RULE_KINDS = ["wholeNumber", "decimal", "list", "textLength", "date", "tim
 class DataValidationObject extends RangePart {
   readonly typeName = "DataValidation";
 
-
   private entry(sheet: SheetState, creating: boolean) {
     const rect = this.range.rect;
-    let entry = sheet.validations.find((validation) => validation.rect.row === rect.row && validation.rect.col === rect.col && validation.rect.rows === rect.rows && validation.rect.cols === rect.cols);
+    let entry = sheet.validations.find(
+      (validation) =>
+        validation.rect.row === rect.row && validation.rect.col === rect.col && validation.rect.rows === rect.rows && validation.rect.cols === rect.cols,
+    );
     if (!entry) {
       if (creating && sheet.validations.some((validation) => intersects(validation.rect, rect))) {
         throw new HostError("InvalidOperation", "The range already has a different data validation: clear it first.");
@@ -535,7 +588,8 @@ class DataValidationObject extends RangePart {
         const rule = value as Excel.DataValidationRule;
         const kinds = Object.keys(rule ?? {}).filter((key) => (rule as Record<string, unknown>)[key] !== undefined);
         if (kinds.length !== 1 || !RULE_KINDS.includes(kinds[0])) throw invalidArgument(`A data validation rule has exactly one of ${RULE_KINDS.join(", ")}`);
-        if (rule.list && typeof rule.list.source === "string" && rule.list.source.length > 255) throw invalidArgument("A list's source text is limited to 255 characters.");
+        if (rule.list && typeof rule.list.source === "string" && rule.list.source.length > 255)
+          throw invalidArgument("A list's source text is limited to 255 characters.");
         this.entry(sheet, true).rule = rule;
         return;
       }
@@ -583,11 +637,14 @@ class ConditionalFormatCollectionObject extends RangePart {
   readonly typeName = "ConditionalFormatCollection";
   override readonly isCollection = true;
 
-
   override call(name: string, args: unknown[]): unknown {
     switch (name) {
       case "Add": {
-        const type = requireOneOf(args[0], ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"], "conditional format type");
+        const type = requireOneOf(
+          args[0],
+          ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"],
+          "conditional format type",
+        );
         const sheet = this.range.guard("never");
         const entry = { id: newId(), rect: this.range.rect, type };
         sheet.conditionalFormats.push(entry);

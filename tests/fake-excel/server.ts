@@ -6,7 +6,16 @@
  */
 import { type ApiSetTable, versionBelow } from "./api-sets";
 import { HostError, HostObject, NullObject, isNull, pascal } from "./host-object";
-import { ACTION, OBJECT_PATH, type ActionInfo, type ArgumentInfo, type ObjectPathInfo, type QueryInfo, type RequestBody, type ResponseMessage } from "./protocol";
+import {
+  ACTION,
+  OBJECT_PATH,
+  type ActionInfo,
+  type ArgumentInfo,
+  type ObjectPathInfo,
+  type QueryInfo,
+  type RequestBody,
+  type ResponseMessage,
+} from "./protocol";
 import type { SheetState, WorkbookState } from "./state";
 import { WorkbookObject } from "./workbook-objects";
 
@@ -58,7 +67,10 @@ export class FakeWorkbook {
     if (!set) return;
     const missing = set.name === "ExcelApi" ? versionBelow(this.host.excelApi, set.version) : set.name === "ExcelApiOnline" ? !this.host.online : false;
     if (missing) {
-      throw new HostError("ApiNotFound", `The API you are trying to use could not be found (${object.typeName}.${name}, ${set.name} ${set.version}). It may be available in a newer version of Excel.`);
+      throw new HostError(
+        "ApiNotFound",
+        `The API you are trying to use could not be found (${object.typeName}.${name}, ${set.name} ${set.version}). It may be available in a newer version of Excel.`,
+      );
     }
   }
 
@@ -95,7 +107,13 @@ export class FakeWorkbook {
     this.requests++;
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       this.stats.responseBytes.push(0);
-      return { ErrorCode: "RequestPayloadSizeLimitExceeded", ErrorMessage: `The request payload size (${requestBytes} bytes) has exceeded the limit.`, HttpStatusCode: 413, Headers: {}, Body: null };
+      return {
+        ErrorCode: "RequestPayloadSizeLimitExceeded",
+        ErrorMessage: `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+        HttpStatusCode: 413,
+        Headers: {},
+        Body: null,
+      };
     }
     const body = JSON.parse(serialisedBody) as RequestBody;
     const response = new RequestRun(this, body).run();
@@ -103,7 +121,13 @@ export class FakeWorkbook {
     const responseBytes = utf8Bytes(serialisedResponse);
     this.stats.responseBytes.push(responseBytes);
     if (responseBytes > PAYLOAD_LIMIT_BYTES) {
-      return { ErrorCode: "ResponsePayloadSizeLimitExceeded", ErrorMessage: `The response payload size (${responseBytes} bytes) has exceeded the limit.`, HttpStatusCode: 413, Headers: {}, Body: null };
+      return {
+        ErrorCode: "ResponsePayloadSizeLimitExceeded",
+        ErrorMessage: `The response payload size (${responseBytes} bytes) has exceeded the limit.`,
+        HttpStatusCode: 413,
+        Headers: {},
+        Body: null,
+      };
     }
     // The runtime reads what Excel sent over the wire, not the objects the fake built.
     return { Headers: {}, Body: JSON.parse(serialisedResponse) };
@@ -135,7 +159,9 @@ class RequestRun {
     private readonly host: FakeWorkbook,
     private readonly body: RequestBody,
   ) {
-    this.kept = new Set((body.Actions ?? []).filter((action) => action.ActionType === ACTION.method && action.Name === "_KeepReference").map((action) => action.ObjectPathId));
+    this.kept = new Set(
+      (body.Actions ?? []).filter((action) => action.ActionType === ACTION.method && action.Name === "_KeepReference").map((action) => action.ObjectPathId),
+    );
   }
 
   run(): import("./protocol").ResponseBody {
@@ -146,7 +172,15 @@ class RequestRun {
         this.perform(action);
       } catch (error) {
         if (!(error instanceof HostError)) throw error;
-        return { Error: { Code: error.code, Message: error.message, ActionIndex: index, Location: `${action.Name || actionName(action.ActionType)}`, HttpStatusCode: error.code === "ItemNotFound" ? 404 : 400 } };
+        return {
+          Error: {
+            Code: error.code,
+            Message: error.message,
+            ActionIndex: index,
+            Location: `${action.Name || actionName(action.ActionType)}`,
+            HttpStatusCode: error.code === "ItemNotFound" ? 404 : 400,
+          },
+        };
       }
     }
     return { Results: this.results };

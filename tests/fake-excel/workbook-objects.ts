@@ -1,6 +1,17 @@
 /** The workbook, its sheets and what belongs to a sheet (protection, freeze panes, page layout, tables). */
 import { ChartCollectionObject } from "./chart-objects";
-import { HostError, HostObject, KeyedCollection, NullObject, invalidArgument, requireBoolean, requireColor, requireNumber, requireOneOf, requireString } from "./host-object";
+import {
+  HostError,
+  HostObject,
+  KeyedCollection,
+  NullObject,
+  invalidArgument,
+  requireBoolean,
+  requireColor,
+  requireNumber,
+  requireOneOf,
+  requireString,
+} from "./host-object";
 import { RangeObject, isWhole } from "./range-objects";
 import type { FakeWorkbook } from "./server";
 import { type Rect, type SheetState, type TableState, MAX_COLS, MAX_ROWS, SheetState as Sheet, intersects, newId, parseAddress } from "./state";
@@ -129,7 +140,8 @@ export class WorksheetObject extends HostObject {
       case "Visibility": {
         const visibility = requireOneOf(value, VISIBILITIES, "visibility");
         if (visibility !== "Visible") {
-          if (!state.sheets.some((other) => other !== sheet && other.visibility === "Visible")) throw new HostError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+          if (!state.sheets.some((other) => other !== sheet && other.visibility === "Visible"))
+            throw new HostError("InvalidOperation", "A workbook must keep at least one visible sheet.");
           if (state.activeSheet === sheet.name) throw new HostError("InvalidOperation", "The active sheet cannot be hidden.");
         }
         sheet.visibility = visibility;
@@ -164,14 +176,16 @@ export class WorksheetObject extends HostObject {
     const sheet = this.host.alive(this.sheet);
     switch (name) {
       case "GetRange": {
-        if (args[0] === undefined || args[0] === null || args[0] === "") return new RangeObject(this.host, sheet, { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS });
+        if (args[0] === undefined || args[0] === null || args[0] === "")
+          return new RangeObject(this.host, sheet, { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS });
         const rect = parseAddress(requireString(args[0], "address"));
         if (!rect) throw invalidArgument(`${String(args[0])} is not a valid address`);
         return new RangeObject(this.host, sheet, rect);
       }
       case "GetRangeByIndexes": {
         const [row, col, rows, cols] = args.map((arg, index) => requireNumber(arg, ["startRow", "startColumn", "rowCount", "columnCount"][index]));
-        if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) throw invalidArgument(`getRangeByIndexes(${args.join(", ")}) is outside the sheet`);
+        if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS)
+          throw invalidArgument(`getRangeByIndexes(${args.join(", ")}) is outside the sheet`);
         return new RangeObject(this.host, sheet, { row, col, rows, cols });
       }
       case "GetUsedRange":
@@ -187,7 +201,8 @@ export class WorksheetObject extends HostObject {
       }
       case "Delete": {
         const state = this.host.state;
-        if (state.sheets.filter((other) => other.visibility === "Visible" && other !== sheet).length === 0) throw new HostError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+        if (state.sheets.filter((other) => other.visibility === "Visible" && other !== sheet).length === 0)
+          throw new HostError("InvalidOperation", "A workbook must keep at least one visible sheet.");
         state.sheets.splice(state.sheets.indexOf(sheet), 1);
         if (state.activeSheet === sheet.name) state.activeSheet = state.sheets.find((other) => other.visibility === "Visible")?.name;
         return undefined;
@@ -238,7 +253,8 @@ class WorksheetProtectionObject extends HostObject {
       case "Unprotect": {
         if (!sheet.protected) throw new HostError("AccessDenied", `You cannot perform the requested operation: the sheet ${sheet.name} is not protected.`);
         const password = args[0] === undefined || args[0] === null ? undefined : requireString(args[0], "password");
-        if (sheet.password !== undefined && password !== sheet.password) throw invalidArgument(`The password to unprotect the sheet ${sheet.name} is incorrect.`);
+        if (sheet.password !== undefined && password !== sheet.password)
+          throw invalidArgument(`The password to unprotect the sheet ${sheet.name} is incorrect.`);
         sheet.protected = false;
         sheet.password = undefined;
         return undefined;
@@ -305,7 +321,8 @@ class PageLayoutObject extends HostObject {
         return;
       case "Zoom": {
         const zoom = value as Excel.PageLayoutZoomOptions;
-        if (zoom.scale !== undefined && (zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined)) throw invalidArgument("A zoom has a scale or fit-to-pages, not both");
+        if (zoom.scale !== undefined && (zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined))
+          throw invalidArgument("A zoom has a scale or fit-to-pages, not both");
         page.zoom = zoom;
         return;
       }
@@ -317,7 +334,8 @@ class PageLayoutObject extends HostObject {
   override call(name: string, args: unknown[]): unknown {
     const page = this.host.alive(this.sheet).page;
     if (name === "SetPrintTitleRows") {
-      const address = args[0] instanceof RangeObject ? `$${args[0].rect.row + 1}:$${args[0].rect.row + args[0].rect.rows}` : requireString(args[0], "print title rows");
+      const address =
+        args[0] instanceof RangeObject ? `$${args[0].rect.row + 1}:$${args[0].rect.row + args[0].rect.rows}` : requireString(args[0], "print title rows");
       const rect = parseAddress(address);
       if (!rect || rect.cols < MAX_COLS) throw invalidArgument(`${address} is not a range of whole rows`);
       page.printTitleRows = address;
@@ -424,7 +442,9 @@ class TableObject extends HostObject {
     if (name === "Name") {
       const text = requireString(value, "table name");
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(text)) throw invalidArgument(`${text} is not a valid table name`);
-      const clash = this.host.state.sheets.some((sheet) => sheet.tables.some((table) => table !== this.table && table.name.toLowerCase() === text.toLowerCase()));
+      const clash = this.host.state.sheets.some((sheet) =>
+        sheet.tables.some((table) => table !== this.table && table.name.toLowerCase() === text.toLowerCase()),
+      );
       if (clash) throw new HostError("ItemAlreadyExists", `A table named ${text} already exists.`);
       this.table.name = text;
       return;

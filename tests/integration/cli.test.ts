@@ -60,7 +60,11 @@ describe("ctg init and check", () => {
     const dir = workspace();
     const notZip = join(dir, "notes.xlsx");
     writeFileSync(notZip, "ceci n'est pas un classeur");
-    for (const args of [["check", notZip], ["check", join(dir, "absent.xlsx")], ["check", dir]]) {
+    for (const args of [
+      ["check", notZip],
+      ["check", join(dir, "absent.xlsx")],
+      ["check", dir],
+    ]) {
       const result = await ctg(...args);
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/« .* »/);
@@ -107,7 +111,19 @@ describe("ctg init and check", () => {
 
   it("refuses an invalid plan with JSON paths, and bad usage with exit 2", async () => {
     const dir = workspace();
-    writeFileSync(join(dir, "bad.json"), JSON.stringify({ convention: { territory: "X", start: "2026-01-01", end: "2030-12-31" }, axes: [{ code: "1", title: "A", subAxes: [{ code: "1.A", title: "B", actions: [{ code: "1.A.1", title: "C", indicators: [{ label: "L", type: "pct" }] }] }] }] }));
+    writeFileSync(
+      join(dir, "bad.json"),
+      JSON.stringify({
+        convention: { territory: "X", start: "2026-01-01", end: "2030-12-31" },
+        axes: [
+          {
+            code: "1",
+            title: "A",
+            subAxes: [{ code: "1.A", title: "B", actions: [{ code: "1.A.1", title: "C", indicators: [{ label: "L", type: "pct" }] }] }],
+          },
+        ],
+      }),
+    );
     const bad = await ctg("init", "--plan", join(dir, "bad.json"), "--out", join(dir, "x.xlsx"));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/axes\[0\]\.subAxes\[0\]\.actions\[0\]\.indicators\[0\]\.type : le type d'indicateur « pct » inconnu/);

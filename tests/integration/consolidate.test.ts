@@ -96,13 +96,46 @@ describe("ctg consolidate", () => {
     });
 
     const workbook = await open(out);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Synthèse territoires", "Synthèse champs", "Statuts", "Indicateurs", "Rapport d'import", "_ctg_champs", "_ctg_conso"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Synthèse territoires",
+      "Synthèse champs",
+      "Statuts",
+      "Indicateurs",
+      "Rapport d'import",
+      "_ctg_champs",
+      "_ctg_conso",
+    ]);
     // Reference quarter on 24/11/2026: 2026-T3, the last ended.
     const [first, second] = rows(workbook, "Synthèse territoires");
-    expect(first).toMatchObject({ Territoire: "Commune de Test", "Code INSEE / SIREN": "12345", "Trimestre de référence": "2026-T3", Fiches: 3, "À lancer": 0, "En cours": 1, Réalisée: 1, Reportée: 0, Abandonnée: 0, "Non renseigné": 1, "En retard": 0, "Fiches suivies au trimestre": 1, "Valeurs saisies au trimestre": 2, "Valeurs attendues au trimestre": 5, Fichier: "commune-de-test.xlsx", Modèle: "1.2" });
+    expect(first).toMatchObject({
+      Territoire: "Commune de Test",
+      "Code INSEE / SIREN": "12345",
+      "Trimestre de référence": "2026-T3",
+      Fiches: 3,
+      "À lancer": 0,
+      "En cours": 1,
+      Réalisée: 1,
+      Reportée: 0,
+      Abandonnée: 0,
+      "Non renseigné": 1,
+      "En retard": 0,
+      "Fiches suivies au trimestre": 1,
+      "Valeurs saisies au trimestre": 2,
+      "Valeurs attendues au trimestre": 5,
+      Fichier: "commune-de-test.xlsx",
+      Modèle: "1.2",
+    });
     expect(first["% Réalisée"]).toBeCloseTo(1 / 3, 10);
     expect(first["Complétude du trimestre"]).toBeCloseTo(2 / 5, 10);
-    expect(second).toMatchObject({ Territoire: "Commune de Là-Haut", "À lancer": 1, "Non renseigné": 1, Reportée: 1, Réalisée: 0, "% Réalisée": 0, "Fiches suivies au trimestre": 0 });
+    expect(second).toMatchObject({
+      Territoire: "Commune de Là-Haut",
+      "À lancer": 1,
+      "Non renseigné": 1,
+      Reportée: 1,
+      Réalisée: 0,
+      "% Réalisée": 0,
+      "Fiches suivies au trimestre": 0,
+    });
 
     const fields = Object.fromEntries(rows(workbook, "Synthèse champs").map((row) => [row["Champ d'intervention"], row]));
     expect(fields["petite enfance"]).toMatchObject({ Territoires: 2, Fiches: 4, Réalisée: 1, "En cours": 1, "À lancer": 1, "Non renseigné": 1 });
@@ -111,9 +144,30 @@ describe("ctg consolidate", () => {
 
     const statuses = rows(workbook, "Statuts");
     expect(statuses).toHaveLength(5);
-    expect(statuses[0]).toMatchObject({ Territoire: "Commune de Test", Trimestre: "2026-T1", Axe: "1", Code: "1.A.1", "Fiche action": "Ouvrir une micro-crèche", Statut: "En cours", Avancement: 0.2, Difficultés: "=SOMME(A1) trop cher" });
-    expect(statuses[1]).toMatchObject({ Code: "1.A.2", Statut: "En cours", Réalisations: "@RPE : permanence ouverte", "Champs d'intervention": "petite enfance\nparentalité" });
-    expect(statuses[4]).toMatchObject({ Territoire: "Commune de Là-Haut", Trimestre: "2026-T2", Code: "2.A.1", Statut: "Reportée", Difficultés: null, Ajustements: "Reprise en 2027" });
+    expect(statuses[0]).toMatchObject({
+      Territoire: "Commune de Test",
+      Trimestre: "2026-T1",
+      Axe: "1",
+      Code: "1.A.1",
+      "Fiche action": "Ouvrir une micro-crèche",
+      Statut: "En cours",
+      Avancement: 0.2,
+      Difficultés: "=SOMME(A1) trop cher",
+    });
+    expect(statuses[1]).toMatchObject({
+      Code: "1.A.2",
+      Statut: "En cours",
+      Réalisations: "@RPE : permanence ouverte",
+      "Champs d'intervention": "petite enfance\nparentalité",
+    });
+    expect(statuses[4]).toMatchObject({
+      Territoire: "Commune de Là-Haut",
+      Trimestre: "2026-T2",
+      Code: "2.A.1",
+      Statut: "Reportée",
+      Difficultés: null,
+      Ajustements: "Reprise en 2027",
+    });
 
     const values = rows(workbook, "Indicateurs");
     expect(values.map((row) => [row.Territoire, row.Identifiant, row.Trimestre, row.Valeur])).toEqual([
@@ -228,7 +282,10 @@ describe("ctg consolidate", () => {
     expect(statuses.filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
     expect(statuses.filter((row) => row.Territoire === "Commune de Là-Haut")).toHaveLength(2);
     expect(rows(workbook, "Indicateurs")).toHaveLength(4);
-    expect(rows(workbook, "Synthèse champs").find((row) => row["Champ d'intervention"] === "inclusion numérique")).toMatchObject({ "En cours": 1, Reportée: 1 });
+    expect(rows(workbook, "Synthèse champs").find((row) => row["Champ d'intervention"] === "inclusion numérique")).toMatchObject({
+      "En cours": 1,
+      Reportée: 1,
+    });
 
     // The older file again: refused, the consolidation keeps the newer one.
     const older = await ctg("consolidate", a, "--out", out, "--report", join(dir, "r.json"));
@@ -266,7 +323,10 @@ describe("ctg consolidate", () => {
     // The territory kept from the saved file is the same, value by value, text by text.
     expect(after.filter((row) => row.Territoire === "Commune de Là-Haut")).toEqual(before.filter((row) => row.Territoire === "Commune de Là-Haut"));
     expect(after.filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
-    expect(after.find((row) => row.Code === "1.A.2")).toMatchObject({ "Champs d'intervention": "petite enfance\nparentalité", Réalisations: "@RPE : permanence ouverte" });
+    expect(after.find((row) => row.Code === "1.A.2")).toMatchObject({
+      "Champs d'intervention": "petite enfance\nparentalité",
+      Réalisations: "@RPE : permanence ouverte",
+    });
   });
 
   it("never overwrites a file that is not a consolidation, nor an input", async () => {

@@ -21,7 +21,6 @@ import { ctgAt } from "../support/cli";
 
 jest.setTimeout(120_000);
 
-
 const CLI = resolve(__dirname, "../../bin/ctg.js");
 
 const ctg = ctgAt("2026-11-24T10:00:00Z");
@@ -56,7 +55,17 @@ async function demoFile(dir: string): Promise<string> {
 
 function newFichePlan(dir: string): string {
   const plan = samplePlan();
-  plan.axes[0].subAxes[0].actions.unshift({ code: "1.A.0", title: "Nouvelle première fiche", deadline: "2027", pilots: [], partners: [], fields: ["autre"], links: [], objectives: [], indicators: [] });
+  plan.axes[0].subAxes[0].actions.unshift({
+    code: "1.A.0",
+    title: "Nouvelle première fiche",
+    deadline: "2027",
+    pilots: [],
+    partners: [],
+    fields: ["autre"],
+    links: [],
+    objectives: [],
+    indicators: [],
+  });
   const path = join(dir, "plan-nouveau.json");
   writeFileSync(path, JSON.stringify(plan));
   return path;
@@ -78,7 +87,9 @@ describe("what people add to the tableau survives an update", () => {
     const keyOfK2 = [before.get("A2"), before.get("C2")];
     const update = await ctg("init", "--plan", newFichePlan(dir), "--out", file, "--update");
     expect(update.code).toBe(0);
-    expect(update.out).toMatch(/Colonne ajoutée conservée : « Source » \(colonne E\) de la feuille « Saisies » : placée en colonne I, après les colonnes du tableau/);
+    expect(update.out).toMatch(
+      /Colonne ajoutée conservée : « Source » \(colonne E\) de la feuille « Saisies » : placée en colonne I, après les colonnes du tableau/,
+    );
     expect((await ctg("check", file)).code).toBe(0);
 
     const suivi = await cellsOf(file, "Suivi des fiches");
@@ -135,8 +146,12 @@ describe("no invented or vanished entries", () => {
     const check = await ctg("check", file, "--json");
     expect(check.code).toBe(1);
     const issues = JSON.parse(check.out).issues as { sheet: string; cell: string; message: string }[];
-    expect(issues).toContainEqual(expect.objectContaining({ sheet: "Suivi des fiches", cell: "F2", message: expect.stringMatching(/cellules fusionnées F2:F3/) }));
-    expect(issues).toContainEqual(expect.objectContaining({ sheet: "Saisies", cell: "G2", message: expect.stringMatching(/formule dont le résultat n'a pas été enregistré/) }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ sheet: "Suivi des fiches", cell: "F2", message: expect.stringMatching(/cellules fusionnées F2:F3/) }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ sheet: "Saisies", cell: "G2", message: expect.stringMatching(/formule dont le résultat n'a pas été enregistré/) }),
+    );
     const update = await ctg("init", "--plan", join(dir, "plan.json"), "--out", file, "--update");
     expect(update.code).toBe(1);
     expect(update.err).toMatch(/Mise à jour refusée.*Saisies!G2/s);
@@ -156,8 +171,12 @@ describe("no invented or vanished entries", () => {
       workbook.getWorksheet("Suivi des fiches")!.getCell("G2").value = "0.45";
     });
     const issues = JSON.parse((await ctg("check", file, "--json")).out).issues as { cell: string; message: string }[];
-    expect(issues).toContainEqual(expect.objectContaining({ cell: `G${rateRow}`, message: expect.stringMatching(/« 0,45 » est ambigu : 45 % \(si c'est une fraction\) ou 0,45 % \?/) }));
-    expect(issues).toContainEqual(expect.objectContaining({ cell: "G2", message: expect.stringMatching(/avancement « 0\.45 » est ambigu : 45 % .* ou 0,45 %/) }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ cell: `G${rateRow}`, message: expect.stringMatching(/« 0,45 » est ambigu : 45 % \(si c'est une fraction\) ou 0,45 % \?/) }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ cell: "G2", message: expect.stringMatching(/avancement « 0\.45 » est ambigu : 45 % .* ou 0,45 %/) }),
+    );
   });
 });
 
@@ -210,7 +229,11 @@ describe("one guard at every door", () => {
   });
 });
 
-function spawnCtg(args: string[]): { done: Promise<{ code: number | null; signal: string | null; out: string; err: string }>; kill(signal: NodeJS.Signals): void; pid: number } {
+function spawnCtg(args: string[]): {
+  done: Promise<{ code: number | null; signal: string | null; out: string; err: string }>;
+  kill(signal: NodeJS.Signals): void;
+  pid: number;
+} {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
@@ -261,7 +284,11 @@ describe("consolidation: concurrency and interruption", () => {
     writeFileSync(`${out}.verrou`, JSON.stringify({ pid: process.pid, host: (await import("node:os")).hostname(), since: "2026-11-24T09:00:00Z" }));
     const refused = await ctg("consolidate", ...files, "--out", out);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(new RegExp(`Une autre consolidation écrit déjà « .*conso\\.xlsx » \\(processus ${process.pid}, depuis le 24/11/2026 10:00:00\\) : attendez qu'elle se termine`));
+    expect(refused.err).toMatch(
+      new RegExp(
+        `Une autre consolidation écrit déjà « .*conso\\.xlsx » \\(processus ${process.pid}, depuis le 24/11/2026 10:00:00\\) : attendez qu'elle se termine`,
+      ),
+    );
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.verrou`)).toBe(true);
   });
@@ -303,7 +330,9 @@ describe("consolidation: concurrency and interruption", () => {
     writeFileSync(join(dir, "fichier.txt"), "pas un dossier");
     const result = await ctg("consolidate", ...files, "--out", join(dir, "fichier.txt", "conso.xlsx"));
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/Impossible d'écrire dans le dossier « .*fichier\.txt » de « .*conso\.xlsx » : un élément du chemin n'est pas un dossier\. Aucun fichier n'a été lu/);
+    expect(result.err).toMatch(
+      /Impossible d'écrire dans le dossier « .*fichier\.txt » de « .*conso\.xlsx » : un élément du chemin n'est pas un dossier\. Aucun fichier n'a été lu/,
+    );
     expect(fileSystemReason(Object.assign(new Error("x"), { code: "ENOSPC" }))).toBe("le disque est plein");
     expect(fileSystemReason(Object.assign(new Error("x"), { code: "EROFS" }))).toBe("le support est en lecture seule");
   });
@@ -332,13 +361,17 @@ describe("the import says what it could not read", () => {
     expect(bare.code).toBe(0);
     const warnings = JSON.parse(readFileSync(join(dir, "rapport.json"), "utf8")).warnings as { section: string; message: string }[];
     expect(warnings).toContainEqual(expect.objectContaining({ section: "sommaire", message: expect.stringMatching(/sommaire absent/) }));
-    expect(warnings).toContainEqual(expect.objectContaining({ section: "convention", message: expect.stringMatching(/période de la convention devinée .* d'après la ligne 1 «/) }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ section: "convention", message: expect.stringMatching(/période de la convention devinée .* d'après la ligne 1 «/) }),
+    );
 
     // A fiche listed under the wrong sub-axis in the sommaire.
     const moved = text.replace(/^(1\.A \/ .*)$/m, "$1\n\n1.B.9 Fiche égarée 2027");
     writeFileSync(join(dir, "egaree.txt"), moved);
     await ctg("import", join(dir, "egaree.txt"), "--out", join(dir, "egaree.json"), "--report", join(dir, "rapport-egaree.json"));
     const misplaced = JSON.parse(readFileSync(join(dir, "rapport-egaree.json"), "utf8")).warnings as { code: string; message: string }[];
-    expect(misplaced).toContainEqual(expect.objectContaining({ code: "1.B.9", message: expect.stringMatching(/listée sous le sous-axe 1\.A : son code indique le sous-axe 1\.B/) }));
+    expect(misplaced).toContainEqual(
+      expect.objectContaining({ code: "1.B.9", message: expect.stringMatching(/listée sous le sous-axe 1\.A : son code indique le sous-axe 1\.B/) }),
+    );
   });
 });

@@ -55,11 +55,24 @@ async function* slowly(rows: SheetRow[]): AsyncGenerator<SheetRow> {
 describe("streamed workbook writer", () => {
   it("writes a valid package that ExcelJS reads back value by value, with styles, formats and page set-up", async () => {
     const file = join(workspace(), "flux.xlsx");
-    await writeStreamedWorkbook(file, [
-      { name: "Données d'essai", columns: COLUMNS, rows: slowly(ROWS) },
-      { name: "Vide", columns: COLUMNS, rows: [] },
-      { name: "_meta", columns: [{ header: "cle", width: 10 }, { header: "valeur", width: 10 }], rows: [{ values: ["format", "essai"] }], state: "veryHidden", plain: true },
-    ], { modified: new Date("2026-11-25T10:00:00Z") });
+    await writeStreamedWorkbook(
+      file,
+      [
+        { name: "Données d'essai", columns: COLUMNS, rows: slowly(ROWS) },
+        { name: "Vide", columns: COLUMNS, rows: [] },
+        {
+          name: "_meta",
+          columns: [
+            { header: "cle", width: 10 },
+            { header: "valeur", width: 10 },
+          ],
+          rows: [{ values: ["format", "essai"] }],
+          state: "veryHidden",
+          plain: true,
+        },
+      ],
+      { modified: new Date("2026-11-25T10:00:00Z") },
+    );
 
     const bytes = new Uint8Array(readFileSync(file));
     // Our own guard inflates every entry and checks its declared sizes: the archive is well formed.
@@ -82,7 +95,10 @@ describe("streamed workbook writer", () => {
     expect(workbook.modified?.toISOString()).toBe("2026-11-25T10:00:00.000Z");
 
     const sheet = workbook.getWorksheet("Données d'essai")!;
-    const grid = sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? Array.from(row.slice(1, 5), (value) => plainValue(value as ExcelJS.CellValue)) : []));
+    const grid = sheet
+      .getSheetValues()
+      .slice(1)
+      .map((row) => (Array.isArray(row) ? Array.from(row.slice(1, 5), (value) => plainValue(value as ExcelJS.CellValue)) : []));
     expect(grid).toEqual([
       COLUMNS.map((column) => column.header),
       ["Commune d'Aval & Amont", 1234.5, "=SOMME(A1:A2) <pas une formule>", "k1"],

@@ -117,7 +117,9 @@ describe("tableau written to .xlsx with ExcelJS", () => {
   });
 
   it("gives a French error naming a file that is not a workbook", async () => {
-    await expect(readTableauFile(new TextEncoder().encode("bonjour"), "notes.txt", TODAY)).rejects.toThrow(/« notes\.txt » ne peut pas être lu comme un tableau de suivi : ce n.est pas un classeur \.xlsx/);
+    await expect(readTableauFile(new TextEncoder().encode("bonjour"), "notes.txt", TODAY)).rejects.toThrow(
+      /« notes\.txt » ne peut pas être lu comme un tableau de suivi : ce n.est pas un classeur \.xlsx/,
+    );
     const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
     await expect(readTableauFile(corrupt, "abime.xlsx", TODAY)).rejects.toThrow(/« abime\.xlsx » ne peut pas être lu/);
   });

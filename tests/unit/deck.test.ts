@@ -36,7 +36,12 @@ async function open(bytes: Uint8Array): Promise<OpenedDeck> {
 }
 
 function decode(text: string): string {
-  return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** The values of each series of a chart: series name → numbers. */
@@ -46,7 +51,10 @@ function seriesOf(chartXml: string): Map<string, number[]> {
     const series = match[1];
     const name = decode(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(series)![1]);
     const values = /<c:val>([\s\S]*?)<\/c:val>/.exec(series)![1];
-    result.set(name, [...values.matchAll(/<c:pt idx="\d+"><c:v>([^<]*)<\/c:v>/g)].map((point) => Number(point[1])));
+    result.set(
+      name,
+      [...values.matchAll(/<c:pt idx="\d+"><c:v>([^<]*)<\/c:v>/g)].map((point) => Number(point[1])),
+    );
   }
   return result;
 }
@@ -57,7 +65,10 @@ function categoriesOf(chartXml: string): string[] {
 }
 
 function expectedSlideCount(report: Report, withSeries: boolean): number {
-  const perAxis = report.statuses.perAxis.reduce((total, { axis }) => total + Math.max(1, Math.ceil(report.actions.filter((figures) => figures.axis.code === axis.code).length / FICHES_PER_SLIDE)), 0);
+  const perAxis = report.statuses.perAxis.reduce(
+    (total, { axis }) => total + Math.max(1, Math.ceil(report.actions.filter((figures) => figures.axis.code === axis.code).length / FICHES_PER_SLIDE)),
+    0,
+  );
   const difficulties = Math.min(MAX_DIFFICULTIES, report.actions.filter((figures) => figures.latestDifficulties).length);
   const closing = Math.max(1, Math.ceil(report.late.length / LATE_PER_SLIDE), Math.ceil(difficulties / DIFFICULTIES_PER_SLIDE));
   return 3 + perAxis + (withSeries ? 1 : 0) + closing;
@@ -81,7 +92,9 @@ describe("COPIL deck", () => {
     expect(deck.texts[1]).toContain(`${report.actions.length} fiches actions suivies`);
     const [doughnut] = deck.charts[1];
     expect(doughnut).toContain("<c:doughnutChart>");
-    const present = (["À lancer", "En cours", "Réalisée", "Reportée", "Abandonnée", "Non renseigné"] as const).filter((status) => report.statuses.overall[status] > 0);
+    const present = (["À lancer", "En cours", "Réalisée", "Reportée", "Abandonnée", "Non renseigné"] as const).filter(
+      (status) => report.statuses.overall[status] > 0,
+    );
     expect(categoriesOf(doughnut)).toEqual(present);
     expect(seriesOf(doughnut).get("Fiches actions")).toEqual(present.map((status) => report.statuses.overall[status]));
     expect(present.reduce((total, status) => total + report.statuses.overall[status], 0)).toBe(report.actions.length);

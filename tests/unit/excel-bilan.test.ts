@@ -64,7 +64,10 @@ describe("Générer le bilan in the open workbook", () => {
     const overall = byName.get("CTG_StatutsEnsemble")!;
     expect(overall.type).toBe("Doughnut");
     expect(overall.pointFills[1]).toBe(STATUS_CHART_COLORS["En cours"]);
-    const counted = Array.from({ length: overall.source.rows - 1 }, (_, index) => text(sheet, overall.source.row + 1 + index, overall.source.col + 1) as number);
+    const counted = Array.from(
+      { length: overall.source.rows - 1 },
+      (_, index) => text(sheet, overall.source.row + 1 + index, overall.source.col + 1) as number,
+    );
     expect(counted.reduce((sum, value) => sum + value, 0)).toBe(report.actions.length);
 
     const targets = byName.get("CTG_PourcentageCible")!;
@@ -90,7 +93,9 @@ describe("Générer le bilan in the open workbook", () => {
     const sheet = host.sheet("Bilan 2026");
     const series = sheet.charts.find((chart) => chart.name === "CTG_SerieIndicateur")!;
     expect(series.title).toContain(picked.indicator.label.slice(0, 20));
-    expect(text(sheet, series.source.row, series.source.col + 1)).toBe(picked.indicator.label.length > 60 ? `${picked.indicator.label.slice(0, 59).trimEnd()}…` : picked.indicator.label);
+    expect(text(sheet, series.source.row, series.source.col + 1)).toBe(
+      picked.indicator.label.length > 60 ? `${picked.indicator.label.slice(0, 59).trimEnd()}…` : picked.indicator.label,
+    );
   });
 
   it("regenerates by replacing only its own charts and cells; the user's chart and other sheets stay", async () => {
@@ -98,14 +103,30 @@ describe("Générer le bilan in the open workbook", () => {
     await generateBilan(host.context, { kind: "annual", year: 2026 }, { today: TODAY });
     const sheet = host.sheet("Bilan 2026");
     // A chart the user drew on the bilan sheet, and a sheet of their own placed after it.
-    sheet.charts.push({ id: "{mon-graphique}", name: "Mon graphique", type: "Pie", source: { row: 0, col: 0, rows: 2, cols: 2 }, seriesBy: "Columns", legend: { visible: true }, seriesFills: {}, pointFills: {}, seriesLineColors: {} });
+    sheet.charts.push({
+      id: "{mon-graphique}",
+      name: "Mon graphique",
+      type: "Pie",
+      source: { row: 0, col: 0, rows: 2, cols: 2 },
+      seriesBy: "Columns",
+      legend: { visible: true },
+      seriesFills: {},
+      pointFills: {},
+      seriesLineColors: {},
+    });
     host.state.sheets.push(new (sheet.constructor as new (name: string) => SheetState)("Mes notes"));
     const entries = snapshot(host.sheet(SHEETS.tracking));
     host.resetStats();
     const again = await generateBilan(host.context, { kind: "annual", year: 2026 }, { today: TODAY });
     expect(host.stats.syncs).toBe(again.syncs);
     const regenerated = host.sheet("Bilan 2026");
-    expect(regenerated.charts.map((chart) => chart.name).sort()).toEqual(["CTG_PourcentageCible", "CTG_SerieIndicateur", "CTG_StatutsEnsemble", "CTG_StatutsParAxe", "Mon graphique"]);
+    expect(regenerated.charts.map((chart) => chart.name).sort()).toEqual([
+      "CTG_PourcentageCible",
+      "CTG_SerieIndicateur",
+      "CTG_StatutsEnsemble",
+      "CTG_StatutsParAxe",
+      "Mon graphique",
+    ]);
     expect(host.state.sheets.map((candidate) => candidate.name).slice(-2)).toEqual(["Bilan 2026", "Mes notes"]);
     expect(snapshot(host.sheet(SHEETS.tracking))).toBe(entries);
   });
@@ -144,7 +165,9 @@ describe("Générer le bilan in the open workbook", () => {
     const plan = syntheticPlan({ actions: 3, indicatorsPerAction: 1 });
     for (const axis of plan.axes) for (const sub of axis.subAxes) for (const action of sub.actions) action.fields = ["jeunesse"];
     await applyWorkbookPlan(host.context, buildTableauPlan(fullTracking(plan), { now: NOW }));
-    await expect(generateBilan(host.context, { kind: "final", cdsf: true }, { today: AFTER_CONVENTION })).rejects.toThrow(/Aucune fiche action n'a le champ « petite enfance »/);
+    await expect(generateBilan(host.context, { kind: "final", cdsf: true }, { today: AFTER_CONVENTION })).rejects.toThrow(
+      /Aucune fiche action n'a le champ « petite enfance »/,
+    );
   });
 
   it("keeps the same number of syncs for 200 fiches, each request under the payload limit", async () => {

@@ -43,12 +43,32 @@ describe("co-authoring", () => {
     const host = await demoHost();
     const plan = samplePlan();
     plan.axes[0].subAxes[0].actions[0].title = "Consolider l'offre d'accueil petite enfance";
-    plan.axes[2].subAxes[1].actions.push({ code: "3.B.4", title: "Nouvelle fiche", deadline: "2028", pilots: [], partners: [], fields: ["autre"], links: [], objectives: [], indicators: [] });
+    plan.axes[2].subAxes[1].actions.push({
+      code: "3.B.4",
+      title: "Nouvelle fiche",
+      deadline: "2028",
+      pilots: [],
+      partners: [],
+      fields: ["autre"],
+      links: [],
+      objectives: [],
+      indicators: [],
+    });
     // The set-up reads in two requests; the co-author types just after, before the add-in writes anything.
     host.workbook.beforeRequest(2, () => {
       typeIn(host.sheet(SHEETS.tracking), { [TRACKING_COLUMNS.quarter]: "2026-T3", [TRACKING_COLUMNS.code]: "1.A.2" }, TRACKING_COLUMNS.status, "En cours");
-      typeIn(host.sheet(SHEETS.tracking), { [TRACKING_COLUMNS.quarter]: "2026-T3", [TRACKING_COLUMNS.code]: "1.A.2" }, TRACKING_COLUMNS.difficulties, "Tapé par un co-auteur");
-      typeIn(host.sheet(SHEETS.measurements), { [MEASUREMENT_COLUMNS.id]: "1.A.2-I1", [MEASUREMENT_COLUMNS.quarter]: "2026-T3" }, MEASUREMENT_COLUMNS.value, 31);
+      typeIn(
+        host.sheet(SHEETS.tracking),
+        { [TRACKING_COLUMNS.quarter]: "2026-T3", [TRACKING_COLUMNS.code]: "1.A.2" },
+        TRACKING_COLUMNS.difficulties,
+        "Tapé par un co-auteur",
+      );
+      typeIn(
+        host.sheet(SHEETS.measurements),
+        { [MEASUREMENT_COLUMNS.id]: "1.A.2-I1", [MEASUREMENT_COLUMNS.quarter]: "2026-T3" },
+        MEASUREMENT_COLUMNS.value,
+        31,
+      );
     });
     const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     expect(result.syncs).toBeLessThanOrEqual(6);
@@ -77,7 +97,12 @@ describe("co-authoring", () => {
     const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     const reading = await readBack(host);
     expect(reading.issues).toEqual([]);
-    expect(reading.tracking?.statuses).toContainEqual({ actionCode: "3.A.1", quarter: "2026-T3", status: "En cours", achievements: "Écrit pendant la mise à jour" });
+    expect(reading.tracking?.statuses).toContainEqual({
+      actionCode: "3.A.1",
+      quarter: "2026-T3",
+      status: "En cours",
+      achievements: "Écrit pendant la mise à jour",
+    });
     expect(reading.tracking?.statuses.some((entry) => entry.actionCode === removed.code)).toBe(false);
     // What the removed fiche held is archived, not lost.
     expect(result.newlyArchived.length).toBeGreaterThan(0);
@@ -95,10 +120,13 @@ describe("co-authoring", () => {
     expect(reading.tracking?.lockedQuarters).toEqual(["2026-T1", "2026-T2", "2026-T3"]);
     const suivi = host.sheet(SHEETS.tracking);
     const status = column(suivi, TRACKING_COLUMNS.status);
-    for (const quarter of ["2026-T2", "2026-T3"]) expect(suivi.peek(rowOf(suivi, { [TRACKING_COLUMNS.quarter]: quarter, [TRACKING_COLUMNS.code]: "1.A.1" }), status)?.locked).toBe(true);
+    for (const quarter of ["2026-T2", "2026-T3"])
+      expect(suivi.peek(rowOf(suivi, { [TRACKING_COLUMNS.quarter]: quarter, [TRACKING_COLUMNS.code]: "1.A.1" }), status)?.locked).toBe(true);
     expect(suivi.peek(rowOf(suivi, { [TRACKING_COLUMNS.quarter]: "2026-T4", [TRACKING_COLUMNS.code]: "1.A.1" }), status)?.locked).toBe(false);
     expect(suivi.protected).toBe(true);
-    await expect(writeQuarterEntry(host.context, { status: { actionCode: "1.A.1", quarter: "2026-T3", status: "En cours", progress: 10 }, measurements: [] })).rejects.toThrow(/2026-T3 est verrouillé/);
+    await expect(
+      writeQuarterEntry(host.context, { status: { actionCode: "1.A.1", quarter: "2026-T3", status: "En cours", progress: 10 }, measurements: [] }),
+    ).rejects.toThrow(/2026-T3 est verrouillé/);
   });
 
   it("a sheet a person protected with a password gets a French message, and nothing is changed", async () => {
@@ -143,7 +171,17 @@ describe("columns people add, in the open workbook", () => {
     insertColumn(host.sheet(SHEETS.measurements), 4, "Source", { 1: "fichier Caf" });
     const firstId = host.sheet(SHEETS.measurements).peek(1, 1)?.value;
     const plan = samplePlan();
-    plan.axes[0].subAxes[0].actions.unshift({ code: "1.A.0", title: "Nouvelle fiche", deadline: "2027", pilots: [], partners: [], fields: ["autre"], links: [], objectives: [], indicators: [] });
+    plan.axes[0].subAxes[0].actions.unshift({
+      code: "1.A.0",
+      title: "Nouvelle fiche",
+      deadline: "2027",
+      pilots: [],
+      partners: [],
+      fields: ["autre"],
+      links: [],
+      objectives: [],
+      indicators: [],
+    });
     const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     expect(result.moved).toEqual([expect.stringMatching(/« Source » \(colonne E\) de la feuille « Saisies » : placée en colonne I/)]);
     expect((await readBack(host)).issues).toEqual([]);
@@ -161,7 +199,9 @@ describe("columns people add, in the open workbook", () => {
     const host = await demoHost();
     host.sheet(SHEETS.guide).cell(5, 3).value = "Appeler Mme Martin";
     const snapshot = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.store]]));
-    await expect(setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY })).rejects.toThrow(/la feuille « Mode d'emploi » contient des cellules ajoutées à la main \(D6\)/);
+    await expect(setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY })).rejects.toThrow(
+      /la feuille « Mode d'emploi » contient des cellules ajoutées à la main \(D6\)/,
+    );
     expect(JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.store]]))).toEqual(snapshot);
   });
 });

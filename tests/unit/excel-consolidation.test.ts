@@ -51,14 +51,23 @@ function rows(host: FakeExcelHost, sheet: string): Record<string, unknown>[] {
 }
 
 function snapshot(host: FakeExcelHost): string {
-  return JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, sheet.visibility, [...sheet.cells].map(([key, cell]) => [key, cell.value, cell.numberFormat]), sheet.charts.map((chart) => chart.name)]));
+  return JSON.stringify(
+    host.state.sheets.map((sheet) => [
+      sheet.name,
+      sheet.visibility,
+      [...sheet.cells].map(([key, cell]) => [key, cell.value, cell.numberFormat]),
+      sheet.charts.map((chart) => chart.name),
+    ]),
+  );
 }
 
 describe("consolidation in the open workbook", () => {
   it("writes the merged tables, the syntheses with their native charts and the import report, value by value", async () => {
     const host = createFakeExcel();
     const progress: ConsolidationProgress[] = [];
-    const outcome = await gatewayOn(host).consolidate([await file("commune-de-test.xlsx", territoryA()), await file("la-haut.xlsx", territoryB())], { onProgress: (step) => progress.push(step) });
+    const outcome = await gatewayOn(host).consolidate([await file("commune-de-test.xlsx", territoryA()), await file("la-haut.xlsx", territoryB())], {
+      onProgress: (step) => progress.push(step),
+    });
 
     expect(outcome).toMatchObject({ written: true, territories: 2, kept: 0, charts: 2 });
     expect(outcome.verdicts.map((verdict) => [verdict.file, verdict.status, verdict.territory])).toEqual([
@@ -82,7 +91,17 @@ describe("consolidation in the open workbook", () => {
     ]);
 
     const [first, second] = rows(host, "Synthèse territoires");
-    expect(first).toMatchObject({ Territoire: "Commune de Test", "Trimestre de référence": "2026-T3", Fiches: 3, "En cours": 1, Réalisée: 1, "Non renseigné": 1, "Valeurs saisies au trimestre": 2, "Valeurs attendues au trimestre": 5, Fichier: "commune-de-test.xlsx" });
+    expect(first).toMatchObject({
+      Territoire: "Commune de Test",
+      "Trimestre de référence": "2026-T3",
+      Fiches: 3,
+      "En cours": 1,
+      Réalisée: 1,
+      "Non renseigné": 1,
+      "Valeurs saisies au trimestre": 2,
+      "Valeurs attendues au trimestre": 5,
+      Fichier: "commune-de-test.xlsx",
+    });
     expect(first["% Réalisée"]).toBeCloseTo(1 / 3, 10);
     expect(second).toMatchObject({ Territoire: "Commune de Là-Haut", "À lancer": 1, Reportée: 1, "Non renseigné": 1 });
     const fields = Object.fromEntries(rows(host, "Synthèse champs").map((row) => [row["Champ d'intervention"], row]));
@@ -90,7 +109,14 @@ describe("consolidation in the open workbook", () => {
 
     const statuses = rows(host, "Statuts");
     expect(statuses).toHaveLength(5);
-    expect(statuses[0]).toMatchObject({ Territoire: "Commune de Test", Trimestre: "2026-T1", Code: "1.A.1", Statut: "En cours", Avancement: 0.2, Difficultés: "=SOMME(A1) trop cher" });
+    expect(statuses[0]).toMatchObject({
+      Territoire: "Commune de Test",
+      Trimestre: "2026-T1",
+      Code: "1.A.1",
+      Statut: "En cours",
+      Avancement: 0.2,
+      Difficultés: "=SOMME(A1) trop cher",
+    });
     // Text that looks like a formula is stored as text (format "@" before the value), never as a formula.
     const difficulty = host.cell("Statuts", "K2")!;
     expect(difficulty).toMatchObject({ value: "=SOMME(A1) trop cher", numberFormat: "@" });
@@ -162,7 +188,11 @@ describe("consolidation in the open workbook", () => {
 
   it("flags two files of one territory and period in a batch and still merges the others", async () => {
     const host = createFakeExcel();
-    const outcome = await gatewayOn(host).consolidate([await file("a.xlsx", territoryA()), await file("a-copie.xlsx", territoryA()), await file("b.xlsx", territoryB())]);
+    const outcome = await gatewayOn(host).consolidate([
+      await file("a.xlsx", territoryA()),
+      await file("a-copie.xlsx", territoryA()),
+      await file("b.xlsx", territoryB()),
+    ]);
     expect(outcome.verdicts.map((verdict) => verdict.status)).toEqual(["rejected", "rejected", "warnings"]);
     expect(outcome.verdicts[0].reasons[0]).toContain("« a-copie.xlsx »");
     expect(rows(host, "Synthèse territoires").map((row) => row.Territoire)).toEqual(["Commune de Là-Haut"]);
@@ -171,7 +201,10 @@ describe("consolidation in the open workbook", () => {
 
   it("never writes into a territory's tableau or over sheets of another origin, and leaves them as they were", async () => {
     const tableau = createFakeExcel();
-    await applyWorkbookPlan(tableau.context, buildTableauPlan({ plan: samplePlan(), statuses: [], measurements: [], lockedQuarters: [], archive: [] }, { now: NOW.toISOString() }));
+    await applyWorkbookPlan(
+      tableau.context,
+      buildTableauPlan({ plan: samplePlan(), statuses: [], measurements: [], lockedQuarters: [], archive: [] }, { now: NOW.toISOString() }),
+    );
     const before = snapshot(tableau);
     const files = [await file("a.xlsx", territoryA())];
     let read = 0;
@@ -215,13 +248,19 @@ describe("consolidation in the open workbook", () => {
     const host = createFakeExcel();
     const big = territoryA();
     big.statuses = [];
-    for (const quarter of ["2026-T1", "2026-T2", "2026-T3"]) for (const code of ["1.A.1", "1.A.2", "2.A.1"]) big.statuses.push({ actionCode: code, quarter, status: "En cours", progress: 10, difficulties: `${code} ${quarter}` });
+    for (const quarter of ["2026-T1", "2026-T2", "2026-T3"])
+      for (const code of ["1.A.1", "1.A.2", "2.A.1"])
+        big.statuses.push({ actionCode: code, quarter, status: "En cours", progress: 10, difficulties: `${code} ${quarter}` });
     await gatewayOn(host).consolidate([await file("a.xlsx", big), await file("b.xlsx", territoryB())]);
     const syncsBefore = host.stats.syncs;
     const stored = await readConsolidation(host.context, { maxResponseBytes: 2_000 });
     // Eleven status rows of 13 cells, a few per sync of 2 kB: many slices, every row kept in order.
     expect(host.stats.syncs - syncsBefore).toBeGreaterThan(5);
-    expect(stored.statuses.map((item) => item.row.values[10])).toEqual([...["2026-T1", "2026-T2", "2026-T3"].flatMap((quarter) => ["1.A.1", "1.A.2", "2.A.1"].map((code) => `${code} ${quarter}`)), null, null]);
+    expect(stored.statuses.map((item) => item.row.values[10])).toEqual([
+      ...["2026-T1", "2026-T2", "2026-T3"].flatMap((quarter) => ["1.A.1", "1.A.2", "2.A.1"].map((code) => `${code} ${quarter}`)),
+      null,
+      null,
+    ]);
     expect([...stored.byKey.values()].map((item) => item.territory)).toEqual(["Commune de Test", "Commune de Là-Haut"]);
     expect(stored.tallies.length).toBeGreaterThan(0);
   });

@@ -28,7 +28,9 @@ describe("writing one fiche's quarter from the task pane", () => {
     const indicators = samplePlan().axes[0].subAxes[0].actions[0].indicators;
     const written = await writeQuarterEntry(host.context, {
       status: { actionCode: "1.A.1", quarter: "2026-T3", status: "En cours", progress: 70, achievements: "Travaux de la MAM lancés", difficulties: "=retard" },
-      measurements: [{ indicator: indicators[0], measurement: { indicatorId: indicators[0].id, quarter: "2026-T3", value: 4, comment: "outils : affiche, site" } }],
+      measurements: [
+        { indicator: indicators[0], measurement: { indicatorId: indicators[0].id, quarter: "2026-T3", value: 4, comment: "outils : affiche, site" } },
+      ],
     });
     // Headers, then the key columns only, then the write.
     expect(host.stats.syncs).toBe(3);
@@ -48,15 +50,22 @@ describe("writing one fiche's quarter from the task pane", () => {
 
     const reading = readTableau(await readGrids(host.context, TABLEAU_SHEETS), { today: TODAY });
     expect(reading.issues).toEqual([]);
-    expect(reading.tracking?.statuses).toContainEqual({ actionCode: "1.A.1", quarter: "2026-T3", status: "En cours", progress: 70, achievements: "Travaux de la MAM lancés", difficulties: "=retard" });
+    expect(reading.tracking?.statuses).toContainEqual({
+      actionCode: "1.A.1",
+      quarter: "2026-T3",
+      status: "En cours",
+      progress: 70,
+      achievements: "Travaux de la MAM lancés",
+      difficulties: "=retard",
+    });
     expect(reading.tracking?.measurements).toContainEqual({ indicatorId: indicators[0].id, quarter: "2026-T3", value: 4, comment: "outils : affiche, site" });
   });
 
   it("refuses a quarter locked after its COPIL, with the reason", async () => {
     const host = await demoHost();
-    await expect(writeQuarterEntry(host.context, { status: { actionCode: "1.A.1", quarter: "2026-T1", status: "Réalisée", progress: 100 }, measurements: [] })).rejects.toThrow(
-      new EntryRefused("Le trimestre 2026-T1 est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies."),
-    );
+    await expect(
+      writeQuarterEntry(host.context, { status: { actionCode: "1.A.1", quarter: "2026-T1", status: "Réalisée", progress: 100 }, measurements: [] }),
+    ).rejects.toThrow(new EntryRefused("Le trimestre 2026-T1 est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies."));
   });
 });
 
@@ -81,7 +90,9 @@ describe("locking a quarter", () => {
 
     let reading = readTableau(await readGrids(host.context, TABLEAU_SHEETS), { today: TODAY });
     expect(reading.tracking?.lockedQuarters).toEqual(["2026-T1", "2026-T2"]);
-    await expect(writeQuarterEntry(host.context, { status: { actionCode: "1.A.2", quarter: "2026-T2", status: "En cours", progress: 10 }, measurements: [] })).rejects.toThrow(/2026-T2 est verrouillé/);
+    await expect(
+      writeQuarterEntry(host.context, { status: { actionCode: "1.A.2", quarter: "2026-T2", status: "En cours", progress: 10 }, measurements: [] }),
+    ).rejects.toThrow(/2026-T2 est verrouillé/);
 
     await setQuarterLocked(host.context, "2026-T2", false);
     expect(suivi.peek(rowOf("2026-T2"), 5)?.locked).toBe(false);

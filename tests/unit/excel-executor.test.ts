@@ -68,7 +68,10 @@ describe("Office.js executor on the fake Excel host", () => {
     expect(suivi.page).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, printTitleRows: "$1:$1" });
     expect(host.cell(SHEETS.tracking, "G2")?.numberFormat).toBe("0 %");
     // 2026-T1 is locked in the demo, 2026-T2 is open
-    const firstT2 = [...suivi.cells.entries()].find(([key, cell]) => key.endsWith(",0") && cell.value === "2026-T2")![0].split(",").map(Number)[0];
+    const firstT2 = [...suivi.cells.entries()]
+      .find(([key, cell]) => key.endsWith(",0") && cell.value === "2026-T2")![0]
+      .split(",")
+      .map(Number)[0];
     expect(host.cell(SHEETS.tracking, "F2")?.locked).toBe(true);
     expect(suivi.peek(firstT2, 5)?.locked).toBe(false);
     expect(host.sheet(SHEETS.meta).visibility).toBe("VeryHidden");
@@ -91,9 +94,27 @@ describe("Office.js executor on the fake Excel host", () => {
     const state = seedWorkbook([{ name: "Notes", values: [["Réunion du 12 mars"]], protected: true }]);
     const host = createFakeExcel(state);
     await applyWorkbookPlan(host.context, demoPlan());
-    const snapshot = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.cells], sheet.validations, sheet.conditionalFormats.map(({ id: _id, ...format }) => format), sheet.tables.map((table) => table.rect), sheet.protected]));
+    const snapshot = JSON.stringify(
+      host.state.sheets.map((sheet) => [
+        sheet.name,
+        [...sheet.cells],
+        sheet.validations,
+        sheet.conditionalFormats.map(({ id: _id, ...format }) => format),
+        sheet.tables.map((table) => table.rect),
+        sheet.protected,
+      ]),
+    );
     await applyWorkbookPlan(host.context, demoPlan());
-    const again = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.cells], sheet.validations, sheet.conditionalFormats.map(({ id: _id, ...format }) => format), sheet.tables.map((table) => table.rect), sheet.protected]));
+    const again = JSON.stringify(
+      host.state.sheets.map((sheet) => [
+        sheet.name,
+        [...sheet.cells],
+        sheet.validations,
+        sheet.conditionalFormats.map(({ id: _id, ...format }) => format),
+        sheet.tables.map((table) => table.rect),
+        sheet.protected,
+      ]),
+    );
     expect(again).toEqual(snapshot);
     expect(host.cell("Notes", "A1")?.value).toBe("Réunion du 12 mars");
     expect(host.sheet("Notes").protected).toBe(true);
@@ -113,7 +134,17 @@ describe("Office.js executor on the fake Excel host", () => {
 
     const plan = samplePlan();
     plan.axes[0].subAxes[0].actions[0].title = "Consolider l'offre d'accueil petite enfance";
-    plan.axes[2].subAxes[1].actions.push({ code: "3.B.4", title: "Nouvelle fiche", deadline: "2028", pilots: [], partners: [], fields: ["autre"], links: [], objectives: [], indicators: [] });
+    plan.axes[2].subAxes[1].actions.push({
+      code: "3.B.4",
+      title: "Nouvelle fiche",
+      deadline: "2028",
+      pilots: [],
+      partners: [],
+      fields: ["autre"],
+      links: [],
+      objectives: [],
+      indicators: [],
+    });
     host.resetStats();
     const second = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     expect(host.stats.syncs).toBe(second.syncs);
@@ -121,7 +152,9 @@ describe("Office.js executor on the fake Excel host", () => {
 
     const reading = readTableau(await readGrids(host.context, TABLEAU_SHEETS), { today: TODAY });
     expect(reading.issues).toEqual([]);
-    expect(reading.tracking?.statuses).toEqual([{ actionCode: "1.A.1", quarter: "2026-T1", status: "En cours", progress: 40, achievements: "Réunion de lancement" }]);
+    expect(reading.tracking?.statuses).toEqual([
+      { actionCode: "1.A.1", quarter: "2026-T1", status: "En cours", progress: 40, achievements: "Réunion de lancement" },
+    ]);
     expect(reading.tracking?.measurements).toEqual([{ indicatorId: "1.A.1-I1", quarter: "2026-T1", value: 12 }]);
     expect(reading.tracking?.plan.axes[0].subAxes[0].actions[0].title).toBe("Consolider l'offre d'accueil petite enfance");
     expect(reading.tracking?.plan.axes[2].subAxes[1].actions.map((action) => action.code)).toContain("3.B.4");
@@ -168,7 +201,16 @@ describe("the fake Excel host is strict", () => {
   });
 
   it("pads grids to A1 and gives null for empty cells", async () => {
-    const state = seedWorkbook([{ name: "Feuil1", values: [[null, null, null], [null, null, "x"], [null, 5, null]] }]);
+    const state = seedWorkbook([
+      {
+        name: "Feuil1",
+        values: [
+          [null, null, null],
+          [null, null, "x"],
+          [null, 5, null],
+        ],
+      },
+    ]);
     const host = createFakeExcel(state);
     const grids = await readGrids(host.context, ["Feuil1", "Vide"]);
     expect(grids.Feuil1).toEqual([[], [null, null, "x"], [null, 5, null]]);

@@ -57,8 +57,19 @@ describe.each([15, 200])("%i fiches with 300-character texts", (actions) => {
     const fiche = plan.axes[0].subAxes[0].actions[0];
     await host.run((context) =>
       writeQuarterEntry(context, {
-        status: { actionCode: fiche.code, quarter: "2030-T4", status: "En cours", progress: 60, achievements: longText("saisie"), difficulties: longText("saisie"), adjustments: longText("saisie") },
-        measurements: fiche.indicators.map((indicator) => ({ indicator, measurement: { indicatorId: indicator.id, quarter: "2030-T4", comment: longText("commentaire") } })),
+        status: {
+          actionCode: fiche.code,
+          quarter: "2030-T4",
+          status: "En cours",
+          progress: 60,
+          achievements: longText("saisie"),
+          difficulties: longText("saisie"),
+          adjustments: longText("saisie"),
+        },
+        measurements: fiche.indicators.map((indicator) => ({
+          indicator,
+          measurement: { indicatorId: indicator.id, quarter: "2030-T4", comment: longText("commentaire") },
+        })),
       }),
     );
     expect(host.stats.syncs).toBe(3);

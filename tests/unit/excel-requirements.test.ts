@@ -2,7 +2,18 @@
  * The requirement set of each feature, checked on Microsoft's runtime: with a host that stops at the feature's
  * ExcelApi version the feature runs; one version lower, the runtime itself refuses a call (ApiNotFound).
  */
-import { FEATURE_REQUIREMENTS, FeatureUnavailable, applyWorkbookPlan, generateBilan, hostSupport, readGrids, setQuarterLocked, setUpTableau, writeConsolidation, writeQuarterEntry } from "../../src/excel";
+import {
+  FEATURE_REQUIREMENTS,
+  FeatureUnavailable,
+  applyWorkbookPlan,
+  generateBilan,
+  hostSupport,
+  readGrids,
+  setQuarterLocked,
+  setUpTableau,
+  writeConsolidation,
+  writeQuarterEntry,
+} from "../../src/excel";
 import { demoTracking } from "../../src/samples/demo-entries";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { officeGateway } from "../../src/taskpane/gateway";
@@ -55,7 +66,9 @@ describe("requirement sets, feature by feature, on Microsoft's runtime", () => {
   it("needs ExcelApi 1.9 for the page layout, and skips it with a French note below", async () => {
     const state = new WorkbookState();
     const withoutPrint = createFakeExcel(state, { excelApi: "1.8" });
-    await expect(withoutPrint.run((context) => setUpTableau(context, samplePlan(), { now: NOW, today: TODAY }, { pageLayout: true }))).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(withoutPrint.run((context) => setUpTableau(context, samplePlan(), { now: NOW, today: TODAY }, { pageLayout: true }))).rejects.toMatchObject({
+      code: "ApiNotFound",
+    });
     const done = await withoutPrint.run((context) => setUpTableau(context, samplePlan(), { now: NOW, today: TODAY }, { pageLayout: false }));
     expect(done.notes).toEqual([expect.stringMatching(/mise en page.*ExcelApi 1\.9/)]);
     expect(state.find("Suivi des fiches")?.page).toEqual({});

@@ -13,7 +13,10 @@ describe("docs/format-classeur.md", () => {
 
   it("generates one row per column of each sheet, with the rule the cells get", () => {
     const tables = columnTables();
-    for (const [name, spec] of [["tracking", TRACKING_SPEC], ["measurements", MEASUREMENTS_SPEC]] as const) {
+    for (const [name, spec] of [
+      ["tracking", TRACKING_SPEC],
+      ["measurements", MEASUREMENTS_SPEC],
+    ] as const) {
       const rows = tables[name].split("\n").slice(2);
       expect(rows.map((row) => row.split(" | ")[0].replace(/^\| `|`$/g, ""))).toEqual(Object.values(headersOf(spec)));
     }

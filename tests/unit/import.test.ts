@@ -15,10 +15,28 @@ describe("import of the seed répertoire (CC Monts, Rance et Rougier)", () => {
   const actions = actionsOf(result);
 
   it("finds all 15 fiches with their exact codes, titles and indicator counts", () => {
-    expect(actions.map((action) => action.code)).toEqual(["1.A.1", "1.A.2", "1.A.3", "1.B.1", "2.A.1", "2.A.2", "2.A.3", "2.A.4", "2.B.1", "2.B.2", "2.B.3", "3.A.1", "3.B.1", "3.B.2", "3.B.3"]);
+    expect(actions.map((action) => action.code)).toEqual([
+      "1.A.1",
+      "1.A.2",
+      "1.A.3",
+      "1.B.1",
+      "2.A.1",
+      "2.A.2",
+      "2.A.3",
+      "2.A.4",
+      "2.B.1",
+      "2.B.2",
+      "2.B.3",
+      "3.A.1",
+      "3.B.1",
+      "3.B.2",
+      "3.B.3",
+    ]);
     expect(actions.map((action) => action.indicators.length)).toEqual([5, 7, 5, 5, 6, 4, 4, 3, 4, 3, 3, 4, 4, 6, 3]);
     expect(actions[0].title).toBe("Consolider et développer l'offre d'accueil petite enfance");
-    expect(actions[12].title).toBe("Rencontres des professionnels de la petite-enfance, de l'enfance et de la jeunesse et du sanitaire et du social du territoire (en lien avec les actions inscrites dans la CTG)");
+    expect(actions[12].title).toBe(
+      "Rencontres des professionnels de la petite-enfance, de l'enfance et de la jeunesse et du sanitaire et du social du territoire (en lien avec les actions inscrites dans la CTG)",
+    );
     expect(actions[14].title).toBe("Mise en place d'un Réseau Infos Familles (RIF)");
   });
 
@@ -30,7 +48,11 @@ describe("import of the seed répertoire (CC Monts, Rance et Rougier)", () => {
     ]);
     expect(actions[1].partners).toContain("Ligue de l'enseignement (ALSH Camarès)");
     expect(actions[1].partners).toContain("MDPH");
-    expect(actions[3].pilots).toEqual(["Communauté de Communes – Chargée de coopération CTG", "Relais Petite Enfance – Coordinatrice", "Espace de Vie Sociale – Coordinatrice"]);
+    expect(actions[3].pilots).toEqual([
+      "Communauté de Communes – Chargée de coopération CTG",
+      "Relais Petite Enfance – Coordinatrice",
+      "Espace de Vie Sociale – Coordinatrice",
+    ]);
     expect(actions[2].objectives).toContain("Mettre en place des activités par ou pour les jeunes en s'appuyant sur les ressources existantes");
     expect(actions[2].links).toEqual(["2.A.3", "3.A.1", "3.B.3"]);
     expect(actions[11].links).toEqual([]);
@@ -177,7 +199,7 @@ describe("import of another répertoire in the same template", () => {
 
   it("never throws anything else on random text", () => {
     let seedValue = 3;
-    const random = () => ((seedValue = (seedValue * 16807) % 2147483647) / 2147483647);
+    const random = () => (seedValue = (seedValue * 16807) % 2147483647) / 2147483647;
     const pieces = VARIANT.split("\n");
     for (let round = 0; round < 200; round++) {
       const text = Array.from({ length: 40 }, () => pieces[Math.floor(random() * pieces.length)]).join("\n");
@@ -213,11 +235,17 @@ describe("round trip through the répertoire template", () => {
     const result = parseRepertoire(repertoireText(plan));
     const expected = plan.axes.flatMap((axis) => axis.subAxes.flatMap((sub) => sub.actions));
     const actions = actionsOf(result);
-    expect(actions.map((action) => [action.code, action.title, action.deadline])).toEqual(expected.map((action) => [action.code, action.title, action.deadline]));
-    expect(actions.map((action) => action.indicators.map((indicator) => indicator.label))).toEqual(expected.map((action) => action.indicators.map((indicator) => indicator.label)));
+    expect(actions.map((action) => [action.code, action.title, action.deadline])).toEqual(
+      expected.map((action) => [action.code, action.title, action.deadline]),
+    );
+    expect(actions.map((action) => action.indicators.map((indicator) => indicator.label))).toEqual(
+      expected.map((action) => action.indicators.map((indicator) => indicator.label)),
+    );
     // No convention text here: the territory is missing, and the period comes from the title line, which is said.
     expect(result.warnings.map((warning) => warning.message)).toEqual([
-      expect.stringMatching(/^période de la convention devinée \(du 01\/01\/2026 au 31\/12\/2030\) d'après la ligne 1 « Répertoire des fiches actions CTG 2026-2030 »/),
+      expect.stringMatching(
+        /^période de la convention devinée \(du 01\/01\/2026 au 31\/12\/2030\) d'après la ligne 1 « Répertoire des fiches actions CTG 2026-2030 »/,
+      ),
       expect.stringMatching(/^territoire introuvable/),
     ]);
   });

@@ -13,7 +13,18 @@ describe("reading a plan JSON", () => {
             {
               code: "1.A",
               title: "Sous-axe",
-              actions: [{ code: "1.A.1", title: "Fiche", deadline: "Dès 2026", pilots: [], partners: [], fields: ["jeunesse"], links: [], indicators: [{ label: "Nombre de jeunes", type: "nombre" }] }],
+              actions: [
+                {
+                  code: "1.A.1",
+                  title: "Fiche",
+                  deadline: "Dès 2026",
+                  pilots: [],
+                  partners: [],
+                  fields: ["jeunesse"],
+                  links: [],
+                  indicators: [{ label: "Nombre de jeunes", type: "nombre" }],
+                },
+              ],
             },
           ],
         },
@@ -95,7 +106,7 @@ describe("reading a plan JSON", () => {
   });
 
   it("reports invalid JSON text without throwing", () => {
-    const reading = readPlanJson("{ \"convention\": ");
+    const reading = readPlanJson('{ "convention": ');
     expect(reading.ok).toBe(false);
     expect(reading.issues[0].message).toMatch(/n'est pas un JSON valide/);
   });

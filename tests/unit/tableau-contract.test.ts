@@ -31,7 +31,15 @@ function filledTracking(): Tracking {
 describe("the workbook contract", () => {
   it("builds every sheet of the contract, the metadata sheet very hidden", () => {
     const plan = buildTableauPlan(filledTracking(), { now: NOW });
-    expect(plan.sheets.map((sheet) => sheet.name)).toEqual([SHEETS.guide, SHEETS.convention, SHEETS.plan, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements, SHEETS.meta]);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual([
+      SHEETS.guide,
+      SHEETS.convention,
+      SHEETS.plan,
+      SHEETS.indicators,
+      SHEETS.tracking,
+      SHEETS.measurements,
+      SHEETS.meta,
+    ]);
     expect(plan.sheets.find((sheet) => sheet.name === SHEETS.meta)?.visibility).toBe("veryHidden");
     for (const sheet of plan.sheets) expect(sheet.protect).toBe(true);
   });
@@ -49,12 +57,12 @@ describe("the workbook contract", () => {
     const plan = buildTableauPlan(filledTracking(), { now: NOW });
     for (const sheet of plan.sheets) {
       const unlocked = sheet.styles.filter((style) => style.style.locked === false);
-      if ([SHEETS.convention, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements].includes(sheet.name as never)) expect(unlocked.length).toBeGreaterThan(0);
+      if ([SHEETS.convention, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements].includes(sheet.name as never))
+        expect(unlocked.length).toBeGreaterThan(0);
       for (const { range } of unlocked) {
         for (let row = range.row; row < range.row + range.rows; row++) {
           const covered = sheet.validations.some(
-            (validation) =>
-              validation.range.col === range.col && row >= validation.range.row && row < validation.range.row + validation.range.rows,
+            (validation) => validation.range.col === range.col && row >= validation.range.row && row < validation.range.row + validation.range.rows,
           );
           expect(covered).toBe(true);
         }
@@ -123,7 +131,9 @@ describe("the workbook contract", () => {
     grids[SHEETS.tracking]![0][5] = "État";
     const reading = readTableau(grids, { today: TODAY });
     const messages = reading.issues.map((issue) => issue.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/feuille « Indicateurs » est absente/), expect.stringMatching(/colonne « Statut » est absente/)]));
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/feuille « Indicateurs » est absente/), expect.stringMatching(/colonne « Statut » est absente/)]),
+    );
     expect(reading.issues.every((issue) => issue.severity === "error")).toBe(true);
   });
 
@@ -136,8 +146,28 @@ describe("the workbook contract", () => {
 
   it("survives random and malformed grids without throwing", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
-    const pool: unknown[] = [null, "", "2026-T1", "1.A.1", "1.A.1-I1", "Réalisée", "En cours", 0.5, 1, -3, 1e9, "=A1", true, "Oui", "x".repeat(5000), NaN, {}, [], new Date()];
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pool: unknown[] = [
+      null,
+      "",
+      "2026-T1",
+      "1.A.1",
+      "1.A.1-I1",
+      "Réalisée",
+      "En cours",
+      0.5,
+      1,
+      -3,
+      1e9,
+      "=A1",
+      true,
+      "Oui",
+      "x".repeat(5000),
+      NaN,
+      {},
+      [],
+      new Date(),
+    ];
     const base = gridsOf(buildTableauPlan(filledTracking(), { now: NOW }));
     for (let round = 0; round < 300; round++) {
       const grids: Record<string, Grid | undefined> = structuredClone(base);
@@ -167,7 +197,17 @@ describe("applying a new plan to a tableau with entries", () => {
     const plan = structuredClone(previous.plan);
     plan.axes[0].subAxes[0].actions[0].title = "Ouvrir deux micro-crèches";
     plan.axes[1].subAxes[0].actions = [];
-    plan.axes[0].subAxes[0].actions.push({ code: "1.A.3", title: "Nouvelle fiche", deadline: "2027", pilots: [], partners: [], fields: [], links: [], objectives: [], indicators: [] });
+    plan.axes[0].subAxes[0].actions.push({
+      code: "1.A.3",
+      title: "Nouvelle fiche",
+      deadline: "2027",
+      pilots: [],
+      partners: [],
+      fields: [],
+      links: [],
+      objectives: [],
+      indicators: [],
+    });
     const { tracking, newlyArchived } = rebaseTracking(plan, previous);
     expect(tracking.statuses).toEqual([previous.statuses[0]]);
     expect(tracking.measurements).toHaveLength(previous.measurements.length - 1);
@@ -188,7 +228,11 @@ describe("the pane's address of a fiche's row", () => {
     const { parseCellAddress } = await import("../../src/workbook/sheet-plan");
     const tracking = filledTracking();
     const sheet = buildTableauPlan(tracking, { now: NOW }).sheets.find((candidate) => candidate.name === SHEETS.tracking)!;
-    for (const [code, quarter] of [["1.A.1", "2026-T1"], ["2.A.1", "2027-T4"], ["1.A.2", "2026-T3"]]) {
+    for (const [code, quarter] of [
+      ["1.A.1", "2026-T1"],
+      ["2.A.1", "2027-T4"],
+      ["1.A.2", "2026-T3"],
+    ]) {
       const { row, col } = parseCellAddress(trackingCell(tracking, code, quarter).cell)!;
       expect([sheet.values[row][0], sheet.values[row][2], sheet.values[0][col]]).toEqual([quarter, code, "Statut"]);
     }

@@ -88,7 +88,7 @@ describe("indicator values", () => {
 
   it("keeps random strings either accepted within bounds or refused with a message", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const alphabet = "0123456789 ,.-%€abcOuiNon";
     for (let n = 0; n < 2000; n++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");

@@ -34,8 +34,14 @@ export function conventionSheet(tracking: Tracking): SheetPlan {
     columnWidths: [labelWidth, valueWidth],
     rowHeights: wrappedRowHeights(values, [labelWidth, valueWidth], new Set([1]), 1),
     styles: [
-      { range: { row: 0, col: 0, rows: 1, cols: 2 }, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, border: true, borderColor: COLORS.border } },
-      { range: { row: 1, col: 0, rows: rows.length, cols: 2 }, style: { border: true, borderColor: COLORS.border, wrap: true, verticalAlignment: "top", horizontalAlignment: "left" } },
+      {
+        range: { row: 0, col: 0, rows: 1, cols: 2 },
+        style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, border: true, borderColor: COLORS.border },
+      },
+      {
+        range: { row: 1, col: 0, rows: rows.length, cols: 2 },
+        style: { border: true, borderColor: COLORS.border, wrap: true, verticalAlignment: "top", horizontalAlignment: "left" },
+      },
       { range: { row: 1, col: 0, rows: rows.length, cols: 1 }, style: { bold: true } },
       ...editable.map(({ index }) => ({ range: { row: index + 1, col: 1, rows: 1, cols: 1 }, style: { locked: false, fill: COLORS.entryFill } })),
     ],

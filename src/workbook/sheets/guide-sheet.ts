@@ -8,7 +8,12 @@ import { type CellValue, type SheetPlan, wrappedRowHeights } from "../sheet-plan
 export function guideSheet(tracking: Tracking): SheetPlan {
   const { convention } = tracking.plan;
   const words = sheetLabels.guide;
-  const lines: string[] = [words.title(convention.territory), words.period(formatFrenchDate(convention.start), formatFrenchDate(convention.end)), "", ...words.lines];
+  const lines: string[] = [
+    words.title(convention.territory),
+    words.period(formatFrenchDate(convention.start), formatFrenchDate(convention.end)),
+    "",
+    ...words.lines,
+  ];
   // Guillemets hold their words with non-breaking spaces, so that a line never starts with "»".
   const values: CellValue[][] = lines.map((line) => [frenchTypography(line)]);
   return {

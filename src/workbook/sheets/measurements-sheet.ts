@@ -27,10 +27,22 @@ export function measurementsSheet(tracking: Tracking): SheetPlan {
       const entry: Measurement | undefined = values.get(measurementKey(indicator.id, quarter));
       if (locked.has(quarter)) lockedRows.add(rows.length);
       rowIndicators.push(indicator);
-      rows.push([action.code, indicator.id, indicator.label, INDICATOR_TYPE_LABELS[indicator.type], indicator.unit ?? null, quarter, toCellValue(indicator, entry?.value), entry?.comment ?? null]);
+      rows.push([
+        action.code,
+        indicator.id,
+        indicator.label,
+        INDICATOR_TYPE_LABELS[indicator.type],
+        indicator.unit ?? null,
+        quarter,
+        toCellValue(indicator, entry?.value),
+        entry?.comment ?? null,
+      ]);
     }
     if (rows.length > firstRow) {
-      validations.push({ range: { row: firstRow + 1, col: valueCol, rows: rows.length - firstRow, cols: 1 }, ...indicatorValueValidation(indicator.type, indicator.unit) });
+      validations.push({
+        range: { row: firstRow + 1, col: valueCol, rows: rows.length - firstRow, cols: 1 },
+        ...indicatorValueValidation(indicator.type, indicator.unit),
+      });
     }
   }
   const headers = headersOf(MEASUREMENTS_SPEC);

@@ -21,11 +21,15 @@ export function resaveAsXlsx(file: string, outDir: string): string {
 }
 
 function convertTo(file: string, outDir: string, format: "pdf" | "xlsx"): string {
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", format, "--outdir", outDir, file], {
-    stdio: "pipe",
-    timeout: 120_000,
-    // French users see French separators; LibreOffice takes them from the locale, as Excel does from Windows.
-    env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
-  });
+  execFileSync(
+    "soffice",
+    ["--headless", "--norestore", `-env:UserInstallation=file://${join(outDir, "profile")}`, "--convert-to", format, "--outdir", outDir, file],
+    {
+      stdio: "pipe",
+      timeout: 120_000,
+      // French users see French separators; LibreOffice takes them from the locale, as Excel does from Windows.
+      env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
+    },
+  );
   return join(outDir, basename(file).replace(/\.(xlsx|pptx)$/, `.${format}`));
 }

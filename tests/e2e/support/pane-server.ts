@@ -34,7 +34,14 @@ export function fakeOfficeScript(): Promise<string> {
 }
 
 async function bundleFakeOffice(): Promise<string> {
-  const result = await build({ entryPoints: [join(root, "tests/fake-excel/browser-office.ts")], bundle: true, write: false, format: "iife", target: "es2020", logLevel: "silent" });
+  const result = await build({
+    entryPoints: [join(root, "tests/fake-excel/browser-office.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    target: "es2020",
+    logLevel: "silent",
+  });
   const runtime = readFileSync(join(root, "node_modules/@microsoft/office-js/dist/excel-web-16.00.js"), "utf8");
   // The fake host plays an older Excel from the runtime's own list of requirement sets, computed here once.
   const apiSets = `window.__excelApiSets = ${JSON.stringify(parseApiSets(runtime))};`;
@@ -64,7 +71,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=fr-FR"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--lang=fr-FR",
+    ],
   });
 }
 

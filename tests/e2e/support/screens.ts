@@ -7,13 +7,21 @@ export async function screenCheck(page: Page, shots: string, name: string): Prom
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   await page.addScriptTag({ path: join(projectRoot(), "node_modules/axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+    ).axe;
     // Fluent UI's focus manager (tabster) adds 1-px <i data-tabster-dummy> sentinels that hand focus straight on to
     // the next real control: they are never a place a keyboard user stays, so axe's aria-hidden-focus rule does not
     // apply to them.
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id} (${violation.nodes.length}): ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html.slice(0, 160)))}`);
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.nodes.length}): ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html.slice(0, 160)))}`,
+      );
   });
   expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
 }
-

@@ -176,7 +176,12 @@ describe("bilans tab", () => {
     expect(within(panel).getByRole("combobox", { name: /Année du point d'étape/ }).textContent).toBe("2026");
     await user.click(within(panel).getByRole("button", { name: "Générer le bilan" }));
     expect(await within(panel).findByText(/Feuille «.Bilan 2026.» écrite avec 4 graphiques/)).toBeTruthy();
-    expect(host.sheet("Bilan 2026").charts.map((chart) => chart.name).sort()).toEqual(["CTG_PourcentageCible", "CTG_SerieIndicateur", "CTG_StatutsEnsemble", "CTG_StatutsParAxe"]);
+    expect(
+      host
+        .sheet("Bilan 2026")
+        .charts.map((chart) => chart.name)
+        .sort(),
+    ).toEqual(["CTG_PourcentageCible", "CTG_SerieIndicateur", "CTG_StatutsEnsemble", "CTG_StatutsParAxe"]);
 
     await user.click(within(panel).getByRole("radio", { name: "Bilan final" }));
     expect(within(panel).queryByRole("combobox", { name: /Année/ })).toBeNull();
@@ -212,7 +217,17 @@ describe("bilans tab", () => {
   });
 
   it("opens on the consolidation in a consolidation workbook, and explains why a territory's tableau is never one", async () => {
-    const conso = createFakeExcel(seedWorkbook([{ name: "_ctg_conso", values: [["cle", "valeur"], ["format", "ctg-suivi/consolidation"]] }]));
+    const conso = createFakeExcel(
+      seedWorkbook([
+        {
+          name: "_ctg_conso",
+          values: [
+            ["cle", "valeur"],
+            ["format", "ctg-suivi/consolidation"],
+          ],
+        },
+      ]),
+    );
     const gateway = officeGateway(conso.run, () => new Date("2026-11-24T10:00:00Z"));
     const { unmount } = render(
       <FluentProvider theme={webLightTheme}>
@@ -233,7 +248,9 @@ describe("bilans tab", () => {
         <App host="excel" gateway={tableauGateway} initialView="consolider" />
       </FluentProvider>,
     );
-    expect(await screen.findByText(/Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire/),
+    ).toBeTruthy();
     expect(screen.queryByRole("region", { name: "Consolidation des territoires" })).toBeNull();
     expect(screen.getByRole("tab", { name: "Tableau de bord", selected: true })).toBeTruthy();
   });
