@@ -20,7 +20,7 @@ import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/qu
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
-import { paneLabels, sentence, vocabularyLabels } from "../labels/catalog";
+import { frenchTypography, paneLabels, sentence, vocabularyLabels } from "../labels/catalog";
 import { MEASUREMENTS_SPEC, type TableauColumn, TRACKING_SPEC, columnOf } from "../workbook/tableau-columns";
 import { QuarterPicker } from "./QuarterPicker";
 import { describeError } from "./errors";
@@ -40,7 +40,7 @@ const columns = {
 };
 
 function promptOf(column: TableauColumn): string | undefined {
-  return column.rule?.kind === "fixed" ? column.rule.validation.prompt.message : undefined;
+  return column.rule?.kind === "fixed" ? frenchTypography(column.rule.validation.prompt.message) : undefined;
 }
 
 const [YES, NO] = vocabularyLabels.yesNo;
