@@ -4,7 +4,7 @@
  * (src/workbook/cell-rules.ts) both derive from these tables, so that Excel refuses in the cell exactly what
  * `ctg check` and the pane would refuse afterwards. The words of each rule are in the catalogue (ruleLabels).
  */
-import { ruleLabels, vocabularyLabels } from "../labels/catalog";
+import { plausibilityLabels, ruleLabels, vocabularyLabels } from "../labels/catalog";
 import { type IndicatorType, STATUSES } from "./vocabulary";
 
 export interface NumberRule {
@@ -58,6 +58,8 @@ export const PROGRESS_RULE: NumberRule = { kind: "number", min: 0, max: 100, dec
 export const STATUS_RULE: ChoiceRule = { kind: "choice", values: STATUSES };
 /** Réalisations, difficultés, ajustements, commentaires. */
 export const FREE_TEXT_RULE: TextRule = { kind: "text", maxLength: TEXT_MAX_LENGTH };
+/** The mark of a value or a status checked after a plausibility warning: « Oui », or nothing. */
+export const CONFIRMATION_RULE: ChoiceRule = { kind: "choice", values: [plausibilityLabels.confirmedValue] };
 /** A rubrique of the « Convention » sheet (territoire, Caf, signataires…). */
 export const CONVENTION_TEXT_RULE: TextRule = { kind: "text", maxLength: 1000 };
 

@@ -12,6 +12,8 @@ export interface StatusEntry {
   achievements?: string;
   difficulties?: string;
   adjustments?: string;
+  /** The person checked this entry after a plausibility warning: it is not raised again. */
+  confirmed?: boolean;
 }
 
 export type MeasurementValue = number | boolean | string;
@@ -21,6 +23,8 @@ export interface Measurement {
   quarter: Quarter;
   value?: MeasurementValue;
   comment?: string;
+  /** The person checked this value after a plausibility warning: it is not raised again. */
+  confirmed?: boolean;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { entryLabels, ruleLabels } from "../labels/catalog";
 import { type IsoDate, formatFrenchDate } from "./dates";
-import { FREE_TEXT_RULE, INDICATOR_RULES, PROGRESS_RULE, STATUS_RULE, numberProblem } from "./entry-rules";
+import { CONFIRMATION_RULE, FREE_TEXT_RULE, INDICATOR_RULES, PROGRESS_RULE, STATUS_RULE, numberProblem } from "./entry-rules";
 import { type NumberReading, isBlank, readNumber, tidy } from "./numbers";
 import type { Indicator, Severity } from "./plan";
 import { type Quarter, compareQuarters, isQuarter, quarterLabel, quarterStart, quartersBetween } from "./quarters";
@@ -13,7 +13,7 @@ import { type Status, foldText, matchStatus } from "./vocabulary";
 
 export interface EntryProblem {
   /** Which input the problem is about, so that a form or a sheet can place it. */
-  field: "value" | "comment" | "quarter" | "status" | "progress" | "achievements" | "difficulties" | "adjustments";
+  field: "value" | "comment" | "quarter" | "status" | "progress" | "achievements" | "difficulties" | "adjustments" | "confirmed";
   severity: Severity;
   message: string;
 }
@@ -145,6 +145,14 @@ export function checkText(field: EntryProblem["field"], label: string, raw: unkn
     return { value: undefined, problems: [{ field, severity: "error", message: entryLabels.text.tooLong(label, FREE_TEXT_RULE.maxLength, text.length) }] };
   }
   return { value: text, problems: NO_PROBLEMS };
+}
+
+/** The « Vérifié » mark: « Oui » (any case), or nothing; anything else is refused as the cell's list refuses it. */
+export function checkConfirmation(raw: unknown): Checked<boolean | undefined> {
+  if (isBlank(raw)) return { value: undefined, problems: NO_PROBLEMS };
+  const [yes] = CONFIRMATION_RULE.values;
+  if (typeof raw === "string" && foldText(raw) === foldText(yes)) return { value: true, problems: NO_PROBLEMS };
+  return { value: undefined, problems: [{ field: "confirmed", severity: "error", message: entryLabels.value.notConfirmation(describe(raw), yes) }] };
 }
 
 export function checkStatusValue(raw: unknown): Checked<Status | undefined> {

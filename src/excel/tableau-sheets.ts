@@ -8,6 +8,7 @@ import { foldText } from "../domain/vocabulary";
 import { officeLabels } from "../labels/catalog";
 import { MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS, lockedQuartersOf } from "../workbook/layout";
 import type { CellValue } from "../workbook/sheet-plan";
+import { MEASUREMENTS_SPEC, TRACKING_SPEC, optionalKeysOf } from "../workbook/tableau-columns";
 import { type ReadCounter, type SheetShape, readBlocks, readShapes } from "./read-sheets";
 
 /** The workbook holds no tableau, or one whose columns were renamed by hand. */
@@ -32,12 +33,13 @@ export interface EntrySheets {
   protection: Record<string, boolean>;
 }
 
-function columnsOf<K extends string>(sheet: string, header: readonly CellValue[] | undefined, headers: Record<K, string>): Columns<K> {
+/** Column of each header; an optional column (added by a later template) that is missing is -1. */
+function columnsOf<K extends string>(sheet: string, header: readonly CellValue[] | undefined, headers: Record<K, string>, optional: readonly K[]): Columns<K> {
   const folded = (header ?? []).map((cell) => foldText(String(cell ?? "")));
   const columns = {} as Columns<K>;
   for (const key of Object.keys(headers) as K[]) {
     const index = folded.indexOf(foldText(headers[key]));
-    if (index < 0) throw new TableauNotFound(officeLabels.tableau.columnMissing(headers[key], sheet));
+    if (index < 0 && !optional.includes(key)) throw new TableauNotFound(officeLabels.tableau.columnMissing(headers[key], sheet));
     columns[key] = index;
   }
   return columns;
@@ -53,8 +55,8 @@ export async function readEntrySheets(context: Excel.RequestContext, counter: Re
   const names = [SHEETS.tracking, SHEETS.measurements, SHEETS.meta];
   const shapes = await readShapes(context, names, { header: true, protection: true, counter });
   if (names.some((name) => !shapes[name].exists) || !shapes[SHEETS.meta].used) throw new TableauNotFound(officeLabels.tableau.notFound);
-  const t = columnsOf(SHEETS.tracking, shapes[SHEETS.tracking].header, TRACKING_COLUMNS);
-  const m = columnsOf(SHEETS.measurements, shapes[SHEETS.measurements].header, MEASUREMENT_COLUMNS);
+  const t = columnsOf(SHEETS.tracking, shapes[SHEETS.tracking].header, TRACKING_COLUMNS, optionalKeysOf(TRACKING_SPEC));
+  const m = columnsOf(SHEETS.measurements, shapes[SHEETS.measurements].header, MEASUREMENT_COLUMNS, optionalKeysOf(MEASUREMENTS_SPEC));
   const meta = shapes[SHEETS.meta].used!;
   const column = (sheet: string, shape: SheetShape, col: number) => ({
     sheet,

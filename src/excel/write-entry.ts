@@ -5,8 +5,8 @@
 import type { Indicator } from "../domain/plan";
 import { Refusal } from "../domain/refusal";
 import type { Measurement, StatusEntry } from "../domain/tracking";
-import { officeLabels } from "../labels/catalog";
-import { toCellValue } from "../workbook/build-tableau";
+import { officeLabels, plausibilityLabels } from "../labels/catalog";
+import { confirmationCell, toCellValue } from "../workbook/build-tableau";
 import { SHEETS } from "../workbook/layout";
 import { cellAddress } from "../workbook/sheet-plan";
 import { keyOf, readEntrySheets } from "./tableau-sheets";
@@ -28,6 +28,8 @@ export interface WrittenEntry {
   /** Addresses written, `Suivi des fiches!F14` style, to tell the user. */
   cells: string[];
   syncs: number;
+  /** What could not be kept, in French: marks of verification in a tableau without their column (before 1.3). */
+  notes: string[];
 }
 
 export async function writeQuarterEntry(context: Excel.RequestContext, entry: QuarterEntry): Promise<WrittenEntry> {
@@ -57,6 +59,11 @@ export async function writeQuarterEntry(context: Excel.RequestContext, entry: Qu
     [t.difficulties, status.difficulties ?? ""],
     [t.adjustments, status.adjustments ?? ""],
   ];
+  const marks = {
+    kept: t.confirmed >= 0 && m.confirmed >= 0,
+    asked: status.confirmed === true || entry.measurements.some(({ measurement }) => measurement.confirmed),
+  };
+  if (t.confirmed >= 0) statusCells.push([t.confirmed, confirmationCell(status.confirmed) ?? ""]);
   for (const [col, value] of statusCells) {
     cellsOf(trackingSheet, trackingRow, col, 1, 1).values = [[value]];
     written.push(`${SHEETS.tracking}!${cellAddress(trackingRow, col)}`);
@@ -67,7 +74,11 @@ export async function writeQuarterEntry(context: Excel.RequestContext, entry: Qu
     cellsOf(measurementSheet, row, m.value, 1, 1).values = [[toCellValue(indicator, measurement.value) ?? ""]];
     cellsOf(measurementSheet, row, m.comment, 1, 1).values = [[measurement.comment ?? ""]];
     written.push(`${SHEETS.measurements}!${cellAddress(row, m.value)}`, `${SHEETS.measurements}!${cellAddress(row, m.comment)}`);
+    if (m.confirmed >= 0) {
+      cellsOf(measurementSheet, row, m.confirmed, 1, 1).values = [[confirmationCell(measurement.confirmed) ?? ""]];
+      written.push(`${SHEETS.measurements}!${cellAddress(row, m.confirmed)}`);
+    }
   });
   await context.sync();
-  return { cells: written, syncs: counter.syncs + 1 };
+  return { cells: written, syncs: counter.syncs + 1, notes: marks.asked && !marks.kept ? [refused.marksNotKept(plausibilityLabels.confirmedHeader)] : [] };
 }

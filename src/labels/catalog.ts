@@ -7,6 +7,7 @@
  *   vocabulary  closed lists of the CTG domain (statuses, fields, indicator types…)
  *   rules       what each indicator type accepts, told to the user (prompts, refusals)
  *   entries     the domain's checks of entries, quarters and plans
+ *   plausibility  values that are valid but probably wrong, and their mark of verification
  *   sheets      the tableau's sheet names, headers, guide and cell prompts
  *   bilans      bilans, their sheets, and the consolidation sheets
  *   deck        the COPIL slide deck
@@ -19,6 +20,7 @@
 export { vocabularyLabels } from "./vocabulary";
 export { ruleLabels } from "./rules";
 export { entryLabels } from "./entries";
+export { plausibilityLabels } from "./plausibility";
 export { sheetLabels } from "./sheets";
 export { bilanLabels } from "./bilans";
 export { deckLabels } from "./deck";

@@ -17,6 +17,7 @@ export const entryLabels = {
     textTooLong: (max: number, length: number) => `le texte dépasse ${max} caractères (${length})`,
     notYesNo: (typed: string) => `« ${typed} » n'est pas une réponse valide : choisissez Oui ou Non`,
     notInList: (typed: string, values: readonly string[]) => `« ${typed} » n'est pas une réponse valide : choisissez ${values.join(" ou ")}`,
+    notConfirmation: (typed: string, yes: string) => `« ${typed} » n'est pas une marque de vérification : choisissez ${yes} ou laissez la cellule vide`,
     outOfRule: (typed: string, problem: string) => `la valeur ${typed} ${problem}`,
     notANumber: (typed: string, expectation: string) => `« ${typed} » n'est pas un nombre (${expectation})`,
     unexpectedPercent: (typed: string, expectation: string) => `« ${typed} » est un pourcentage, alors que l'indicateur attend ${expectation}`,

@@ -56,6 +56,8 @@ export const officeLabels = {
     noRow: (actionCode: string, quarter: string, sheet: string) =>
       `La fiche ${actionCode} n'a pas de ligne pour le trimestre ${quarter} dans « ${sheet} » : mettez à jour le tableau.`,
     notMeasured: (indicatorId: string, quarter: string) => `L'indicateur ${indicatorId} ne se saisit pas au trimestre ${quarter}.`,
+    marksNotKept: (header: string) =>
+      `La saisie est enregistrée, mais pas la marque « ${header} » : ce tableau date d'un modèle sans cette colonne. Mettez sa structure à jour au modèle actuel pour pouvoir marquer les valeurs vérifiées.`,
   },
   bilan: {
     /**

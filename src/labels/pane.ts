@@ -85,6 +85,13 @@ export const paneLabels = {
     /** How the domain's text check names the comment in its message ("le commentaire dépasse …"). */
     commentInMessage: entryLabels.text.comment,
     fixFields: "Corrigez les champs signalés pour pouvoir enregistrer.",
+    /** Under a value or a status that a plausibility check flags: what it was compared with, and the mark. */
+    previousValues: (items: readonly string[]) => `Valeurs précédentes : ${items.join(" ; ")}.`,
+    previousValue: (quarter: string, value: string) => `${quarter} : ${value}`,
+    confirmValue: "J'ai vérifié cette valeur : elle est juste",
+    confirmStatus: "J'ai vérifié ce statut : il est juste",
+    warningsDoNotBlock: (count: number) =>
+      `${count} valeur(s) à confirmer : vérifiez-les, corrigez-les ou cochez « J'ai vérifié ». L'enregistrement reste possible.`,
     save: "Enregistrer",
   },
 

@@ -2,10 +2,11 @@
  * Plausible entries for the demo tableau: two quarters of statuses and indicator values, the same on every run so
  * that the demo workbook and its checks are reproducible.
  */
-import { allIndicators, locatedActions, type Indicator, type Plan } from "../domain/plan";
+import { allIndicators, locatedActions, type Plan } from "../domain/plan";
 import { measuredQuarters, quartersBetween, type Quarter } from "../domain/quarters";
-import type { Measurement, MeasurementValue, StatusEntry, Tracking } from "../domain/tracking";
+import type { Measurement, StatusEntry, Tracking } from "../domain/tracking";
 import type { Status } from "../domain/vocabulary";
+import { plausibleSeries } from "./plausible-values";
 
 /** Small deterministic generator (a linear congruential sequence): the demo must not change between runs. */
 function sequence(seed: number): () => number {
@@ -55,23 +56,6 @@ function storyFor(index: number, quarterIndex: number, title: string): Story {
   };
 }
 
-function valueFor(indicator: Indicator, random: () => number, quarterIndex: number): MeasurementValue {
-  switch (indicator.type) {
-    case "nombre":
-      return Math.round(3 + random() * 25) + quarterIndex * 2;
-    case "taux":
-      return Math.round((40 + random() * 45) * 10) / 10;
-    case "montant":
-      return Math.round((1500 + random() * 20000) * 100) / 100;
-    case "oui-non":
-      return quarterIndex > 0 || random() > 0.5;
-    case "echelle":
-      return 3 + Math.round(random());
-    case "texte":
-      return quarterIndex === 0 ? "Premiers retours positifs des familles et des partenaires." : "Actions diversifiées ; communication à renforcer.";
-  }
-}
-
 /** Entries for the first `quarterCount` quarters of the convention. */
 export function demoTracking(plan: Plan, quarterCount = 2): Tracking {
   const quarters = quartersBetween(plan.convention.start, plan.convention.end).slice(0, quarterCount);
@@ -84,9 +68,10 @@ export function demoTracking(plan: Plan, quarterCount = 2): Tracking {
   const allQuarters = quartersBetween(plan.convention.start, plan.convention.end);
   for (const { indicator } of allIndicators(plan)) {
     const measured = new Set<Quarter>(measuredQuarters(indicator.periodicity, allQuarters));
-    quarters.forEach((quarter, quarterIndex) => {
-      if (measured.has(quarter)) measurements.push({ indicatorId: indicator.id, quarter, value: valueFor(indicator, random, quarterIndex) });
-    });
+    const series = plausibleSeries(indicator, random);
+    quarters
+      .filter((quarter) => measured.has(quarter))
+      .forEach((quarter, step) => measurements.push({ indicatorId: indicator.id, quarter, value: series(step) }));
   }
   return { plan, statuses, measurements, lockedQuarters: quarters.slice(0, 1), archive: [] };
 }

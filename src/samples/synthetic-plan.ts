@@ -76,7 +76,8 @@ export function fullTracking(plan: Plan): Tracking {
     for (const subAxis of axis.subAxes) {
       for (const action of subAxis.actions) {
         quarters.forEach((quarter, q) => {
-          const status = STATUSES[(q + action.code.length) % 3 === 0 ? 0 : 1];
+          // Launched in a quarter of its own, then under way: a status never goes back without a word of adjustment.
+          const status = STATUSES[q < action.code.length % 3 ? 0 : 1];
           statuses.push({ actionCode: action.code, quarter, status, progress: status === "À lancer" ? 0 : 50, achievements: "Réunion partenariale" });
           for (const indicator of action.indicators) {
             const value =

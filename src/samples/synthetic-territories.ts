@@ -3,11 +3,12 @@
  * own champs and indicator types), a five-year convention (20 quarters) and entries more or less complete.
  * Deterministic: the same index and seed always give the same territory.
  */
-import type { ActionSheet, Axis, Plan } from "../domain/plan";
+import type { ActionSheet, Axis, Indicator, Plan } from "../domain/plan";
 import { DEFAULT_AGGREGATION } from "../domain/plan";
 import { quartersBetween } from "../domain/quarters";
 import type { Measurement, StatusEntry, Tracking } from "../domain/tracking";
 import { FIELDS, INDICATOR_TYPES, type Field, type IndicatorType } from "../domain/vocabulary";
+import { type ValueSeries, plausibleSeries } from "./plausible-values";
 
 /** A small seeded generator (mulberry32): reproducible without a dependency. */
 function random(seed: number): () => number {
@@ -115,6 +116,15 @@ export function syntheticTerritory(options: TerritoryOptions): Tracking {
   const statuses: StatusEntry[] = [];
   const measurements: Measurement[] = [];
   const quarters = quartersBetween(plan.convention.start, plan.convention.end);
+  const series = new Map<string, ValueSeries>();
+  const seriesOf = (indicator: Indicator): ValueSeries => {
+    let known = series.get(indicator.id);
+    if (!known) {
+      known = plausibleSeries(indicator, next);
+      series.set(indicator.id, known);
+    }
+    return known;
+  };
   for (const axis of axes) {
     for (const sub of axis.subAxes) {
       for (const action of sub.actions) {
@@ -133,19 +143,9 @@ export function syntheticTerritory(options: TerritoryOptions): Tracking {
             ...(q % 4 === 0 ? { achievements: "Réunion du comité technique" } : {}),
           });
           for (const indicator of action.indicators) {
-            if (next() > completeness) continue;
-            const value =
-              indicator.type === "oui-non"
-                ? next() < 0.5
-                : indicator.type === "texte"
-                  ? "Retour positif des familles"
-                  : indicator.type === "echelle"
-                    ? 1 + Math.floor(next() * 5)
-                    : indicator.type === "taux"
-                      ? Math.round(next() * 1000) / 10
-                      : indicator.type === "montant"
-                        ? Math.round(next() * 1_000_000) / 100
-                        : Math.floor(next() * 50);
+            // A fiche done has its final results: only the others leave values out.
+            if (status !== "Réalisée" && next() > completeness) continue;
+            const value = seriesOf(indicator)(q);
             measurements.push({ indicatorId: indicator.id, quarter, value });
           }
         });

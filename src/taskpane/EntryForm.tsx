@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   Combobox,
   Dropdown,
   Field,
@@ -16,6 +17,7 @@ import {
 import { useMemo, useState } from "react";
 import { formatFrenchNumber } from "../domain/numbers";
 import { allActions } from "../domain/plan";
+import { type Finding, draftFindings } from "../domain/plausibility";
 import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/quarters";
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
@@ -64,6 +66,43 @@ function display(value: unknown): string {
   return String(value);
 }
 
+/** The key of the status's mark among the indicators' ids (which never start with a « # »). */
+const STATUS_MARK = "#statut";
+
+/**
+ * A plausibility warning under its field: the reason, the values it was compared with, and the box that marks it
+ * as verified. A warning, never an error: the save button stays enabled.
+ */
+function Plausibility({
+  finding,
+  label,
+  checked,
+  disabled,
+  onChange,
+  show = display,
+}: {
+  finding: Finding | undefined;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+  show?: (value: number) => string;
+}) {
+  if (!finding) return null;
+  const previous = finding.previous.map((point) => t.previousValue(point.quarter, show(point.value)));
+  return (
+    <MessageBar intent={checked ? "info" : "warning"}>
+      <MessageBarBody>
+        {sentence(finding.message)}
+        {previous.length > 0 && ` ${t.previousValues(previous)}`}
+        <div>
+          <Checkbox label={label} checked={checked} disabled={disabled} onChange={(_, data) => onChange(data.checked === true)} />
+        </div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** The quarterly entry of one fiche: checked as the user types, written only when every field is valid. */
 export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGateway; tracking: Tracking; onSaved: () => Promise<void> }) {
   const styles = useStyles();
@@ -85,6 +124,8 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
   const values = useMemo(() => new Map(tracking.measurements.map((entry) => [measurementKey(entry.indicatorId, entry.quarter), entry])), [tracking]);
   const [indicatorTexts, setIndicatorTexts] = useState<Record<string, { value: string; comment: string }>>({});
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
+  /** Marks of verification typed in the form, by indicator id and STATUS_MARK; absent, the stored mark holds. */
+  const [marks, setMarks] = useState<Record<string, boolean>>({});
   const locked = tracking.lockedQuarters.includes(quarter);
   const allQuarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   const indicators = (action?.indicators ?? []).filter((indicator) => measuredQuarters(indicator.periodicity, allQuarters).includes(quarter));
@@ -101,6 +142,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
       adjustments: entry?.adjustments ?? "",
     });
     setIndicatorTexts({});
+    setMarks({});
     setMessage(undefined);
   };
 
@@ -116,6 +158,27 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
     const input = indicatorInput(indicator.id);
     return { indicator, input, value: checkMeasurementValue(indicator, input.value), comment: checkText("comment", t.commentInMessage, input.comment) };
   });
+  const markOf = (key: string): boolean =>
+    marks[key] ?? (key === STATUS_MARK ? saved?.confirmed === true : values.get(measurementKey(key, quarter))?.confirmed === true);
+  const status = { ...checkedStatus.value, ...(markOf(STATUS_MARK) ? { confirmed: true } : {}) };
+  const measurementsTyped = checkedIndicators.map(({ indicator, value, comment }) => ({
+    indicator,
+    measurement: {
+      indicatorId: indicator.id,
+      quarter,
+      ...(value.value !== undefined ? { value: value.value } : {}),
+      ...(comment.value ? { comment: comment.value } : {}),
+      ...(markOf(indicator.id) ? { confirmed: true } : {}),
+    },
+  }));
+  const findings = draftFindings(
+    tracking,
+    { status, measurements: measurementsTyped.map(({ measurement }) => measurement) },
+    { measured: (id) => indicators.some((indicator) => indicator.id === id) },
+  );
+  const findingOf = (key: string): Finding | undefined =>
+    findings.find((finding) => (key === STATUS_MARK ? finding.place.kind === "status" : finding.place.kind === "value" && finding.place.indicatorId === key));
+  const unconfirmed = [STATUS_MARK, ...indicators.map((indicator) => indicator.id)].filter((key) => findingOf(key) && !markOf(key)).length;
   const hasErrors =
     checkedStatus.problems.some((problem) => problem.severity === "error") ||
     checkedIndicators.some((item) => item.value.problems.length > 0 || item.comment.problems.length > 0);
@@ -123,19 +186,8 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
   const save = async () => {
     if (hasErrors || locked) return;
     try {
-      const written = await gateway.writeEntry({
-        status: checkedStatus.value,
-        measurements: checkedIndicators.map(({ indicator, value, comment }) => ({
-          indicator,
-          measurement: {
-            indicatorId: indicator.id,
-            quarter,
-            ...(value.value !== undefined ? { value: value.value } : {}),
-            ...(comment.value ? { comment: comment.value } : {}),
-          },
-        })),
-      });
-      setMessage({ intent: "success", text: t.saved(written.cells, code, quarter) });
+      const written = await gateway.writeEntry({ status, measurements: measurementsTyped });
+      setMessage({ intent: "success", text: [t.saved(written.cells, code, quarter), ...written.notes].join(" ") });
       await onSaved();
     } catch (error) {
       setMessage({ intent: "error", text: describeError(error) });
@@ -188,7 +240,10 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           value={texts.status}
           selectedOptions={texts.status ? [texts.status] : []}
           disabled={locked}
-          onOptionSelect={(_, data) => setTexts({ ...texts, status: data.optionValue ?? "" })}
+          onOptionSelect={(_, data) => {
+            setTexts({ ...texts, status: data.optionValue ?? "" });
+            setMarks({ ...marks, [STATUS_MARK]: false });
+          }}
         >
           {STATUSES.map((status) => (
             <Option key={status} value={status}>
@@ -197,6 +252,13 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           ))}
         </Dropdown>
       </Field>
+      <Plausibility
+        finding={findingOf(STATUS_MARK)}
+        label={t.confirmStatus}
+        checked={markOf(STATUS_MARK)}
+        disabled={locked}
+        onChange={(checked) => setMarks({ ...marks, [STATUS_MARK]: checked })}
+      />
       <Field
         label={t.progress(columns.progress.header)}
         hint={promptOf(columns.progress)}
@@ -237,9 +299,23 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
               <Input
                 value={input.value}
                 disabled={locked}
-                onChange={(_, data) => setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } })}
+                onChange={(_, data) => {
+                  setIndicatorTexts({ ...indicatorTexts, [indicator.id]: { ...input, value: data.value } });
+                  // A mark is about the value checked: a new value is checked again.
+                  setMarks({ ...marks, [indicator.id]: false });
+                }}
               />
             </Field>
+            {value.problems.length === 0 && (
+              <Plausibility
+                finding={findingOf(indicator.id)}
+                label={t.confirmValue}
+                checked={markOf(indicator.id)}
+                disabled={locked}
+                onChange={(checked) => setMarks({ ...marks, [indicator.id]: checked })}
+                show={(number) => display(indicator.type === "taux" ? `${formatFrenchNumber(number)} %` : number)}
+              />
+            )}
             {/* The comment is checked like every text (TEXT_MAX_LENGTH): a refused one says so here, not only by a disabled button. */}
             <Field
               label={t.comment(columns.comment.header, indicator.id)}
@@ -260,6 +336,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      {unconfirmed > 0 && !locked && <Caption1>{t.warningsDoNotBlock(unconfirmed)}</Caption1>}
       {hasErrors && !locked && <Caption1>{t.fixFields}</Caption1>}
       <Button appearance="primary" type="submit" disabled={hasErrors || locked}>
         {t.save}

@@ -11,7 +11,7 @@ import { type MetaOptions, metaSheet } from "./sheets/meta-sheet";
 import { planSheet } from "./sheets/plan-sheet";
 import { trackingSheet } from "./sheets/tracking-sheet";
 
-export { toCellValue, valueFormat } from "./sheets/value-cells";
+export { confirmationCell, toCellValue, valueFormat } from "./sheets/value-cells";
 export { conventionIdentifier } from "./sheets/meta-sheet";
 
 export interface BuildOptions extends MetaOptions {

@@ -43,6 +43,8 @@ export function mapColumns<K extends string>(
   sheet: string,
   grid: readonly (readonly unknown[])[],
   headers: Record<K, string>,
+  /** Columns a tableau of an earlier template lacks: absent, they map to -1 and every cell of theirs reads empty. */
+  optional: readonly K[] = [],
 ): { columns?: ColumnMap<K>; issues: LocatedIssue[] } {
   const found = new Map<string, number>();
   const width = grid[0]?.length ?? 0;
@@ -54,7 +56,9 @@ export function mapColumns<K extends string>(
   const issues: LocatedIssue[] = [];
   for (const key of Object.keys(headers) as K[]) {
     const col = found.get(foldText(headers[key]));
-    if (col === undefined) {
+    if (col === undefined && optional.includes(key)) {
+      columns[key] = -1;
+    } else if (col === undefined) {
       issues.push({ sheet, cell: "A1", severity: "error", message: sheetLabels.reading.missingColumn(headers[key], sheet) });
     } else {
       columns[key] = col;

@@ -7,12 +7,13 @@ import { sheetLabels } from "../labels/catalog";
 import { ARCHIVE_SPEC, CONVENTION_SPEC, INDICATORS_SPEC, MEASUREMENTS_SPEC, PLAN_SPEC, TRACKING_SPEC, headersOf } from "./tableau-columns";
 
 export const FORMAT_ID = "ctg-suivi/tableau-de-suivi";
-export const TEMPLATE_VERSION = "1.2";
+export const TEMPLATE_VERSION = "1.3";
 /**
  * Versions this code can read: 1.0 lacks only the convention's identifier, which readers then derive; 1.0 and 1.1
- * record the locked quarters as one list instead of one row per quarter.
+ * record the locked quarters as one list instead of one row per quarter; up to 1.2 the entry sheets have no
+ * « Vérifié » column (the mark of a value checked after a plausibility warning).
  */
-export const READABLE_VERSIONS = ["1.0", "1.1", "1.2"] as const;
+export const READABLE_VERSIONS = ["1.0", "1.1", "1.2", "1.3"] as const;
 
 export const SHEETS = sheetLabels.names;
 

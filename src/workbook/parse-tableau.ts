@@ -8,11 +8,13 @@ import { foldText } from "../domain/vocabulary";
 import { isBlank, tidy } from "../domain/numbers";
 import { allActions, allIndicators, type Plan } from "../domain/plan";
 import { measuredQuarters, quartersBetween } from "../domain/quarters";
-import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, statusKey } from "../domain/tracking";
-import { type EntryProblem, checkMeasurementValue, checkStatusEntry, checkText, quarterChecker } from "../domain/validation";
+import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, measurementKey, statusKey } from "../domain/tracking";
+import { plausibilityFindings } from "../domain/plausibility";
+import { type EntryProblem, checkConfirmation, checkMeasurementValue, checkStatusEntry, checkText, quarterChecker } from "../domain/validation";
 import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
 import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS, lockedQuartersOf } from "./layout";
 import { type Grids, type Meta, readMeta, readPlanFromGrids, requireSheet } from "./parse-structure";
+import { MEASUREMENTS_SPEC, TRACKING_SPEC, optionalKeysOf } from "./tableau-columns";
 import { type RangeRef, rangeAddress } from "./sheet-plan";
 
 export type { Grids } from "./parse-structure";
@@ -68,11 +70,12 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
   const lockedQuarters = lockedQuartersOf(meta.values);
   const tracking: Tracking = {
     plan,
-    statuses: statuses ?? [],
-    measurements: measurements ?? [],
+    statuses: statuses?.entries ?? [],
+    measurements: measurements?.entries ?? [],
     lockedQuarters,
     archive: readArchive(grids),
   };
+  if (statuses && measurements) issues.push(...plausibilityIssues(tracking, statuses, measurements));
   return { tracking, meta, issues };
 }
 
@@ -105,17 +108,18 @@ function place(sheet: string, row: number, columnOf: (field: EntryProblem["field
   return (problem: EntryProblem): LocatedIssue => issueAt(sheet, row, columnOf(problem.field), problem.severity, problem.message);
 }
 
-function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issues: LocatedIssue[]): StatusEntry[] | undefined {
+function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issues: LocatedIssue[]): StatusReading | undefined {
   const sheet = SHEETS.tracking;
   const grid = requireSheet(grids, sheet, issues);
   if (!grid) return undefined;
-  const mapped = mapColumns(sheet, grid, TRACKING_COLUMNS);
+  const mapped = mapColumns(sheet, grid, TRACKING_COLUMNS, optionalKeysOf(TRACKING_SPEC));
   issues.push(...mapped.issues);
   if (!mapped.columns) return undefined;
   const c = mapped.columns;
   const actions = new Map(allActions(plan).map((action) => [action.code, action]));
   const seen = new Set<string>();
   const entries: StatusEntry[] = [];
+  const rows = new Map<string, number>();
   const columnOf = (field: EntryProblem["field"]): number => {
     switch (field) {
       case "quarter":
@@ -128,6 +132,8 @@ function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issu
         return c.difficulties;
       case "adjustments":
         return c.adjustments;
+      case "confirmed":
+        return c.confirmed;
       default:
         return c.status;
     }
@@ -147,7 +153,10 @@ function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issu
       },
       "fraction",
     );
-    if (!hasStatusContent(checked.value) && checked.problems.length === 0) continue;
+    const confirmed = checkConfirmation(cellAt(grid, row, c.confirmed));
+    if (confirmed.problems.length > 0) checked.problems.push(...confirmed.problems);
+    if (confirmed.value) checked.value.confirmed = true;
+    if (!hasStatusContent(checked.value) && !confirmed.value && checked.problems.length === 0) continue;
     const located = place(sheet, row, columnOf);
     if (!code && !quarter) {
       issues.push(issueAt(sheet, row, c.code, "error", read.entryWithoutRow));
@@ -168,17 +177,18 @@ function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issu
       continue;
     }
     seen.add(key);
+    rows.set(key, row);
     issues.push(...checked.problems.map(located));
     if (!checked.problems.some((problem) => problem.severity === "error")) entries.push(checked.value);
   }
-  return entries;
+  return { entries, rows, statusCol: c.status };
 }
 
-function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issues: LocatedIssue[]): Measurement[] | undefined {
+function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issues: LocatedIssue[]): MeasurementReading | undefined {
   const sheet = SHEETS.measurements;
   const grid = requireSheet(grids, sheet, issues);
   if (!grid) return undefined;
-  const mapped = mapColumns(sheet, grid, MEASUREMENT_COLUMNS);
+  const mapped = mapColumns(sheet, grid, MEASUREMENT_COLUMNS, optionalKeysOf(MEASUREMENTS_SPEC));
   issues.push(...mapped.issues);
   if (!mapped.columns) return undefined;
   const c = mapped.columns;
@@ -191,12 +201,16 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
     ]),
   );
   const entries: Measurement[] = [];
+  const rows = new Map<string, number>();
   for (let row = 1; row < grid.length; row++) {
     const rawValue = cellAt(grid, row, c.value);
     const rawComment = cellAt(grid, row, c.comment);
-    if (isBlank(rawValue) && isBlank(rawComment)) continue;
+    const rawConfirmed = cellAt(grid, row, c.confirmed);
     const id = textAt(grid, row, c.id);
     const quarter = canonicalQuarter(textAt(grid, row, c.quarter));
+    // Every row's place, empty or not: a warning may be about a value that is missing.
+    if (!rows.has(measurementKey(id, quarter))) rows.set(measurementKey(id, quarter), row);
+    if (isBlank(rawValue) && isBlank(rawComment) && isBlank(rawConfirmed)) continue;
     const known = indicators.get(id);
     if (!known) {
       issues.push(issueAt(sheet, row, c.id, "error", read.unknownIndicator(id, SHEETS.indicators)));
@@ -218,26 +232,58 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
     known.seen.add(quarter);
     const value = checkMeasurementValue(known.indicator, rawValue, "fraction");
     const comment = checkText("comment", entryLabels.text.comment, rawComment);
-    const problems = comment.problems.length === 0 ? value.problems : [...value.problems, ...comment.problems];
+    const confirmed = checkConfirmation(rawConfirmed);
+    const problems = [...value.problems, ...comment.problems, ...confirmed.problems];
+    const columnOf = (field: EntryProblem["field"]) => (field === "comment" ? c.comment : field === "confirmed" ? c.confirmed : c.value);
     if (problems.length > 0)
-      issues.push(
-        ...problems.map((problem) =>
-          issueAt(sheet, row, problem.field === "comment" ? c.comment : c.value, problem.severity, read.ofIndicator(id, problem.message)),
-        ),
-      );
+      issues.push(...problems.map((problem) => issueAt(sheet, row, columnOf(problem.field), problem.severity, read.ofIndicator(id, problem.message))));
     if (problems.some((problem) => problem.severity === "error")) continue;
     const entry: Measurement = { indicatorId: id, quarter };
     if (value.value !== undefined) entry.value = value.value;
     if (comment.value !== undefined) entry.comment = comment.value;
+    if (confirmed.value) entry.confirmed = true;
     entries.push(entry);
   }
-  return entries;
+  return { entries, rows, valueCol: c.value };
 }
 
 /** « Saisie d'indicateur », or any text starting with its first word (people shorten it). */
 function isMeasurementKind(text: string): boolean {
   const firstWord = foldText(sheetLabels.archiveKinds.measurement).split(" ")[0];
   return foldText(text).startsWith(firstWord);
+}
+
+/**
+ * Values and statuses that pass every rule but look wrong (src/domain/plausibility.ts), as warnings at their
+ * cell: the person confirms them (« Vérifié ») or corrects them. Never errors: nothing is blocked by them.
+ */
+function plausibilityIssues(tracking: Tracking, statuses: StatusReading, measurements: MeasurementReading): LocatedIssue[] {
+  const located: LocatedIssue[] = [];
+  for (const finding of plausibilityFindings(tracking, { measured: (id, quarter) => measurements.rows.has(measurementKey(id, quarter)) })) {
+    const { place } = finding;
+    const row =
+      place.kind === "value"
+        ? measurements.rows.get(measurementKey(place.indicatorId, place.quarter))
+        : statuses.rows.get(statusKey(place.actionCode, place.quarter));
+    if (row === undefined) continue;
+    const sheet = place.kind === "value" ? SHEETS.measurements : SHEETS.tracking;
+    located.push(issueAt(sheet, row, place.kind === "value" ? measurements.valueCol : statuses.statusCol, "warning", finding.message));
+  }
+  return located;
+}
+
+interface StatusReading {
+  entries: StatusEntry[];
+  /** Sheet row of each (fiche, quarter) read. */
+  rows: Map<string, number>;
+  statusCol: number;
+}
+
+interface MeasurementReading {
+  entries: Measurement[];
+  /** Sheet row of each (indicator, quarter), filled or not. */
+  rows: Map<string, number>;
+  valueCol: number;
 }
 
 /** The archive holds what users typed before a plan change; it is kept as found, never checked against the plan. */

@@ -3,8 +3,8 @@
  * for « Convention », its rubriques. The sheet builders (src/workbook/sheets/), the readers (parse-structure.ts,
  * parse-tableau.ts), the pane's entry form and the tables of docs/format-classeur.md all derive from these specs.
  */
-import { CONVENTION_TEXT_RULE, type EntryRule, FREE_TEXT_RULE, PROGRESS_RULE, STATUS_RULE } from "../domain/entry-rules";
-import { ruleLabels, sheetLabels } from "../labels/catalog";
+import { CONFIRMATION_RULE, CONVENTION_TEXT_RULE, type EntryRule, FREE_TEXT_RULE, PROGRESS_RULE, STATUS_RULE } from "../domain/entry-rules";
+import { plausibilityLabels, ruleLabels, sheetLabels } from "../labels/catalog";
 import { validationOf } from "./cell-rules";
 import { COLORS, NUMBER_FORMATS } from "./formats";
 import type { DataValidationPlan } from "./sheet-plan";
@@ -27,6 +27,8 @@ export interface TableauColumn<K extends string = string> {
   format?: string | null;
   wrap?: boolean;
   rule?: ColumnRule;
+  /** Added by a later template (1.3): a tableau of an earlier one lacks it, and readers go without. */
+  optional?: boolean;
 }
 
 export interface TableauSheetSpec<K extends string = string> {
@@ -66,6 +68,20 @@ function textColumn<K extends string>(key: K, words: { header: string }, prompt:
 }
 
 const statusList = STATUS_RULE.values.join(", ");
+
+/** « Vérifié »: the person's mark on a row whose value or status a plausibility check flagged (template 1.3). */
+function confirmedColumn(): TableauColumn<"confirmed"> {
+  const words = plausibilityLabels;
+  return {
+    key: "confirmed",
+    header: words.confirmedHeader,
+    content: words.confirmedContent,
+    width: 9,
+    entry: true,
+    optional: true,
+    rule: fixed(CONFIRMATION_RULE, words.confirmedPrompt, words.confirmedRefusal),
+  };
+}
 
 export const PLAN_SPEC: TableauSheetSpec<keyof typeof columns.plan> = {
   name: sheetLabels.names.plan,
@@ -108,7 +124,7 @@ export const INDICATORS_SPEC: TableauSheetSpec<keyof typeof columns.indicators> 
   frozenColumns: 0,
 };
 
-export const TRACKING_SPEC: TableauSheetSpec<keyof typeof columns.tracking> = {
+export const TRACKING_SPEC: TableauSheetSpec<keyof typeof columns.tracking | "confirmed"> = {
   name: sheetLabels.names.tracking,
   table: sheetLabels.tables.tracking,
   columns: [
@@ -143,13 +159,14 @@ export const TRACKING_SPEC: TableauSheetSpec<keyof typeof columns.tracking> = {
     textColumn("achievements", columns.tracking.achievements, sheetLabels.prompts.achievements),
     textColumn("difficulties", columns.tracking.difficulties, sheetLabels.prompts.difficulties),
     textColumn("adjustments", columns.tracking.adjustments, sheetLabels.prompts.adjustments),
+    confirmedColumn(),
   ],
   keys: ["quarter", "code"],
   frozenColumns: 4,
   tabColor: COLORS.entryTab,
 };
 
-export const MEASUREMENTS_SPEC: TableauSheetSpec<keyof typeof columns.measurements> = {
+export const MEASUREMENTS_SPEC: TableauSheetSpec<keyof typeof columns.measurements | "confirmed"> = {
   name: sheetLabels.names.measurements,
   table: sheetLabels.tables.measurements,
   columns: [
@@ -161,6 +178,7 @@ export const MEASUREMENTS_SPEC: TableauSheetSpec<keyof typeof columns.measuremen
     { key: "quarter", ...columns.measurements.quarter, width: 10 },
     { key: "value", ...columns.measurements.value, width: 16, entry: true, rule: { kind: "indicator-value" } },
     textColumn("comment", columns.measurements.comment, sheetLabels.prompts.comment),
+    confirmedColumn(),
   ],
   keys: ["id", "quarter"],
   frozenColumns: 3,
@@ -214,6 +232,11 @@ export const CONVENTION_SPEC: { name: string; rows: readonly ConventionRow<Conve
 /** `{ key: header }` of a sheet, for readers that find columns by their header. */
 export function headersOf<K extends string>(spec: TableauSheetSpec<K>): Record<K, string> {
   return Object.fromEntries(spec.columns.map((column) => [column.key, column.header])) as Record<K, string>;
+}
+
+/** Keys of the columns a reader may find missing (added by a later template). */
+export function optionalKeysOf<K extends string>(spec: TableauSheetSpec<K>): K[] {
+  return spec.columns.filter((column) => column.optional).map((column) => column.key);
 }
 
 export function columnIndex<K extends string>(spec: TableauSheetSpec<K>, key: K): number {

@@ -8,6 +8,7 @@ import type { Tracking } from "../../src/domain/tracking";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { plainValue } from "../../src/xlsx/read-grids";
 import { INTAKE_LIMITS, receiveTableau } from "../../src/xlsx/tableau-intake";
+import { TEMPLATE_VERSION } from "../../src/workbook/layout";
 import { territoryA, territoryB } from "../support/territories";
 import { zipWith } from "../support/zips";
 import { ctgAt } from "../support/cli";
@@ -120,13 +121,13 @@ describe("ctg consolidate", () => {
       "Non renseigné": 1,
       "En retard": 0,
       "Fiches suivies au trimestre": 1,
-      "Valeurs saisies au trimestre": 2,
+      "Valeurs saisies au trimestre": 3,
       "Valeurs attendues au trimestre": 5,
       Fichier: "commune-de-test.xlsx",
-      Modèle: "1.2",
+      Modèle: TEMPLATE_VERSION,
     });
     expect(first["% Réalisée"]).toBeCloseTo(1 / 3, 10);
-    expect(first["Complétude du trimestre"]).toBeCloseTo(2 / 5, 10);
+    expect(first["Complétude du trimestre"]).toBeCloseTo(3 / 5, 10);
     expect(second).toMatchObject({
       Territoire: "Commune de Là-Haut",
       "À lancer": 1,
@@ -173,11 +174,12 @@ describe("ctg consolidate", () => {
     expect(values.map((row) => [row.Territoire, row.Identifiant, row.Trimestre, row.Valeur])).toEqual([
       ["Commune de Test", "1.A.1-I1", "2026-T3", 12],
       ["Commune de Test", "1.A.1-I2", "2026-T3", 0.855],
+      ["Commune de Test", "1.A.1-I3", "2026-T3", 18500],
       ["Commune de Test", "2.A.1-I1", "2026-T2", "-10 % de participants"],
       ["Commune de Là-Haut", "1.A.2-I1", "2026-T2", "Oui"],
     ]);
     expect(values[1]).toMatchObject({ Type: "Taux (%)", Cible: 0.9 });
-    expect(values[2].Commentaire).toBe("+ ateliers le samedi");
+    expect(values[3].Commentaire).toBe("+ ateliers le samedi");
     const rateCell = workbook.getWorksheet("Indicateurs")!.getCell("J3");
     expect(rateCell.numFmt).toBe("0.0 %");
 
@@ -260,7 +262,7 @@ describe("ctg consolidate", () => {
     });
     const received = await receiveTableau(new Uint8Array(readFileSync(old)), "ancien.xlsx", { today: "2026-11-24" });
     expect(received.status).toBe("warnings");
-    expect(received.reasons[0]).toMatch(/modèle 1\.0, plus ancien que le modèle actuel 1\.2/);
+    expect(received.reasons[0]).toMatch(/modèle 1\.0, plus ancien que le modèle actuel 1\.3/);
     expect(received.tableau?.conventionId).toBeUndefined();
     expect(received.tableau?.tracking.statuses).toHaveLength(3);
   });
@@ -281,7 +283,7 @@ describe("ctg consolidate", () => {
     const statuses = rows(workbook, "Statuts");
     expect(statuses.filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
     expect(statuses.filter((row) => row.Territoire === "Commune de Là-Haut")).toHaveLength(2);
-    expect(rows(workbook, "Indicateurs")).toHaveLength(4);
+    expect(rows(workbook, "Indicateurs")).toHaveLength(5);
     expect(rows(workbook, "Synthèse champs").find((row) => row["Champ d'intervention"] === "inclusion numérique")).toMatchObject({
       "En cours": 1,
       Reportée: 1,

@@ -17,6 +17,8 @@ import { demoTracking } from "../../src/samples/demo-entries";
 import { repertoireText } from "../support/repertoire-writer";
 import { SMALL_PLAN_JSON } from "../support/small-plan";
 import { zipOf, zipWith } from "../support/zips";
+import { columnLetter } from "../../src/workbook/sheet-plan";
+import { MEASUREMENTS_SPEC, TRACKING_SPEC } from "../../src/workbook/tableau-columns";
 import { ctgAt } from "../support/cli";
 
 jest.setTimeout(120_000);
@@ -75,10 +77,13 @@ describe("what people add to the tableau survives an update", () => {
   it("keeps a column added after « Suivi des fiches » and one inserted in the middle of « Saisies », each value with its row", async () => {
     const dir = workspace();
     const file = await demoFile(dir);
+    // The first column after the table's, in each sheet.
+    const after = columnLetter(TRACKING_SPEC.columns.length);
+    const moved = columnLetter(MEASUREMENTS_SPEC.columns.length);
     await edit(file, (workbook) => {
       const suivi = workbook.getWorksheet("Suivi des fiches")!;
-      suivi.getCell("K1").value = "Commentaire Caf";
-      suivi.getCell("K2").value = "Vu en COPIL";
+      suivi.getCell(`${after}1`).value = "Commentaire Caf";
+      suivi.getCell(`${after}2`).value = "Vu en COPIL";
       const saisies = workbook.getWorksheet("Saisies")!;
       // A column typed between « Type » and « Unité »: the product's columns after it move one to the right.
       saisies.spliceColumns(5, 0, ["Source", "fichier Caf", "enquête"]);
@@ -87,20 +92,20 @@ describe("what people add to the tableau survives an update", () => {
     const keyOfK2 = [before.get("A2"), before.get("C2")];
     const update = await ctg("init", "--plan", newFichePlan(dir), "--out", file, "--update");
     expect(update.code).toBe(0);
-    expect(update.out).toMatch(
-      /Colonne ajoutée conservée : « Source » \(colonne E\) de la feuille « Saisies » : placée en colonne I, après les colonnes du tableau/,
+    expect(update.out).toContain(
+      `Colonne ajoutée conservée : « Source » (colonne E) de la feuille « Saisies » : placée en colonne ${moved}, après les colonnes du tableau`,
     );
     expect((await ctg("check", file)).code).toBe(0);
 
     const suivi = await cellsOf(file, "Suivi des fiches");
-    expect(suivi.get("K1")).toBe("Commentaire Caf");
+    expect(suivi.get(`${after}1`)).toBe("Commentaire Caf");
     // The new fiche came first in its quarter: the comment moved down with its row.
-    const row = [...suivi.entries()].find(([address, value]) => address.startsWith("K") && value === "Vu en COPIL")![0].slice(1);
+    const row = [...suivi.entries()].find(([address, value]) => address.startsWith(after) && value === "Vu en COPIL")![0].slice(1);
     expect([suivi.get(`A${row}`), suivi.get(`C${row}`)]).toEqual(keyOfK2);
     expect(row).not.toBe("2");
     const saisies = await cellsOf(file, "Saisies");
-    expect(saisies.get("I1")).toBe("Source");
-    expect([saisies.get("I2"), saisies.get("I3")]).toEqual(["fichier Caf", "enquête"]);
+    expect(saisies.get(`${moved}1`)).toBe("Source");
+    expect([saisies.get(`${moved}2`), saisies.get(`${moved}3`)]).toEqual(["fichier Caf", "enquête"]);
     expect(saisies.get("E1")).toBe("Unité");
   });
 

@@ -17,6 +17,7 @@ function tracking(): Tracking {
       { indicatorId: "1.A.1-I2", quarter: "2026-T2", value: 87.5 },
       { indicatorId: "1.A.1-I3", quarter: "2026-T2", value: 1234.56, comment: "+ subvention" },
       { indicatorId: "1.A.2-I1", quarter: "2026-T2", value: false },
+      { indicatorId: "1.A.2-I1", quarter: "2026-T3", value: true },
       { indicatorId: "2.A.1-I1", quarter: "2026-T3", value: "@ateliers" },
     ],
     lockedQuarters: ["2026-T1"],

@@ -24,6 +24,8 @@ export function territoryA(): Tracking {
     measurements: [
       { indicatorId: "1.A.1-I1", quarter: "2026-T3", value: 12 },
       { indicatorId: "1.A.1-I2", quarter: "2026-T3", value: 85.5 },
+      // A fiche done has its final results: without this one, the plausibility checks would ask for it.
+      { indicatorId: "1.A.1-I3", quarter: "2026-T3", value: 18500 },
       { indicatorId: "2.A.1-I1", quarter: "2026-T2", value: "-10 % de participants", comment: "+ ateliers le samedi" },
     ],
     lockedQuarters: [],

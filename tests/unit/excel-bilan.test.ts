@@ -177,7 +177,8 @@ describe("Générer le bilan in the open workbook", () => {
     host.resetStats();
     const generated = await generateBilan(host.context, { kind: "final" }, { today: AFTER_CONVENTION });
     expect(host.stats.syncs).toBe(generated.syncs);
-    expect(generated.syncs).toBeLessThanOrEqual(5);
+    // Reading « Saisies » (24 000 rows) takes two slices since the « Vérifié » column: one sync more than for 1.2.
+    expect(generated.syncs).toBeLessThanOrEqual(6);
     expect(Math.max(...host.stats.requestBytes)).toBeLessThan(5 * 1024 * 1024);
     expect(generated.charts).toBe(4);
   });

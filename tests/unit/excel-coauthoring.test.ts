@@ -8,6 +8,8 @@ import { demoTracking } from "../../src/samples/demo-entries";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { buildTableauPlan } from "../../src/workbook/build-tableau";
 import { MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS } from "../../src/workbook/layout";
+import { columnLetter } from "../../src/workbook/sheet-plan";
+import { MEASUREMENTS_SPEC, TRACKING_SPEC } from "../../src/workbook/tableau-columns";
 import { TABLEAU_SHEETS, readTableau } from "../../src/workbook/parse-tableau";
 import { createFakeExcel, type FakeExcelHost, type SheetState } from "../fake-excel";
 import { NOW, TODAY } from "../support/small-plan";
@@ -63,6 +65,13 @@ describe("co-authoring", () => {
         TRACKING_COLUMNS.difficulties,
         "Tapé par un co-auteur",
       );
+      // Back from « Réalisée » with its reason, as the plausibility checks ask.
+      typeIn(
+        host.sheet(SHEETS.tracking),
+        { [TRACKING_COLUMNS.quarter]: "2026-T3", [TRACKING_COLUMNS.code]: "1.A.2" },
+        TRACKING_COLUMNS.adjustments,
+        "Rouverte à la demande du COPIL",
+      );
       typeIn(
         host.sheet(SHEETS.measurements),
         { [MEASUREMENT_COLUMNS.id]: "1.A.2-I1", [MEASUREMENT_COLUMNS.quarter]: "2026-T3" },
@@ -75,7 +84,13 @@ describe("co-authoring", () => {
 
     const reading = await readBack(host);
     expect(reading.issues).toEqual([]);
-    expect(reading.tracking?.statuses).toContainEqual({ actionCode: "1.A.2", quarter: "2026-T3", status: "En cours", difficulties: "Tapé par un co-auteur" });
+    expect(reading.tracking?.statuses).toContainEqual({
+      actionCode: "1.A.2",
+      quarter: "2026-T3",
+      status: "En cours",
+      difficulties: "Tapé par un co-auteur",
+      adjustments: "Rouverte à la demande du COPIL",
+    });
     expect(reading.tracking?.measurements).toContainEqual({ indicatorId: "1.A.2-I1", quarter: "2026-T3", value: 31 });
     // Every entry read before is still there, and the new fiche has its rows.
     for (const entry of demoTracking(samplePlan()).statuses) expect(reading.tracking?.statuses).toContainEqual(entry);
@@ -93,6 +108,7 @@ describe("co-authoring", () => {
     host.workbook.beforeRequest(2, () => {
       typeIn(host.sheet(SHEETS.tracking), row, TRACKING_COLUMNS.status, "En cours");
       typeIn(host.sheet(SHEETS.tracking), row, TRACKING_COLUMNS.achievements, "Écrit pendant la mise à jour");
+      typeIn(host.sheet(SHEETS.tracking), row, TRACKING_COLUMNS.adjustments, "Rouverte");
     });
     const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     const reading = await readBack(host);
@@ -102,6 +118,7 @@ describe("co-authoring", () => {
       quarter: "2026-T3",
       status: "En cours",
       achievements: "Écrit pendant la mise à jour",
+      adjustments: "Rouverte",
     });
     expect(reading.tracking?.statuses.some((entry) => entry.actionCode === removed.code)).toBe(false);
     // What the removed fiche held is archived, not lost.
@@ -165,9 +182,10 @@ describe("columns people add, in the open workbook", () => {
   it("keeps a column added after the table with its rows, and moves one put among the product's columns after them", async () => {
     const host = await demoHost();
     const suivi = host.sheet(SHEETS.tracking);
-    suivi.cell(0, 10).value = "Commentaire Caf";
+    const afterTable = TRACKING_SPEC.columns.length;
+    suivi.cell(0, afterTable).value = "Commentaire Caf";
     const row = rowOf(suivi, { [TRACKING_COLUMNS.quarter]: "2026-T2", [TRACKING_COLUMNS.code]: "2.A.1" });
-    suivi.cell(row, 10).value = "Vu en COPIL";
+    suivi.cell(row, afterTable).value = "Vu en COPIL";
     insertColumn(host.sheet(SHEETS.measurements), 4, "Source", { 1: "fichier Caf" });
     const firstId = host.sheet(SHEETS.measurements).peek(1, 1)?.value;
     const plan = samplePlan();
@@ -183,16 +201,20 @@ describe("columns people add, in the open workbook", () => {
       indicators: [],
     });
     const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
-    expect(result.moved).toEqual([expect.stringMatching(/« Source » \(colonne E\) de la feuille « Saisies » : placée en colonne I/)]);
+    expect(result.moved).toEqual([
+      expect.stringMatching(
+        new RegExp(`« Source » \\(colonne E\\) de la feuille « Saisies » : placée en colonne ${columnLetter(MEASUREMENTS_SPEC.columns.length)}\\b`),
+      ),
+    ]);
     expect((await readBack(host)).issues).toEqual([]);
     const moved = rowOf(suivi, { [TRACKING_COLUMNS.quarter]: "2026-T2", [TRACKING_COLUMNS.code]: "2.A.1" });
     // The new fiche opens the 2026-T1 and the 2026-T2 blocks: two rows inserted above.
     expect(moved).toBe(row + 2);
-    expect(suivi.peek(moved, 10)?.value).toBe("Vu en COPIL");
+    expect(suivi.peek(moved, afterTable)?.value).toBe("Vu en COPIL");
     const saisies = host.sheet(SHEETS.measurements);
-    expect(saisies.peek(0, 8)?.value).toBe("Source");
+    expect(saisies.peek(0, MEASUREMENTS_SPEC.columns.length)?.value).toBe("Source");
     const sourceRow = rowOf(saisies, { [MEASUREMENT_COLUMNS.id]: String(firstId), [MEASUREMENT_COLUMNS.quarter]: "2026-T1" });
-    expect(saisies.peek(sourceRow, 8)?.value).toBe("fichier Caf");
+    expect(saisies.peek(sourceRow, MEASUREMENTS_SPEC.columns.length)?.value).toBe("fichier Caf");
   });
 
   it("refuses an update that would drop a note it cannot carry, naming it, and changes nothing", async () => {

@@ -98,7 +98,7 @@ describe("consolidation in the open workbook", () => {
       "En cours": 1,
       Réalisée: 1,
       "Non renseigné": 1,
-      "Valeurs saisies au trimestre": 2,
+      "Valeurs saisies au trimestre": 3,
       "Valeurs attendues au trimestre": 5,
       Fichier: "commune-de-test.xlsx",
     });
@@ -124,10 +124,11 @@ describe("consolidation in the open workbook", () => {
     expect(rows(host, "Indicateurs").map((row) => [row.Territoire, row.Identifiant, row.Trimestre, row.Valeur])).toEqual([
       ["Commune de Test", "1.A.1-I1", "2026-T3", 12],
       ["Commune de Test", "1.A.1-I2", "2026-T3", 0.855],
+      ["Commune de Test", "1.A.1-I3", "2026-T3", 18500],
       ["Commune de Test", "2.A.1-I1", "2026-T2", "-10 % de participants"],
       ["Commune de Là-Haut", "1.A.2-I1", "2026-T2", "Oui"],
     ]);
-    expect(host.cell("Indicateurs", "J4")).toMatchObject({ value: "-10 % de participants", numberFormat: "@" });
+    expect(host.cell("Indicateurs", "J5")).toMatchObject({ value: "-10 % de participants", numberFormat: "@" });
     expect(host.cell("Indicateurs", "J3")!.numberFormat).toBe("0.0 %");
     expect(rows(host, "Rapport d'import").map((row) => [row.Fichier, row.Statut])).toEqual([
       ["commune-de-test.xlsx", "Accepté"],

@@ -35,7 +35,9 @@ describe("writing one fiche's quarter from the task pane", () => {
     // Headers, then the key columns only, then the write.
     expect(host.stats.syncs).toBe(3);
     expect(written.syncs).toBe(3);
-    expect(written.cells).toHaveLength(7);
+    // Six cells of « Suivi des fiches » (statut to ajustements, and « Vérifié »), three of « Saisies ».
+    expect(written.cells).toHaveLength(9);
+    expect(written.notes).toEqual([]);
     const after = values(host);
     const changed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
     expect(changed.length).toBeGreaterThan(0);
@@ -59,6 +61,38 @@ describe("writing one fiche's quarter from the task pane", () => {
       difficulties: "=retard",
     });
     expect(reading.tracking?.measurements).toContainEqual({ indicatorId: indicators[0].id, quarter: "2026-T3", value: 4, comment: "outils : affiche, site" });
+  });
+
+  it("writes the marks of verification, and in a tableau older than their column, saves the entry and says the marks were not kept", async () => {
+    const host = await demoHost();
+    const indicator = samplePlan().axes[0].subAxes[0].actions[0].indicators[0];
+    const entry = {
+      status: { actionCode: "1.A.1", quarter: "2026-T3", status: "En cours" as const, progress: 70, confirmed: true },
+      measurements: [{ indicator, measurement: { indicatorId: indicator.id, quarter: "2026-T3", value: 400, confirmed: true } }],
+    };
+    const written = await writeQuarterEntry(host.context, entry);
+    expect(written.notes).toEqual([]);
+    let reading = readTableau(await readGrids(host.context, TABLEAU_SHEETS), { today: TODAY });
+    expect(reading.tracking?.statuses).toContainEqual(expect.objectContaining({ actionCode: "1.A.1", quarter: "2026-T3", confirmed: true }));
+    expect(reading.tracking?.measurements).toContainEqual({ indicatorId: indicator.id, quarter: "2026-T3", value: 400, confirmed: true });
+
+    // A tableau of template 1.2 has no « Vérifié » column: its header is gone, so are the marks' cells.
+    for (const name of [SHEETS.tracking, SHEETS.measurements]) {
+      const sheet = host.sheet(name);
+      const col = [...sheet.cells].find(([key, cell]) => key.startsWith("0,") && cell.value === "Vérifié")![0].split(",")[1];
+      for (const [key] of [...sheet.cells].filter(([key]) => key.endsWith(`,${col}`))) sheet.cell(Number(key.split(",")[0]), Number(col)).value = null;
+    }
+    const legacy = await writeQuarterEntry(host.context, {
+      ...entry,
+      measurements: [{ indicator, measurement: { ...entry.measurements[0].measurement, value: 401 } }],
+    });
+    expect(legacy.cells).toHaveLength(7);
+    expect(legacy.notes).toEqual([
+      expect.stringMatching(/^La saisie est enregistrée, mais pas la marque « Vérifié » : ce tableau date d'un modèle sans cette colonne/),
+    ]);
+    reading = readTableau(await readGrids(host.context, TABLEAU_SHEETS), { today: TODAY });
+    expect(reading.issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    expect(reading.tracking?.measurements).toContainEqual({ indicatorId: indicator.id, quarter: "2026-T3", value: 401 });
   });
 
   it("refuses a quarter locked after its COPIL, with the reason", async () => {

@@ -10,7 +10,7 @@ import { indicatorValueValidation } from "../cell-rules";
 import type { CellValue, DataValidationPlan, SheetPlan } from "../sheet-plan";
 import { buildTableSheet } from "../table-sheet";
 import { MEASUREMENTS_SPEC, columnIndex, headersOf, layoutColumns } from "../tableau-columns";
-import { toCellValue, valueFormat } from "./value-cells";
+import { confirmationCell, toCellValue, valueFormat } from "./value-cells";
 
 export function measurementsSheet(tracking: Tracking): SheetPlan {
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
@@ -36,6 +36,7 @@ export function measurementsSheet(tracking: Tracking): SheetPlan {
         quarter,
         toCellValue(indicator, entry?.value),
         entry?.comment ?? null,
+        confirmationCell(entry?.confirmed),
       ]);
     }
     if (rows.length > firstRow) {

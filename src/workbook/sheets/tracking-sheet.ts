@@ -7,6 +7,7 @@ import { quartersBetween } from "../../domain/quarters";
 import { type StatusEntry, type Tracking, statusKey } from "../../domain/tracking";
 import { CLOSED_STATUSES, STATUSES } from "../../domain/vocabulary";
 import { COLORS, STATUS_COLORS } from "../formats";
+import { confirmationCell } from "./value-cells";
 import { type CellValue, type ConditionalFormatPlan, type SheetPlan, columnLetter } from "../sheet-plan";
 import { buildTableSheet } from "../table-sheet";
 import { TRACKING_SPEC, columnIndex, headersOf, layoutColumns } from "../tableau-columns";
@@ -35,6 +36,7 @@ export function trackingSheet(tracking: Tracking): SheetPlan {
         entry?.achievements ?? null,
         entry?.difficulties ?? null,
         entry?.adjustments ?? null,
+        confirmationCell(entry?.confirmed),
       ]);
     }
   }

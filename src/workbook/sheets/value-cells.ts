@@ -1,4 +1,5 @@
 /** How an indicator's value sits in a cell: its cell value and its number format, by type. */
+import { CONFIRMATION_RULE } from "../../domain/entry-rules";
 import type { Indicator } from "../../domain/plan";
 import type { MeasurementValue } from "../../domain/tracking";
 import { vocabularyLabels } from "../../labels/catalog";
@@ -12,6 +13,11 @@ export function toCellValue(indicator: Pick<Indicator, "type">, value: Measureme
   if (indicator.type === "oui-non") return value === true ? YES : value === false ? NO : String(value);
   if (indicator.type === "taux" && typeof value === "number") return value / 100;
   return value;
+}
+
+/** The « Vérifié » mark of an entry, or an empty cell. */
+export function confirmationCell(confirmed: boolean | undefined): string | null {
+  return confirmed ? CONFIRMATION_RULE.values[0] : null;
 }
 
 /** A yes / no answer kept in the archive as the cell showed it. */

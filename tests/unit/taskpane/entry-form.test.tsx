@@ -63,3 +63,85 @@ describe("entry form, a text over the length limit", () => {
     expect(save.disabled).toBe(false);
   });
 });
+
+/** The small plan set up with three quarters of history for fiche 1.A.1, the form opened on 2026-T4. */
+async function formWithHistory(): Promise<{ form: HTMLElement; gateway: ReturnType<typeof officeGateway> }> {
+  const host = createFakeExcel();
+  const gateway = officeGateway(host.run, () => new Date("2026-11-24T10:00:00Z"));
+  const { smallPlan } = await import("../../support/small-plan");
+  const plan = smallPlan();
+  await gateway.setUp(plan);
+  const places = plan.axes[0].subAxes[0].actions[0].indicators[0];
+  const history: [string, "En cours" | "Réalisée", number][] = [
+    ["2026-T1", "En cours", 10],
+    ["2026-T2", "En cours", 12],
+    ["2026-T3", "Réalisée", 12],
+  ];
+  for (const [quarter, status, value] of history) {
+    await gateway.writeEntry({
+      status: { actionCode: "1.A.1", quarter, status, progress: status === "Réalisée" ? 100 : 50 },
+      measurements: [{ indicator: places, measurement: { indicatorId: places.id, quarter, value } }],
+    });
+  }
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host="excel" gateway={gateway} initialView="saisie" />
+    </FluentProvider>,
+  );
+  return { form: await screen.findByRole("form", { name: "Saisie trimestrielle" }), gateway };
+}
+
+describe("entry form, values that are valid but probably wrong", () => {
+  it("warns while typing, with the previous value and the reason, lets the value be saved, and keeps the mark of verification", async () => {
+    const { form, gateway } = await formWithHistory();
+    const user = userEvent.setup();
+    await user.click(within(form).getByRole("combobox", { name: /Statut/ }));
+    await user.click(await screen.findByRole("option", { name: "Réalisée" }));
+    // A fiche done without its final results is asked for them, one warning per empty indicator.
+    expect(await within(form).findAllByText(/est « Réalisée » au 4e trimestre 2026, mais l'indicateur 1\.A\.1-I[23] n'a pas de valeur/)).toHaveLength(2);
+    fireEvent.change(within(form).getByRole("textbox", { name: "Taux d'occupation" }), { target: { value: "85" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Budget engagé" }), { target: { value: "12 500" } });
+    const places = within(form).getByRole("textbox", { name: "Nombre de places" });
+    fireEvent.change(places, { target: { value: "1" } });
+
+    expect(await within(form).findByText(/La valeur de 1\.A\.1-I1 tombe de 12 à 1 en un trimestre/)).toBeTruthy();
+    expect(within(form).getByText(/Valeurs précédentes : 2026-T3 : 12\./)).toBeTruthy();
+    expect(within(form).getByText(/1 valeur\(s\) à confirmer/)).toBeTruthy();
+    const save = within(form).getByRole("button", { name: "Enregistrer" }) as HTMLButtonElement;
+    // A warning never blocks: the value is valid.
+    expect(save.disabled).toBe(false);
+    expect(places.getAttribute("aria-invalid")).not.toBe("true");
+
+    const mark = within(form).getByRole("checkbox", { name: "J'ai vérifié cette valeur : elle est juste" }) as HTMLInputElement;
+    await user.click(mark);
+    expect(within(form).queryByText(/valeur\(s\) à confirmer/)).toBeNull();
+    await user.click(save);
+    expect(await within(form).findByText(/^Enregistré : /)).toBeTruthy();
+
+    const reading = (await gateway.read()).reading!;
+    expect(reading.tracking?.measurements).toContainEqual({ indicatorId: "1.A.1-I1", quarter: "2026-T4", value: 1, confirmed: true });
+    // Marked, the value is no longer raised by Vérifier.
+    expect(reading.issues.filter((issue) => issue.message.includes("1.A.1-I1"))).toEqual([]);
+  });
+
+  it("takes the mark away when the value changes, and asks the reason of a status that goes back until an ajustement is typed", async () => {
+    const { form } = await formWithHistory();
+    const user = userEvent.setup();
+    await user.click(within(form).getByRole("combobox", { name: /Statut/ }));
+    await user.click(await screen.findByRole("option", { name: "En cours" }));
+    expect(await within(form).findByText(/La fiche 1\.A\.1 repasse de « Réalisée » à « En cours »/)).toBeTruthy();
+    fireEvent.change(within(form).getByRole("textbox", { name: /^Ajustements/ }), { target: { value: "Rouverte : deuxième micro-crèche" } });
+    expect(within(form).queryByText(/repasse de « Réalisée »/)).toBeNull();
+
+    const places = within(form).getByRole("textbox", { name: "Nombre de places" });
+    fireEvent.change(places, { target: { value: "2" } });
+    const mark = (await within(form).findByRole("checkbox", { name: /J'ai vérifié cette valeur/ })) as HTMLInputElement;
+    await user.click(mark);
+    expect(mark.checked).toBe(true);
+    fireEvent.change(places, { target: { value: "3" } });
+    expect((within(form).getByRole("checkbox", { name: /J'ai vérifié cette valeur/ }) as HTMLInputElement).checked).toBe(false);
+    // A plausible value: no warning at all.
+    fireEvent.change(places, { target: { value: "13" } });
+    expect(within(form).queryByRole("checkbox", { name: /J'ai vérifié cette valeur/ })).toBeNull();
+  });
+});

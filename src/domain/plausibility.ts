@@ -1,0 +1,302 @@
+/**
+ * Values that pass every rule but are probably wrong: warnings for the person to confirm or correct, never
+ * refusals. Each check looks at one indicator's series or one fiche's statuses, in quarter order; a value or a
+ * status marked as verified (`confirmed`) is not raised again.
+ *
+ * The outlier check is robust on purpose: the median and the median absolute deviation (MAD) of the previous values
+ * are not moved by the very typo they must catch, nor by a few odd quarters, where a mean and a standard deviation
+ * would be. A value is flagged when its modified z-score |x − médiane| / (1,4826 × MAD) passes 3,5 (the threshold
+ * of Iglewicz and Hoaglin), with at least four previous values (a year: fewer say nothing of a series) and a
+ * spread of at least 10 % of the median, so that a steady series does not flag every small change.
+ */
+import { plausibilityLabels } from "../labels/catalog";
+import { formatFrenchNumber } from "./numbers";
+import { type ActionSheet, type Indicator, allActions } from "./plan";
+import { compareQuarters, parseQuarter, quarterLabel, type Quarter } from "./quarters";
+import type { Measurement, StatusEntry, Tracking } from "./tracking";
+import type { Status } from "./vocabulary";
+
+export type FindingKind = "outlier" | "runningTotal" | "sharpDrop" | "aboveTarget" | "belowBaseline" | "stuckRate" | "doneWithoutValue" | "statusBack";
+
+export type FindingPlace = { kind: "value"; indicatorId: string; quarter: Quarter } | { kind: "status"; actionCode: string; quarter: Quarter };
+
+export interface Finding {
+  kind: FindingKind;
+  place: FindingPlace;
+  /** French, a sentence fragment like the domain's other messages. */
+  message: string;
+  /** The earlier values the check compared with, oldest first, for the pane to show beside the field. */
+  previous: { quarter: Quarter; value: number }[];
+}
+
+/** Thresholds of the checks, named so that their docs and tests speak of the same numbers. */
+export const PLAUSIBILITY = {
+  minimumHistory: 4,
+  outlierScore: 3.5,
+  /** The MAD of a normal distribution is 0.6745 σ: scaled by 1.4826 it estimates σ. */
+  madScale: 1.4826,
+  minimumSpread: 0.1,
+  runningTotalLength: 4,
+  runningTotalGrowth: 2.5,
+  /** The largest step of a run of running totals is at most this many times its median step. */
+  runningTotalStepSpread: 4,
+  sharpDrop: 0.5,
+  targetMultiple: 3,
+  baselineShare: 0.5,
+  stuckRateQuarters: 3,
+} as const;
+
+const words = plausibilityLabels;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function robustSpread(values: readonly number[]): { median: number; spread: number } {
+  const center = median(values);
+  const mad = median(values.map((value) => Math.abs(value - center)));
+  return { median: center, spread: Math.max(PLAUSIBILITY.madScale * mad, PLAUSIBILITY.minimumSpread * Math.abs(center), 1) };
+}
+
+interface Point {
+  quarter: Quarter;
+  value: number;
+  measurement: Measurement;
+}
+
+function display(indicator: Pick<Indicator, "type">, value: number): string {
+  return indicator.type === "taux" ? `${formatFrenchNumber(value)} %` : formatFrenchNumber(value);
+}
+
+/** The same quarter of earlier years: a holiday programme is busy every summer, and that is no outlier. */
+function seasonal(points: readonly Point[], at: Point): boolean {
+  const index = parseQuarter(at.quarter)?.index;
+  const same = points.filter((point) => point !== at && compareQuarters(point.quarter, at.quarter) < 0 && parseQuarter(point.quarter)?.index === index);
+  if (same.length === 0) return false;
+  const values = same.map((point) => point.value);
+  return at.value >= 0.5 * Math.min(...values) && at.value <= 2 * Math.max(...values);
+}
+
+function indicatorFindings(indicator: Indicator, measurements: readonly Measurement[], statusOf: (quarter: Quarter) => Status | undefined): Finding[] {
+  if (indicator.type !== "nombre" && indicator.type !== "montant" && indicator.type !== "taux") return [];
+  const points: Point[] = measurements
+    .filter((entry): entry is Measurement & { value: number } => typeof entry.value === "number")
+    .map((measurement) => ({ quarter: measurement.quarter, value: measurement.value, measurement }))
+    .sort((a, b) => compareQuarters(a.quarter, b.quarter));
+  const findings: Finding[] = [];
+  const id = indicator.id;
+  const show = (value: number) => display(indicator, value);
+  const flag = (kind: FindingKind, at: Point, message: string, previous: readonly Point[]) =>
+    findings.push({
+      kind,
+      place: { kind: "value", indicatorId: id, quarter: at.quarter },
+      message,
+      previous: previous.map(({ quarter, value }) => ({ quarter, value })),
+    });
+  let total = 0;
+  let totalFlagged = false;
+  let runStart = 0;
+  points.forEach((point, index) => {
+    const history = points.slice(0, index);
+    const recent = history.slice(-PLAUSIBILITY.minimumHistory);
+    let flagged = false;
+    if (history.length >= PLAUSIBILITY.minimumHistory) {
+      const { median: center, spread } = robustSpread(history.map((entry) => entry.value));
+      if (Math.abs(point.value - center) / spread > PLAUSIBILITY.outlierScore && !seasonal(points, point)) {
+        flag(
+          "outlier",
+          point,
+          words.outlier(
+            show(point.value),
+            id,
+            show(center),
+            history.length,
+            recent.map((entry) => show(entry.value)),
+          ),
+          recent,
+        );
+        flagged = true;
+      }
+    }
+    if (indicator.aggregation === "somme") {
+      // The increasing run this value ends: running totals keep growing, and once a run looked like one, it still does.
+      if (index === 0 || point.value <= points[index - 1].value) runStart = index;
+      const run = points.slice(runStart, index + 1);
+      const first = run[0].value;
+      // The steps of running totals are the quarters' own values: of one order of size, unlike a single jump.
+      const steps = run.slice(1).map((entry, i) => entry.value - run[i].value);
+      const evenSteps = steps.length > 0 && Math.max(...steps) <= PLAUSIBILITY.runningTotalStepSpread * median(steps);
+      if (
+        run.length >= PLAUSIBILITY.runningTotalLength &&
+        first > 0 &&
+        evenSteps &&
+        run[PLAUSIBILITY.runningTotalLength - 1].value >= PLAUSIBILITY.runningTotalGrowth * first
+      ) {
+        if (!flagged)
+          flag(
+            "runningTotal",
+            point,
+            words.runningTotal(
+              id,
+              run.slice(-6).map((entry) => show(entry.value)),
+            ),
+            run.slice(0, -1),
+          );
+        flagged = true;
+      }
+      total += point.value;
+      if (!totalFlagged && indicator.target !== undefined && indicator.target > 0 && total > PLAUSIBILITY.targetMultiple * indicator.target) {
+        totalFlagged = true;
+        if (!flagged) flag("aboveTarget", point, words.totalAboveTarget(show(total), id, show(indicator.target)), history);
+        flagged = true;
+      }
+    } else {
+      const before = history[history.length - 1];
+      if (
+        !flagged &&
+        indicator.aggregation === "derniere" &&
+        before &&
+        before.value > 0 &&
+        point.value < PLAUSIBILITY.sharpDrop * before.value &&
+        before.value - point.value > 1
+      ) {
+        flag("sharpDrop", point, words.sharpDrop(id, show(before.value), show(point.value)), [before]);
+        flagged = true;
+      }
+      if (!flagged && indicator.target !== undefined && indicator.target > 0 && point.value > PLAUSIBILITY.targetMultiple * indicator.target) {
+        flag("aboveTarget", point, words.aboveTarget(show(point.value), id, show(indicator.target)), recent);
+        flagged = true;
+      }
+      const baseline = indicator.baseline;
+      if (
+        !flagged &&
+        baseline !== undefined &&
+        baseline > 0 &&
+        point.value < PLAUSIBILITY.baselineShare * baseline &&
+        history.every((entry) => entry.value > point.value)
+      ) {
+        flag("belowBaseline", point, words.belowBaseline(show(point.value), id, show(baseline)), recent);
+        flagged = true;
+      }
+    }
+    if (!flagged && indicator.type === "taux" && (point.value === 0 || point.value === 100) && statusOf(point.quarter) === "En cours") {
+      const run = points.slice(Math.max(0, index - PLAUSIBILITY.stuckRateQuarters + 1), index + 1);
+      if (run.length === PLAUSIBILITY.stuckRateQuarters && run.every((entry) => entry.value === point.value)) {
+        flag("stuckRate", point, words.stuckRate(id, show(point.value), run.length), run.slice(0, -1));
+      }
+    }
+  });
+  return findings;
+}
+
+function statusFindings(actionCode: string, statuses: readonly StatusEntry[]): Finding[] {
+  const ordered = statuses.filter((entry) => entry.status !== undefined).sort((a, b) => compareQuarters(a.quarter, b.quarter));
+  const findings: Finding[] = [];
+  const rank: Partial<Record<Status, number>> = { "À lancer": 0, "En cours": 1, Réalisée: 2 };
+  ordered.forEach((entry, index) => {
+    const before = ordered[index - 1];
+    if (!before || entry.adjustments) return;
+    const was = rank[before.status!];
+    const now = rank[entry.status!];
+    if (was !== undefined && now !== undefined && now < was) {
+      findings.push({
+        kind: "statusBack",
+        place: { kind: "status", actionCode, quarter: entry.quarter },
+        message: words.statusBack(actionCode, before.status!, entry.status!),
+        previous: [],
+      });
+    }
+  });
+  return findings;
+}
+
+/** A fiche « Réalisée » in its last quarter with an indicator left empty there: its final result is missing. */
+function doneWithoutValueFindings(
+  action: ActionSheet,
+  statuses: readonly StatusEntry[],
+  measured: (indicatorId: string, quarter: Quarter) => boolean,
+  hasValue: (indicatorId: string, quarter: Quarter) => boolean,
+): Finding[] {
+  const actionCode = action.code;
+  const last = statuses
+    .filter((entry) => entry.status !== undefined)
+    .sort((a, b) => compareQuarters(a.quarter, b.quarter))
+    .pop();
+  if (!last || last.status !== "Réalisée") return [];
+  return action.indicators
+    .filter((indicator) => measured(indicator.id, last.quarter) && !hasValue(indicator.id, last.quarter))
+    .map((indicator) => ({
+      kind: "doneWithoutValue" as const,
+      place: { kind: "value" as const, indicatorId: indicator.id, quarter: last.quarter },
+      message: words.doneWithoutValue(actionCode, quarterLabel(last.quarter), indicator.id),
+      previous: [],
+    }));
+}
+
+export interface PlausibilityScope {
+  /** Only the fiches (and their indicators) of these codes; all by default. */
+  actionCodes?: ReadonlySet<string>;
+  /** Whether an indicator has a row for a quarter (annual indicators are measured once a year). */
+  measured?: (indicatorId: string, quarter: Quarter) => boolean;
+}
+
+/** Every plausibility finding of a tableau, except on values and statuses marked as verified. */
+export function plausibilityFindings(tracking: Tracking, scope: PlausibilityScope = {}): Finding[] {
+  const byIndicator = new Map<string, Measurement[]>();
+  for (const entry of tracking.measurements) groupInto(byIndicator, entry.indicatorId, entry);
+  const byAction = new Map<string, StatusEntry[]>();
+  for (const entry of tracking.statuses) groupInto(byAction, entry.actionCode, entry);
+  const confirmed = new Set([
+    ...tracking.measurements
+      .filter((entry) => entry.confirmed)
+      .map((entry) => placeKey({ kind: "value", indicatorId: entry.indicatorId, quarter: entry.quarter })),
+    ...tracking.statuses.filter((entry) => entry.confirmed).map((entry) => placeKey({ kind: "status", actionCode: entry.actionCode, quarter: entry.quarter })),
+  ]);
+  const values = new Set(tracking.measurements.filter((entry) => entry.value !== undefined).map((entry) => `${entry.indicatorId}\u0000${entry.quarter}`));
+  const measured = scope.measured ?? (() => true);
+  const findings: Finding[] = [];
+  for (const action of allActions(tracking.plan)) {
+    if (scope.actionCodes && !scope.actionCodes.has(action.code)) continue;
+    const statuses = byAction.get(action.code) ?? [];
+    const statusAt = new Map(statuses.map((entry) => [entry.quarter, entry.status]));
+    for (const indicator of action.indicators)
+      findings.push(...indicatorFindings(indicator, byIndicator.get(indicator.id) ?? [], (quarter) => statusAt.get(quarter)));
+    findings.push(...statusFindings(action.code, statuses));
+    findings.push(...doneWithoutValueFindings(action, statuses, measured, (id, quarter) => values.has(`${id}\u0000${quarter}`)));
+  }
+  return findings.filter((finding) => !confirmed.has(placeKey(finding.place)));
+}
+
+/** What the entry form holds for one fiche and one quarter, before it is saved. */
+export interface DraftEntry {
+  status: StatusEntry;
+  measurements: Measurement[];
+}
+
+/**
+ * The findings of a fiche's quarter as typed in the form: its draft replaces what the tableau holds for that fiche
+ * and quarter. Marks of verification are ignored here, so that the form still shows what a mark answers.
+ */
+export function draftFindings(tracking: Tracking, draft: DraftEntry, scope: Pick<PlausibilityScope, "measured"> = {}): Finding[] {
+  const { actionCode, quarter } = draft.status;
+  const ids = new Set(draft.measurements.map((entry) => entry.indicatorId));
+  const unmarked = <T extends { confirmed?: boolean }>({ confirmed: _confirmed, ...entry }: T): Omit<T, "confirmed"> => entry;
+  const whatIf: Tracking = {
+    ...tracking,
+    statuses: [...tracking.statuses.filter((entry) => entry.actionCode !== actionCode || entry.quarter !== quarter), draft.status].map(unmarked),
+    measurements: [...tracking.measurements.filter((entry) => entry.quarter !== quarter || !ids.has(entry.indicatorId)), ...draft.measurements].map(unmarked),
+  };
+  return plausibilityFindings(whatIf, { ...scope, actionCodes: new Set([actionCode]) }).filter((finding) => finding.place.quarter === quarter);
+}
+
+function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
+}
+
+export function placeKey(place: FindingPlace): string {
+  return place.kind === "value" ? `v\u0000${place.indicatorId}\u0000${place.quarter}` : `s\u0000${place.actionCode}\u0000${place.quarter}`;
+}

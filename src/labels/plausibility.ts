@@ -1,0 +1,36 @@
+/**
+ * Section « plausibility » of the French catalogue: values that are valid but probably wrong. Each message says
+ * what was compared and what to do; none refuses anything — the person confirms the value or corrects it.
+ */
+
+const list = (values: readonly string[]) => values.join(", ");
+
+export const plausibilityLabels = {
+  outlier: (value: string, id: string, median: string, count: number, recent: readonly string[]) =>
+    `valeur ${value} inhabituelle pour ${id} : les ${count} trimestres précédents sont autour de ${median} (derniers : ${list(recent)}) ; une erreur de frappe (un zéro de trop ou de moins) ?`,
+  runningTotal: (id: string, series: readonly string[]) =>
+    `les valeurs de ${id} augmentent à chaque trimestre (${list(series)}) comme un total cumulé, alors que l'indicateur additionne les trimestres (agrégation « Somme ») : saisissez la part de chaque trimestre, pas le cumul`,
+  sharpDrop: (id: string, before: string, now: string) =>
+    `la valeur de ${id} tombe de ${before} à ${now} en un trimestre, alors que l'indicateur retient la dernière valeur (un total cumulé ne baisse pas) : est-ce bien la valeur du trimestre ?`,
+  aboveTarget: (value: string, id: string, target: string) =>
+    `valeur ${value} de ${id} supérieure à 3 fois sa cible (${target}) : l'unité ou la cible est-elle la bonne ?`,
+  totalAboveTarget: (total: string, id: string, target: string) =>
+    `le total des trimestres de ${id} atteint ${total}, plus de 3 fois sa cible (${target}) : une valeur saisie en cumul ou dans une autre unité ?`,
+  belowBaseline: (value: string, id: string, baseline: string) =>
+    `valeur ${value} de ${id} très en dessous de sa valeur de référence (${baseline}), plus bas qu'aucun trimestre précédent : est-ce la bonne valeur ?`,
+  stuckRate: (id: string, value: string, count: number) =>
+    `le taux ${id} vaut exactement ${value} depuis ${count} trimestres alors que la fiche est « En cours » : est-il vraiment mesuré ?`,
+  doneWithoutValue: (code: string, quarter: string, id: string) =>
+    `la fiche ${code} est « Réalisée » au ${quarter}, mais l'indicateur ${id} n'a pas de valeur pour ce trimestre : saisissez son résultat final`,
+  statusBack: (code: string, before: string, now: string) =>
+    `la fiche ${code} repasse de « ${before} » à « ${now} » : expliquez ce retour dans « Ajustements »`,
+  /** How a flagged value's mark of verification reads in a sheet, and in the form. */
+  confirmedHeader: "Vérifié",
+  confirmedValue: "Oui",
+  confirmedContent: "`Oui` : la valeur signalée comme improbable a été vérifiée ; elle n'est plus signalée",
+  confirmedPrompt: {
+    title: "Valeur vérifiée",
+    message: "Choisissez Oui quand une valeur signalée comme improbable est juste : elle ne sera plus signalée. Videz la cellule si la valeur change.",
+  },
+  confirmedRefusal: { title: "Valeur refusée", message: "Choisissez Oui, ou laissez la cellule vide." },
+} as const;
