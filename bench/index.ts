@@ -13,6 +13,7 @@ import { bilanFigures } from "./bilan";
 import { CONSOLIDATION_STEPS, consolidateStep, consolidationFigures, parseStep } from "./consolidation";
 import { paneConsolidationFigures } from "./pane-consolidation";
 import { HOSTILE_STEP, hostileFigures, hostileStep } from "./hostile-files";
+import { plausibilityFigures } from "./plausibility";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 const TODAY = "2031-01-01";
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   if (wanted("core")) await coreFigures();
   if (wanted("office")) for (const figure of await officeFigures(NOW)) print(figure);
   if (wanted("bilan")) for (const figure of await bilanFigures(NOW)) print(figure);
+  if (wanted("plausibility")) for (const figure of plausibilityFigures(100)) print(figure);
   // Two sizes: the time ratio is judged at 100 files, the peak memory compared between the two.
   if (wanted("consolidation")) {
     for (const count of (process.env.CTG_BENCH_TERRITORIES ?? "25,100").split(",").map(Number)) {

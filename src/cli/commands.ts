@@ -180,6 +180,7 @@ export async function bilanCommand(
     const deck = join(options.out, deckFileName(report, cdsf));
     writeBytes(deck, await writeDeck(report, { cdsf, now: clock.now(), ...(options.indicator ? { seriesIndicatorId: options.indicator } : {}) }));
     say(t.deckWritten(deck));
+    if (report.toConfirm.length > 0) say(t.toConfirm(report.toConfirm.length));
   }
   return EXIT_CODES.ok;
 }

@@ -11,8 +11,8 @@
  */
 import { plausibilityLabels } from "../labels/catalog";
 import { formatFrenchNumber } from "./numbers";
-import { type ActionSheet, type Indicator, allActions } from "./plan";
-import { compareQuarters, parseQuarter, quarterLabel, type Quarter } from "./quarters";
+import { type ActionSheet, type Indicator, allActions, allIndicators } from "./plan";
+import { compareQuarters, measuredQuarters, parseQuarter, quarterLabel, quartersBetween, type Quarter } from "./quarters";
 import type { Measurement, StatusEntry, Tracking } from "./tracking";
 import type { Status } from "./vocabulary";
 
@@ -255,7 +255,7 @@ export function plausibilityFindings(tracking: Tracking, scope: PlausibilityScop
     ...tracking.statuses.filter((entry) => entry.confirmed).map((entry) => placeKey({ kind: "status", actionCode: entry.actionCode, quarter: entry.quarter })),
   ]);
   const values = new Set(tracking.measurements.filter((entry) => entry.value !== undefined).map((entry) => `${entry.indicatorId}\u0000${entry.quarter}`));
-  const measured = scope.measured ?? (() => true);
+  const measured = scope.measured ?? periodicityOf(tracking);
   const findings: Finding[] = [];
   for (const action of allActions(tracking.plan)) {
     if (scope.actionCodes && !scope.actionCodes.has(action.code)) continue;
@@ -289,6 +289,13 @@ export function draftFindings(tracking: Tracking, draft: DraftEntry, scope: Pick
     measurements: [...tracking.measurements.filter((entry) => entry.quarter !== quarter || !ids.has(entry.indicatorId)), ...draft.measurements].map(unmarked),
   };
   return plausibilityFindings(whatIf, { ...scope, actionCodes: new Set([actionCode]) }).filter((finding) => finding.place.quarter === quarter);
+}
+
+/** Whether an indicator is measured in a quarter, by its periodicity (annual indicators once a year). */
+function periodicityOf(tracking: Tracking): (indicatorId: string, quarter: Quarter) => boolean {
+  const all = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+  const byId = new Map(allIndicators(tracking.plan).map(({ indicator }) => [indicator.id, new Set(measuredQuarters(indicator.periodicity, all))]));
+  return (indicatorId, quarter) => byId.get(indicatorId)?.has(quarter) ?? false;
 }
 
 function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {

@@ -6,6 +6,7 @@ import { bilanLabels } from "../labels/catalog";
 import { EXIT_CODES, Refusal } from "./refusal";
 import { NOT_ENTERED, emptyCounts, isLate, type StatusCounts, type StatusOrNone } from "./dashboard";
 import { type Indicator, allIndicators, locatedActions, type ActionSheet, type Axis } from "./plan";
+import { type Finding, plausibilityFindings } from "./plausibility";
 import { compareQuarters, measuredQuarters, parseQuarter, quarterOf, quartersBetween, type Quarter } from "./quarters";
 import type { Measurement, MeasurementValue, StatusEntry, Tracking } from "./tracking";
 import type { Aggregation } from "./vocabulary";
@@ -55,6 +56,8 @@ export interface Report {
   late: ActionFigures[];
   indicators: IndicatorFigures[];
   completeness: { statusesFilled: number; statusesExpected: number; valuesFilled: number; valuesExpected: number };
+  /** Values and statuses of the period that the plausibility checks flag and nobody marked as verified. */
+  toConfirm: Finding[];
 }
 
 /** A bilan asked for a period the convention does not cover: refused before anything is computed. */
@@ -167,6 +170,7 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
     actions,
     late: actions.filter((figures) => figures.late),
     indicators,
+    toConfirm: findingsUntil(tracking, last).filter((finding) => inPeriod.has(finding.place.quarter)),
     completeness: {
       statusesFilled,
       statusesExpected: actions.length * quarters.length,
@@ -174,6 +178,12 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
       valuesExpected,
     },
   };
+}
+
+/** The findings as they stood at the end of the period: later quarters do not change what the bilan showed. */
+function findingsUntil(tracking: Tracking, last: Quarter): Finding[] {
+  const until = <T extends { quarter: Quarter }>(entries: readonly T[]) => entries.filter((entry) => compareQuarters(entry.quarter, last) <= 0);
+  return plausibilityFindings({ ...tracking, statuses: until(tracking.statuses), measurements: until(tracking.measurements) });
 }
 
 function indicatorFigures(actionCode: string, indicator: Indicator, measured: Quarter[], entries: Measurement[], final: boolean): IndicatorFigures {
@@ -272,6 +282,12 @@ export function reportJson(report: Report): unknown {
       perYear: figures.perYear.map((point) => ({ year: point.year, value: point.value ?? null })),
     })),
     completeness: report.completeness,
+    toConfirm: report.toConfirm.map((finding) => ({
+      ...(finding.place.kind === "value" ? { indicatorId: finding.place.indicatorId } : { actionCode: finding.place.actionCode }),
+      quarter: finding.place.quarter,
+      kind: finding.kind,
+      message: finding.message,
+    })),
     difficulties: report.actions.flatMap((figures) =>
       figures.latestDifficulties ? [{ code: figures.action.code, quarter: figures.latestDifficulties.quarter, text: figures.latestDifficulties.text }] : [],
     ),

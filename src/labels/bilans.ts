@@ -30,6 +30,7 @@ export const bilanLabels = {
       late: (count: number) => `Fiches en retard (${count})`,
       indicators: "Indicateurs d'évaluation",
       difficulties: "Dernières difficultés et ajustements",
+      toConfirm: (count: number) => `Valeurs à confirmer avant le COPIL (${count})`,
       chartData: "Données des graphiques",
     },
     headers: {
@@ -52,7 +53,13 @@ export const bilanLabels = {
       quarter: "Trimestre",
       adjustments: "Ajustements",
       actions: "Fiches",
+      entry: "Saisie",
+      reason: "Pourquoi la vérifier",
     },
+    /** Under « Valeurs à confirmer »: where they come from and what to do. */
+    toConfirmIntro:
+      "Valeurs valides mais improbables d'après l'historique de chaque indicateur : corrigez-les dans le tableau ou marquez-les « Vérifié » (onglet Vérifier du volet, ou ctg check).",
+    toConfirmMore: (count: number) => `… et ${count} autre(s) : la liste complète est dans l'onglet Vérifier du volet (ou ctg check).`,
     axisLabel: (code: string) => `Axe ${code}`,
     charts: {
       perAxis: "Statuts des fiches par axe",

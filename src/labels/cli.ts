@@ -128,6 +128,8 @@ export const cliLabels = {
       `bilan-${kind === "annual" ? `annuel-${year}` : kind === "midterm" ? "intermediaire" : "final"}${cdsf ? "-cdsf" : ""}.xlsx`,
     written: (file: string) => `Bilan écrit : ${file} (tableaux ; les graphiques natifs sont créés par le complément dans Excel).`,
     deckWritten: (file: string) => `Présentation COPIL écrite : ${file}`,
+    toConfirm: (count: number) =>
+      `${count} valeur(s) à confirmer avant le COPIL (liste dans le bilan) : corrigez-les ou marquez-les « Vérifié » dans le tableau ; ctg check les situe.`,
   },
 
   consolidate: {

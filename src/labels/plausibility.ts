@@ -27,7 +27,7 @@ export const plausibilityLabels = {
   /** How a flagged value's mark of verification reads in a sheet, and in the form. */
   confirmedHeader: "Vérifié",
   confirmedValue: "Oui",
-  confirmedContent: "`Oui` : la valeur signalée comme improbable a été vérifiée ; elle n'est plus signalée",
+  confirmedContent: "`Oui` : la saisie de la ligne, signalée comme improbable, a été vérifiée ; elle n'est plus signalée (vide sinon)",
   confirmedPrompt: {
     title: "Valeur vérifiée",
     message: "Choisissez Oui quand une valeur signalée comme improbable est juste : elle ne sera plus signalée. Videz la cellule si la valeur change.",

@@ -1,5 +1,5 @@
 /** A bilan as a printable sheet: statuses per axe, late fiches, indicators and difficulties, in French. */
-import { bilanLabels } from "../labels/catalog";
+import { bilanLabels, sentence } from "../labels/catalog";
 import { yesNoCell } from "./sheets/value-cells";
 import { NOT_ENTERED, type StatusOrNone } from "../domain/dashboard";
 import type { Report } from "../domain/report";
@@ -36,6 +36,8 @@ export const STATUS_CHART_COLORS: Record<StatusOrNone, string> = {
 export const MAX_CHARTED_INDICATORS = 30;
 /** Chart data starts in column B, the wide one, so that long labels stay on one line. */
 const DATA_COL = 1;
+/** A bilan lists the first values to confirm; the pane's Vérifier and ctg check list them all. */
+const MAX_LISTED_FINDINGS = 30;
 
 export interface ReportSheetOptions {
   cdsf?: boolean;
@@ -161,6 +163,22 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     ]),
     [null, null, null, null, null, null, PERCENT],
   );
+
+  if (report.toConfirm.length > 0) {
+    section(words.sections.toConfirm(report.toConfirm.length));
+    push([words.toConfirmIntro]);
+    const shown = report.toConfirm.slice(0, MAX_LISTED_FINDINGS);
+    table(
+      // The reason in the wide column, as the difficulties below.
+      [h.entry, h.reason, h.quarter],
+      shown.map((finding) => [
+        finding.place.kind === "value" ? finding.place.indicatorId : finding.place.actionCode,
+        sentence(finding.message),
+        finding.place.quarter,
+      ]),
+    );
+    if (report.toConfirm.length > shown.length) push([words.toConfirmMore(report.toConfirm.length - shown.length)]);
+  }
 
   section(words.sections.difficulties);
   table(

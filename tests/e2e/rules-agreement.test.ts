@@ -4,6 +4,7 @@
  * the file's data validation that is not ours (Données › Validité, « marquer les données incorrectes ») — and our
  * reader each say which cells they refuse. Both must refuse exactly the same cells.
  */
+import { plausibilityLabels } from "../../src/labels/catalog";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -116,6 +117,9 @@ function probedTableau(): ProbedWorkbook {
   const commentRows = rowsOf("nombre");
   probe(saisies, commentRows[commentRows.length - 1], commentCol, "x".repeat(TEXT_MAX_LENGTH), "commentaire à la limite");
   probe(saisies, commentRows[commentRows.length - 2], commentCol, "x".repeat(TEXT_MAX_LENGTH + 1), "commentaire trop long");
+  // « Vérifié »: the closed list of one word, in either entry sheet.
+  const confirmedCol = header.indexOf(plausibilityLabels.confirmedHeader);
+  ["Oui", "oui", "Non", "x"].forEach((mark, index) => probe(saisies, commentRows[index], confirmedCol, mark, `vérifié ${mark}`));
 
   // « Suivi des fiches »: statuses, avancements (with a status, as a filled row needs one), texts.
   const suivi = sheetOf(workbook, SHEETS.tracking);
@@ -126,6 +130,10 @@ function probedTableau(): ProbedWorkbook {
   for (const value of numberProbes(PROGRESS_RULE)) {
     put(suivi, row, col(TRACKING_COLUMNS.status), "En cours");
     probe(suivi, row++, col(TRACKING_COLUMNS.progress), value, `avancement ${String(value)}`);
+  }
+  for (const mark of ["Oui", "Non"]) {
+    put(suivi, row, col(TRACKING_COLUMNS.status), "En cours");
+    probe(suivi, row++, col(plausibilityLabels.confirmedHeader), mark, `statut vérifié ${mark}`);
   }
   for (const key of ["achievements", "difficulties", "adjustments"] as const) {
     for (const length of [TEXT_MAX_LENGTH, TEXT_MAX_LENGTH + 1]) {

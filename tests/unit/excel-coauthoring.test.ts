@@ -7,7 +7,7 @@ import { ProtectedByPassword, applyWorkbookPlan, readGrids, setQuarterLocked, se
 import { demoTracking } from "../../src/samples/demo-entries";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { buildTableauPlan } from "../../src/workbook/build-tableau";
-import { MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS } from "../../src/workbook/layout";
+import { MEASUREMENT_COLUMNS, SHEETS, TEMPLATE_VERSION, TRACKING_COLUMNS } from "../../src/workbook/layout";
 import { columnLetter } from "../../src/workbook/sheet-plan";
 import { MEASUREMENTS_SPEC, TRACKING_SPEC } from "../../src/workbook/tableau-columns";
 import { TABLEAU_SHEETS, readTableau } from "../../src/workbook/parse-tableau";
@@ -169,6 +169,33 @@ describe("co-authoring", () => {
 });
 
 describe("columns people add, in the open workbook", () => {
+  it("brings a tableau of template 1.2 to 1.3: the « Vérifié » column is added, entries kept, a column of the user's own placed after it", async () => {
+    const host = await demoHost();
+    const before = await readBack(host);
+    for (const name of [SHEETS.tracking, SHEETS.measurements]) {
+      const sheet = host.sheet(name);
+      const mark = column(sheet, "Vérifié");
+      for (const [row, col] of [...sheet.entries()]) if (col === mark) sheet.delete(row, col);
+      sheet.cell(0, mark).value = "Note Caf";
+      sheet.cell(1, mark).value = "à revoir";
+    }
+    const meta = host.sheet(SHEETS.meta);
+    for (const [row, col, cell] of meta.entries()) if (col === 0 && cell.value === "version") meta.cell(row, 1).value = "1.2";
+
+    const result = await setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY });
+    expect(result.moved).toHaveLength(2);
+    const after = await readBack(host);
+    expect(after.issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    expect(after.meta?.values.version).toBe(TEMPLATE_VERSION);
+    expect(after.tracking?.measurements).toEqual(expect.arrayContaining(before.tracking!.measurements));
+    expect(after.tracking?.statuses).toEqual(expect.arrayContaining(before.tracking!.statuses));
+    for (const name of [SHEETS.tracking, SHEETS.measurements]) {
+      const sheet = host.sheet(name);
+      expect(column(sheet, "Note Caf")).toBe(column(sheet, "Vérifié") + 1);
+      expect(sheet.peek(1, column(sheet, "Note Caf"))?.value).toBe("à revoir");
+    }
+  });
+
   function insertColumn(sheet: SheetState, at: number, header: string, values: Record<number, string>): void {
     for (const [row, col, cell] of [...sheet.entries()].sort((a, b) => b[1] - a[1])) {
       if (col < at) continue;
