@@ -67,6 +67,6 @@ export async function generateBilan(context: Excel.RequestContext, request: Bila
     charts: sheet.charts?.length ?? 0,
     syncs: applied.syncs + counter.syncs,
     requests: applied.requests,
-    notes: applied.notes,
+    notes: [...applied.notes, ...(report.toConfirm.length > 0 ? [t.toConfirm(report.toConfirm.length)] : [])],
   };
 }

@@ -60,6 +60,9 @@ export const officeLabels = {
       `La saisie est enregistrée, mais pas la marque « ${header} » : ce tableau date d'un modèle sans cette colonne. Mettez sa structure à jour au modèle actuel pour pouvoir marquer les valeurs vérifiées.`,
   },
   bilan: {
+    /** Told after the bilan is written: plausibility warnings nobody marked « Vérifié », listed in the sheet. */
+    toConfirm: (count: number) =>
+      `${count} valeur(s) à confirmer avant le COPIL, listées dans la feuille du bilan : vérifiez-les dans l'onglet Vérifier, puis corrigez-les ou marquez-les « Vérifié ».`,
     /**
      * A bilan is refused while the tableau holds errors: the first one is named with its place, and how many others
      * there are (`count` is the number of errors in all).

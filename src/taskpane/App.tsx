@@ -137,7 +137,15 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
           <MessageBarBody>{note}</MessageBarBody>
         </MessageBar>
       ))}
-      <TabList selectedValue={view === "consolider" ? "tableau" : view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t.views}>
+      <TabList
+        selectedValue={view === "consolider" ? "tableau" : view}
+        onTabSelect={(_, data) => {
+          setView(data.value as View);
+          // People type in the sheets too: each view opens on what the workbook holds now.
+          void reload();
+        }}
+        aria-label={t.views}
+      >
         <Tab value="tableau">{t.tabs.tableau}</Tab>
         <Tab value="saisie">{t.tabs.saisie}</Tab>
         <Tab value="verifier">{t.tabs.verifier}</Tab>

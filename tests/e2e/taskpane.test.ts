@@ -109,6 +109,52 @@ describe("task pane in Chromium", () => {
     await screen(page, "07-saisie-verrouillee");
   });
 
+  it("warns of a status that goes back, with the reason, saves it anyway, and keeps the mark of verification", async () => {
+    const page = await openPane(browser, server.url, "?vue=saisie");
+    await createFromSample(page);
+    // Fiche 1.A.1 was « Réalisée » the quarter before the one the form opens on.
+    const quarter = await fake<string>(
+      page,
+      `(() => {
+      const suivi = window.__fakeExcel.sheet("Suivi des fiches");
+      const quarters = [];
+      for (let row = 1; suivi.peek(row, 0); row++) if (suivi.peek(row, 2)?.value === "1.A.1") quarters.push([row, suivi.peek(row, 0).value]);
+      const today = new Date();
+      const current = today.getFullYear() + "-T" + (Math.floor(today.getMonth() / 3) + 1);
+      const index = quarters.findIndex(([, quarter]) => quarter === current);
+      suivi.cell(quarters[index - 1][0], 5).value = "Réalisée";
+      suivi.cell(quarters[index - 1][0], 6).value = 1;
+      return current;
+    })()`,
+    );
+    await page.getByRole("tab", { name: "Tableau de bord" }).click();
+    await page.getByRole("tab", { name: "Saisie" }).click();
+    await page.getByRole("combobox", { name: /Statut/ }).click();
+    await page.getByRole("option", { name: "En cours" }).click();
+    await page.getByText(/La fiche 1\.A\.1 repasse de .+Réalisée.+ à .+En cours.+ expliquez ce retour dans .+Ajustements/).waitFor();
+    const save = page.getByRole("button", { name: "Enregistrer" });
+    expect(await save.isDisabled()).toBe(false);
+    await page.getByRole("checkbox", { name: "J'ai vérifié ce statut : il est juste" }).check();
+    await screen(page, "10-saisie-a-confirmer");
+    await save.click();
+    await page.getByText(/Enregistré : \d+ cellule\(s\) de la fiche 1\.A\.1/).waitFor();
+    const mark = await fake<unknown>(
+      page,
+      `(() => {
+      const suivi = window.__fakeExcel.sheet("Suivi des fiches");
+      let col = 0;
+      while (suivi.peek(0, col)?.value !== "Vérifié") col++;
+      for (let row = 1; suivi.peek(row, 0); row++) if (suivi.peek(row, 2)?.value === "1.A.1" && suivi.peek(row, 0).value === ${JSON.stringify(quarter)}) return suivi.peek(row, col)?.value;
+    })()`,
+    );
+    expect(mark).toBe("Oui");
+    // Marked, Vérifier does not raise it.
+    await page.getByRole("tab", { name: "Vérifier" }).click();
+    await page.getByRole("button", { name: "Vérifier le tableau" }).click();
+    await page.getByText(/Aucun problème|erreur\(s\) et/).waitFor();
+    expect(await page.getByText(/repasse de .Réalisée./).count()).toBe(0);
+  });
+
   it("imports a pasted répertoire and shows its fiches and inferred types for review", async () => {
     const page = await openPane(browser, server.url);
     await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();

@@ -170,6 +170,35 @@ describe("Générer le bilan in the open workbook", () => {
     );
   });
 
+  it("lists the values to confirm in the sheet and says how many, without refusing the bilan; a value marked « Vérifié » is not listed", async () => {
+    const tracking = demoTracking(samplePlan());
+    // A count whose cible over the convention is 20, and a quarter typed with a zero too many: 350 instead of 35.
+    tracking.plan.axes[0].subAxes[0].actions[0].indicators[0].target = 20;
+    const places = tracking.measurements.find((entry) => entry.indicatorId === "1.A.1-I1" && entry.quarter === "2026-T2")!;
+    places.value = 350;
+    const host = createFakeExcel();
+    await applyWorkbookPlan(host.context, buildTableauPlan(tracking, { now: NOW }));
+    const generated = await generateBilan(host.context, { kind: "annual", year: 2026 }, { today: TODAY });
+    expect(generated.report.toConfirm.map((finding) => [finding.kind, finding.place])).toEqual([
+      ["aboveTarget", { kind: "value", indicatorId: "1.A.1-I1", quarter: "2026-T2" }],
+    ]);
+    expect(generated.notes).toContain(
+      "1 valeur(s) à confirmer avant le COPIL, listées dans la feuille du bilan : vérifiez-les dans l'onglet Vérifier, puis corrigez-les ou marquez-les « Vérifié ».",
+    );
+    const sheet = host.sheet("Bilan 2026");
+    const texts = [...sheet.cells.values()].map((cell) => cell.value);
+    expect(texts).toContain("Valeurs à confirmer avant le COPIL (1)");
+    expect(texts).toContain("1.A.1-I1");
+
+    places.confirmed = true;
+    const marked = createFakeExcel();
+    await applyWorkbookPlan(marked.context, buildTableauPlan(tracking, { now: NOW }));
+    const again = await generateBilan(marked.context, { kind: "annual", year: 2026 }, { today: TODAY });
+    expect(again.report.toConfirm).toEqual([]);
+    expect(again.notes).toEqual([]);
+    expect([...marked.sheet("Bilan 2026").cells.values()].some((cell) => String(cell.value).startsWith("Valeurs à confirmer"))).toBe(false);
+  });
+
   it("keeps the same number of syncs for 200 fiches, each request under the payload limit", async () => {
     const host = createFakeExcel();
     const plan = syntheticPlan({ actions: 200, indicatorsPerAction: 6 });
