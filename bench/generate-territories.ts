@@ -8,12 +8,19 @@ import { parseArgs } from "node:util";
 import { syntheticTerritory } from "../src/samples/synthetic-territories";
 import { writeTrackingFile } from "../src/xlsx/tableau-file";
 
-export async function generateTerritories(count: number, dir: string, seed = 1, now = "2031-01-15T09:00:00.000Z"): Promise<string[]> {
+/** `period`: the conventions' dates (by default 2026-2030); a period already over lets the real CLI read them today. */
+export async function generateTerritories(
+  count: number,
+  dir: string,
+  seed = 1,
+  now = "2031-01-15T09:00:00.000Z",
+  period: { start?: string; end?: string } = {},
+): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (let index = 0; index < count; index++) {
-    const file = join(dir, `territoire-${String(index + 1).padStart(3, "0")}.xlsx`);
-    writeFileSync(file, await writeTrackingFile(syntheticTerritory({ index, seed }), now));
+    const file = join(dir, `territoire-${String(index + 1).padStart(4, "0")}.xlsx`);
+    writeFileSync(file, await writeTrackingFile(syntheticTerritory({ index, seed, ...period }), now));
     files.push(file);
   }
   return files;
@@ -21,12 +28,18 @@ export async function generateTerritories(count: number, dir: string, seed = 1, 
 
 // Bundled into build/bench.cjs too: run as a command only when this script itself is the one started.
 if (require.main === module && /generate-territories/.test(process.argv[1] ?? "")) {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { count: { type: "string" }, out: { type: "string" }, seed: { type: "string" } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { count: { type: "string" }, out: { type: "string" }, seed: { type: "string" }, start: { type: "string" }, end: { type: "string" } },
+  });
   const count = Number(values.count ?? "10");
   const dir = values.out ?? "territoires";
   if (!Number.isInteger(count) || count < 1) {
-    console.error("Usage : npm run territories -- --count N --out DOSSIER [--seed S]");
+    console.error("Usage : npm run territories -- --count N --out DOSSIER [--seed S] [--start AAAA-MM-JJ --end AAAA-MM-JJ]");
     process.exit(2);
   }
-  void generateTerritories(count, dir, Number(values.seed ?? "1")).then((files) => console.log(`${files.length} classeurs de territoires écrits dans ${dir}/`));
+  const period = { ...(values.start ? { start: values.start } : {}), ...(values.end ? { end: values.end } : {}) };
+  void generateTerritories(count, dir, Number(values.seed ?? "1"), undefined, period).then((files) =>
+    console.log(`${files.length} classeurs de territoires écrits dans ${dir}/`),
+  );
 }

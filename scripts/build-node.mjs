@@ -2,7 +2,7 @@
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
 
-const common = { bundle: true, platform: "node", target: "node20", format: "cjs", packages: "external", sourcemap: "inline", logLevel: "warning" };
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", packages: "external", sourcemap: "linked", logLevel: "warning" };
 const entries = [
   ["src/cli/main.ts", "build/ctg.cjs"],
   ["bench/index.ts", "build/bench.cjs"],

@@ -34,6 +34,7 @@ import type { Clock, Console } from "./commands";
 import { CliError, writeBytes } from "./io";
 import { checkOutputFolder, lockOutput, removeStaleTemporaries, withCleanup } from "./output-guard";
 import { type RowSpool, SpoolDirectory } from "./spool";
+import { keepHeapUnderCeiling } from "./heap-ceiling";
 
 export interface Terminal {
   isTTY: boolean;
@@ -199,6 +200,7 @@ async function consolidateLocked(
       {
         today: todayIso(now),
         onProgress: ({ index, total, file }) => bar.update(index, total, file),
+        afterFile: keepHeapUnderCeiling,
       },
     );
     bar.done();

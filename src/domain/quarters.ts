@@ -31,10 +31,18 @@ export function quarterOf(iso: IsoDate): Quarter {
 }
 
 /** Ordinal that sorts quarters; consecutive quarters differ by one. */
+/** Ordinals by quarter: sorting a territory's entries compares the same few dozen quarters tens of thousands of times. */
+const ORDINALS = new Map<string, number>();
+
 export function quarterOrdinal(quarter: Quarter): number {
+  const known = ORDINALS.get(quarter);
+  if (known !== undefined) return known;
   const parts = parseQuarter(quarter);
   if (!parts) throw new Error(`Not a quarter: ${quarter}`);
-  return parts.year * 4 + parts.index - 1;
+  const ordinal = parts.year * 4 + parts.index - 1;
+  // Bounded: only well-formed quarters are kept, and a convention spans a few dozen of them.
+  if (ORDINALS.size < 10_000) ORDINALS.set(quarter, ordinal);
+  return ordinal;
 }
 
 export function quarterFromOrdinal(ordinal: number): Quarter {

@@ -49,6 +49,19 @@ const reader = {
   partUnreadable: (part: string, detail: string) => `élément « ${part} » illisible (${detail})`,
 } as const;
 
+/** The XML scanner of a workbook's parts (src/xlsx/xml-scanner.ts): the detail of « élément … illisible ». */
+const xml = {
+  badEntity: (entity: string) => `entité XML inconnue ou mal formée « ${entity} »`,
+  truncated: "XML interrompu au milieu d'une balise",
+  unclosed: (name: string) => `élément XML « ${name} » jamais fermé`,
+  empty: "aucun élément XML",
+  mismatched: (name: string, expected: string | undefined) =>
+    expected ? `balise fermante « ${name} » au lieu de « ${expected} »` : `balise fermante « ${name} » sans balise ouvrante`,
+  doctype: "déclaration DOCTYPE avec définitions internes, refusée",
+  unexpected: (text: string) => `balise XML inattendue « ${text} »`,
+  secondRoot: (name: string) => `second élément racine « ${name} »`,
+} as const;
+
 /** A file that cannot be read or written as a workbook: complete messages that name the file (no final period). */
 const workbook = {
   notXlsx: (file: string) => `« ${file} » n'est pas un classeur Excel .xlsx (ce n'est pas une archive zip)`,
@@ -172,6 +185,7 @@ const batch = {
 export const fileLabels = {
   archive,
   reader,
+  xml,
   workbook,
   writing,
   docx,

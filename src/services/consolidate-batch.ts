@@ -31,6 +31,8 @@ export interface BatchOptions {
   limits?: IntakeLimits;
   signal?: AbortSignal;
   onProgress?: (progress: { index: number; total: number; file: string; verdict?: FileVerdict }) => void;
+  /** Run after each file, once what it left behind is garbage (the command line keeps its heap bounded there). */
+  afterFile?: () => void;
 }
 
 export async function consolidateBatch(
@@ -73,6 +75,7 @@ export async function consolidateBatch(
       verdict = { file: file.name, status: "rejected", reasons: [t.unreadable(error instanceof Error ? error.message : String(error))] };
     }
     verdicts.push(verdict);
+    options.afterFile?.();
     options.onProgress?.({ index: index + 1, total: files.length, file: file.name, verdict });
   }
 

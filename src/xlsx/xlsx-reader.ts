@@ -4,14 +4,14 @@
  * defines it, whatever wrote it (Excel, LibreOffice, openpyxl, Google Sheets, ExcelJS, this project): relationship
  * targets absolute or relative, shared or inline strings, parts in any order, styles absent, sheets in any order.
  * Only the parts needed are inflated, as streams, under the archive guard's limits, and sheets are parsed as they
- * arrive (saxes), rows handed on one by one. It also reports what a reader must not pass over in silence: merged
+ * arrive (xml-scanner.ts), rows handed on one by one. It also reports what a reader must not pass over in silence: merged
  * cells, and formulas saved without their result (as openpyxl and some tools save them).
  * No Node dependency: the pane uses it in the browser.
  */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { isoToExcelSerial } from "../domain/dates";
 import { fileLabels } from "../labels/catalog";
 import type { CellValue, Grid, RangeRef } from "../workbook/sheet-plan";
+import { XmlMalformed, XmlScanner, type XmlHandlers, type XmlTag } from "./xml-scanner";
 import { type ByteSource, ZipArchive } from "./zip-archive";
 import { ZIP_LIMITS, ZipRefused, type ZipLimits } from "./zip-guard";
 
@@ -75,9 +75,9 @@ export class XlsxPackage {
     const listed: { name: string; id: string; state: string }[] = [];
     let date1904 = false;
     for await (const tag of openTags(archive, workbookPart)) {
-      const name = local(tag);
-      if (name === "sheet") listed.push({ name: String(tag.attributes.name ?? ""), id: relationshipId(tag), state: String(tag.attributes.state ?? "visible") });
-      else if (name === "workbookPr") date1904 = ["1", "true"].includes(String(tag.attributes.date1904 ?? "").toLowerCase());
+      const name = local(tag.name);
+      if (name === "sheet") listed.push({ name: tag.attribute("name") ?? "", id: relationshipId(tag), state: tag.attribute("state") ?? "visible" });
+      else if (name === "workbookPr") date1904 = ["1", "true"].includes((tag.attribute("date1904") ?? "").toLowerCase());
     }
     const links = await relationships(archive, workbookPart);
     const sheets = listed.map((sheet) => {
@@ -147,36 +147,44 @@ export async function readXlsx(source: ByteSource, names: readonly string[], lim
 // ——— XML parts ———
 
 /** Items an XML part's parse gives, yielded after each chunk so that only one chunk's worth is ever held. */
-async function* parsed<T>(archive: ZipArchive, part: string, listen: (parser: SaxesParser, emit: (item: T) => void) => void): AsyncGenerator<T> {
-  const parser = new SaxesParser();
+async function* parsed<T>(archive: ZipArchive, part: string, handlersOf: (emit: (item: T) => void) => XmlHandlers): AsyncGenerator<T> {
   const ready: T[] = [];
-  listen(parser, (item) => ready.push(item));
+  const scanner = new XmlScanner(handlersOf((item) => ready.push(item)));
   try {
     for await (const chunk of archive.text(part)) {
-      parser.write(chunk);
+      scanner.write(chunk);
       if (ready.length > 0) yield* ready.splice(0);
     }
-    parser.close();
+    scanner.close();
   } catch (error) {
-    if (error instanceof ZipRefused) throw error;
-    throw new ZipRefused(fileLabels.reader.partUnreadable(part, error instanceof Error ? error.message.split("\n")[0] : String(error)));
+    if (error instanceof XmlMalformed) throw new ZipRefused(fileLabels.reader.partUnreadable(part, error.message));
+    throw error;
   }
   yield* ready.splice(0);
 }
 
-function openTags(archive: ZipArchive, part: string): AsyncGenerator<SaxesTagPlain> {
-  return parsed<SaxesTagPlain>(archive, part, (parser, emit) => parser.on("opentag", emit));
+/** Start tags only, each read at once (its attributes are read from the chunk they came in). */
+function openTags(
+  archive: ZipArchive,
+  part: string,
+): AsyncGenerator<{ name: string; attribute(name: string): string | undefined; attributes: Map<string, string> }> {
+  return parsed(archive, part, (emit) => ({
+    open: (tag) => {
+      const attributes = tag.attributes();
+      emit({ name: tag.name, attribute: (name: string) => attributes.get(name), attributes });
+    },
+  }));
 }
 
 /** Tag names without a namespace prefix: some writers use `x:row`. */
-function local(tag: SaxesTagPlain): string {
-  const colon = tag.name.indexOf(":");
-  return colon < 0 ? tag.name : tag.name.slice(colon + 1);
+function local(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 /** The `r:id` of a sheet, whatever prefix the writer gave the relationships namespace. */
-function relationshipId(tag: SaxesTagPlain): string {
-  for (const [key, value] of Object.entries(tag.attributes)) if (key === "r:id" || key.endsWith(":id")) return String(value);
+function relationshipId(tag: { attributes: Map<string, string> }): string {
+  for (const [key, value] of tag.attributes) if (key === "r:id" || key.endsWith(":id")) return value;
   return "";
 }
 
@@ -192,8 +200,8 @@ async function relationships(archive: ZipArchive, part: string): Promise<Relatio
   if (!name) return [];
   const found: Relationship[] = [];
   for await (const tag of openTags(archive, name)) {
-    if (local(tag) === "Relationship" && tag.attributes.TargetMode !== "External") {
-      found.push({ id: String(tag.attributes.Id ?? ""), type: String(tag.attributes.Type ?? ""), target: String(tag.attributes.Target ?? "") });
+    if (local(tag.name) === "Relationship" && tag.attribute("TargetMode") !== "External") {
+      found.push({ id: tag.attribute("Id") ?? "", type: tag.attribute("Type") ?? "", target: tag.attribute("Target") ?? "" });
     }
   }
   return found;
@@ -217,18 +225,18 @@ async function modifiedAt(archive: ZipArchive, root: Relationship[]): Promise<st
   if (!part) return undefined;
   let inside = false;
   let text = "";
-  for await (const item of parsed<string>(archive, part, (parser, emit) => {
-    parser.on("opentag", (tag) => (inside = local(tag) === "modified"));
-    parser.on("text", (value) => {
+  for await (const item of parsed<string>(archive, part, (emit) => ({
+    open: (tag) => (inside = local(tag.name) === "modified"),
+    text: (value) => {
       if (inside) text += value;
-    });
-    parser.on("closetag", (tag) => {
-      if (local(tag) === "modified") {
+    },
+    close: (name) => {
+      if (local(name) === "modified") {
         inside = false;
         emit(text.trim());
       }
-    });
-  })) {
+    },
+  }))) {
     const date = new Date(item);
     return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
   }
@@ -237,41 +245,43 @@ async function modifiedAt(archive: ZipArchive, root: Relationship[]): Promise<st
 
 /**
  * The text inside the given elements (a run's `t`, a cell's `v`), phonetic guides (rPh) left out, gathered per
- * element until taken. A parser has one handler per event: its tag handlers pass each tag on to `opened` and
- * `closed`.
+ * element until taken. The part's handlers pass each tag and text on to it.
  */
 class GatheredText {
-  private readonly texts = new Map<string, string>();
-  private inside: string | undefined;
+  /** Text gathered per element, in the order of `elements`: a cell has one or two, so an array beats a map. */
+  private readonly texts: string[];
+  private inside = -1;
   private inPhonetic = false;
 
-  constructor(
-    parser: SaxesParser,
-    private readonly elements: ReadonlySet<string>,
-  ) {
-    const add = (value: string) => {
-      if (this.inside) this.texts.set(this.inside, (this.texts.get(this.inside) ?? "") + value);
-    };
-    parser.on("text", add);
-    parser.on("cdata", add);
+  constructor(private readonly elements: readonly string[]) {
+    this.texts = elements.map(() => "");
   }
 
-  opened(tag: SaxesTagPlain): void {
-    const name = local(tag);
+  add(value: string): void {
+    if (this.inside >= 0) this.texts[this.inside] += value;
+  }
+
+  get wanted(): boolean {
+    return this.inside >= 0;
+  }
+
+  opened(tag: XmlTag, name: string): void {
     if (name === "rPh") this.inPhonetic = true;
-    else if (this.elements.has(name) && !this.inPhonetic) this.inside = tag.isSelfClosing ? undefined : name;
+    else if (!this.inPhonetic) {
+      const index = this.elements.indexOf(name);
+      if (index >= 0) this.inside = tag.selfClosing ? -1 : index;
+    }
   }
 
-  closed(tag: SaxesTagPlain): void {
-    const name = local(tag);
+  closed(name: string): void {
     if (name === "rPh") this.inPhonetic = false;
-    else if (this.elements.has(name)) this.inside = undefined;
+    else if (this.inside >= 0 && this.elements[this.inside] === name) this.inside = -1;
   }
 
-  /** The text gathered in `element` (by default the only one) since the last take, which clears them all. */
+  /** The text gathered in `element` (by default the first) since the last take, which clears them all. */
   take(element?: string): string {
-    const text = this.texts.get(element ?? [...this.elements][0]) ?? "";
-    this.texts.clear();
+    const text = this.texts[element === undefined ? 0 : this.elements.indexOf(element)] ?? "";
+    this.texts.fill("");
     return text;
   }
 }
@@ -283,16 +293,22 @@ function unescaped(text: string): string {
 
 async function readSharedTexts(archive: ZipArchive, part: string): Promise<string[]> {
   const texts: string[] = [];
-  for await (const text of parsed<string>(archive, part, (parser, emit) => {
-    const gathered = new GatheredText(parser, new Set(["t"]));
-    parser.on("opentag", (tag) => {
-      gathered.opened(tag);
-      if (local(tag) === "si") gathered.take();
-    });
-    parser.on("closetag", (tag) => {
-      gathered.closed(tag);
-      if (local(tag) === "si") emit(unescaped(gathered.take()));
-    });
+  for await (const text of parsed<string>(archive, part, (emit) => {
+    const gathered = new GatheredText(["t"]);
+    return {
+      open: (tag) => {
+        const name = local(tag.name);
+        gathered.opened(tag, name);
+        if (name === "si") gathered.take();
+      },
+      close: (closed) => {
+        const name = local(closed);
+        gathered.closed(name);
+        if (name === "si") emit(unescaped(gathered.take()));
+      },
+      text: (value) => gathered.add(value),
+      wantsText: () => gathered.wanted,
+    };
   }))
     texts.push(text);
   return texts;
@@ -323,25 +339,52 @@ async function readDateStyles(archive: ZipArchive, part: string): Promise<DateSt
   const custom = new Map<number, string>();
   const cellFormats: number[] = [];
   let inCellXfs = false;
-  for await (const item of parsed<{ kind: string; tag: SaxesTagPlain }>(archive, part, (parser, emit) => {
-    parser.on("opentag", (tag) => emit({ kind: "open", tag }));
-    parser.on("closetag", (tag) => emit({ kind: "close", tag }));
-  })) {
-    const name = local(item.tag);
-    if (name === "cellXfs") inCellXfs = item.kind === "open" && !item.tag.isSelfClosing;
-    else if (item.kind === "open" && name === "numFmt") custom.set(Number(item.tag.attributes.numFmtId), String(item.tag.attributes.formatCode ?? ""));
-    else if (item.kind === "open" && name === "xf" && inCellXfs) cellFormats.push(Number(item.tag.attributes.numFmtId ?? 0));
+  for await (const item of parsed<{ kind: "open" | "close"; name: string; selfClosing?: boolean; numFmtId?: string; formatCode?: string }>(
+    archive,
+    part,
+    (emit) => ({
+      open: (tag) =>
+        emit({
+          kind: "open",
+          name: local(tag.name),
+          selfClosing: tag.selfClosing,
+          numFmtId: tag.attribute("numFmtId") ?? "0",
+          formatCode: tag.attribute("formatCode") ?? "",
+        }),
+      close: (name) => emit({ kind: "close", name: local(name) }),
+    }),
+  )) {
+    const name = item.name;
+    if (name === "cellXfs") inCellXfs = item.kind === "open" && !item.selfClosing;
+    else if (item.kind === "open" && name === "numFmt") custom.set(Number(item.numFmtId), item.formatCode ?? "");
+    else if (item.kind === "open" && name === "xf" && inCellXfs) cellFormats.push(Number(item.numFmtId ?? 0));
   }
   const dated = cellFormats.map((id) => (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILT_IN_DATE_FORMATS.has(id)));
   return { shifted: (style) => dated[style] === true };
 }
 
+/** `B12` (or `$B$12`) as zero-based row and column; read character by character, as every cell of a sheet has one. */
 function cellReference(reference: string): { row: number; col: number } | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(reference);
-  if (!match) return undefined;
+  let i = 0;
+  if (reference.charCodeAt(i) === 0x24 /* $ */) i++;
   let col = 0;
-  for (const character of match[1].toUpperCase()) col = col * 26 + (character.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  const letters = i;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  if (i === letters || i - letters > 3) return undefined;
+  if (reference.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return undefined;
+    row = row * 10 + (code - 0x30);
+  }
+  if (i === digits || row === 0) return undefined;
+  return { row: row - 1, col: col - 1 };
 }
 
 function rangeReference(reference: string): RangeRef | undefined {
@@ -364,9 +407,9 @@ function sheetRows(
   found: Omit<SheetContent, "grid">,
   dates?: DateStyles,
 ): AsyncGenerator<SheetRow> {
-  return parsed<SheetRow>(archive, part, (parser, emit) => {
+  return parsed<SheetRow>(archive, part, (emit) => {
     // A cell's value is in `v`, an inline string's in the `t` of its `is`: some writers give an inline string both.
-    const gathered = new GatheredText(parser, new Set(["v", "t"]));
+    const gathered = new GatheredText(["v", "t"]);
     let row: CellValue[] | undefined;
     let rowIndex = -1;
     let col = -1;
@@ -374,58 +417,65 @@ function sheetRows(
     let style = 0;
     let formula = false;
     let valueSeen = false;
-    parser.on("opentag", (tag) => {
-      gathered.opened(tag);
-      switch (local(tag)) {
-        case "row": {
-          row = [];
-          const number = Number(tag.attributes.r);
-          rowIndex = Number.isInteger(number) && number > 0 ? number - 1 : rowIndex + 1;
-          col = -1;
-          break;
+    return {
+      text: (value) => gathered.add(value),
+      wantsText: () => gathered.wanted,
+      open: (tag) => {
+        const name = local(tag.name);
+        gathered.opened(tag, name);
+        switch (name) {
+          case "row": {
+            row = [];
+            const number = Number(tag.attribute("r"));
+            rowIndex = Number.isInteger(number) && number > 0 ? number - 1 : rowIndex + 1;
+            col = -1;
+            break;
+          }
+          case "c": {
+            if (!row) break;
+            const r = tag.attribute("r");
+            const reference = r === undefined ? undefined : cellReference(r);
+            col = reference ? reference.col : col + 1;
+            type = tag.attribute("t") ?? "n";
+            style = dates ? Number(tag.attribute("s") ?? 0) : 0;
+            formula = false;
+            valueSeen = false;
+            gathered.take();
+            break;
+          }
+          case "f":
+            formula = true;
+            break;
+          case "v":
+          case "is":
+            valueSeen = true;
+            break;
+          case "mergeCell": {
+            const ref = tag.attribute("ref");
+            const range = ref === undefined ? undefined : rangeReference(ref);
+            if (range && (range.rows > 1 || range.cols > 1)) found.merges.push(range);
+            break;
+          }
         }
-        case "c": {
-          if (!row) break;
-          const reference = typeof tag.attributes.r === "string" ? cellReference(tag.attributes.r) : undefined;
-          col = reference ? reference.col : col + 1;
-          type = String(tag.attributes.t ?? "n");
-          style = Number(tag.attributes.s ?? 0);
-          formula = false;
-          valueSeen = false;
-          gathered.take();
-          break;
+      },
+      close: (closed) => {
+        const name = local(closed);
+        gathered.closed(name);
+        if (name === "c" && row && col >= 0) {
+          const text = gathered.take(type === "inlineStr" ? "t" : "v");
+          if (formula && (!valueSeen || (text === "" && type !== "str"))) found.formulasWithoutValue.push({ row: rowIndex, col });
+          let cell = cellValue(type, text, shared);
+          if (typeof cell === "number" && dates?.shifted(style)) cell += DAYS_1904;
+          if (cell !== null) {
+            while (row.length < col) row.push(null);
+            row[col] = cell;
+          }
+        } else if (name === "row" && row) {
+          emit({ row: rowIndex, values: row });
+          row = undefined;
         }
-        case "f":
-          formula = true;
-          break;
-        case "v":
-        case "is":
-          valueSeen = true;
-          break;
-        case "mergeCell": {
-          const range = typeof tag.attributes.ref === "string" ? rangeReference(tag.attributes.ref) : undefined;
-          if (range && (range.rows > 1 || range.cols > 1)) found.merges.push(range);
-          break;
-        }
-      }
-    });
-    parser.on("closetag", (tag) => {
-      gathered.closed(tag);
-      const name = local(tag);
-      if (name === "c" && row && col >= 0) {
-        const text = gathered.take(type === "inlineStr" ? "t" : "v");
-        if (formula && (!valueSeen || (text === "" && type !== "str"))) found.formulasWithoutValue.push({ row: rowIndex, col });
-        let cell = cellValue(type, text, shared);
-        if (typeof cell === "number" && dates?.shifted(style)) cell += DAYS_1904;
-        if (cell !== null) {
-          while (row.length < col) row.push(null);
-          row[col] = cell;
-        }
-      } else if (name === "row" && row) {
-        emit({ row: rowIndex, values: row });
-        row = undefined;
-      }
-    });
+      },
+    };
   });
 }
 
