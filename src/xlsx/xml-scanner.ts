@@ -52,6 +52,20 @@ function decodeEntities(raw: string): string {
 /** One-letter names (a sheet's `c`, `v`, `f`, a string's `t`), the same string each time instead of a copy. */
 const SHORT_NAMES: Record<number, string> = Object.fromEntries([..."abcdefghijklmnopqrstuvwxyz"].map((letter) => [letter.charCodeAt(0), letter]));
 
+function normalizedLines(raw: string): string {
+  return raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+}
+
+/** Line ends as XML reads them (XML 1.0, 2.11): CR LF and a lone CR are a LF, before any entity is decoded. */
+function textOf(raw: string): string {
+  return decodeEntities(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
+}
+
+/** An attribute value as XML reads it (3.3.3): line ends and tabs are spaces; `&#10;` stays a line break. */
+function attributeOf(raw: string): string {
+  return decodeEntities(/[\r\n\t]/.test(raw) ? raw.replace(/\r\n?|[\n\t]/g, " ") : raw);
+}
+
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
@@ -83,7 +97,7 @@ class ScannedTag implements XmlTag {
           const quote = raw[i];
           if (quote === '"' || quote === "'") {
             const close = raw.indexOf(quote, i + 1);
-            if (close > i && close < this.to) return decodeEntities(raw.slice(i + 1, close));
+            if (close > i && close < this.to) return attributeOf(raw.slice(i + 1, close));
           }
         }
       }
@@ -106,7 +120,7 @@ class ScannedTag implements XmlTag {
       const quote = raw[j];
       const close = quote === '"' || quote === "'" ? raw.indexOf(quote, j + 1) : -1;
       if (close < 0 || close >= this.to) return found;
-      found.set(name, decodeEntities(raw.slice(j + 1, close)));
+      found.set(name, attributeOf(raw.slice(j + 1, close)));
       i = close + 1;
     }
   }
@@ -137,7 +151,7 @@ export class XmlScanner {
     for (;;) {
       const lt = buffer.indexOf("<", p);
       if (lt < 0) return p;
-      if (lt > p && this.open.length > 0 && handlers.text && (!handlers.wantsText || handlers.wantsText())) handlers.text(decodeEntities(buffer.slice(p, lt)));
+      if (lt > p && this.open.length > 0 && handlers.text && (!handlers.wantsText || handlers.wantsText())) handlers.text(textOf(buffer.slice(p, lt)));
       const next = buffer.charCodeAt(lt + 1);
       if (Number.isNaN(next)) return lt;
       if (next === 0x21 /* ! */) {
@@ -174,7 +188,7 @@ export class XmlScanner {
     if (buffer.startsWith("<![CDATA[", lt)) {
       const end = buffer.indexOf("]]>", lt + 9);
       if (end < 0) return -1;
-      if (this.open.length > 0) this.handlers.text?.(buffer.slice(lt + 9, end));
+      if (this.open.length > 0) this.handlers.text?.(normalizedLines(buffer.slice(lt + 9, end)));
       return end + 3;
     }
     if (buffer.length - lt < 9) return -1;

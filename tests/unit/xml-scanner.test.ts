@@ -46,6 +46,13 @@ describe("XML scanner of workbook parts", () => {
     for (const size of [1, 2, 3, 7, 64]) expect(events(SHEET, size)).toEqual(whole);
   });
 
+  it("reads line ends as XML does: CR LF and CR are LF in text, spaces in attribute values; &#13; and &#10; are kept", () => {
+    const read = events('<a b="x\r\ny\tz" c="1&#10;2"><t>l1\r\nl2\rl3&#13;</t><![CDATA[c1\r\nc2]]></a>', 3);
+    expect(read).toContain('<a {"b":"x y z","c":"1\\n2"} r=->');
+    expect(read).toContain('"l1\nl2\nl3\r"');
+    expect(read).toContain('"c1\nc2"');
+  });
+
   it.each([
     ["tags that do not match", "<a><b></a></b>", /balise fermante « a » au lieu de « b »/],
     ["a close tag without its open tag", "<a></a></b>", /balise fermante « b » sans balise ouvrante/],
