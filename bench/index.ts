@@ -11,6 +11,7 @@ import { taskpaneFigures } from "./taskpane";
 import { importFigures } from "./import";
 import { bilanFigures } from "./bilan";
 import { nationalConsolidationFigures } from "./national-consolidation";
+import { paneChromiumConsolidationFigures } from "./pane-chromium-consolidation";
 import { paneConsolidationFigures } from "./pane-consolidation";
 import { HOSTILE_STEP, hostileFigures, hostileStep } from "./hostile-files";
 import { plausibilityFigures } from "./plausibility";
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   }
   if (wanted("hostile")) for (const figure of await hostileFigures(process.argv[1] ?? "")) print(figure);
   if (wanted("pane")) for (const figure of await paneConsolidationFigures(100)) print(figure);
+  if (wanted("pane-chromium")) for (const figure of await paneChromiumConsolidationFigures(100)) print(figure);
   if (wanted("taskpane")) for (const figure of await taskpaneFigures()) print(figure);
   print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
 }

@@ -20,8 +20,8 @@ const SEED = 1;
 const PERIOD = { start: "2021-01-01", end: "2025-12-31" };
 const ROOT = resolve(__dirname, "..");
 
-/** The first `count` territories of the cached set of `largest`, generated if need be. */
-async function territories(largest: number): Promise<string[]> {
+/** The cached set of `largest` territories (conventions 2021-2025), generated if need be. */
+export async function territories(largest: number): Promise<string[]> {
   const dir = join(tmpdir(), `ctg-bench-territoires-${TEMPLATE_VERSION}-seed${SEED}-${largest}`);
   const marker = join(dir, "complet.txt");
   if (!existsSync(marker)) {

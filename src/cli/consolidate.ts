@@ -4,7 +4,7 @@ import { basename, resolve } from "node:path";
 import type { FieldTally } from "../domain/consolidation";
 import { todayIso } from "../domain/dates";
 import { EXIT_CODES } from "../domain/refusal";
-import { cliLabels, errorLabels } from "../labels/catalog";
+import { bilanLabels, cliLabels, errorLabels } from "../labels/catalog";
 import {
   CONSOLIDATION_FORMAT_ID,
   CONSOLIDATION_SHEETS,
@@ -28,7 +28,7 @@ import { consolidateBatch } from "../services/consolidate-batch";
 import { fileSystemReason } from "../services/outcome";
 import { readSheetRows } from "../xlsx/sheet-stream-reader";
 import type { EncodedRow, SheetEncoder } from "../xlsx/sheet-encoder";
-import { SheetTooLong, StreamedWorkbook } from "../xlsx/stream-workbook";
+import { EXCEL_MAX_ROWS, SheetTooLong, StreamedWorkbook } from "../xlsx/stream-workbook";
 import { ZipTooLarge } from "../xlsx/zip-file-writer";
 import type { Clock, Console } from "./commands";
 import { CliError, writeBytes } from "./io";
@@ -126,7 +126,8 @@ function progressBar(terminal: Terminal | undefined) {
 }
 
 export async function consolidateCommand(
-  options: { files: string[]; out?: string; report?: string },
+  /** `longTableRows`: rows a sheet of a long table holds, header included; Excel's limit unless a test makes it small. */
+  options: { files: string[]; out?: string; report?: string; longTableRows?: number },
   io: Console,
   clock: Clock,
   terminal?: Terminal,
@@ -151,8 +152,40 @@ export async function consolidateCommand(
   );
 }
 
+/**
+ * A long table's rows (the spools replayed, each filtered), in as many sheets of the same header as Excel's row
+ * limit asks: « Indicateurs », « Indicateurs (2) »… A national consolidation holds more values than one sheet can.
+ * The rows are counted first, for the workbook's parts list is written before the sheets.
+ */
+function longTable(
+  book: StreamedWorkbook,
+  first: SheetEncoder,
+  maxRows: number,
+  sources: { spool: RowSpool; keep: (key: string) => boolean }[],
+): { encoder: SheetEncoder; rows: AsyncIterable<EncodedRow> }[] {
+  const perSheet = maxRows - 1;
+  const total = sources.reduce((sum, { spool, keep }) => sum + spool.count(keep), 0);
+  const sheets = Math.max(1, Math.ceil(total / perSheet));
+  async function* all(): AsyncGenerator<EncodedRow> {
+    for (const { spool, keep } of sources) yield* spool.rows(keep);
+  }
+  const rows = all();
+  async function* part(): AsyncGenerator<EncodedRow> {
+    for (let taken = 0; taken < perSheet; taken++) {
+      const next = await rows.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return Array.from({ length: sheets }, (_, index) => ({
+    encoder: index === 0 ? first : book.sheet({ ...first.spec, name: bilanLabels.consolidation.continuation(first.spec.name, index + 1) }),
+    // The last part takes whatever is left, so that a miscount could only ever make it longer, never lose a row.
+    rows: index === sheets - 1 ? rows : part(),
+  }));
+}
+
 async function consolidateLocked(
-  options: { files: string[]; report?: string },
+  options: { files: string[]; report?: string; longTableRows?: number },
   out: string,
   directory: SpoolDirectory,
   io: Console,
@@ -167,7 +200,9 @@ async function consolidateLocked(
       values: directory.spool("values"),
     };
     // The long tables' rows are encoded once, as they arrive, with the styles and texts of the workbook to write.
-    const book = new StreamedWorkbook();
+    // A bounded table of shared texts: the short texts every territory repeats come first and fill it; a national
+    // batch's thousands of territory names and keys go inline instead of growing the memory with the batch.
+    const book = new StreamedWorkbook({ maxCount: 20_000 });
     const encoders = {
       territories: book.sheet({ name: CONSOLIDATION_SHEETS.territories, columns: TERRITORY_COLUMNS }),
       fields: book.sheet({ name: CONSOLIDATION_SHEETS.fields, columns: FIELD_COLUMNS }),
@@ -225,27 +260,19 @@ async function consolidateLocked(
     }
 
     const { replaced, territories, tallies, fields, kept } = mergedSummaries(stored, batch);
-    async function* concat(...parts: AsyncIterable<EncodedRow>[]): AsyncGenerator<EncodedRow> {
-      for (const part of parts) yield* part;
-    }
+    const maxRows = options.longTableRows ?? EXCEL_MAX_ROWS;
     await book
       .write(out, [
         { encoder: encoders.territories, rows: territories },
         { encoder: encoders.fields, rows: fields },
-        {
-          encoder: encoders.statuses,
-          rows: concat(
-            spools.oldStatuses.rows((key) => !replaced.has(key)),
-            spools.statuses.rows((key) => !batch.leftOut.has(key)),
-          ),
-        },
-        {
-          encoder: encoders.values,
-          rows: concat(
-            spools.oldValues.rows((key) => !replaced.has(key)),
-            spools.values.rows((key) => !batch.leftOut.has(key)),
-          ),
-        },
+        ...longTable(book, encoders.statuses, maxRows, [
+          { spool: spools.oldStatuses, keep: (key) => !replaced.has(key) },
+          { spool: spools.statuses, keep: (key) => !batch.leftOut.has(key) },
+        ]),
+        ...longTable(book, encoders.values, maxRows, [
+          { spool: spools.oldValues, keep: (key) => !replaced.has(key) },
+          { spool: spools.values, keep: (key) => !batch.leftOut.has(key) },
+        ]),
         { encoder: encoders.report, rows: batch.verdicts.map(reportRow) },
         { encoder: encoders.tallies, rows: tallies, state: "hidden" },
         { encoder: encoders.meta, rows: metaRows(now.toISOString()).slice(1), state: "veryHidden" },

@@ -15,12 +15,15 @@ export class RowSpool {
   private readonly fd: number;
   private buffer: string[] = [];
   private bytes = 0;
+  /** Rows added per territory: how many a replay will give is known before it runs (a table's sheets are counted first). */
+  readonly counts = new Map<string, number>();
 
   constructor(readonly path: string) {
     this.fd = openSync(path, "w");
   }
 
   add(key: string, row: EncodedRow): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     const line = `${JSON.stringify(key)}\t${row}\n`;
     this.buffer.push(line);
     this.bytes += line.length;
@@ -37,6 +40,13 @@ export class RowSpool {
   close(): void {
     this.flush();
     closeSync(this.fd);
+  }
+
+  /** How many rows a replay with `keep` gives. */
+  count(keep: (key: string) => boolean): number {
+    let total = 0;
+    for (const [key, count] of this.counts) if (keep(key)) total += count;
+    return total;
   }
 
   /** Replays the rows whose territory `keep` accepts, in the order they were added. */

@@ -4,7 +4,7 @@
  * Caf consolidates in a workbook of its own, so no territory's file is altered.
  */
 import { Refusal } from "../domain/refusal";
-import { officeLabels } from "../labels/catalog";
+import { bilanLabels, officeLabels } from "../labels/catalog";
 import {
   CONSOLIDATION_FORMAT_ID,
   CONSOLIDATION_SHEETS,
@@ -44,12 +44,22 @@ const READ_SHEETS: [string, ColumnSpec[]][] = [
 
 /** Reads an earlier consolidation of this workbook (none: empty), refusing a workbook it must not write into. */
 export async function readConsolidation(context: Excel.RequestContext, options: ReadOptions = {}): Promise<StoredInWorkbook> {
-  const names = [SHEETS.meta, CONSOLIDATION_SHEETS.meta, ...Object.values(CONSOLIDATION_SHEETS).filter((name) => name !== CONSOLIDATION_SHEETS.meta)];
+  // The first sheet a long table would go on to when the command line split it past Excel's row limit.
+  const continued = [CONSOLIDATION_SHEETS.statuses, CONSOLIDATION_SHEETS.values].map((name) => bilanLabels.consolidation.continuation(name, 2));
+  const names = [
+    SHEETS.meta,
+    CONSOLIDATION_SHEETS.meta,
+    ...Object.values(CONSOLIDATION_SHEETS).filter((name) => name !== CONSOLIDATION_SHEETS.meta),
+    ...continued,
+  ];
   const shapes = await readShapes(context, names);
   const exists = (name: string) => shapes[name].exists;
   if (exists(SHEETS.meta)) {
     throw new ConsolidationRefused(t.territoryTableau);
   }
+  const split = continued.find(exists);
+  // Rewriting the first sheet only would drop the rows of the others: refused before anything is read or written.
+  if (split && exists(CONSOLIDATION_SHEETS.meta)) throw new ConsolidationRefused(t.continued(split));
   const empty: StoredInWorkbook = { territories: [], tallies: [], statuses: [], values: [], byKey: new Map() };
   if (!exists(CONSOLIDATION_SHEETS.meta)) {
     const taken = Object.values(CONSOLIDATION_SHEETS).filter(exists);

@@ -72,6 +72,8 @@ export const bilanLabels = {
   /** The consolidation workbook of the Caf (docs/format-consolidation.md). */
   consolidation: {
     sheets: { territories: "Synthèse territoires", fields: "Synthèse champs", statuses: "Statuts", values: "Indicateurs", report: "Rapport d'import" },
+    /** A long table past Excel's 1 048 576 rows goes on in sheets of the same header: « Indicateurs (2) »… */
+    continuation: (sheet: string, part: number) => `${sheet} (${part})`,
     tables: {
       territories: "SyntheseTerritoires",
       fields: "SyntheseChamps",

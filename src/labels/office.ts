@@ -76,6 +76,9 @@ export const officeLabels = {
   consolidation: {
     territoryTableau: `Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. ${newWorkbook}`,
     /** Sheets named like the consolidation's, that no consolidation wrote: writing would replace them. */
+    /** The command line split a national consolidation's long tables over several sheets: the pane does not add to those. */
+    continued: (sheet: string) =>
+      `Cette consolidation continue sur la feuille « ${sheet} » : elle dépasse la taille d'une feuille Excel et se complète avec la ligne de commande (ctg consolidate), qui lit et réécrit toutes ses feuilles. Le classeur n'a pas été modifié.`,
     foreignSheets: (sheets: readonly string[]) =>
       `Ce classeur a déjà ${sheets.length > 1 ? "des feuilles" : "une feuille"} ${sheets.map((name) => quoted(name)).join(", ")} qui ne ${sheets.length > 1 ? "viennent" : "vient"} pas d'une consolidation CTG Suivi : elles seraient remplacées. ${newWorkbook}`,
     notAConsolidation: (metaSheet: string) =>

@@ -12,6 +12,7 @@ import { TEMPLATE_VERSION } from "../../src/workbook/layout";
 import { territoryA, territoryB } from "../support/territories";
 import { zipWith } from "../support/zips";
 import { ctgAt } from "../support/cli";
+import { consolidateCommand } from "../../src/cli/consolidate";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 
@@ -347,5 +348,65 @@ describe("ctg consolidate", () => {
     const none = await ctg("consolidate", join(dir, "absent.xlsx"), "--out", join(dir, "vide.xlsx"));
     expect(none.code).toBe(1);
     expect(existsSync(join(dir, "vide.xlsx"))).toBe(false);
+  });
+});
+
+describe("ctg consolidate past Excel's row limit", () => {
+  const silent = { out: () => undefined, err: () => undefined };
+  const clock = { now: () => NOW };
+  /** Every sheet's rows (header first) by name, in workbook order. */
+  async function sheetsOf(file: string): Promise<[string, unknown[][]][]> {
+    const workbook = await open(file);
+    return workbook.worksheets.map((sheet) => {
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((value) => (value === undefined ? null : plainValue(value)))));
+      return [sheet.name, rows];
+    });
+  }
+
+  it("goes on in sheets of the same header, « Indicateurs (2) »…, without losing a row, and reads them back to add territories", async () => {
+    const dir = workspace();
+    const files = [await save(dir, "a.xlsx", territoryA()), await save(dir, "b.xlsx", territoryB())];
+    for (let index = 1; index <= 4; index++) {
+      const numbered = territoryA();
+      numbered.plan.convention.territory = `Commune n° ${index}`;
+      numbered.plan.convention.inseeOrSiren = String(50_000 + index);
+      files.push(await save(dir, `n${index}.xlsx`, numbered));
+    }
+    const whole = join(dir, "entier.xlsx");
+    const split = join(dir, "coupe.xlsx");
+    expect(await consolidateCommand({ files, out: whole }, silent, clock)).toBe(0);
+    // Seven data rows per sheet of a long table.
+    expect(await consolidateCommand({ files, out: split, longTableRows: 8 }, silent, clock)).toBe(0);
+
+    const reference = new Map(await sheetsOf(whole));
+    const parts = await sheetsOf(split);
+    const names = parts.map(([name]) => name);
+    for (const table of ["Statuts", "Indicateurs"]) {
+      const sheets = Math.ceil((reference.get(table)!.length - 1) / 7);
+      expect(sheets).toBeGreaterThan(2);
+      expect(names).toEqual(expect.arrayContaining([table, `${table} (2)`, `${table} (${sheets})`]));
+      expect(names).not.toContain(`${table} (${sheets + 1})`);
+      const own = parts.filter(([name]) => name === table || name.startsWith(`${table} (`));
+      for (const [, rows] of own) {
+        expect(rows[0]).toEqual(reference.get(table)![0]);
+        expect(rows.length).toBeLessThanOrEqual(8);
+      }
+      expect(own.flatMap(([, rows]) => rows.slice(1))).toEqual(reference.get(table)!.slice(1));
+    }
+
+    // Adding a territory to the split consolidation reads every part back: nothing of the others is lost.
+    const more = territoryB();
+    more.plan.convention.territory = "Commune en plus";
+    more.plan.convention.inseeOrSiren = "77777";
+    const extra = await save(dir, "plus.xlsx", more);
+    expect(await consolidateCommand({ files: [extra], out: split, longTableRows: 8 }, silent, clock)).toBe(0);
+    expect(await consolidateCommand({ files: [extra], out: whole }, silent, clock)).toBe(0);
+    const again = await sheetsOf(split);
+    const wholeAgain = new Map(await sheetsOf(whole));
+    for (const table of ["Statuts", "Indicateurs"]) {
+      const rows = again.filter(([name]) => name === table || name.startsWith(`${table} (`)).flatMap(([, sheetRows]) => sheetRows.slice(1));
+      expect(rows).toEqual(wholeAgain.get(table)!.slice(1));
+    }
   });
 });

@@ -223,6 +223,17 @@ describe("consolidation in the open workbook", () => {
     edited.sheet("Statuts").cell(0, 3).value = "Fiche";
     await expect(gatewayOn(edited).consolidate([await file("b.xlsx", territoryB())])).rejects.toThrow(ConsolidationRefused);
     await expect(readConsolidation(edited.context)).rejects.toThrow(/« Statuts » .*colonne 4 : « Fiche » au lieu de « Code »/);
+
+    // A national consolidation the command line split past Excel's row limit: adding to its first sheet would drop the others.
+    const national = createFakeExcel();
+    await gatewayOn(national).consolidate(files);
+    const values = national.sheet("Indicateurs");
+    national.state.sheets.push(new (values.constructor as new (name: string) => SheetState)("Indicateurs (2)"));
+    const nationalBefore = snapshot(national);
+    await expect(gatewayOn(national).consolidate([await file("b.xlsx", territoryB())])).rejects.toThrow(
+      /continue sur la feuille « Indicateurs \(2\) » .*ligne de commande \(ctg consolidate\).*Le classeur n'a pas été modifié/,
+    );
+    expect(snapshot(national)).toBe(nationalBefore);
   });
 
   it("stops between files when cancelled, and writes nothing", async () => {

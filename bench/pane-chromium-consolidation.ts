@@ -1,0 +1,74 @@
+/**
+ * The pane's consolidation of 100 territories in headless Chromium: the production bundle, the fake host behind
+ * Microsoft's runtime, the files picked through the real file chooser. Prints the time, the per-file progress the
+ * pane showed, how long the main thread was ever held (long tasks: the pane must stay responsive and cancellable),
+ * and the JavaScript heap of the page, sampled through the DevTools protocol.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { launchChromium, openPane, projectRoot, serveDist } from "../tests/e2e/support/pane-server";
+import { territories } from "./national-consolidation";
+
+export async function paneChromiumConsolidationFigures(count: number): Promise<Record<string, unknown>[]> {
+  if (!existsSync(join(projectRoot(), "dist", "taskpane.html")))
+    return [{ figure: "pane_consolidation_chromium", skipped: "dist/ absent : lancez npm run build" }];
+  if (!existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) return [{ figure: "pane_consolidation_chromium", skipped: "Chromium absent" }];
+  const files = (await territories(Math.max(count, 1000))).slice(0, count);
+  const server = await serveDist();
+  const browser = await launchChromium();
+  try {
+    const page = await openPane(browser, server.url, "?vue=consolider");
+    const panel = page.getByRole("region", { name: "Consolidation des territoires" });
+    await panel.waitFor();
+    await page.evaluate(() => {
+      const long: number[] = [];
+      (window as unknown as { __longTasks: number[] }).__longTasks = long;
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => long.push(entry.duration))).observe({ type: "longtask", buffered: true });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const chooser = page.waitForEvent("filechooser");
+    await panel.getByRole("button", { name: "Choisir des fichiers…" }).click();
+    await (await chooser).setFiles(files);
+    await panel.getByRole("button", { name: `Consolider ${count} fichiers` }).waitFor();
+
+    let heapPeak = 0;
+    const progress = new Set<string>();
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+        heapPeak = Math.max(heapPeak, metrics.find((metric) => metric.name === "JSHeapUsedSize")?.value ?? 0);
+        const shown = await page.evaluate(() => document.body.innerText.match(/Fichier \d+ sur \d+/)?.[0] ?? "");
+        if (shown) progress.add(shown);
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    })();
+    const start = performance.now();
+    await panel.getByRole("button", { name: `Consolider ${count} fichiers` }).click();
+    await panel.getByText(/Consolidation écrite : /).waitFor({ timeout: 15 * 60_000 });
+    const totalMs = performance.now() - start;
+    sampling = false;
+    await sampler;
+    const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+    const heapEnd = metrics.find((metric) => metric.name === "JSHeapUsedSize")?.value ?? 0;
+    const long = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    return [
+      {
+        figure: "pane_consolidation_chromium",
+        files: count,
+        total_ms: Math.round(totalMs),
+        progress_states_seen: progress.size,
+        longest_task_ms: Math.round(Math.max(0, ...long)),
+        tasks_over_200_ms: long.filter((duration) => duration > 200).length,
+        js_heap_peak_mb: Math.round(heapPeak / 1048576),
+        js_heap_end_mb: Math.round(heapEnd / 1048576),
+        note: "fake host: Excel's own time to apply the writes is not in these figures",
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
