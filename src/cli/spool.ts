@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { EncodedRow } from "../xlsx/sheet-encoder";
 
-const FLUSH_BYTES = 1 << 20;
+/** Characters buffered per spool before a write: four spools stay a few megabytes, whatever the batch. */
+const FLUSH_BYTES = 1 << 18;
 
 export class RowSpool {
   private readonly fd: number;
