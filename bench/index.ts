@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   }
   if (wanted("hostile")) for (const figure of await hostileFigures(process.argv[1] ?? "")) print(figure);
   if (wanted("pane")) for (const figure of await paneConsolidationFigures(100)) print(figure);
-  if (wanted("pane-chromium")) for (const figure of await paneChromiumConsolidationFigures(100)) print(figure);
+  if (wanted("pane-chromium")) for (const figure of await paneChromiumConsolidationFigures(Number(process.env.CTG_BENCH_PANE_FILES ?? "100"))) print(figure);
   if (wanted("taskpane")) for (const figure of await taskpaneFigures()) print(figure);
   print({ figure: "peak_rss_mb", mb: Math.round(process.memoryUsage().rss / 1048576) });
 }

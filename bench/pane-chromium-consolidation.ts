@@ -17,6 +17,7 @@ export async function paneChromiumConsolidationFigures(count: number): Promise<R
   const files = (await territories(Math.max(count, 1000))).slice(0, count);
   const server = await serveDist();
   const browser = await launchChromium();
+  let sampling = true;
   try {
     const page = await openPane(browser, server.url, "?vue=consolider");
     const panel = page.getByRole("region", { name: "Consolidation des territoires" });
@@ -35,7 +36,6 @@ export async function paneChromiumConsolidationFigures(count: number): Promise<R
 
     let heapPeak = 0;
     const progress = new Set<string>();
-    let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
@@ -44,7 +44,7 @@ export async function paneChromiumConsolidationFigures(count: number): Promise<R
         if (shown) progress.add(shown);
         await new Promise((done) => setTimeout(done, 100));
       }
-    })();
+    })().catch(() => undefined);
     const start = performance.now();
     await panel.getByRole("button", { name: `Consolider ${count} fichiers` }).click();
     await panel.getByText(/Consolidation écrite : /).waitFor({ timeout: 15 * 60_000 });
@@ -68,6 +68,7 @@ export async function paneChromiumConsolidationFigures(count: number): Promise<R
       },
     ];
   } finally {
+    sampling = false;
     await browser.close();
     await server.close();
   }
