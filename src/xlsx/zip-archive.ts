@@ -3,7 +3,8 @@
  * the guard enforced as it is read: the directory is checked before anything is inflated, and each entry is
  * inflated as a stream through a counter that stops at its declared size and at the archive's total. Only the
  * entries asked for are ever inflated, so a part no reader needs costs nothing. Runs the same in Node and in the
- * browser (DecompressionStream).
+ * browser (DecompressionStream); where the platform registered a one-call inflate (Node's zlib, entry-inflater.ts),
+ * small entries use it, under the same limits.
  */
 import { fileLabels } from "../labels/catalog";
 import { ONE_SHOT_MAX_BYTES, oneShotInflate } from "./entry-inflater";

@@ -1,6 +1,6 @@
 /**
  * The Caf's consolidation in the production bundle of the task pane (headless Chromium, fake Excel host): files
- * picked in the pane are read in the browser by the same reader as the CLI (DecompressionStream, ExcelJS), each
+ * picked in the pane are read in the browser by the same reader as the CLI (DecompressionStream, our XML scanner), each
  * with its verdict; the result goes into the open workbook with native charts; cancelling writes nothing.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
