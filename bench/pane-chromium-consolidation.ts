@@ -29,6 +29,35 @@ export async function paneChromiumConsolidationFigures(count: number): Promise<R
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
+    if (process.env.CTG_BENCH_PANE_DEBUG) {
+      page.on("console", (message) => {
+        if (message.text().startsWith("RUN")) console.error(message.text().slice(0, 3000));
+      });
+      await page.evaluate(() => {
+        Error.stackTraceLimit = 60;
+        const excel = (window as unknown as { Excel: { run: (...args: unknown[]) => Promise<unknown> } }).Excel;
+        const run = excel.run.bind(excel);
+        excel.run = (...args: unknown[]) =>
+          run(...args).catch((error: unknown) => {
+            console.error(`RUN ${error instanceof Error ? error.stack : String(error)}`);
+            throw error;
+          });
+      });
+      await cdp.send("Debugger.enable");
+      await cdp.send("Debugger.setPauseOnExceptions", { state: "all" });
+      cdp.on("Debugger.paused", (event) => {
+        const data = event.data as { description?: string } | undefined;
+        if (data?.description?.includes("call stack")) {
+          console.error(
+            event.callFrames
+              .slice(0, 12)
+              .map((frame) => `${frame.functionName} ${frame.url.split("/").pop()}:${frame.location.lineNumber}:${frame.location.columnNumber ?? 0}`)
+              .join("\n"),
+          );
+        }
+        void cdp.send("Debugger.resume");
+      });
+    }
     const chooser = page.waitForEvent("filechooser");
     await panel.getByRole("button", { name: "Choisir des fichiers…" }).click();
     await (await chooser).setFiles(files);
@@ -47,7 +76,17 @@ export async function paneChromiumConsolidationFigures(count: number): Promise<R
     })().catch(() => undefined);
     const start = performance.now();
     await panel.getByRole("button", { name: `Consolider ${count} fichiers` }).click();
-    await panel.getByText(/Consolidation écrite : /).waitFor({ timeout: 15 * 60_000 });
+    try {
+      await panel.getByText(/Consolidation écrite : /).waitFor({ timeout: Number(process.env.CTG_BENCH_PANE_TIMEOUT_MS ?? 15 * 60_000) });
+    } catch (error) {
+      // What the pane shows when it did not finish: kept beside the other screens for whoever reads the figure.
+      await page.screenshot({ path: join(projectRoot(), "test-output", "bench-pane-consolidation.png"), fullPage: true }).catch(() => undefined);
+      const said = await page
+        .locator(".fui-MessageBar")
+        .allInnerTexts()
+        .catch(() => []);
+      throw new Error(`${error instanceof Error ? error.message.split("\n")[0] : String(error)} — le volet affiche : ${said.join(" | ")}`);
+    }
     const totalMs = performance.now() - start;
     sampling = false;
     await sampler;

@@ -56,3 +56,13 @@ const frenchFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }
 export function formatFrenchNumber(value: number): string {
   return frenchFormat.format(value).replace(/\u202f/g, " ");
 }
+
+/**
+ * The largest of `values`, or `floor` when there is none or all are smaller. A loop rather than Math.max(...values):
+ * a consolidation's 100 000 rows pass the number of arguments a browser lets a call take.
+ */
+export function largest(values: Iterable<number>, floor = 0): number {
+  let found = floor;
+  for (const value of values) if (value > found) found = value;
+  return found;
+}

@@ -4,6 +4,7 @@
  * The estimate starts from a typical tableau cell and follows what each sheet really returns; a response Excel
  * still refuses as too large is asked again in halves (reading changes nothing, so asking again is safe).
  */
+import { largest } from "../domain/numbers";
 import type { CellValue, Grid } from "../workbook/sheet-plan";
 import { jsonBytes } from "./request-cost";
 
@@ -159,7 +160,7 @@ export async function readBlocks(
     for (const slice of batch) {
       const values = slice.range.values as unknown[][];
       const block = blocks[slice.block];
-      const densest = Math.max(0, ...values.map((row) => jsonBytes(row))) / block.cols;
+      const densest = largest(values.map((row) => jsonBytes(row))) / block.cols;
       learnt.set(block.sheet, Math.max(learnt.get(block.sheet) ?? 0, densest));
       const target = results[slice.block];
       values.forEach((row, index) => (target[slice.from + index] = row.map(cellValue)));

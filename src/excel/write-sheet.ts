@@ -222,8 +222,13 @@ async function writeNumberFormats(worksheet: Excel.Worksheet, plan: SheetPlan, w
 async function autofitRows(worksheet: Excel.Worksheet, plan: SheetPlan, width: number, budget: RequestBudget): Promise<void> {
   const rows = Object.keys(plan.rowHeights ?? {}).map(Number);
   if (rows.length === 0 || width === 0) return;
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  // A loop, not Math.min(...rows): a consolidation's 100 000 rows would pass the browser's limit on arguments.
+  let first = rows[0];
+  let last = rows[0];
+  for (const row of rows) {
+    if (row < first) first = row;
+    if (row > last) last = row;
+  }
   await budget.reserve(rangeOperation(1, 1, 10));
   cells(worksheet, first, 0, last - first + 1, width).format.autofitRows();
 }

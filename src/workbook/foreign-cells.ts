@@ -6,6 +6,7 @@
  * (a note on a row whose fiche leaves the plan, a note in a sheet without keyed rows) makes the update refuse,
  * naming the cells: nothing is ever dropped.
  */
+import { largest } from "../domain/numbers";
 import { sheetLabels } from "../labels/catalog";
 import type { Grids } from "./parse-structure";
 import { rowKey } from "./row-alignment";
@@ -42,7 +43,7 @@ export function carryForeignCells(plan: WorkbookPlan, grids: Grids): ForeignCarr
 function carrySheet(plan: SheetPlan, grid: Grid): { sheet: SheetPlan; moved: string[]; refusals: string[] } {
   const width = planWidth(plan);
   const productHeaders = new Set((plan.values[0] ?? []).map(text).filter(Boolean));
-  const oldWidth = Math.max(0, ...grid.map((row) => row.length));
+  const oldWidth = largest(grid.map((row) => row.length));
   const foreign: number[] = [];
   for (let col = 0; col < oldWidth; col++) {
     const header = text(grid[0]?.[col]);

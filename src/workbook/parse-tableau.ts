@@ -75,7 +75,8 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
     lockedQuarters,
     archive: readArchive(grids),
   };
-  if (statuses && measurements) issues.push(...plausibilityIssues(tracking, statuses, measurements));
+  // One by one: a tableau may hold more warnings than a call may take arguments.
+  if (statuses && measurements) for (const issue of plausibilityIssues(tracking, statuses, measurements)) issues.push(issue);
   return { tracking, meta, issues };
 }
 

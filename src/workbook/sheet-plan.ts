@@ -2,6 +2,7 @@
  * Declarative description of what a workbook must contain. Layout logic builds these plans once; the executors
  * (src/xlsx for files, src/excel for the open workbook) apply them without knowing what the sheets mean.
  */
+import { largest } from "../domain/numbers";
 
 /** What a cell holds once read: dates come back as Excel serial numbers. */
 export type CellValue = string | number | boolean | null;
@@ -187,7 +188,10 @@ export function parseCellAddress(address: string): { row: number; col: number } 
 }
 
 export function planWidth(sheet: SheetPlan): number {
-  return Math.max(sheet.columnWidths.length, ...sheet.values.map((row) => row.length), 0);
+  return largest(
+    sheet.values.map((row) => row.length),
+    sheet.columnWidths.length,
+  );
 }
 
 const LINE_HEIGHT_POINTS = 14.4;
