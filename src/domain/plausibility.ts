@@ -10,10 +10,11 @@
  * spread of at least 10 % of the median, so that a steady series does not flag every small change.
  */
 import { plausibilityLabels } from "../labels/catalog";
+import { groupBy } from "./collections";
 import { formatFrenchNumber } from "./numbers";
 import { type ActionSheet, type Indicator, allActions, allIndicators } from "./plan";
 import { compareQuarters, measuredQuarters, parseQuarter, quarterLabel, quartersBetween, type Quarter } from "./quarters";
-import type { Measurement, StatusEntry, Tracking } from "./tracking";
+import { type Measurement, type StatusEntry, type Tracking, measurementKey } from "./tracking";
 import type { Status } from "./vocabulary";
 
 export type FindingKind = "outlier" | "runningTotal" | "sharpDrop" | "aboveTarget" | "belowBaseline" | "stuckRate" | "doneWithoutValue" | "statusBack";
@@ -244,17 +245,15 @@ export interface PlausibilityScope {
 
 /** Every plausibility finding of a tableau, except on values and statuses marked as verified. */
 export function plausibilityFindings(tracking: Tracking, scope: PlausibilityScope = {}): Finding[] {
-  const byIndicator = new Map<string, Measurement[]>();
-  for (const entry of tracking.measurements) groupInto(byIndicator, entry.indicatorId, entry);
-  const byAction = new Map<string, StatusEntry[]>();
-  for (const entry of tracking.statuses) groupInto(byAction, entry.actionCode, entry);
+  const byIndicator = groupBy(tracking.measurements, (entry) => entry.indicatorId);
+  const byAction = groupBy(tracking.statuses, (entry) => entry.actionCode);
   const confirmed = new Set([
     ...tracking.measurements
       .filter((entry) => entry.confirmed)
       .map((entry) => placeKey({ kind: "value", indicatorId: entry.indicatorId, quarter: entry.quarter })),
     ...tracking.statuses.filter((entry) => entry.confirmed).map((entry) => placeKey({ kind: "status", actionCode: entry.actionCode, quarter: entry.quarter })),
   ]);
-  const values = new Set(tracking.measurements.filter((entry) => entry.value !== undefined).map((entry) => `${entry.indicatorId}\u0000${entry.quarter}`));
+  const values = new Set(tracking.measurements.filter((entry) => entry.value !== undefined).map((entry) => measurementKey(entry.indicatorId, entry.quarter)));
   const measured = scope.measured ?? periodicityOf(tracking);
   const findings: Finding[] = [];
   for (const action of allActions(tracking.plan)) {
@@ -264,7 +263,7 @@ export function plausibilityFindings(tracking: Tracking, scope: PlausibilityScop
     for (const indicator of action.indicators)
       findings.push(...indicatorFindings(indicator, byIndicator.get(indicator.id) ?? [], (quarter) => statusAt.get(quarter)));
     findings.push(...statusFindings(action.code, statuses));
-    findings.push(...doneWithoutValueFindings(action, statuses, measured, (id, quarter) => values.has(`${id}\u0000${quarter}`)));
+    findings.push(...doneWithoutValueFindings(action, statuses, measured, (id, quarter) => values.has(measurementKey(id, quarter))));
   }
   return findings.filter((finding) => !confirmed.has(placeKey(finding.place)));
 }
@@ -296,12 +295,6 @@ function periodicityOf(tracking: Tracking): (indicatorId: string, quarter: Quart
   const all = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   const byId = new Map(allIndicators(tracking.plan).map(({ indicator }) => [indicator.id, new Set(measuredQuarters(indicator.periodicity, all))]));
   return (indicatorId, quarter) => byId.get(indicatorId)?.has(quarter) ?? false;
-}
-
-function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
-  const group = groups.get(key);
-  if (group) group.push(item);
-  else groups.set(key, [item]);
 }
 
 export function placeKey(place: FindingPlace): string {

@@ -3,6 +3,7 @@
  * returns plain data that the workbook sheet, the deck and the JSON output all present.
  */
 import { bilanLabels } from "../labels/catalog";
+import { groupBy } from "./collections";
 import { EXIT_CODES, Refusal } from "./refusal";
 import { NOT_ENTERED, emptyCounts, isLate, type StatusCounts, type StatusOrNone } from "./dashboard";
 import { type Indicator, allIndicators, locatedActions, type ActionSheet, type Axis } from "./plan";
@@ -214,16 +215,6 @@ function indicatorFigures(actionCode: string, indicator: Indicator, measured: Qu
 function latestText(entries: StatusEntry[], field: "difficulties" | "adjustments", key: "latestDifficulties" | "latestAdjustments") {
   const latest = [...entries].reverse().find((entry) => entry[field]);
   return latest ? { [key]: { quarter: latest.quarter, text: latest[field]! } } : {};
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 /** The petite-enfance part of a tracking, for the extrait transmitted to the CDSF. */

@@ -58,7 +58,7 @@ function normalizedLines(raw: string): string {
 
 /** Line ends as XML reads them (XML 1.0, 2.11): CR LF and a lone CR are a LF, before any entity is decoded. */
 function textOf(raw: string): string {
-  return decodeEntities(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
+  return decodeEntities(normalizedLines(raw));
 }
 
 /** An attribute value as XML reads it (3.3.3): line ends and tabs are spaces; `&#10;` stays a line break. */
