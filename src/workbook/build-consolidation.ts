@@ -198,7 +198,23 @@ export function valueFormats(typeLabel: string, cells: readonly CellValue[]): (s
   const type = matchIndicatorType(typeLabel);
   const format = (cell: CellValue | undefined) =>
     typeof cell === "number" && type ? valueFormat({ type }) : typeof cell === "string" ? NUMBER_FORMATS.text : null;
-  return [null, null, null, null, null, null, null, format(cells[7]), format(cells[8]), format(cells[9]), null, null];
+  return valueRowFormats(format(cells[7]), format(cells[8]), format(cells[9]));
+}
+
+const VALUE_ROW_FORMATS = new Map<string, (string | null)[]>();
+
+/**
+ * The formats of an Indicateurs row: a few types give a few patterns, so rows share them (the task pane keeps
+ * every row of a batch until it writes; nothing may change a pattern in place).
+ */
+function valueRowFormats(baseline: string | null, target: string | null, value: string | null): (string | null)[] {
+  const key = `${baseline}\u0000${target}\u0000${value}`;
+  let formats = VALUE_ROW_FORMATS.get(key);
+  if (!formats) {
+    formats = [null, null, null, null, null, null, null, baseline, target, value, null, null];
+    VALUE_ROW_FORMATS.set(key, formats);
+  }
+  return formats;
 }
 
 export function valueSheetRow(territory: string, territoryKey: string, row: ValueRow): SheetRow {
@@ -220,7 +236,7 @@ export function valueSheetRow(territory: string, territoryKey: string, row: Valu
       row.comment ?? null,
       territoryKey,
     ],
-    formats: [null, null, null, null, null, null, null, baseline.format, target.format, value.format, null, null],
+    formats: valueRowFormats(baseline.format, target.format, value.format),
   };
 }
 

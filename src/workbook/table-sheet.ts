@@ -39,13 +39,21 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
   const rowCount = rows.length;
   const widths = columns.map((column) => column.width);
   const values: CellValue[][] = [columns.map((column) => column.header), ...rows];
-  const numberFormats = values.map((row, r) =>
-    columns.map((column, c) => {
+  // A long table's rows share a handful of format patterns: one array per pattern, not one per row (a
+  // consolidation of 100 territories has 300 000 rows, written from the task pane's memory).
+  const patterns = new Map<string, (string | null)[]>();
+  const numberFormats = values.map((row, r) => {
+    const formats = columns.map((column, c) => {
       if (r === 0) return null;
       const override = input.cellFormat?.(r - 1, c);
       return override === undefined ? (column.format ?? null) : override;
-    }),
-  );
+    });
+    const pattern = formats.map((format) => (format === null ? "\u0001" : format)).join("\u0000");
+    const shared = patterns.get(pattern);
+    if (shared) return shared;
+    patterns.set(pattern, formats);
+    return formats;
+  });
   const styles: StyledRange[] = [
     {
       range: { row: 0, col: 0, rows: 1, cols: columns.length },

@@ -1,7 +1,8 @@
 /**
  * The Caf's consolidation in the production bundle of the task pane (headless Chromium, fake Excel host): files
  * picked in the pane are read in the browser by the same reader as the CLI (DecompressionStream, our XML scanner), each
- * with its verdict; the result goes into the open workbook with native charts; cancelling writes nothing.
+ * with its verdict; the result goes into the open workbook with native charts; cancelling writes nothing. The
+ * workbook answers from the page, or from a worker as in the pane's benchmark.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -123,6 +124,19 @@ describe("consolidation in the task pane", () => {
     expect(notRead).toBeGreaterThan(0);
     expect(await fake<number>(page, `window.__fakeExcel.state.sheets.length`)).toBe(0);
     await screenCheck(page, shots, "23-consolidation-annulee");
+  });
+
+  it("writes the same batch when the workbook answers from a worker, as the pane's benchmark runs it", async () => {
+    const page = await openPane(browser, server.url, "?vue=consolider&hote=worker");
+    const panel = page.getByRole("region", { name: "Consolidation des territoires" });
+    await panel.waitFor();
+    await pick(page, [await saved("commune-de-test.xlsx", territoryA()), await saved("la-haut.xlsx", territoryB())]);
+    await panel.getByRole("button", { name: "Consolider 2 fichiers" }).click();
+    await panel.getByText(/Consolidation écrite : 2 territoire\(s\) dans le classeur \(2 de ce lot\), 2 fichier\(s\) accepté\(s\)/).waitFor();
+    const host = await fake<{ inWorker: boolean; stats: { syncs: number } }>(page, `window.__fakeExcel`);
+    expect(host.inWorker).toBe(true);
+    // The pane read the workbook, then wrote its sheets: every request went through the worker.
+    expect(host.stats.syncs).toBeGreaterThan(2);
   });
 
   it("lets a territory's chargé de coopération go from the consolidation to the set-up of a tableau", async () => {

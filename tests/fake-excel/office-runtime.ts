@@ -8,7 +8,11 @@
  * No Node dependency: the same code runs under jsdom in the unit tests and in Chromium in the end-to-end tests.
  */
 import type { RequestMessage, ResponseMessage } from "./protocol";
-import type { FakeWorkbook } from "./server";
+
+/** Whatever answers a serialised request: the fake workbook in this thread, or one in a worker. */
+export interface RequestHost {
+  execute(serialisedBody: string): ResponseMessage | Promise<ResponseMessage>;
+}
 
 export interface HostCapabilities {
   /** Highest ExcelApi requirement set of the host, e.g. "1.7" for Excel 2019 volume licence. */
@@ -75,14 +79,14 @@ export function installHost(window: RuntimeWindow, capabilities: HostCapabilitie
  * executor is the fake workbook. Each request is serialised with `JSON.stringify(message.Body)`, as it would
  * travel, and answered on a later turn of the event loop, as Excel answers.
  */
-export function fakeSession(window: RuntimeWindow, workbook: FakeWorkbook): object {
+export function fakeSession(window: RuntimeWindow, workbook: RequestHost): object {
   const executor = {
     executeAsync(_customData: unknown, _flags: number, message: RequestMessage): Promise<ResponseMessage> {
       const body = JSON.stringify(message.Body);
       return new Promise((resolve, reject) =>
         window.setTimeout(() => {
           try {
-            resolve(workbook.execute(body));
+            Promise.resolve(workbook.execute(body)).then(resolve, reject);
           } catch (error) {
             reject(error);
           }

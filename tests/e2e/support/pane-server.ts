@@ -34,18 +34,15 @@ export function fakeOfficeScript(): Promise<string> {
 }
 
 async function bundleFakeOffice(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, "tests/fake-excel/browser-office.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    target: "es2020",
-    logLevel: "silent",
-  });
+  const bundle = async (entry: string) =>
+    (await build({ entryPoints: [join(root, entry)], bundle: true, write: false, format: "iife", target: "es2020", logLevel: "silent" })).outputFiles[0].text;
+  const [page, worker] = await Promise.all([bundle("tests/fake-excel/browser-office.ts"), bundle("tests/fake-excel/worker-host.ts")]);
   const runtime = readFileSync(join(root, "node_modules/@microsoft/office-js/dist/excel-web-16.00.js"), "utf8");
   // The fake host plays an older Excel from the runtime's own list of requirement sets, computed here once.
   const apiSets = `window.__excelApiSets = ${JSON.stringify(parseApiSets(runtime))};`;
-  return `${runtime}\n;\n${apiSets}\n${result.outputFiles[0].text}`;
+  // The same host, to be started in a worker when the page asks for it (?hote=worker).
+  const workerSource = `window.__fakeHostWorkerSource = ${JSON.stringify(worker)};`;
+  return `${runtime}\n;\n${apiSets}\n${workerSource}\n${page}`;
 }
 
 export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
