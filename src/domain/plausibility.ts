@@ -11,6 +11,7 @@
  */
 import { plausibilityLabels } from "../labels/catalog";
 import { groupBy } from "./collections";
+import { insertSorted, median, medianDeviation, middleOf } from "./robust-statistics";
 import { formatFrenchNumber } from "./numbers";
 import { type ActionSheet, type Indicator, allActions, allIndicators } from "./plan";
 import { compareQuarters, measuredQuarters, parseQuarter, quarterLabel, quartersBetween, type Quarter } from "./quarters";
@@ -49,15 +50,10 @@ export const PLAUSIBILITY = {
 
 const words = plausibilityLabels;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function robustSpread(values: readonly number[]): { median: number; spread: number } {
-  const center = median(values);
-  const mad = median(values.map((value) => Math.abs(value - center)));
+/** `sorted`: the history in increasing order, kept so by the caller (every value of every indicator is judged). */
+function robustSpread(sorted: readonly number[]): { median: number; spread: number } {
+  const center = middleOf(sorted);
+  const mad = medianDeviation(sorted, center);
   return { median: center, spread: Math.max(PLAUSIBILITY.madScale * mad, PLAUSIBILITY.minimumSpread * Math.abs(center), 1) };
 }
 
@@ -99,12 +95,14 @@ function indicatorFindings(indicator: Indicator, measurements: readonly Measurem
   let total = 0;
   let totalFlagged = false;
   let runStart = 0;
+  const sortedHistory: number[] = [];
   points.forEach((point, index) => {
-    const history = points.slice(0, index);
-    const recent = history.slice(-PLAUSIBILITY.minimumHistory);
+    // Built only for a message: most values raise none.
+    const history = () => points.slice(0, index);
+    const recent = () => points.slice(Math.max(0, index - PLAUSIBILITY.minimumHistory), index);
     let flagged = false;
-    if (history.length >= PLAUSIBILITY.minimumHistory) {
-      const { median: center, spread } = robustSpread(history.map((entry) => entry.value));
+    if (index >= PLAUSIBILITY.minimumHistory) {
+      const { median: center, spread } = robustSpread(sortedHistory);
       if (Math.abs(point.value - center) / spread > PLAUSIBILITY.outlierScore && !seasonal(points, point)) {
         flag(
           "outlier",
@@ -113,10 +111,10 @@ function indicatorFindings(indicator: Indicator, measurements: readonly Measurem
             show(point.value),
             id,
             show(center),
-            history.length,
-            recent.map((entry) => show(entry.value)),
+            index,
+            recent().map((entry) => show(entry.value)),
           ),
-          recent,
+          recent(),
         );
         flagged = true;
       }
@@ -150,11 +148,11 @@ function indicatorFindings(indicator: Indicator, measurements: readonly Measurem
       total += point.value;
       if (!totalFlagged && indicator.target !== undefined && indicator.target > 0 && total > PLAUSIBILITY.targetMultiple * indicator.target) {
         totalFlagged = true;
-        if (!flagged) flag("aboveTarget", point, words.totalAboveTarget(show(total), id, show(indicator.target)), history);
+        if (!flagged) flag("aboveTarget", point, words.totalAboveTarget(show(total), id, show(indicator.target)), history());
         flagged = true;
       }
     } else {
-      const before = history[history.length - 1];
+      const before = points[index - 1];
       if (
         !flagged &&
         indicator.aggregation === "derniere" &&
@@ -167,7 +165,7 @@ function indicatorFindings(indicator: Indicator, measurements: readonly Measurem
         flagged = true;
       }
       if (!flagged && indicator.target !== undefined && indicator.target > 0 && point.value > PLAUSIBILITY.targetMultiple * indicator.target) {
-        flag("aboveTarget", point, words.aboveTarget(show(point.value), id, show(indicator.target)), recent);
+        flag("aboveTarget", point, words.aboveTarget(show(point.value), id, show(indicator.target)), recent());
         flagged = true;
       }
       const baseline = indicator.baseline;
@@ -176,9 +174,9 @@ function indicatorFindings(indicator: Indicator, measurements: readonly Measurem
         baseline !== undefined &&
         baseline > 0 &&
         point.value < PLAUSIBILITY.baselineShare * baseline &&
-        history.every((entry) => entry.value > point.value)
+        (sortedHistory.length === 0 || sortedHistory[0] > point.value)
       ) {
-        flag("belowBaseline", point, words.belowBaseline(show(point.value), id, show(baseline)), recent);
+        flag("belowBaseline", point, words.belowBaseline(show(point.value), id, show(baseline)), recent());
         flagged = true;
       }
     }
@@ -188,6 +186,7 @@ function indicatorFindings(indicator: Indicator, measurements: readonly Measurem
         flag("stuckRate", point, words.stuckRate(id, show(point.value), run.length), run.slice(0, -1));
       }
     }
+    insertSorted(sortedHistory, point.value);
   });
   return findings;
 }

@@ -1,5 +1,5 @@
 /** Plans and entries of any size, for benchmarks and scale tests. */
-import type { ActionSheet, Axis, Plan } from "../domain/plan";
+import type { ActionSheet, Axis, Indicator, Plan } from "../domain/plan";
 import { quartersBetween } from "../domain/quarters";
 import type { Measurement, StatusEntry, Tracking } from "../domain/tracking";
 import { INDICATOR_TYPES, STATUSES, type IndicatorType } from "../domain/vocabulary";
@@ -14,6 +14,18 @@ export interface SyntheticOptions {
 }
 
 const SYNTHETIC_TARGETS: Partial<Record<IndicatorType, number>> = { nombre: 400, taux: 80, montant: 250_000 };
+
+/** The `i`-th indicator (0-based) of a synthetic fiche: the synthetic plans and territories name them alike. */
+export function syntheticIndicator(code: string, i: number, type: IndicatorType, target: number | undefined): Indicator {
+  return {
+    id: `${code}-I${i + 1}`,
+    label: `Indicateur ${i + 1} de la fiche ${code}`,
+    type,
+    aggregation: DEFAULT_AGGREGATION[type],
+    periodicity: "trimestrielle",
+    ...(target !== undefined ? { target } : {}),
+  };
+}
 
 export function syntheticPlan(options: SyntheticOptions): Plan {
   const axes: Axis[] = [];
@@ -43,15 +55,7 @@ export function syntheticPlan(options: SyntheticOptions): Plan {
       objectives: ["Améliorer l'accès des familles aux services"],
       indicators: Array.from({ length: options.indicatorsPerAction }, (_, i) => {
         const type: IndicatorType = INDICATOR_TYPES[(index + i) % INDICATOR_TYPES.length];
-        const target = SYNTHETIC_TARGETS[type];
-        return {
-          id: `${code}-I${i + 1}`,
-          label: `Indicateur ${i + 1} de la fiche ${code}`,
-          type,
-          aggregation: DEFAULT_AGGREGATION[type],
-          periodicity: "trimestrielle" as const,
-          ...(target !== undefined ? { target } : {}),
-        };
+        return syntheticIndicator(code, i, type, SYNTHETIC_TARGETS[type]);
       }),
     };
     subAxis.actions.push(action);

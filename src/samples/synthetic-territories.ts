@@ -4,11 +4,11 @@
  * Deterministic: the same index and seed always give the same territory.
  */
 import type { ActionSheet, Axis, Indicator, Plan } from "../domain/plan";
-import { DEFAULT_AGGREGATION } from "../domain/plan";
 import { quartersBetween } from "../domain/quarters";
 import type { Measurement, StatusEntry, Tracking } from "../domain/tracking";
 import { FIELDS, INDICATOR_TYPES, type Field, type IndicatorType } from "../domain/vocabulary";
 import { type ValueSeries, plausibleSeries } from "./plausible-values";
+import { syntheticIndicator } from "./synthetic-plan";
 
 /** A small seeded generator (mulberry32): reproducible without a dependency. */
 function random(seed: number): () => number {
@@ -90,14 +90,7 @@ export function syntheticTerritory(options: TerritoryOptions): Tracking {
               : type === "montant"
                 ? 10_000 + Math.floor(next() * 90_000)
                 : undefined;
-        return {
-          id: `${code}-I${i + 1}`,
-          label: `Indicateur ${i + 1} de la fiche ${code}`,
-          type,
-          aggregation: DEFAULT_AGGREGATION[type],
-          periodicity: "trimestrielle" as const,
-          ...(target !== undefined ? { target } : {}),
-        };
+        return syntheticIndicator(code, i, type, target);
       }),
     };
     sub.actions.push(action);

@@ -203,6 +203,7 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
   );
   const entries: Measurement[] = [];
   const rows = new Map<string, number>();
+  const columnOf = (field: EntryProblem["field"]) => (field === "comment" ? c.comment : field === "confirmed" ? c.confirmed : c.value);
   for (let row = 1; row < grid.length; row++) {
     const rawValue = cellAt(grid, row, c.value);
     const rawComment = cellAt(grid, row, c.comment);
@@ -210,7 +211,8 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
     const id = textAt(grid, row, c.id);
     const quarter = canonicalQuarter(textAt(grid, row, c.quarter));
     // Every row's place, empty or not: a warning may be about a value that is missing.
-    if (!rows.has(measurementKey(id, quarter))) rows.set(measurementKey(id, quarter), row);
+    const key = measurementKey(id, quarter);
+    if (!rows.has(key)) rows.set(key, row);
     if (isBlank(rawValue) && isBlank(rawComment) && isBlank(rawConfirmed)) continue;
     const known = indicators.get(id);
     if (!known) {
@@ -234,11 +236,12 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
     const value = checkMeasurementValue(known.indicator, rawValue, "fraction");
     const comment = checkText("comment", entryLabels.text.comment, rawComment);
     const confirmed = checkConfirmation(rawConfirmed);
-    const problems = [...value.problems, ...comment.problems, ...confirmed.problems];
-    const columnOf = (field: EntryProblem["field"]) => (field === "comment" ? c.comment : field === "confirmed" ? c.confirmed : c.value);
-    if (problems.length > 0)
+    // Most rows have nothing to say: no array is built for them (24 000 rows in a large tableau).
+    if (value.problems.length + comment.problems.length + confirmed.problems.length > 0) {
+      const problems = [...value.problems, ...comment.problems, ...confirmed.problems];
       issues.push(...problems.map((problem) => issueAt(sheet, row, columnOf(problem.field), problem.severity, read.ofIndicator(id, problem.message))));
-    if (problems.some((problem) => problem.severity === "error")) continue;
+      if (problems.some((problem) => problem.severity === "error")) continue;
+    }
     const entry: Measurement = { indicatorId: id, quarter };
     if (value.value !== undefined) entry.value = value.value;
     if (comment.value !== undefined) entry.comment = comment.value;

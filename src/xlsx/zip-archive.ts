@@ -108,8 +108,7 @@ export class ZipArchive {
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) throw new ZipRefused(t.sizesMismatch(name));
-      for (let at = 0; at < entry.compressedSize; at += SLICE_BYTES) {
-        const chunk = await this.source.read(start + at, Math.min(SLICE_BYTES, entry.compressedSize - at));
+      for await (const chunk of inSlices(entry.compressedSize, (at, length) => this.source.read(start + at, length))) {
         count(chunk);
         yield chunk;
       }
@@ -126,8 +125,7 @@ export class ZipArchive {
         if (typeof error === "object" && error !== null && (error as { name?: unknown }).name === "RangeError") throw new ZipRefused(t.entryLies(name));
         throw new ZipRefused(t.entryUnreadable(name));
       }
-      for (let from = 0; from < inflated.length; from += SLICE_BYTES) {
-        const chunk = inflated.subarray(from, Math.min(inflated.length, from + SLICE_BYTES));
+      for await (const chunk of inSlices(inflated.length, (at, length) => inflated.subarray(at, at + length))) {
         count(chunk);
         yield chunk;
       }
@@ -180,4 +178,9 @@ export class ZipArchive {
   async verifyAll(): Promise<void> {
     for (const name of this.entries.keys()) for await (const chunk of this.inflate(name)) void chunk;
   }
+}
+
+/** `total` bytes handed on in slices of at most SLICE_BYTES, each got by `read` (from the file, or from memory). */
+async function* inSlices(total: number, read: (offset: number, length: number) => Uint8Array | Promise<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < total; at += SLICE_BYTES) yield await read(at, Math.min(SLICE_BYTES, total - at));
 }
