@@ -1,20 +1,23 @@
 /**
  * Writes N synthetic territory workbooks: `npm run territories -- --count 100 --out territoires/ [--seed 1]`.
- * Each is a real tableau (template of this version) with its own plan and 20 quarters of entries.
+ * Each is a real tableau (template of this version) with its own plan and entries. As a command, the conventions
+ * are in progress today (five years, from two years back) and filled up to the current quarter, so that
+ * `ctg consolidate` accepts them on the day they are written; the bench passes a period already over and its date.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { quarterOf } from "../src/domain/quarters";
 import { syntheticTerritory } from "../src/samples/synthetic-territories";
 import { writeTrackingFile } from "../src/xlsx/tableau-file";
 
-/** `period`: the conventions' dates (by default 2026-2030); a period already over lets the real CLI read them today. */
+/** `period`: the conventions' dates (by default 2026-2030) and the last quarter with entries (by default all of them). */
 export async function generateTerritories(
   count: number,
   dir: string,
   seed = 1,
   now = "2031-01-15T09:00:00.000Z",
-  period: { start?: string; end?: string } = {},
+  period: { start?: string; end?: string; until?: string } = {},
 ): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
@@ -38,8 +41,10 @@ if (require.main === module && /generate-territories/.test(process.argv[1] ?? ""
     console.error("Usage : npm run territories -- --count N --out DOSSIER [--seed S] [--start AAAA-MM-JJ --end AAAA-MM-JJ]");
     process.exit(2);
   }
-  const period = { ...(values.start ? { start: values.start } : {}), ...(values.end ? { end: values.end } : {}) };
-  void generateTerritories(count, dir, Number(values.seed ?? "1"), undefined, period).then((files) =>
+  const now = new Date().toISOString();
+  const year = Number(now.slice(0, 4));
+  const period = { start: values.start ?? `${year - 2}-01-01`, end: values.end ?? `${year + 2}-12-31`, until: quarterOf(now.slice(0, 10)) };
+  void generateTerritories(count, dir, Number(values.seed ?? "1"), now, period).then((files) =>
     console.log(`${files.length} classeurs de territoires écrits dans ${dir}/`),
   );
 }

@@ -4,7 +4,7 @@
  * Deterministic: the same index and seed always give the same territory.
  */
 import type { ActionSheet, Axis, Indicator, Plan } from "../domain/plan";
-import { quartersBetween } from "../domain/quarters";
+import { type Quarter, compareQuarters, quartersBetween } from "../domain/quarters";
 import type { Measurement, StatusEntry, Tracking } from "../domain/tracking";
 import { FIELDS, INDICATOR_TYPES, type Field, type IndicatorType } from "../domain/vocabulary";
 import { type ValueSeries, plausibleSeries } from "./plausible-values";
@@ -48,6 +48,8 @@ export interface TerritoryOptions {
   seed?: number;
   start?: string;
   end?: string;
+  /** Last quarter with entries (a convention in progress); by default every quarter of the convention. */
+  until?: Quarter;
 }
 
 export function syntheticTerritory(options: TerritoryOptions): Tracking {
@@ -108,7 +110,8 @@ export function syntheticTerritory(options: TerritoryOptions): Tracking {
   const completeness = 0.6 + next() * 0.4;
   const statuses: StatusEntry[] = [];
   const measurements: Measurement[] = [];
-  const quarters = quartersBetween(plan.convention.start, plan.convention.end);
+  const until = options.until;
+  const quarters = quartersBetween(plan.convention.start, plan.convention.end).filter((quarter) => until === undefined || compareQuarters(quarter, until) <= 0);
   const series = new Map<string, ValueSeries>();
   const seriesOf = (indicator: Indicator): ValueSeries => {
     let known = series.get(indicator.id);
