@@ -7,8 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { quarterOf } from "../src/domain/quarters";
-import { syntheticTerritory } from "../src/samples/synthetic-territories";
+import { conventionInProgress, syntheticTerritory } from "../src/samples/synthetic-territories";
 import { writeTrackingFile } from "../src/xlsx/tableau-file";
 
 /** `period`: the conventions' dates (by default 2026-2030) and the last quarter with entries (by default all of them). */
@@ -42,8 +41,7 @@ if (require.main === module && /generate-territories/.test(process.argv[1] ?? ""
     process.exit(2);
   }
   const now = new Date().toISOString();
-  const year = Number(now.slice(0, 4));
-  const period = { start: values.start ?? `${year - 2}-01-01`, end: values.end ?? `${year + 2}-12-31`, until: quarterOf(now.slice(0, 10)) };
+  const period = conventionInProgress(now, { ...(values.start ? { start: values.start } : {}), ...(values.end ? { end: values.end } : {}) });
   void generateTerritories(count, dir, Number(values.seed ?? "1"), now, period).then((files) =>
     console.log(`${files.length} classeurs de territoires écrits dans ${dir}/`),
   );

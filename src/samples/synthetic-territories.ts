@@ -4,7 +4,7 @@
  * Deterministic: the same index and seed always give the same territory.
  */
 import type { ActionSheet, Axis, Indicator, Plan } from "../domain/plan";
-import { type Quarter, compareQuarters, quartersBetween } from "../domain/quarters";
+import { type Quarter, compareQuarters, quarterOf, quartersBetween } from "../domain/quarters";
 import type { Measurement, StatusEntry, Tracking } from "../domain/tracking";
 import { FIELDS, INDICATOR_TYPES, type Field, type IndicatorType } from "../domain/vocabulary";
 import { type ValueSeries, plausibleSeries } from "./plausible-values";
@@ -50,6 +50,15 @@ export interface TerritoryOptions {
   end?: string;
   /** Last quarter with entries (a convention in progress); by default every quarter of the convention. */
   until?: Quarter;
+}
+
+/**
+ * The period `npm run territories` gives by default: five-year conventions begun two years before `now`'s year,
+ * filled up to `now`'s quarter, so that the consolidation accepts them the day they are written.
+ */
+export function conventionInProgress(now: string, period: { start?: string; end?: string } = {}): Required<Pick<TerritoryOptions, "start" | "end" | "until">> {
+  const year = Number(now.slice(0, 4));
+  return { start: period.start ?? `${year - 2}-01-01`, end: period.end ?? `${year + 2}-12-31`, until: quarterOf(now.slice(0, 10)) };
 }
 
 export function syntheticTerritory(options: TerritoryOptions): Tracking {

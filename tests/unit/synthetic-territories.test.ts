@@ -3,8 +3,8 @@
  * quarter asked for, and such a file is accepted on the day it is written (entries in a quarter not yet begun are
  * refused by the intake, so a territory filled to 2030 could not be consolidated before 2031).
  */
-import { compareQuarters, quarterOf } from "../../src/domain/quarters";
-import { syntheticTerritory } from "../../src/samples/synthetic-territories";
+import { compareQuarters } from "../../src/domain/quarters";
+import { conventionInProgress, syntheticTerritory } from "../../src/samples/synthetic-territories";
 import { receiveTableau } from "../../src/xlsx/tableau-intake";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 
@@ -29,14 +29,14 @@ describe("synthetic territories", () => {
   it("filled up to today's quarter, are accepted by the consolidation's intake today", async () => {
     const now = new Date().toISOString();
     const today = now.slice(0, 10);
-    const year = Number(today.slice(0, 4));
-    const tracking = syntheticTerritory({ index: 0, seed: 1, start: `${year - 2}-01-01`, end: `${year + 2}-12-31`, until: quarterOf(today) });
+    const period = conventionInProgress(now);
+    const tracking = syntheticTerritory({ index: 0, seed: 1, ...period });
     const received = await receiveTableau(await writeTrackingFile(tracking, now), "territoire.xlsx", { today });
     expect(received.status).not.toBe("rejected");
     expect(received.tableau?.tracking.statuses.length).toBe(tracking.statuses.length);
 
     // The same plan filled to the convention's end is what the generator wrote before: refused before its quarters begin.
-    const filledToTheEnd = syntheticTerritory({ index: 0, seed: 1, start: `${year - 2}-01-01`, end: `${year + 2}-12-31` });
+    const filledToTheEnd = syntheticTerritory({ index: 0, seed: 1, start: period.start, end: period.end });
     const refused = await receiveTableau(await writeTrackingFile(filledToTheEnd, now), "territoire.xlsx", { today });
     expect(refused.status).toBe("rejected");
   });
