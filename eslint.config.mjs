@@ -76,9 +76,9 @@ export default tseslint.config(
     ...forbid(
       ["src/xlsx/**"],
       [...layers("import", "excel", "report", "services", "taskpane", "commands", "cli", "samples"), ...UI, "pptxgenjs", "mammoth", ...NODE],
-      "src/xlsx ne connaît ni Office.js ni l'interface, et seuls file-source, node-inflate, stream-workbook et zip-file-writer (ligne de commande) utilisent Node.",
+      "src/xlsx ne connaît ni Office.js ni l'interface, et seuls file-source, node-inflate, stream-workbook et node-zip (ligne de commande) utilisent Node.",
     ),
-    ignores: ["src/xlsx/file-source.ts", "src/xlsx/node-inflate.ts", "src/xlsx/stream-workbook.ts", "src/xlsx/zip-file-writer.ts"],
+    ignores: ["src/xlsx/file-source.ts", "src/xlsx/node-inflate.ts", "src/xlsx/stream-workbook.ts", "src/xlsx/node-zip.ts"],
   },
   forbid(
     ["src/report/**"],

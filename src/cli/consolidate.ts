@@ -29,7 +29,7 @@ import { fileSystemReason } from "../services/outcome";
 import { readSheetRows } from "../xlsx/sheet-stream-reader";
 import type { EncodedRow, SheetEncoder } from "../xlsx/sheet-encoder";
 import { EXCEL_MAX_ROWS, SheetTooLong, StreamedWorkbook } from "../xlsx/stream-workbook";
-import { ZipTooLarge } from "../xlsx/zip-file-writer";
+import { ZipTooLarge } from "../xlsx/zip-writer";
 import type { Clock, Console } from "./commands";
 import { CliError, writeBytes } from "./io";
 import { checkOutputFolder, lockOutput, removeStaleTemporaries, withCleanup } from "./output-guard";

@@ -83,6 +83,8 @@ const writing = {
   tooManyEntries: "trop d'éléments dans l'archive",
   entryOver4GB: (entry: string) => `« ${entry} » dépasse 4 Go une fois décompressé`,
   archiveOver4GB: "l'archive dépasserait 4 Go",
+  /** An update whose table would take the name of a table people made elsewhere in the workbook. */
+  tableNameTaken: (name: string) => `un tableau Excel nommé « ${name} » existe déjà dans une autre feuille du classeur : renommez-le avant la mise à jour`,
 } as const;
 
 /** A Word répertoire (src/import/docx.ts): complete messages that name the file (no final period). */

@@ -204,5 +204,11 @@ export const sheetLabels = {
       `la feuille « ${sheet} » a des valeurs dans des colonnes ajoutées à la main sur des lignes que la mise à jour retire ou ne reconnaît pas (${cells}) : déplacez-les ailleurs avant la mise à jour`,
     cells: (shown: string, more: number) => (more > 0 ? `${shown} et ${more} autre(s)` : shown),
     refusals: (refusals: readonly string[]) => `${refusals.join(" ; ")}.`,
+    /** What a file update refuses to move: it would be lost or wrong at its new place. */
+    anchoredOnLeavingRows: (what: string, sheet: string, cells: string) =>
+      `la feuille « ${sheet} » a ${what} sur des lignes que la mise à jour retire (${cells}) : déplacez-les ailleurs avant la mise à jour`,
+    anchored: { notes: "des notes", comments: "des commentaires", links: "des liens hypertexte" },
+    formulasOnMovingRows: (sheet: string, cells: string) =>
+      `la feuille « ${sheet} » a des formules dans des colonnes ajoutées à la main sur des lignes que la mise à jour déplace (${cells}) : leurs références ne suivraient pas ; remplacez-les par leurs valeurs ou placez-les dans une feuille à vous avant la mise à jour`,
   },
 } as const;

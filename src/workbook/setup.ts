@@ -7,7 +7,7 @@ import { type ArchivedEntry, type Tracking, emptyTracking } from "../domain/trac
 import { buildTableauPlan } from "./build-tableau";
 import { META_KEYS } from "./layout";
 import type { TableauReading } from "./parse-tableau";
-import { carryForeignCells } from "./foreign-cells";
+import { type SheetAlignment, carryForeignCells } from "./foreign-cells";
 import type { Grids } from "./parse-structure";
 import type { WorkbookPlan } from "./sheet-plan";
 
@@ -17,6 +17,8 @@ export interface SetupResult {
   newlyArchived: ArchivedEntry[];
   /** French: columns people added among the product's, now after them. */
   moved: string[];
+  /** Where each existing sheet's old cells are in the new plan (what is anchored to a cell moves with it). */
+  alignments: Map<string, SheetAlignment>;
 }
 
 /** An update that would lose an entry or a cell people added: the tableau is left as it was. */
@@ -34,7 +36,7 @@ export class SetupRefused extends Refusal {
 export function planSetup(plan: Plan, existing: TableauReading | undefined, now: string, grids?: Grids): SetupResult {
   if (!existing) {
     const tracking = emptyTracking(plan);
-    return { workbookPlan: buildTableauPlan(tracking, { now }), tracking, newlyArchived: [], moved: [] };
+    return { workbookPlan: buildTableauPlan(tracking, { now }), tracking, newlyArchived: [], moved: [], alignments: new Map() };
   }
   const errors = existing.issues.filter((issue) => issue.severity === "error");
   if (errors.length > 0 || !existing.tracking) {
@@ -49,9 +51,9 @@ export function planSetup(plan: Plan, existing: TableauReading | undefined, now:
   const createdAt = existing.meta?.values[META_KEYS.createdAt];
   const conventionId = existing.meta?.values[META_KEYS.conventionId];
   const built = buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}), ...(conventionId ? { conventionId } : {}) });
-  if (!grids) return { workbookPlan: built, tracking, newlyArchived, moved: [] };
+  if (!grids) return { workbookPlan: built, tracking, newlyArchived, moved: [], alignments: new Map() };
   // What people added to the tableau's sheets goes along, or the update does not run.
   const carried = carryForeignCells(built, grids);
   if (carried.refusals.length > 0) throw new SetupRefused(sheetLabels.update.refusals(carried.refusals));
-  return { workbookPlan: carried.plan, tracking, newlyArchived, moved: carried.moved };
+  return { workbookPlan: carried.plan, tracking, newlyArchived, moved: carried.moved, alignments: carried.alignments };
 }

@@ -84,6 +84,8 @@ export interface PagePlan {
   fitToWidth: boolean;
   /** Zero-based rows repeated at the top of each printed page. */
   printTitleRows?: { first: number; last: number };
+  /** What a reader needs printed, when it is less than the whole sheet (a summary beside its chart data). */
+  printArea?: RangeRef;
 }
 
 export type ChartKind = "barStacked" | "barClustered" | "doughnut" | "line";
@@ -128,7 +130,7 @@ export interface SheetPlan {
   /** Protect the structure: locked cells cannot change; filtering stays possible. */
   protect: boolean;
   page?: PagePlan;
-  /** Native charts: the Office.js executor creates them; a file written with ExcelJS cannot hold them. */
+  /** Native charts, drawn by both executors: Excel's own in the add-in, DrawingML charts in a file. */
   charts?: ChartPlan[];
   /**
    * Rows identified by a key and cells people type into. Updating a sheet of the open workbook that already has

@@ -1,29 +1,24 @@
 /**
- * Node only: a workbook written row by row as SpreadsheetML text into a zip streamed to disk (and read back by
- * `sheet-stream-reader`), so that a consolidation of many territories never holds all its rows in memory. The
- * sheets follow the same column specs as the add-in's plans, with explicit header fills and borders and a printable
- * page set-up. Written here rather than with ExcelJS's streaming writer, which spent more time styling cell by cell
- * than the reader took to parse every territory's file.
+ * Node only: a workbook whose long sheets are written row by row into an archive streamed to disk (and read back
+ * by `sheet-stream-reader`), so that a consolidation of many territories never holds all its rows in memory. The
+ * sheets follow the same column specs as the add-in's plans and go through the same writer as every other file
+ * (workbook-writer.ts): explicit header fills and borders, a printable page set-up, native charts.
  */
 import { rmSync, renameSync } from "node:fs";
 import { EXIT_CODES, Refusal } from "../domain/refusal";
 import { fileLabels } from "../labels/catalog";
-import { COLORS } from "../workbook/layout";
-import { columnLetter } from "../workbook/sheet-plan";
 import type { SheetRow } from "../workbook/build-consolidation";
-import {
-  CellStyles,
-  type PackageSheet,
-  WORKSHEET_OPEN,
-  appPropertiesXml,
-  contentTypesXml,
-  corePropertiesXml,
-  packageRelationshipsXml,
-  workbookRelationshipsXml,
-  workbookXml,
-} from "./ooxml-parts";
-import { type EncodedRow, type EncodedSheetSpec, SharedStrings, SheetEncoder, numberedRow } from "./sheet-encoder";
-import { ZipFileWriter } from "./zip-file-writer";
+import type { ChartPlan, RangeRef } from "../workbook/sheet-plan";
+import { chartXml, drawingXml } from "./chart-xml";
+import { sheetNames } from "./defined-names";
+import { FileOutput, nodeDeflater } from "./node-zip";
+import { SharedStrings } from "./shared-strings";
+import { type EncodedRow, type EncodedSheetSpec, SheetEncoder, numberedRow } from "./sheet-encoder";
+import type { SheetParts } from "./sheet-parts";
+import { StyleSheet } from "./style-sheet";
+import { writeNewWorkbook } from "./workbook-writer";
+import { type SheetFrame, worksheetHead, worksheetTail } from "./worksheet-xml";
+import { ZipWriter } from "./zip-writer";
 
 type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -32,6 +27,8 @@ export interface EncodedSheet {
   encoder: SheetEncoder;
   rows: AsyncIterable<SheetRow | EncodedRow> | Iterable<SheetRow | EncodedRow>;
   state?: SheetState;
+  /** Charts of a short sheet whose rows are in memory (`rows` is then that array): their caches read it. */
+  charts?: ChartPlan[];
 }
 
 export interface WriteOptions {
@@ -53,7 +50,7 @@ export class SheetTooLong extends Refusal {
 
 /** The styles and shared texts of one workbook, which its sheets' rows are encoded with before it is written. */
 export class StreamedWorkbook {
-  private readonly styles = new CellStyles();
+  private readonly styles = StyleSheet.fresh();
   private readonly strings: SharedStrings;
 
   constructor(sharedStrings: { maxCount?: number; maxLength?: number } = {}) {
@@ -68,35 +65,10 @@ export class StreamedWorkbook {
   async write(path: string, sheets: readonly EncodedSheet[], options: WriteOptions = {}): Promise<void> {
     const temporary = `${path}.${process.pid}.tmp`;
     const modified = options.modified ?? new Date();
-    const zip = new ZipFileWriter(temporary, modified);
+    const zip = new ZipWriter(new FileOutput(temporary), nodeDeflater, modified);
     try {
-      const creator = options.creator ?? fileLabels.workbook.creator;
-      // The content types first, as office suites write them: tools that guess a file's kind look at the first entry.
-      await zip.addEntry("[Content_Types].xml", [contentTypesXml(sheets.length)]);
-      await zip.addEntry("_rels/.rels", [packageRelationshipsXml()]);
-      await zip.addEntry("docProps/core.xml", [corePropertiesXml(creator, modified)]);
-      await zip.addEntry("docProps/app.xml", [appPropertiesXml(creator)]);
-      await zip.addEntry("xl/_rels/workbook.xml.rels", [workbookRelationshipsXml(sheets.length)]);
-      const packaged: PackageSheet[] = [];
-      for (const [index, sheet] of sheets.entries()) {
-        const written = { rows: 0 };
-        await zip.addEntry(
-          `xl/worksheets/sheet${index + 1}.xml`,
-          worksheetXml(sheet.encoder, sheet.rows, index === 0, written, options.maxRows ?? EXCEL_MAX_ROWS),
-        );
-        const { spec } = sheet.encoder;
-        packaged.push({
-          name: spec.name,
-          state: sheet.state ?? "visible",
-          ...(spec.plain ? {} : { printTitles: true }),
-          ...(!spec.plain && written.rows > 0 ? { filterRange: `$A$1:$${columnLetter(spec.columns.length - 1)}$${written.rows + 1}` } : {}),
-        });
-      }
-      // Known once every sheet is written: the filters' extent, the styles and the texts the rows asked for.
-      await zip.addEntry("xl/workbook.xml", [workbookXml(packaged)]);
-      await zip.addEntry("xl/styles.xml", [this.styles.xml(COLORS)]);
-      await zip.addEntry("xl/sharedStrings.xml", this.strings.xml());
-      zip.close();
+      const parts = sheets.map((sheet, index) => streamedSheetParts(sheet, index === 0, options.maxRows ?? EXCEL_MAX_ROWS));
+      await writeNewWorkbook(zip, { sheets: parts, styles: this.styles, strings: this.strings, activeTab: 0, modified, ...(options.creator ? { creator: options.creator } : {}) });
       renameSync(temporary, path);
     } catch (error) {
       zip.abandon();
@@ -106,33 +78,71 @@ export class StreamedWorkbook {
   }
 }
 
-/** One sheet's XML, produced row by row; `written.rows` counts the body rows once it is consumed. */
-async function* worksheetXml(
-  encoder: SheetEncoder,
-  rows: EncodedSheet["rows"],
-  selected: boolean,
-  written: { rows: number },
-  maxRows: number,
-): AsyncGenerator<string> {
-  const { spec } = encoder;
-  const view = spec.plain
-    ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}/>`
-    : `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight" activeCell="B2" sqref="B2"/></sheetView>`;
-  const cols = spec.columns
-    .map(
-      (column, index) =>
-        `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"${encoder.columnStyle(index) ? ` style="${encoder.columnStyle(index)}"` : ""}${column.hidden ? ' hidden="1"' : ""}/>`,
-    )
-    .join("");
-  yield `${WORKSHEET_OPEN}<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
-  yield numberedRow(encoder.headerRow, 1);
-  let rowNumber = 1;
-  for await (const row of rows) {
-    rowNumber++;
-    if (rowNumber > maxRows) throw new SheetTooLong(spec.name, maxRows);
-    yield numberedRow(typeof row === "string" ? row : encoder.encode(row), rowNumber);
+function streamedSheetParts(sheet: EncodedSheet, selected: boolean, maxRows: number): SheetParts {
+  const { spec } = sheet.encoder;
+  const charts = sheet.charts ?? [];
+  const tableColumns = spec.tableColumns ?? spec.columns.length;
+  const written = { rows: 0 };
+  const inMemory = Array.isArray(sheet.rows) ? (sheet.rows as (SheetRow | EncodedRow)[]) : [];
+  // Row 0 is the header; a chart's data lives in the rows held in memory.
+  const cellAt = (row: number, col: number) => {
+    if (row === 0) return spec.columns[col]?.header;
+    const item = inMemory[row - 1];
+    return item === undefined || typeof item === "string" ? undefined : item.values[col];
+  };
+  const filter = (): RangeRef | undefined => (!spec.plain && written.rows > 0 ? { row: 0, col: 0, rows: written.rows + 1, cols: tableColumns } : undefined);
+  const frame = (ids: { drawing?: string }): SheetFrame => ({
+    ...(spec.plain ? {} : { page: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 } } }),
+    selected,
+    ...(spec.plain ? {} : { freeze: { rows: 1, columns: 1 } }),
+    columns: spec.columns.map((column, index) => ({
+      width: column.width,
+      ...(column.hidden ? { hidden: true } : {}),
+      ...(sheet.encoder.columnStyle(index) ? { style: sheet.encoder.columnStyle(index) } : {}),
+    })),
+    protect: false,
+    merges: [],
+    conditionalFormats: [],
+    validations: [],
+    ...(ids.drawing ? { drawingId: ids.drawing } : {}),
+    tableIds: [],
+    dateOffset: 0,
+  });
+  async function* worksheet(ids: { drawing?: string }): AsyncGenerator<string> {
+    yield worksheetHead(frame(ids));
+    yield numberedRow(sheet.encoder.headerRow, 1);
+    let rowNumber = 1;
+    let chunk = "";
+    for await (const row of sheet.rows) {
+      rowNumber++;
+      if (rowNumber > maxRows) throw new SheetTooLong(spec.name, maxRows);
+      chunk += numberedRow(typeof row === "string" ? row : sheet.encoder.encode(row), rowNumber);
+      if (chunk.length > 1 << 16) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    yield chunk;
+    written.rows = rowNumber - 1;
+    const autoFilter = filter();
+    yield worksheetTail({ ...frame(ids), ...(autoFilter ? { autoFilter } : {}) });
   }
-  written.rows = rowNumber - 1;
-  const filter = !spec.plain && written.rows > 0 ? `<autoFilter ref="A1:${columnLetter(spec.columns.length - 1)}${rowNumber}"/>` : "";
-  yield `</sheetData>${filter}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`;
+  return {
+    name: spec.name,
+    state: sheet.state ?? "visible",
+    charts: charts.map((chart) => ({ name: chart.name, anchor: chart.anchor })),
+    tableCount: 0,
+    worksheet,
+    tableXml: () => "",
+    chartXml: (index) => chartXml(charts[index], spec.name, cellAt),
+    drawingXml: (relationshipIds) => drawingXml(charts.map((chart, index) => ({ name: chart.name, anchor: chart.anchor, relationshipId: relationshipIds[index] }))),
+    definedNames: (sheetIndex) => {
+      if (spec.plain) return [];
+      const autoFilter = filter();
+      // A summary prints its table and its charts below, not the charts' data on the right.
+      const chartEnd = charts.reduce((end, chart) => Math.max(end, chart.anchor.row + chart.anchor.rows + 1), 0);
+      const printArea = spec.printColumns !== undefined ? { row: 0, col: 0, rows: Math.max(written.rows + 1, chartEnd), cols: spec.printColumns } : undefined;
+      return sheetNames(spec.name, sheetIndex, { titleRows: { first: 0, last: 0 }, ...(autoFilter ? { filter: autoFilter } : {}), ...(printArea ? { printArea } : {}) });
+    },
+  };
 }

@@ -1,4 +1,4 @@
-/** The tableau de suivi as an `.xlsx` file: create, update keeping entries, read and check. */
+/** The tableau de suivi as an `.xlsx` file: create, update keeping entries and everything else, read and check. */
 import type { IsoDate } from "../domain/dates";
 import type { Plan } from "../domain/plan";
 import type { Tracking } from "../domain/tracking";
@@ -6,9 +6,10 @@ import { buildTableauPlan } from "../workbook/build-tableau";
 import type { SheetPlan } from "../workbook/sheet-plan";
 import { PLANNED_SHEETS, type TableauReading } from "../workbook/parse-tableau";
 import { type SetupResult, planSetup } from "../workbook/setup";
-import { loadWorkbookForUpdate, newWorkbook, workbookBytes } from "./file";
+import { nodeDeflater } from "./node-zip";
+import { planWorkbookBytes } from "./plan-workbook";
 import { readTableauBytes } from "./tableau-reader";
-import { applyPlanToWorkbook } from "./write-plan";
+import { patchWorkbook } from "./update-patch";
 
 export async function readTableauFile(bytes: Uint8Array, fileName: string, today: IsoDate): Promise<TableauReading> {
   return (await readTableauBytes(bytes, fileName, today)).reading;
@@ -18,31 +19,37 @@ export interface WrittenTableau extends SetupResult {
   bytes: Uint8Array;
 }
 
-/** A new tableau for a plan, or, given the bytes of an existing one, the same workbook with its structure updated. */
+/**
+ * A new tableau for a plan, or, given the bytes of an existing one, the same workbook with its structure updated:
+ * its own sheets written again with every entry, the rest of the file as it was (update-patch.ts).
+ */
 export async function writeTableauFile(
   plan: Plan,
   options: { now: string; today: IsoDate; existing?: { bytes: Uint8Array; fileName: string } },
 ): Promise<WrittenTableau> {
-  // Read by the project's reader (whatever tool saved the file); ExcelJS only rewrites it, keeping the user's sheets.
-  const read = options.existing
-    ? await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today, { sheets: PLANNED_SHEETS })
-    : undefined;
-  const workbook = options.existing ? await loadWorkbookForUpdate(options.existing.bytes, options.existing.fileName) : newWorkbook();
-  const setup = planSetup(plan, read?.reading, options.now, read?.grids);
-  await applyPlanToWorkbook(workbook, setup.workbookPlan);
-  return { ...setup, bytes: await workbookBytes(workbook) };
+  const modified = new Date(options.now);
+  if (!options.existing) {
+    const setup = planSetup(plan, undefined, options.now);
+    return { ...setup, bytes: await planWorkbookBytes(setup.workbookPlan, { deflater: nodeDeflater, modified }) };
+  }
+  // Read by the project's reader, whatever tool saved the file.
+  const read = await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today, { sheets: PLANNED_SHEETS });
+  const setup = planSetup(plan, read.reading, options.now, read.grids);
+  const bytes = await patchWorkbook(options.existing.bytes, options.existing.fileName, {
+    plan: setup.workbookPlan,
+    alignments: setup.alignments,
+    modified,
+    deflater: nodeDeflater,
+  });
+  return { ...setup, bytes };
 }
 
 /** Writes a tableau holding the given entries (the demo, tests, a tableau rebuilt from another source). */
 export async function writeTrackingFile(tracking: Tracking, now: string): Promise<Uint8Array> {
-  const workbook = newWorkbook();
-  await applyPlanToWorkbook(workbook, buildTableauPlan(tracking, { now }));
-  return workbookBytes(workbook);
+  return planWorkbookBytes(buildTableauPlan(tracking, { now }), { deflater: nodeDeflater, modified: new Date(now) });
 }
 
 /** A workbook holding one planned sheet (a bilan, say). */
-export async function writeSheetFile(sheet: SheetPlan): Promise<Uint8Array> {
-  const workbook = newWorkbook();
-  await applyPlanToWorkbook(workbook, { sheets: [sheet], activeSheet: sheet.name });
-  return workbookBytes(workbook);
+export async function writeSheetFile(sheet: SheetPlan, modified = new Date()): Promise<Uint8Array> {
+  return planWorkbookBytes({ sheets: [sheet], activeSheet: sheet.name }, { deflater: nodeDeflater, modified });
 }

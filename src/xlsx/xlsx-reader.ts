@@ -10,6 +10,7 @@
  */
 import { isoToExcelSerial } from "../domain/dates";
 import { fileLabels } from "../labels/catalog";
+import { BUILT_IN_DATE_FORMATS, DAYS_1904, isDateFormat } from "./date-system";
 import type { CellValue, Grid, RangeRef } from "../workbook/sheet-plan";
 import { XmlMalformed, XmlScanner, type XmlHandlers, type XmlTag } from "./xml-scanner";
 import { type ByteSource, ZipArchive } from "./zip-archive";
@@ -324,25 +325,8 @@ async function readSharedTexts(archive: ZipArchive, part: string): Promise<strin
   return texts;
 }
 
-/** Days from 1899-12-30 to 1904-01-01. */
-const DAYS_1904 = 1462;
-/** Excel's built-in number formats that show a date or a time. */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
-
 interface DateStyles {
   shifted(style: number): boolean;
-}
-
-/**
- * A format code shows a calendar date when, outside its quoted texts and bracketed tags, it has d or y (a time or
- * a duration alone, [h]:mm, counts no days from an epoch and is not shifted).
- */
-function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "");
-  return /[dy]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
 async function readDateStyles(archive: ZipArchive, part: string): Promise<DateStyles> {

@@ -21,6 +21,8 @@ export interface XmlTag {
   attribute(name: string): string | undefined;
   /** Every attribute, for the few tags whose attribute names vary (`r:id` under any prefix). */
   attributes(): Map<string, string>;
+  /** Whether the tag declares a namespace (`xmlns…`), found without reading its attributes. */
+  declaresNamespaces(): boolean;
 }
 
 export interface XmlHandlers {
@@ -104,6 +106,11 @@ class ScannedTag implements XmlTag {
       at = raw.indexOf(wanted, end);
     }
     return undefined;
+  }
+
+  declaresNamespaces(): boolean {
+    const at = this.raw.indexOf("xmlns", this.from);
+    return at >= 0 && at < this.to;
   }
 
   attributes(): Map<string, string> {
