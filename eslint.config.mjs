@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 const NODE = ["node:*", "fs", "fs/*", "path", "os", "child_process", "zlib", "util", "readline", "stream", "crypto"];
 const UI = ["react", "react-dom", "react-dom/*", "@fluentui/*"];
-const FILE_LIBRARIES = ["exceljs", "jszip", "saxes", "pptxgenjs", "mammoth"];
+const FILE_LIBRARIES = ["jszip", "saxes", "pptxgenjs", "mammoth"];
 
 /** `../layer/**` patterns for the folders a layer must not reach. */
 const layers = (...names) => names.flatMap((name) => [`../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`]);
@@ -55,7 +55,6 @@ export default tseslint.config(
       "!../xlsx/zip-guard",
       ...NODE,
       ...UI,
-      "exceljs",
       "jszip",
       "pptxgenjs",
     ],
@@ -82,7 +81,7 @@ export default tseslint.config(
   },
   forbid(
     ["src/report/**"],
-    [...layers("import", "excel", "xlsx", "services", "taskpane", "commands", "cli", "samples"), ...NODE, ...UI, "exceljs", "mammoth"],
+    [...layers("import", "excel", "xlsx", "services", "taskpane", "commands", "cli", "samples"), ...NODE, ...UI, "mammoth"],
     "Les sorties du bilan (src/report) se calculent depuis le domaine et le contrat du classeur.",
   ),
   forbid(

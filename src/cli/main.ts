@@ -9,7 +9,7 @@ import { CliError } from "./io";
 import { registerNodeInflate } from "../xlsx/node-inflate";
 
 /**
- * The commands that write tableaux, bilans and decks load ExcelJS and pptxgenjs: loaded only when one of them runs,
+ * The commands that write tableaux, bilans and decks load the writer and pptxgenjs: loaded only when one of them runs,
  * so that `ctg consolidate`, which needs neither, starts light (about 50 Mo less) on a national batch.
  */
 function commands(): Promise<typeof import("./commands")> {

@@ -65,8 +65,6 @@ const xml = {
 /** A file that cannot be read or written as a workbook: complete messages that name the file (no final period). */
 const workbook = {
   notXlsx: (file: string) => `« ${file} » n'est pas un classeur Excel .xlsx (ce n'est pas une archive zip)`,
-  /** `detail` is ExcelJS's own message. */
-  unreadable: (file: string, detail: string) => `« ${file} » ne peut pas être lu comme un classeur Excel (${detail})`,
   cannotUpdate: (file: string, reason: string) => `« ${file} » ne peut pas être mis à jour : ${reason}`,
   notATableau: (file: string, reason: string) => `« ${file} » ne peut pas être lu comme un tableau de suivi : ${reason}`,
   /** The application named in a written file's document properties. */

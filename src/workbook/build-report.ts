@@ -41,7 +41,7 @@ const MAX_LISTED_FINDINGS = 30;
 
 export interface ReportSheetOptions {
   cdsf?: boolean;
-  /** Add native charts (the add-in); a file written with ExcelJS cannot hold them. */
+  /** Add native charts, with the block of their data at the end of the sheet. */
   charts?: boolean;
   /** Indicator whose quarterly series gets a line chart; by default the numeric one with the most values. */
   seriesIndicatorId?: string;

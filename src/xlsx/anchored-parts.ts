@@ -75,22 +75,40 @@ export function remapVmlNotes(vml: string, map: CellMap): Remapped {
   return { text, lost };
 }
 
+/** The first element `name` (under `prefix`) of `xml`, whole, or undefined. */
+function element(xml: string, prefix: string, name: string): string | undefined {
+  const open = xml.indexOf(`<${prefix}${name}>`);
+  const close = xml.indexOf(`</${prefix}${name}>`, open);
+  return open < 0 || close < 0 ? undefined : xml.slice(open, close + prefix.length + name.length + 3);
+}
+
+/** The number an element `name` of `xml` holds (a drawing anchor's `col` or `row`). */
+function numberIn(xml: string, prefix: string, name: string): number | undefined {
+  const found = element(xml, prefix, name);
+  return found === undefined ? undefined : Number(found.slice(prefix.length + name.length + 2, -(prefix.length + name.length + 3)));
+}
+
 /** A drawing's anchored objects follow the cell of their top-left corner; one whose row leaves stays where it was. */
 export function remapDrawing(xml: string, map: CellMap): string {
   return xml.replace(/<((?:[\w.-]+:)?)(twoCellAnchor|oneCellAnchor)\b[\s\S]*?<\/\1\2>/g, (anchor, prefix: string) => {
-    const from = new RegExp(`<${prefix}from>[\\s\\S]*?<${prefix}col>(\\d+)</${prefix}col>[\\s\\S]*?<${prefix}row>(\\d+)</${prefix}row>[\\s\\S]*?</${prefix}from>`).exec(anchor);
-    if (!from) return anchor;
-    const col = Number(from[1]);
-    const row = Number(from[2]);
+    const from = element(anchor, prefix, "from");
+    const col = from === undefined ? undefined : numberIn(from, prefix, "col");
+    const row = from === undefined ? undefined : numberIn(from, prefix, "row");
+    if (col === undefined || row === undefined || !Number.isInteger(col) || !Number.isInteger(row)) return anchor;
     const moved = map(row, col);
     if (!moved || (moved.row === row && moved.col === col)) return anchor;
-    const shift = (corner: string) =>
-      anchor.replace(new RegExp(`(<${prefix}${corner}>[\\s\\S]*?</${prefix}${corner}>)`), (block: string) =>
-        block
-          .replace(new RegExp(`(<${prefix}col>)(\\d+)(</${prefix}col>)`), (_w, open: string, value: string, close: string) => `${open}${Number(value) + moved.col - col}${close}`)
-          .replace(new RegExp(`(<${prefix}row>)(\\d+)(</${prefix}row>)`), (_w, open: string, value: string, close: string) => `${open}${Number(value) + moved.row - row}${close}`),
-      );
-    anchor = shift("from");
-    return shift("to");
+    let result = anchor;
+    for (const corner of ["from", "to"]) {
+      const block = element(result, prefix, corner);
+      if (block === undefined) continue;
+      const cornerCol = numberIn(block, prefix, "col");
+      const cornerRow = numberIn(block, prefix, "row");
+      if (cornerCol === undefined || cornerRow === undefined) continue;
+      const shifted = block
+        .replace(element(block, prefix, "col")!, `<${prefix}col>${cornerCol + moved.col - col}</${prefix}col>`)
+        .replace(element(block, prefix, "row")!, `<${prefix}row>${cornerRow + moved.row - row}</${prefix}row>`);
+      result = result.replace(block, shifted);
+    }
+    return result;
   });
 }

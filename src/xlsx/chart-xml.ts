@@ -45,7 +45,8 @@ export function chartSeries(plan: ChartPlan, sheet: string, cell: CellLookup): S
   const count = byColumns ? cols - 1 : rows - 1;
   const points = byColumns ? rows - 1 : cols - 1;
   const categoryAt = (point: number) => (byColumns ? { row: row + 1 + point, col } : { row, col: col + 1 + point });
-  const valueAt = (series: number, point: number) => (byColumns ? { row: row + 1 + point, col: col + 1 + series } : { row: row + 1 + series, col: col + 1 + point });
+  const valueAt = (series: number, point: number) =>
+    byColumns ? { row: row + 1 + point, col: col + 1 + series } : { row: row + 1 + series, col: col + 1 + point };
   const nameAt = (series: number) => (byColumns ? { row, col: col + 1 + series } : { row: row + 1 + series, col });
   const categories = {
     ref: areaReference(sheet, categoryAt(0), categoryAt(points - 1)),

@@ -129,7 +129,11 @@ export async function scanOwnedSheet(chunks: AsyncIterable<string>, wanted: (col
           const hidden = ["1", "true"].includes(tag.attribute("hidden") ?? "");
           if (!Number.isInteger(min) || !Number.isInteger(max) || max - min > 16_384) break;
           for (let at = min - 1; at < max; at++) {
-            scan.columns.set(at, { width: Number.isFinite(width) ? width : 9.140625, ...(hidden ? { hidden: true } : {}), ...(Number.isInteger(style) && style > 0 ? { style } : {}) });
+            scan.columns.set(at, {
+              width: Number.isFinite(width) ? width : 9.140625,
+              ...(hidden ? { hidden: true } : {}),
+              ...(Number.isInteger(style) && style > 0 ? { style } : {}),
+            });
           }
           break;
         }

@@ -14,7 +14,8 @@ export interface Relationship {
 
 export function relationshipsXml(relationships: readonly Relationship[]): string {
   const items = relationships.map(
-    (relationship) => `<Relationship${attributes({ Id: relationship.id, Type: relationship.type, Target: relationship.target, TargetMode: relationship.external ? "External" : undefined })}/>`,
+    (relationship) =>
+      `<Relationship${attributes({ Id: relationship.id, Type: relationship.type, Target: relationship.target, TargetMode: relationship.external ? "External" : undefined })}/>`,
   );
   return `${XML_HEADER}<Relationships xmlns="${NAMESPACES.packageRelationships}">${items.join("")}</Relationships>`;
 }
@@ -61,8 +62,16 @@ export function sortedNames(names: readonly DefinedName[]): DefinedName[] {
 
 export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly DefinedName[], activeTab: number): string {
   const listed = sheets
-    .map((sheet, index) => `<sheet${attributes({ name: sheet.name, sheetId: index + 1, state: sheet.state === "visible" ? undefined : sheet.state })} r:id="${sheet.relationshipId}"/>`)
+    .map(
+      (sheet, index) =>
+        `<sheet${attributes({ name: sheet.name, sheetId: index + 1, state: sheet.state === "visible" ? undefined : sheet.state })} r:id="${sheet.relationshipId}"/>`,
+    )
     .join("");
-  const defined = names.length > 0 ? `<definedNames>${sortedNames(names).map((name) => definedNameXml(name)).join("")}</definedNames>` : "";
+  const defined =
+    names.length > 0
+      ? `<definedNames>${sortedNames(names)
+          .map((name) => definedNameXml(name))
+          .join("")}</definedNames>`
+      : "";
   return `${XML_HEADER}<workbook xmlns="${NAMESPACES.main}" xmlns:r="${NAMESPACES.relationships}"><workbookPr/><bookViews><workbookView${attributes({ xWindow: 240, yWindow: 15, windowWidth: 16095, windowHeight: 9660, activeTab: activeTab || undefined })}/></bookViews><sheets>${listed}</sheets>${defined}<calcPr calcId="191029"/></workbook>`;
 }

@@ -52,7 +52,8 @@ export function planSheetParts(plan: SheetPlan, context: PlanSheetContext): Shee
     worksheet: (ids) => worksheet(plan, context, width, rows, ids),
     tableXml: (index, tableId) => tableXml(plan.tables[index], tableId, plan.values),
     chartXml: (index) => chartXml(charts[index], plan.name, cellAt),
-    drawingXml: (relationshipIds) => drawingXml(charts.map((chart, index) => ({ name: chart.name, anchor: chart.anchor, relationshipId: relationshipIds[index] }))),
+    drawingXml: (relationshipIds) =>
+      drawingXml(charts.map((chart, index) => ({ name: chart.name, anchor: chart.anchor, relationshipId: relationshipIds[index] }))),
     definedNames: (sheetIndex) => definedNamesOf(plan, sheetIndex),
   };
 }
@@ -71,12 +72,21 @@ function definedNamesOf(plan: SheetPlan, sheetIndex: number): DefinedName[] {
   });
 }
 
-function* worksheet(plan: SheetPlan, context: PlanSheetContext, width: number, rowCount: number, ids: { drawing?: string; tables: string[] }): Generator<string> {
-  const columns: FrameColumn[] = Array.from({ length: Math.max(plan.columnWidths.length, ...[...(context.carried?.columns.keys() ?? [])].map((col) => col + 1)) }, (_, col) => {
-    const carried = context.carried?.columns.get(col);
-    if (carried && col >= plan.columnWidths.length) return carried;
-    return { width: plan.columnWidths[col] ?? carried?.width ?? 9.140625, ...(plan.hiddenColumns?.includes(col) ? { hidden: true } : {}) };
-  });
+function* worksheet(
+  plan: SheetPlan,
+  context: PlanSheetContext,
+  width: number,
+  rowCount: number,
+  ids: { drawing?: string; tables: string[] },
+): Generator<string> {
+  const columns: FrameColumn[] = Array.from(
+    { length: Math.max(plan.columnWidths.length, ...[...(context.carried?.columns.keys() ?? [])].map((col) => col + 1)) },
+    (_, col) => {
+      const carried = context.carried?.columns.get(col);
+      if (carried && col >= plan.columnWidths.length) return carried;
+      return { width: plan.columnWidths[col] ?? carried?.width ?? 9.140625, ...(plan.hiddenColumns?.includes(col) ? { hidden: true } : {}) };
+    },
+  );
   const frame: SheetFrame = {
     ...(plan.tabColor ? { tabColor: plan.tabColor } : {}),
     ...(plan.page ? { page: plan.page } : {}),

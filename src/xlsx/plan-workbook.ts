@@ -15,7 +15,12 @@ export interface PlanWriteOptions {
 /** The sheet shown when the workbook opens: the plan's choice, or the first visible one. */
 export function activeIndex(plan: WorkbookPlan): number {
   const chosen = plan.activeSheet ? plan.sheets.findIndex((sheet) => sheet.name === plan.activeSheet && sheet.visibility === "visible") : -1;
-  return chosen >= 0 ? chosen : Math.max(0, plan.sheets.findIndex((sheet) => sheet.visibility === "visible"));
+  return chosen >= 0
+    ? chosen
+    : Math.max(
+        0,
+        plan.sheets.findIndex((sheet) => sheet.visibility === "visible"),
+      );
 }
 
 export async function planWorkbookBytes(plan: WorkbookPlan, options: PlanWriteOptions): Promise<Uint8Array> {

@@ -52,7 +52,9 @@ export class SharedStrings implements TextStore {
     if (!root) throw new Error("shared string table without its root element");
     const p = root[1] ? `${root[1]}:` : "";
     const open = root[0].replace(/\s(?:count|uniqueCount)="\d*"/g, "");
-    const added = this.texts.map((text) => (p ? `<${p}si>${textElement(text).replace(/<(\/?)t\b/g, `<$1${p}t`)}</${p}si>` : `<si>${textElement(text)}</si>`)).join("");
+    const added = this.texts
+      .map((text) => (p ? `<${p}si>${textElement(text).replace(/<(\/?)t\b/g, `<$1${p}t`)}</${p}si>` : `<si>${textElement(text)}</si>`))
+      .join("");
     if (root[2]) {
       yield `${xml.slice(0, root.index)}${open.replace(/\/>$/, ">")}${added}</${p}sst>${xml.slice(root.index + root[0].length)}`;
       return;

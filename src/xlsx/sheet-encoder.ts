@@ -81,7 +81,8 @@ export class SheetEncoder {
 
   private row(values: readonly CellValue[], style: (index: number) => number, height: number | undefined): EncodedRow {
     let xml = `<row r="${ROW_NUMBER}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
-    for (let index = 0; index < this.letters.length; index++) xml += cellXml(`${this.letters[index]}${ROW_NUMBER}`, style(index), values[index] ?? null, this.strings);
+    for (let index = 0; index < this.letters.length; index++)
+      xml += cellXml(`${this.letters[index]}${ROW_NUMBER}`, style(index), values[index] ?? null, this.strings);
     return `${xml}</row>` as EncodedRow;
   }
 

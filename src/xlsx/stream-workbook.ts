@@ -68,7 +68,14 @@ export class StreamedWorkbook {
     const zip = new ZipWriter(new FileOutput(temporary), nodeDeflater, modified);
     try {
       const parts = sheets.map((sheet, index) => streamedSheetParts(sheet, index === 0, options.maxRows ?? EXCEL_MAX_ROWS));
-      await writeNewWorkbook(zip, { sheets: parts, styles: this.styles, strings: this.strings, activeTab: 0, modified, ...(options.creator ? { creator: options.creator } : {}) });
+      await writeNewWorkbook(zip, {
+        sheets: parts,
+        styles: this.styles,
+        strings: this.strings,
+        activeTab: 0,
+        modified,
+        ...(options.creator ? { creator: options.creator } : {}),
+      });
       renameSync(temporary, path);
     } catch (error) {
       zip.abandon();
@@ -135,14 +142,19 @@ function streamedSheetParts(sheet: EncodedSheet, selected: boolean, maxRows: num
     worksheet,
     tableXml: () => "",
     chartXml: (index) => chartXml(charts[index], spec.name, cellAt),
-    drawingXml: (relationshipIds) => drawingXml(charts.map((chart, index) => ({ name: chart.name, anchor: chart.anchor, relationshipId: relationshipIds[index] }))),
+    drawingXml: (relationshipIds) =>
+      drawingXml(charts.map((chart, index) => ({ name: chart.name, anchor: chart.anchor, relationshipId: relationshipIds[index] }))),
     definedNames: (sheetIndex) => {
       if (spec.plain) return [];
       const autoFilter = filter();
       // A summary prints its table and its charts below, not the charts' data on the right.
       const chartEnd = charts.reduce((end, chart) => Math.max(end, chart.anchor.row + chart.anchor.rows + 1), 0);
       const printArea = spec.printColumns !== undefined ? { row: 0, col: 0, rows: Math.max(written.rows + 1, chartEnd), cols: spec.printColumns } : undefined;
-      return sheetNames(spec.name, sheetIndex, { titleRows: { first: 0, last: 0 }, ...(autoFilter ? { filter: autoFilter } : {}), ...(printArea ? { printArea } : {}) });
+      return sheetNames(spec.name, sheetIndex, {
+        titleRows: { first: 0, last: 0 },
+        ...(autoFilter ? { filter: autoFilter } : {}),
+        ...(printArea ? { printArea } : {}),
+      });
     },
   };
 }

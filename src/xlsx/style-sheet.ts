@@ -122,7 +122,14 @@ export class StyleSheet {
   cellFormat(format: CellFormat): number {
     const numFmtId = this.numberFormat(format.numFmt);
     const fontId = this.font(format);
-    const fillId = format.fill ? register(this.fills, format.fill, `<patternFill patternType="solid"><fgColor rgb="${argb(format.fill)}"/><bgColor indexed="64"/></patternFill>`, this.bases.fills) : 0;
+    const fillId = format.fill
+      ? register(
+          this.fills,
+          format.fill,
+          `<patternFill patternType="solid"><fgColor rgb="${argb(format.fill)}"/><bgColor indexed="64"/></patternFill>`,
+          this.bases.fills,
+        )
+      : 0;
     const borderId = format.border ? this.border(format.borderColor ?? "#A19F9D") : 0;
     const alignment =
       format.horizontalAlignment || format.verticalAlignment || format.wrap
@@ -182,7 +189,9 @@ export class StyleSheet {
       numFmts: [...this.formats].map(([code, id]) => `<${p}numFmt numFmtId="${id}" formatCode="${xmlAttribute(code)}"/>`),
       fonts: this.fonts.items.map((font) => fontXml(font, p)),
       fills: this.fills.items.map((fill) => `<${p}fill>${prefixed(fill, p)}</${p}fill>`),
-      borders: this.borders.items.map((border) => (border ? `<${p}border>${prefixed(border, p)}</${p}border>` : `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`)),
+      borders: this.borders.items.map((border) =>
+        border ? `<${p}border>${prefixed(border, p)}</${p}border>` : `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`,
+      ),
       cellStyleXfs: [],
       cellXfs: this.cellXfs.items.map((xf) => prefixed(xf, p)),
       cellStyles: [],
@@ -210,7 +219,8 @@ function fontXml(font: Font, p: string): string {
 }
 
 function dxfXml(dxf: DifferentialFormat, p: string): string {
-  const font = dxf.bold || dxf.fontColor ? `<${p}font>${dxf.bold ? `<${p}b/>` : ""}${dxf.fontColor ? `<${p}color rgb="${argb(dxf.fontColor)}"/>` : ""}</${p}font>` : "";
+  const font =
+    dxf.bold || dxf.fontColor ? `<${p}font>${dxf.bold ? `<${p}b/>` : ""}${dxf.fontColor ? `<${p}color rgb="${argb(dxf.fontColor)}"/>` : ""}</${p}font>` : "";
   // A differential fill has its colour as the pattern's background and no pattern type, as Excel writes it.
   const fill = dxf.fill ? `<${p}fill><${p}patternFill><${p}bgColor rgb="${argb(dxf.fill)}"/></${p}patternFill></${p}fill>` : "";
   return `<${p}dxf>${font}${fill}</${p}dxf>`;

@@ -108,7 +108,8 @@ export async function patchWorkbook(bytes: Uint8Array, fileName: string, patch: 
   try {
     return await patched(bytes, patch);
   } catch (error) {
-    if (error instanceof ZipRefused || error instanceof XmlMalformed) throw new WorkbookFileError(fileLabels.workbook.cannotUpdate(fileName, error.message), error.message);
+    if (error instanceof ZipRefused || error instanceof XmlMalformed)
+      throw new WorkbookFileError(fileLabels.workbook.cannotUpdate(fileName, error.message), error.message);
     throw error;
   }
 }
@@ -148,7 +149,10 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
   const contentTypes = archive.find(contentTypesPart) ? parseXml(await read(contentTypesPart)) : parseXml(`<Types xmlns="${NAMESPACES.contentTypes}"/>`);
   const workbook = parseXml(await read(workbookPart));
   const p = prefixOf(workbook);
-  const workbookRelationships = (await relationshipsOf(workbookPart)) ?? { root: parseXml(`<Relationships xmlns="${NAMESPACES.packageRelationships}"/>`), items: [] };
+  const workbookRelationships = (await relationshipsOf(workbookPart)) ?? {
+    root: parseXml(`<Relationships xmlns="${NAMESPACES.packageRelationships}"/>`),
+    items: [],
+  };
   const relationshipPrefix = prefixesFor(workbook, NAMESPACES.relationships)[0] ?? "r";
   if (prefixesFor(workbook, NAMESPACES.relationships).length === 0) workbook.attributes.push(["xmlns:r", NAMESPACES.relationships]);
   const sheetsElement = firstChild(workbook, "sheets");
@@ -158,7 +162,9 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
     const relationship = workbookRelationships.items.find((item) => item.id === relationshipIdOf(element));
     return { element, name: attributeOf(element, "name") ?? "", part: relationship?.part ?? "" };
   });
-  const date1904 = ["1", "true"].includes((attributeOf(firstChild(workbook, "workbookPr") ?? { name: "", attributes: [], children: [] }, "date1904") ?? "").toLowerCase());
+  const date1904 = ["1", "true"].includes(
+    (attributeOf(firstChild(workbook, "workbookPr") ?? { name: "", attributes: [], children: [] }, "date1904") ?? "").toLowerCase(),
+  );
   const view = firstChild(firstChild(workbook, "bookViews") ?? { name: "", attributes: [], children: [] }, "workbookView");
   const oldActive = Number(view ? (attributeOf(view, "activeTab") ?? 0) : 0);
   const activeName = sheets[oldActive]?.name;
@@ -167,11 +173,13 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
   const replaced = new Map<string, string | Uint8Array>();
   const removed = new Set<string>();
   const added: string[] = [];
-  const taken = (name: string) => archive.find(name) !== undefined && !removed.has(archive.find(name)!) ? true : added.includes(name);
+  const taken = (name: string) => (archive.find(name) !== undefined && !removed.has(archive.find(name)!) ? true : added.includes(name));
   const calcChain = workbookRelationships.items.find((item) => typeIs(item, "calcChain"));
   if (calcChain) {
     removed.add(calcChain.part);
-    workbookRelationships.root.children = workbookRelationships.root.children.filter((child) => typeof child === "string" || attributeOf(child, "Id") !== calcChain.id);
+    workbookRelationships.root.children = workbookRelationships.root.children.filter(
+      (child) => typeof child === "string" || attributeOf(child, "Id") !== calcChain.id,
+    );
   }
 
   const stylesRelationship = workbookRelationships.items.find((item) => typeIs(item, "styles"));
@@ -200,7 +208,9 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
         removed.add(table.part);
         tableIds.drop(table.part);
       }
-      kept = relationships.filter((item) => !typeIs(item, "table")).map(({ id, type, target, external }) => ({ id, type, target, ...(external ? { external } : {}) }));
+      kept = relationships
+        .filter((item) => !typeIs(item, "table"))
+        .map(({ id, type, target, external }) => ({ id, type, target, ...(external ? { external } : {}) }));
       removed.add(relationshipsPart(existing.part));
       const map: CellMap = (row, col) => {
         if (!alignment) return { row, col };
@@ -313,7 +323,11 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
   const newIndex = new Map(sheets.map((sheet, index) => [index, order.indexOf(sheet)]));
   let nextSheetId = Math.max(0, ...sheets.map((sheet) => Number(attributeOf(sheet.element, "sheetId") ?? 0))) + 1;
   const usedRelationshipIds = new Set(workbookRelationships.items.map((item) => item.id));
-  const freshRelationshipId = () => unused((id) => usedRelationshipIds.has(id), (n) => `rId${n}`);
+  const freshRelationshipId = () =>
+    unused(
+      (id) => usedRelationshipIds.has(id),
+      (n) => `rId${n}`,
+    );
   sheetsElement.children = order.map((entry) => {
     if (!("plan" in entry)) return entry.element;
     const item = owned.find((candidate) => candidate.parts.name === entry.plan)!;
@@ -328,7 +342,15 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
       ],
       children: [],
     });
-    return { name: `${p}sheet`, attributes: [["name", entry.plan], ["sheetId", String(nextSheetId++)], [`${relationshipPrefix}:id`, id]], children: [] };
+    return {
+      name: `${p}sheet`,
+      attributes: [
+        ["name", entry.plan],
+        ["sheetId", String(nextSheetId++)],
+        [`${relationshipPrefix}:id`, id],
+      ],
+      children: [],
+    };
   });
   for (const item of owned) {
     const element = sheetsElement.children.find((child): child is XmlElement => typeof child !== "string" && attributeOf(child, "name") === item.parts.name);
@@ -440,7 +462,11 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
 function definedNameElement(name: DefinedName, p: string): XmlElement {
   return {
     name: `${p}definedName`,
-    attributes: [["name", name.name], ["localSheetId", String(name.sheetIndex)], ...(name.name === "_xlnm._FilterDatabase" ? [["hidden", "1"] as [string, string]] : [])],
+    attributes: [
+      ["name", name.name],
+      ["localSheetId", String(name.sheetIndex)],
+      ...(name.name === "_xlnm._FilterDatabase" ? [["hidden", "1"] as [string, string]] : []),
+    ],
     children: [name.formula],
   };
 }

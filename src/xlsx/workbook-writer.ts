@@ -6,15 +6,7 @@
  */
 import { fileLabels } from "../labels/catalog";
 import type { DefinedName } from "./defined-names";
-import {
-  appPropertiesXml,
-  contentTypesXml,
-  corePropertiesXml,
-  packageRelationshipsXml,
-  relationshipsXml,
-  type Relationship,
-  workbookXml,
-} from "./package-xml";
+import { appPropertiesXml, contentTypesXml, corePropertiesXml, packageRelationshipsXml, relationshipsXml, type Relationship, workbookXml } from "./package-xml";
 import type { SharedStrings } from "./shared-strings";
 import type { SheetParts } from "./sheet-parts";
 import type { StyleSheet } from "./style-sheet";
@@ -43,7 +35,9 @@ export function layoutOf(sheets: readonly SheetParts[], first = { sheet: 1, tabl
   const next = { ...first };
   return sheets.map((sheet) => ({
     part: `xl/worksheets/sheet${next.sheet++}.xml`,
-    ...(sheet.charts.length > 0 ? { drawing: { part: `xl/drawings/drawing${next.drawing++}.xml`, charts: sheet.charts.map(() => `xl/charts/chart${next.chart++}.xml`) } } : {}),
+    ...(sheet.charts.length > 0
+      ? { drawing: { part: `xl/drawings/drawing${next.drawing++}.xml`, charts: sheet.charts.map(() => `xl/charts/chart${next.chart++}.xml`) } }
+      : {}),
     tables: Array.from({ length: sheet.tableCount }, () => {
       const id = next.table++;
       return { part: `xl/tables/table${id}.xml`, id };
@@ -57,7 +51,10 @@ export function sheetContentTypes(layout: SheetLayout): [string, string][] {
     [layout.part, CONTENT_TYPES.worksheet],
     ...layout.tables.map(({ part }): [string, string] => [part, CONTENT_TYPES.table]),
     ...(layout.drawing
-      ? [[layout.drawing.part, CONTENT_TYPES.drawing] as [string, string], ...layout.drawing.charts.map((chart): [string, string] => [chart, CONTENT_TYPES.chart])]
+      ? [
+          [layout.drawing.part, CONTENT_TYPES.drawing] as [string, string],
+          ...layout.drawing.charts.map((chart): [string, string] => [chart, CONTENT_TYPES.chart]),
+        ]
       : []),
   ];
 }
@@ -94,7 +91,8 @@ export async function writeSheetParts(zip: ZipWriter, sheet: SheetParts, layout:
   };
   const relationships: Relationship[] = [...kept];
   const drawingId = layout.drawing ? freshId() : undefined;
-  if (layout.drawing && drawingId) relationships.push({ id: drawingId, type: RELATIONSHIP_TYPES.drawing, target: relativeTarget(layout.part, layout.drawing.part) });
+  if (layout.drawing && drawingId)
+    relationships.push({ id: drawingId, type: RELATIONSHIP_TYPES.drawing, target: relativeTarget(layout.part, layout.drawing.part) });
   const tableIds = layout.tables.map((table) => {
     const id = freshId();
     relationships.push({ id, type: RELATIONSHIP_TYPES.table, target: relativeTarget(layout.part, table.part) });
@@ -108,7 +106,9 @@ export async function writeSheetParts(zip: ZipWriter, sheet: SheetParts, layout:
     const chartIds = layout.drawing.charts.map((_, index) => `rId${index + 1}`);
     await zip.addEntry(drawingPart, [sheet.drawingXml(chartIds)]);
     await zip.addEntry(relationshipsPart(drawingPart), [
-      relationshipsXml(layout.drawing.charts.map((chart, index) => ({ id: chartIds[index], type: RELATIONSHIP_TYPES.chart, target: relativeTarget(drawingPart, chart) }))),
+      relationshipsXml(
+        layout.drawing.charts.map((chart, index) => ({ id: chartIds[index], type: RELATIONSHIP_TYPES.chart, target: relativeTarget(drawingPart, chart) })),
+      ),
     ]);
     for (const [index, chart] of layout.drawing.charts.entries()) await zip.addEntry(chart, [sheet.chartXml(index)]);
   }
@@ -131,7 +131,11 @@ export async function writeNewWorkbook(zip: ZipWriter, book: NewWorkbook): Promi
   const sheetCount = book.sheets.length;
   await zip.addEntry("xl/_rels/workbook.xml.rels", [
     relationshipsXml([
-      ...layouts.map((layout, index) => ({ id: `rId${index + 1}`, type: RELATIONSHIP_TYPES.worksheet, target: relativeTarget("xl/workbook.xml", layout.part) })),
+      ...layouts.map((layout, index) => ({
+        id: `rId${index + 1}`,
+        type: RELATIONSHIP_TYPES.worksheet,
+        target: relativeTarget("xl/workbook.xml", layout.part),
+      })),
       { id: `rId${sheetCount + 1}`, type: RELATIONSHIP_TYPES.styles, target: "styles.xml" },
       { id: `rId${sheetCount + 2}`, type: RELATIONSHIP_TYPES.sharedStrings, target: "sharedStrings.xml" },
     ]),

@@ -83,7 +83,7 @@ function sheetView(frame: SheetFrame): string {
 function columnsXml(columns: readonly FrameColumn[]): string {
   if (columns.length === 0) return "";
   let xml = "";
-  for (let first = 0; first < columns.length; ) {
+  for (let first = 0; first < columns.length;) {
     const column = columns[first];
     let last = first;
     while (
@@ -103,7 +103,10 @@ export function worksheetTail(frame: SheetFrame): string {
   // Locked cells cannot change; filters stay usable, columns and rows can be widened; sorting would mix rows up.
   const protection = frame.protect ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" autoFilter="0"/>' : "";
   const filter = frame.autoFilter ? `<autoFilter ref="${rangeAddress(frame.autoFilter)}"/>` : "";
-  const merges = frame.merges.length > 0 ? `<mergeCells count="${frame.merges.length}">${frame.merges.map((merge) => `<mergeCell ref="${rangeAddress(merge)}"/>`).join("")}</mergeCells>` : "";
+  const merges =
+    frame.merges.length > 0
+      ? `<mergeCells count="${frame.merges.length}">${frame.merges.map((merge) => `<mergeCell ref="${rangeAddress(merge)}"/>`).join("")}</mergeCells>`
+      : "";
   const formats = frame.conditionalFormats
     .map(
       (format, index) =>
@@ -117,7 +120,10 @@ export function worksheetTail(frame: SheetFrame): string {
   const carried = frame.carried ?? {};
   const page = frame.page ? pageXml(frame.page) : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   const drawing = frame.drawingId ? `<drawing r:id="${frame.drawingId}"/>` : (carried.drawing ?? "");
-  const tables = frame.tableIds.length > 0 ? `<tableParts count="${frame.tableIds.length}">${frame.tableIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>` : "";
+  const tables =
+    frame.tableIds.length > 0
+      ? `<tableParts count="${frame.tableIds.length}">${frame.tableIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`
+      : "";
   return `</sheetData>${protection}${filter}${merges}${formats}${validations}${carried.hyperlinks ?? ""}${page}${drawing}${carried.legacyDrawing ?? ""}${carried.legacyDrawingHF ?? ""}${carried.picture ?? ""}${tables}</worksheet>`;
 }
 
@@ -142,7 +148,8 @@ function dataValidationXml(validation: DataValidationPlan, dateOffset: number): 
     prompt: validation.prompt.message,
     sqref: rangeAddress(validation.range),
   };
-  const formulas = (...values: (string | number)[]) => values.map((value, index) => `<formula${index + 1}>${xmlText(String(value))}</formula${index + 1}>`).join("");
+  const formulas = (...values: (string | number)[]) =>
+    values.map((value, index) => `<formula${index + 1}>${xmlText(String(value))}</formula${index + 1}>`).join("");
   const bounded = (type: string, min: number, max: number | undefined) =>
     max === undefined
       ? `<dataValidation${attributes({ type, operator: "greaterThanOrEqual", ...common })}>${formulas(min)}</dataValidation>`
@@ -193,12 +200,15 @@ export interface TextStore {
  */
 export function cellXml(reference: string, style: number, value: string | number | boolean | null | undefined, texts: TextStore): string {
   const styled = style > 0 ? ` s="${style}"` : "";
-  if (value === null || value === undefined || value === "" || (typeof value === "number" && !Number.isFinite(value))) return style > 0 ? `<c r="${reference}"${styled}/>` : "";
+  if (value === null || value === undefined || value === "" || (typeof value === "number" && !Number.isFinite(value)))
+    return style > 0 ? `<c r="${reference}"${styled}/>` : "";
   if (typeof value === "number") return `<c r="${reference}"${styled}><v>${value}</v></c>`;
   if (typeof value === "boolean") return `<c r="${reference}"${styled} t="b"><v>${value ? 1 : 0}</v></c>`;
   const text = cellText(value);
   const shared = texts.index(text);
-  return shared === undefined ? `<c r="${reference}"${styled} t="inlineStr"><is>${textElement(text)}</is></c>` : `<c r="${reference}"${styled} t="s"><v>${shared}</v></c>`;
+  return shared === undefined
+    ? `<c r="${reference}"${styled} t="inlineStr"><is>${textElement(text)}</is></c>`
+    : `<c r="${reference}"${styled} t="s"><v>${shared}</v></c>`;
 }
 
 export { columnLetter };

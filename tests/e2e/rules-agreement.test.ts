@@ -17,9 +17,9 @@ import { buildTableauPlan } from "../../src/workbook/build-tableau";
 import { INDICATOR_COLUMNS, MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS } from "../../src/workbook/layout";
 import { type CellValue, type SheetPlan, type WorkbookPlan, cellAddress } from "../../src/workbook/sheet-plan";
 import { CONVENTION_SPEC } from "../../src/workbook/tableau-columns";
-import { newWorkbook, workbookBytes } from "../../src/xlsx/file";
 import { readTableauBytes } from "../../src/xlsx/tableau-reader";
-import { applyPlanToWorkbook } from "../../src/xlsx/write-plan";
+import { nodeDeflater } from "../../src/xlsx/node-zip";
+import { planWorkbookBytes } from "../../src/xlsx/plan-workbook";
 import { SMALL_PLAN_JSON } from "../support/small-plan";
 import { requireTool } from "./support/libreoffice";
 
@@ -179,9 +179,7 @@ function probedConvention(): ProbedWorkbook {
 }
 
 async function verdicts(probed: ProbedWorkbook, dir: string, name: string) {
-  const workbook = newWorkbook();
-  await applyPlanToWorkbook(workbook, probed);
-  const bytes = await workbookBytes(workbook);
+  const bytes = await planWorkbookBytes(probed, { deflater: nodeDeflater, modified: new Date(NOW) });
   const file = join(dir, name);
   writeFileSync(file, bytes);
   const sheets = [...new Set(probed.probes.map((probe) => probe.sheet))];

@@ -1,9 +1,9 @@
-import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMALL_PLAN_JSON } from "../support/small-plan";
 import { ctgAt } from "../support/cli";
+import { XlsxFile, cellsOf, editFile, plainWorkbook } from "../support/xlsx-package";
 
 const ctg = ctgAt("2026-11-24T10:00:00Z");
 
@@ -13,11 +13,8 @@ function workspace(): string {
   return dir;
 }
 
-async function editCell(file: string, sheet: string, cell: string, value: ExcelJS.CellValue): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  workbook.getWorksheet(sheet)!.getCell(cell).value = value;
-  await workbook.xlsx.writeFile(file);
+async function editCell(file: string, sheet: string, cell: string, value: string | number): Promise<void> {
+  await editFile(file, (workbook) => workbook.setCell(sheet, cell, value));
 }
 
 describe("ctg init and check", () => {
@@ -75,9 +72,7 @@ describe("ctg init and check", () => {
   it("gives exit 1 for an xlsx that is not a tableau", async () => {
     const dir = workspace();
     const other = join(dir, "autre.xlsx");
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Budget").getCell("A1").value = 12;
-    await workbook.xlsx.writeFile(other);
+    await plainWorkbook(other, "Budget", [[12]]);
     const result = await ctg("check", other, "--json");
     expect(result.code).toBe(1);
     expect(JSON.parse(result.out).issues[0].message).toMatch(/n'est pas un tableau de suivi CTG/);
@@ -102,11 +97,9 @@ describe("ctg init and check", () => {
     const again = await ctg("init", "--plan", join(dir, "plan2.json"), "--out", file, "--update");
     expect(again.code).toBe(0);
     expect(backups()).toHaveLength(2);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const sheet = workbook.getWorksheet("Suivi des fiches")!;
-    expect(sheet.getCell("D2").value).toBe("Ouvrir deux micro-crèches");
-    expect(sheet.getCell("H2").value).toBe("Comité de pilotage tenu");
+    const cells = await cellsOf(file, "Suivi des fiches");
+    expect(cells.get("D2")).toBe("Ouvrir deux micro-crèches");
+    expect(cells.get("H2")).toBe("Comité de pilotage tenu");
   });
 
   it("refuses an invalid plan with JSON paths, and bad usage with exit 2", async () => {
@@ -214,14 +207,18 @@ describe("ctg bilan --out", () => {
     await ctg("demo", "--out", dir);
     const result = await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--out", join(dir, "bilans"));
     expect(result.code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(dir, "bilans", "bilan-intermediaire.xlsx"));
-    const sheet = workbook.getWorksheet("Bilan intermédiaire")!;
-    expect(String(sheet.getCell("A1").value)).toMatch(/^Bilan intermédiaire — Communauté de communes Monts, Rance et Rougier/);
-    const texts: string[] = [];
-    sheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
+    const bilan = join(dir, "bilans", "bilan-intermediaire.xlsx");
+    const cells = await cellsOf(bilan, "Bilan intermédiaire");
+    expect(String(cells.get("A1"))).toMatch(/^Bilan intermédiaire — Communauté de communes Monts, Rance et Rougier/);
+    const texts = [...cells].filter(([address]) => /^A\d+$/.test(address)).map(([, value]) => String(value));
     expect(texts).toEqual(expect.arrayContaining(["Statuts des fiches actions à la fin de la période", "Indicateurs d'évaluation"]));
-    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+    const workbook = await XlsxFile.open(bilan);
+    expect((await workbook.element("Bilan intermédiaire", "pageSetup"))?.attributes).toEqual(
+      expect.arrayContaining([
+        ["orientation", "landscape"],
+        ["fitToWidth", "1"],
+      ]),
+    );
     expect((await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "final")).code).toBe(2);
   });
 });

@@ -2,13 +2,13 @@
  * Plausibility warnings through the public commands: where they show (ctg check --json, the bilan, the
  * consolidation report), that they never block, and that the « Vérifié » mark silences them and survives an update.
  */
-import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Tracking } from "../../src/domain/tracking";
 import { SHEETS, TEMPLATE_VERSION } from "../../src/workbook/layout";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
+import { XlsxFile, sheetsOf } from "../support/xlsx-package";
 import { ctgAt } from "../support/cli";
 import { SMALL_PLAN_JSON, smallPlan } from "../support/small-plan";
 
@@ -45,17 +45,11 @@ async function check(file: string): Promise<{ code: number; json: CheckJson }> {
 
 /** Types « Oui » in the « Vérifié » column of the row of `cell` (a cell of the same sheet). */
 async function markVerified(file: string, sheetName: string, cell: string): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.getWorksheet(sheetName)!;
-  const header = sheet.getRow(1).values as ExcelJS.CellValue[];
-  const col = header.findIndex((value) => value === "Vérifié");
-  expect(col).toBeGreaterThan(0);
-  const row = sheet.getCell(cell).row;
-  const mark = sheet.getRow(Number(row)).getCell(col);
-  mark.value = "Oui";
-  await workbook.xlsx.writeFile(file);
-  return mark.address;
+  const workbook = await XlsxFile.open(file);
+  const mark = `${await workbook.columnOf(sheetName, "Vérifié")}${cell.replace(/^[A-Z]+/, "")}`;
+  await workbook.setCell(sheetName, mark, "Oui");
+  await workbook.save(file);
+  return mark;
 }
 
 describe("plausibility warnings through the commands", () => {
@@ -86,9 +80,8 @@ describe("plausibility warnings through the commands", () => {
     const written = await ctg("bilan", file, "--kind", "annual", "--year", "2026", "--out", out);
     expect(written.code).toBe(0);
     expect(written.out).toMatch(/1 valeur\(s\) à confirmer avant le COPIL/);
-    const sheet = await new ExcelJS.Workbook().xlsx.readFile(join(out, "bilan-annuel-2026.xlsx")).then((workbook) => workbook.worksheets[0]);
-    const texts: string[] = [];
-    sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    const [[, grid]] = await sheetsOf(join(out, "bilan-annuel-2026.xlsx"));
+    const texts = grid.flat().map(String);
     expect(texts).toContain("Valeurs à confirmer avant le COPIL (1)");
     expect(texts).toContain(
       `La valeur de 1.A.1-I1 tombe de 12 à 1 en un trimestre, alors que l'indicateur retient la dernière valeur (un total cumulé ne baisse pas) : est-ce bien la valeur du trimestre ?`,
@@ -116,17 +109,13 @@ describe("plausibility warnings through the commands", () => {
     expect((await check(file)).json.issues).toEqual([]);
 
     // A mark that is not « Oui » is refused at its cell, as any closed list.
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const saisies = workbook.getWorksheet(SHEETS.measurements)!;
-    const markCol = (saisies.getRow(1).values as ExcelJS.CellValue[]).indexOf("Vérifié");
-    saisies.getRow(2).getCell(markCol).value = "peut-être";
-    await workbook.xlsx.writeFile(file);
+    const workbook = await XlsxFile.open(file);
+    const markCell = `${await workbook.columnOf(SHEETS.measurements, "Vérifié")}2`;
+    await workbook.setCell(SHEETS.measurements, markCell, "peut-être");
+    await workbook.save(file);
     const refused = await check(file);
     expect(refused.code).toBe(1);
-    expect(refused.json.issues).toContainEqual(
-      expect.objectContaining({ sheet: SHEETS.measurements, cell: saisies.getRow(2).getCell(markCol).address, severity: "error" }),
-    );
+    expect(refused.json.issues).toContainEqual(expect.objectContaining({ sheet: SHEETS.measurements, cell: markCell, severity: "error" }));
   });
 
   it("reads a tableau of template 1.2 (no « Vérifié » column) and adds the column on update, the user's own column kept after it", async () => {
@@ -134,35 +123,29 @@ describe("plausibility warnings through the commands", () => {
     const file = join(dir, "ancien.xlsx");
     writeFileSync(file, await writeTrackingFile(trackingWithDrop(), "2027-02-01T09:00:00.000Z"));
     // Template 1.2: the mark's column is not there, and someone has added a column of their own after the table.
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    const workbook = await XlsxFile.open(file);
     for (const name of [SHEETS.tracking, SHEETS.measurements]) {
-      const sheet = workbook.getWorksheet(name)!;
-      const col = (sheet.getRow(1).values as ExcelJS.CellValue[]).indexOf("Vérifié");
-      sheet.spliceColumns(col, 1);
-      sheet.getRow(1).getCell(col).value = "Note Caf";
-      sheet.getRow(2).getCell(col).value = "à revoir";
+      const col = await workbook.columnOf(name, "Vérifié");
+      await workbook.deleteColumn(name, col);
+      await workbook.setCell(name, `${col}1`, "Note Caf");
+      await workbook.setCell(name, `${col}2`, "à revoir");
     }
-    const meta = workbook.getWorksheet(SHEETS.meta)!;
-    meta.eachRow((row) => {
-      if (row.getCell(1).value === "version") row.getCell(2).value = "1.2";
-    });
-    await workbook.xlsx.writeFile(file);
+    await workbook.setKeyed(SHEETS.meta, "version", "1.2");
+    await workbook.save(file);
 
     const old = await check(file);
     expect(old.json.issues.filter((issue) => issue.severity === "error")).toEqual([]);
     expect(old.json.issues.some((issue) => /tombe de 12 à 1/.test(issue.message))).toBe(true);
 
     expect((await ctg("init", "--plan", writePlan(dir), "--out", file, "--update")).code).toBe(0);
-    const updated = new ExcelJS.Workbook();
-    await updated.xlsx.readFile(file);
-    for (const name of [SHEETS.tracking, SHEETS.measurements]) {
-      const header = (updated.getWorksheet(name)!.getRow(1).values as ExcelJS.CellValue[]).slice(1);
-      expect(header.slice(-2)).toEqual(["Vérifié", "Note Caf"]);
-    }
-    const version = [] as unknown[];
-    updated.getWorksheet(SHEETS.meta)!.eachRow((row) => row.getCell(1).value === "version" && version.push(row.getCell(2).value));
-    expect(version).toEqual([TEMPLATE_VERSION]);
+    const updated = new Map(await sheetsOf(file));
+    for (const name of [SHEETS.tracking, SHEETS.measurements]) expect(updated.get(name)![0].slice(-2)).toEqual(["Vérifié", "Note Caf"]);
+    expect(
+      updated
+        .get(SHEETS.meta)!
+        .filter((row) => row[0] === "version")
+        .map((row) => row[1]),
+    ).toEqual([TEMPLATE_VERSION]);
   });
 
   it("lists the warnings per territory in the consolidation report, not those of values marked « Vérifié »", async () => {

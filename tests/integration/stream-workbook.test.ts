@@ -1,15 +1,14 @@
-import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SheetRow } from "../../src/workbook/build-consolidation";
 import type { ColumnSpec } from "../../src/workbook/table-sheet";
-import { plainValue } from "../../src/xlsx/read-grids";
 import { readSheetRows } from "../../src/xlsx/sheet-stream-reader";
 import { SheetTooLong, StreamedWorkbook, type WriteOptions } from "../../src/xlsx/stream-workbook";
 import JSZip from "jszip";
 import { ZipArchive, bytesSource } from "../../src/xlsx/zip-archive";
+import { XlsxFile, sheetsOf } from "../support/xlsx-package";
 
 const COLUMNS: ColumnSpec[] = [
   { header: "Territoire", width: 24 },
@@ -53,7 +52,7 @@ async function* slowly(rows: SheetRow[]): AsyncGenerator<SheetRow> {
 }
 
 describe("streamed workbook writer", () => {
-  it("writes a valid package that ExcelJS reads back value by value, with styles, formats and page set-up", async () => {
+  it("writes a valid package read back value by value, with its styles, formats, filter and page set-up", async () => {
     const file = join(workspace(), "flux.xlsx");
     await writeStreamedWorkbook(
       file,
@@ -84,22 +83,18 @@ describe("streamed workbook writer", () => {
     expect(entries[0]).toBe("[Content_Types].xml");
     expect(execFileSync("unzip", ["-tq", file]).toString()).toMatch(/No errors detected/);
 
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+    const workbook = await XlsxFile.open(file);
+    expect((await workbook.sheets()).map((sheet) => [sheet.name, sheet.state])).toEqual([
       ["Données d'essai", "visible"],
       ["Vide", "visible"],
       ["_meta", "veryHidden"],
     ]);
-    expect(workbook.creator).toBe("CTG Suivi");
-    expect(workbook.modified?.toISOString()).toBe("2026-11-25T10:00:00.000Z");
+    const core = await workbook.text("docProps/core.xml");
+    expect(core).toContain("<dc:creator>CTG Suivi</dc:creator>");
+    expect(core).toMatch(/<dcterms:modified[^>]*>2026-11-25T10:00:00Z</);
 
-    const sheet = workbook.getWorksheet("Données d'essai")!;
-    const grid = sheet
-      .getSheetValues()
-      .slice(1)
-      .map((row) => (Array.isArray(row) ? Array.from(row.slice(1, 5), (value) => plainValue(value as ExcelJS.CellValue)) : []));
-    expect(grid).toEqual([
+    const sheets = new Map(await sheetsOf(file));
+    expect(sheets.get("Données d'essai")).toEqual([
       COLUMNS.map((column) => column.header),
       ["Commune d'Aval & Amont", 1234.5, "=SOMME(A1:A2) <pas une formule>", "k1"],
       ["Commune de Là-Haut", 0.855, "première ligne\ndeuxième ligne", "k2"],
@@ -109,33 +104,43 @@ describe("streamed workbook writer", () => {
       // Excel opens no cell longer than 32 767 characters.
       ["Trop long", 1, `${"x".repeat(32_766)}…`, "k5"],
     ]);
+    const name = "Données d'essai";
     // Text that looks like a formula is text.
-    expect(sheet.getCell("C2").type).toBe(ExcelJS.ValueType.String);
-    expect(sheet.getCell("A4").type).toBe(ExcelJS.ValueType.String);
+    for (const address of ["C2", "A4"]) expect(["s", "inlineStr"]).toContain((await workbook.cell(name, address))?.type);
+    expect((await workbook.cell(name, "C2"))?.formula).toBeUndefined();
 
-    const header = sheet.getCell("A1");
-    expect(header.font?.bold).toBe(true);
-    expect(header.font?.color?.argb).toBe("FFFFFFFF");
-    expect(header.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F5C4A" } });
-    expect(header.border?.bottom?.style).toBe("thin");
-    expect(header.alignment).toMatchObject({ wrapText: true, vertical: "middle" });
-    expect(sheet.getRow(1).height).toBeGreaterThan(15);
+    expect((await workbook.cell(name, "A1"))?.style).toMatchObject({
+      bold: true,
+      fontColor: "FFFFFFFF",
+      fill: "FF1F5C4A",
+      border: "thin",
+      wrap: true,
+      vertical: "center",
+    });
+    expect(await workbook.rowHeight(name, 1)).toBeGreaterThan(15);
 
-    expect(sheet.getCell("B2").numFmt).toBe("#,##0");
-    expect(sheet.getCell("B3").numFmt).toBe("0.0 %");
-    expect(sheet.getCell("C3").alignment).toMatchObject({ wrapText: true, vertical: "top" });
-    expect(sheet.getCell("A2").border?.left?.style).toBe("thin");
+    expect((await workbook.cell(name, "B2"))?.style.numFmt).toBe("#,##0");
+    expect((await workbook.cell(name, "B3"))?.style.numFmt).toBe("0.0 %");
+    expect((await workbook.cell(name, "C3"))?.style).toMatchObject({ wrap: true, vertical: "top" });
+    expect((await workbook.cell(name, "A2"))?.style.border).toBe("thin");
     // A body cell left empty keeps its border, so the printed table has no holes.
-    expect(sheet.getCell("B4").border?.top?.style).toBe("thin");
-    expect(sheet.getRow(3).height).toBeGreaterThanOrEqual(30);
+    expect((await workbook.cell(name, "B4"))?.style.border).toBe("thin");
+    expect(await workbook.rowHeight(name, 3)).toBeGreaterThanOrEqual(30);
 
-    expect(sheet.getColumn(4).hidden).toBe(true);
-    expect(sheet.getColumn(1).width).toBe(24);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
-    expect(sheet.autoFilter).toBe("A1:D6");
-    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
-    expect(workbook.getWorksheet("Vide")!.autoFilter).toBeUndefined();
-    expect(workbook.getWorksheet("_meta")!.getCell("B2").value).toBe("essai");
+    expect((await workbook.column(name, 4))?.hidden).toBe(true);
+    expect((await workbook.column(name, 1))?.width).toBe(24);
+    expect(await workbook.attributesOf(name, "pane")).toMatchObject({ state: "frozen", xSplit: "1", ySplit: "1" });
+    expect(await workbook.attributesOf(name, "autoFilter")).toEqual({ ref: "A1:D6" });
+    expect(await workbook.attributesOf(name, "pageSetup")).toMatchObject({ orientation: "landscape", paperSize: "9", fitToWidth: "1", fitToHeight: "0" });
+    expect(await workbook.attributesOf(name, "pageSetUpPr")).toEqual({ fitToPage: "1" });
+    expect(await workbook.definedNames()).toEqual(
+      expect.arrayContaining([
+        { name: "_xlnm.Print_Titles", localSheetId: "0", formula: "'Données d''essai'!$1:$1" },
+        { name: "_xlnm._FilterDatabase", localSheetId: "0", formula: "'Données d''essai'!$A$1:$D$6" },
+      ]),
+    );
+    expect(await workbook.attributesOf("Vide", "autoFilter")).toBeUndefined();
+    expect(sheets.get("_meta")![1]).toEqual(["format", "essai"]);
   });
 
   it("is read back by the streaming reader the CLI uses for a re-consolidation", async () => {

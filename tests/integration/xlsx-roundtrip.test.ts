@@ -1,9 +1,8 @@
-import ExcelJS from "exceljs";
 import type { Tracking } from "../../src/domain/tracking";
 import { SHEETS } from "../../src/workbook/layout";
 import { readTableauFile, writeTableauFile, writeTrackingFile } from "../../src/xlsx/tableau-file";
-import { loadWorkbook } from "../../src/xlsx/file";
 import { NOW, TODAY, smallPlan } from "../support/small-plan";
+import { XlsxFile, cellsOf } from "../support/xlsx-package";
 
 function tracking(): Tracking {
   return {
@@ -25,11 +24,7 @@ function tracking(): Tracking {
   };
 }
 
-async function openBytes(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  return loadWorkbook(bytes, "test.xlsx");
-}
-
-describe("tableau written to .xlsx with ExcelJS", () => {
+describe("tableau written to .xlsx by the project's writer", () => {
   it("reads back the plan and every entry", async () => {
     const original = tracking();
     const reading = await readTableauFile(await writeTrackingFile(original, NOW), "t.xlsx", TODAY);
@@ -41,46 +36,63 @@ describe("tableau written to .xlsx with ExcelJS", () => {
   });
 
   it("stores text that looks like a formula as text", async () => {
-    const workbook = await openBytes(await writeTrackingFile(tracking(), NOW));
-    const sheet = workbook.getWorksheet(SHEETS.tracking)!;
-    const cells: ExcelJS.CellValue[] = [];
-    sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
-    expect(cells).toContain("=SOMME(A1:A3)");
-    expect(cells.some((value) => typeof value === "object" && value !== null && "formula" in value)).toBe(false);
+    const bytes = await writeTrackingFile(tracking(), NOW);
+    const cells = await cellsOf(bytes, SHEETS.tracking);
+    const address = [...cells].find(([, value]) => value === "=SOMME(A1:A3)")![0];
+    const cell = await (await XlsxFile.open(bytes)).cell(SHEETS.tracking, address);
+    expect(cell).toMatchObject({ type: "s", value: "=SOMME(A1:A3)" });
+    expect(cell?.formula).toBeUndefined();
+    expect(await (await XlsxFile.open(bytes)).text(await (await XlsxFile.open(bytes)).sheetPart(SHEETS.tracking))).not.toContain("<f>");
   });
 
   it("writes validations, protection, frozen headers, formats and hidden metadata that Excel will enforce", async () => {
-    const workbook = await openBytes(await writeTrackingFile(tracking(), NOW));
-    const suivi = workbook.getWorksheet(SHEETS.tracking)!;
-    const header = suivi.getRow(1);
-    expect(header.getCell(6).value).toBe("Statut");
-    expect(header.getCell(6).fill).toMatchObject({ type: "pattern", pattern: "solid" });
-    const statusCell = suivi.getCell("F10");
-    expect(statusCell.dataValidation).toMatchObject({ type: "list", formulae: ['"À lancer,En cours,Réalisée,Reportée,Abandonnée"'], showErrorMessage: true });
-    expect(statusCell.dataValidation.prompt).toMatch(/statut/);
-    expect(statusCell.protection?.locked).toBe(false);
-    expect(suivi.getCell("D10").protection?.locked ?? true).toBe(true);
-    // 2026-T1 is locked: its rows are the first three data rows
-    expect(suivi.getCell("F2").protection?.locked ?? true).toBe(true);
-    expect(suivi.getCell("F2").fill).toMatchObject({ fgColor: { argb: "FFF3F2F1" } });
-    expect(suivi.getCell("G10").numFmt).toBe("0 %");
-    expect((suivi as unknown as { sheetProtection: { sheet: boolean; autoFilter: boolean } }).sheetProtection).toMatchObject({ sheet: true, autoFilter: true });
-    expect(suivi.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(suivi.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
-    const saisies = workbook.getWorksheet(SHEETS.measurements)!;
-    const formats: Record<string, string> = {};
-    saisies.eachRow((row, index) => {
-      if (index > 1) formats[String(row.getCell(4).value)] = row.getCell(7).numFmt;
+    const file = await XlsxFile.open(await writeTrackingFile(tracking(), NOW));
+    const suivi = SHEETS.tracking;
+    expect(await file.cell(suivi, "F1")).toMatchObject({ value: "Statut", style: { bold: true, fill: "FF1F5C4A", fontColor: "FFFFFFFF" } });
+    expect(await file.validation(suivi, "F10")).toMatchObject({
+      type: "list",
+      formula1: '"À lancer,En cours,Réalisée,Reportée,Abandonnée"',
+      showErrorMessage: "1",
+      prompt: expect.stringMatching(/statut/),
     });
+    expect((await file.cell(suivi, "F10"))?.style.locked).toBe(false);
+    expect((await file.cell(suivi, "D10"))?.style.locked).toBe(true);
+    // 2026-T1 is locked: its rows are the first three data rows
+    expect((await file.cell(suivi, "F2"))?.style).toMatchObject({ locked: true, fill: "FFF3F2F1" });
+    expect((await file.cell(suivi, "G10"))?.style.numFmt).toBe("0 %");
+    expect((await file.element(suivi, "sheetProtection"))?.attributes).toEqual(
+      expect.arrayContaining([
+        ["sheet", "1"],
+        ["autoFilter", "0"],
+      ]),
+    );
+    const pane = (await file.element(suivi, "sheetViews"))!.children[0];
+    expect(typeof pane !== "string" && pane.children.find((child) => typeof child !== "string" && child.name === "pane")).toMatchObject({
+      attributes: expect.arrayContaining([
+        ["ySplit", "1"],
+        ["state", "frozen"],
+      ]),
+    });
+    expect((await file.element(suivi, "pageSetup"))?.attributes).toEqual(
+      expect.arrayContaining([
+        ["orientation", "landscape"],
+        ["fitToWidth", "1"],
+      ]),
+    );
+    expect(await file.definedNames()).toContainEqual({ name: "_xlnm.Print_Titles", localSheetId: "4", formula: "'Suivi des fiches'!$1:$1" });
+    const saisies = await cellsOf(await file.bytes(), SHEETS.measurements);
+    const formats: Record<string, string> = {};
+    for (const [address, value] of saisies) {
+      if (address.startsWith("D") && address !== "D1") formats[String(value)] = (await file.cell(SHEETS.measurements, `G${address.slice(1)}`))!.style.numFmt;
+    }
     expect(formats).toMatchObject({ Nombre: "#,##0", "Taux (%)": "0.0 %", "Montant (€)": '#,##0.00 "€"', "Oui / Non": "@" });
-    expect(workbook.getWorksheet(SHEETS.meta)!.state).toBe("veryHidden");
+    expect((await file.sheets()).find((sheet) => sheet.name === SHEETS.meta)?.state).toBe("veryHidden");
   });
 
   it("updates the structure of a filled file and keeps every entry and the user's own sheets", async () => {
-    const first = await writeTrackingFile(tracking(), NOW);
-    const userWorkbook = await openBytes(first);
-    userWorkbook.addWorksheet("Mes notes").getCell("A1").value = "Réunion du 12 mars";
-    const withNotes = new Uint8Array((await userWorkbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const userWorkbook = await XlsxFile.open(await writeTrackingFile(tracking(), NOW));
+    await userWorkbook.addSheet("Mes notes", [["Réunion du 12 mars"]]);
+    const withNotes = await userWorkbook.bytes();
 
     const plan = structuredClone(tracking().plan);
     plan.axes[0].subAxes[0].actions[0].title = "Ouvrir deux micro-crèches";
@@ -103,15 +115,18 @@ describe("tableau written to .xlsx with ExcelJS", () => {
     expect(reading.tracking?.plan.axes[1].subAxes[0].actions.map((action) => action.code)).toEqual(["2.A.1", "2.A.2"]);
     expect(reading.tracking?.plan.axes[0].subAxes[0].actions[0].title).toBe("Ouvrir deux micro-crèches");
     expect(reading.tracking?.lockedQuarters).toEqual(["2026-T1"]);
-    const workbook = await openBytes(updated.bytes);
-    expect(workbook.getWorksheet("Mes notes")?.getCell("A1").value).toBe("Réunion du 12 mars");
-    expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 3)).toEqual([SHEETS.guide, SHEETS.convention, SHEETS.plan]);
+    expect((await cellsOf(updated.bytes, "Mes notes")).get("A1")).toBe("Réunion du 12 mars");
+    expect((await (await XlsxFile.open(updated.bytes)).sheets()).map((sheet) => sheet.name).slice(0, 3)).toEqual([
+      SHEETS.guide,
+      SHEETS.convention,
+      SHEETS.plan,
+    ]);
   });
 
   it("refuses to update a tableau whose entries have errors, so that none is lost", async () => {
-    const workbook = await openBytes(await writeTrackingFile(tracking(), NOW));
-    workbook.getWorksheet(SHEETS.tracking)!.getCell("F12").value = "Terminé";
-    const broken = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const workbook = await XlsxFile.open(await writeTrackingFile(tracking(), NOW));
+    await workbook.setCell(SHEETS.tracking, "F12", "Terminé");
+    const broken = await workbook.bytes();
     await expect(writeTableauFile(smallPlan(), { now: NOW, today: TODAY, existing: { bytes: broken, fileName: "t.xlsx" } })).rejects.toThrow(
       /Suivi des fiches!F12 : statut « Terminé » inconnu/,
     );

@@ -32,7 +32,7 @@ const importOf = (specifier: string) => `import * as probe from "${specifier}";\
 
 const FORBIDDEN: [string, string][] = [
   ["src/domain/probe.ts", "../workbook/layout"],
-  ["src/domain/probe.ts", "exceljs"],
+  ["src/domain/probe.ts", "jszip"],
   ["src/domain/probe.ts", "node:fs"],
   ["src/domain/probe.ts", "react"],
   ["src/labels/probe.ts", "../domain/plan"],

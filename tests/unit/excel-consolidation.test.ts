@@ -3,7 +3,6 @@
  * same reader as the CLI: sheets and native charts, hidden key column, text never a formula, re-consolidation,
  * refusals that leave the workbook as it was, cancellation, and reading back a large consolidation in slices.
  */
-import ExcelJS from "exceljs";
 import type { Tracking } from "../../src/domain/tracking";
 import { ConsolidationRefused, applyWorkbookPlan, readConsolidation } from "../../src/excel";
 import { officeGateway, type ConsolidationProgress } from "../../src/taskpane/gateway";
@@ -14,6 +13,7 @@ import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import type { BatchFile } from "../../src/domain/consolidation-batch";
 import { SheetState, createFakeExcel, seedWorkbook, type FakeExcelHost } from "../fake-excel";
 import { territoryA, territoryB } from "../support/territories";
+import { XlsxFile } from "../support/xlsx-package";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 
@@ -24,10 +24,9 @@ function gatewayOn(host: FakeExcelHost, now = NOW) {
 async function file(name: string, tracking: Tracking, savedAt?: string): Promise<BatchFile> {
   let bytes = await writeTrackingFile(tracking, "2026-11-01T09:00:00.000Z");
   if (savedAt) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    workbook.modified = new Date(savedAt);
-    bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const workbook = await XlsxFile.open(bytes);
+    await workbook.setModified(new Date(savedAt));
+    bytes = await workbook.bytes();
   }
   const copy = bytes.slice();
   return { name, read: async () => copy.slice() };
