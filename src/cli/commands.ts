@@ -91,7 +91,7 @@ export async function demoCommand(options: { out?: string }, io: Console, clock:
     const year = Number(tracking.statuses[0]?.quarter.slice(0, 4) ?? tracking.plan.convention.start.slice(0, 4));
     const bilan = join(dir, t.bilanFile(year));
     const report = computeReport(reading.tracking, { kind: "annual", year });
-    writeBytes(bilan, await writeSheetFile(buildReportSheet(report)));
+    writeBytes(bilan, await writeSheetFile(buildReportSheet(report, { charts: true }), now));
     io.out(t.bilanWritten(year, bilan));
     const deck = join(dir, deckFileName(report));
     writeBytes(deck, await writeDeck(report, { now }));
@@ -175,7 +175,8 @@ export async function bilanCommand(
     const say = options.json ? io.err : io.out;
     const cdsf = options.cdsf ?? false;
     const target = join(options.out, t.fileName(report.kind, options.year, cdsf));
-    writeBytes(target, await writeSheetFile(buildReportSheet(report, { cdsf })));
+    const sheet = buildReportSheet(report, { cdsf, charts: true, ...(options.indicator ? { seriesIndicatorId: options.indicator } : {}) });
+    writeBytes(target, await writeSheetFile(sheet, clock.now()));
     say(t.written(target));
     const deck = join(options.out, deckFileName(report, cdsf));
     writeBytes(deck, await writeDeck(report, { cdsf, now: clock.now(), ...(options.indicator ? { seriesIndicatorId: options.indicator } : {}) }));

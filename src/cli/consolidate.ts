@@ -15,11 +15,13 @@ import {
   TERRITORY_COLUMNS,
   VALUE_ROW_COLUMNS,
   type SheetRow,
+  chartedSynthesis,
   keyColumn,
   metaRows,
   reportRow,
   storedTally,
   storedTerritory,
+  synthesisPrintArea,
   valueFormats,
 } from "../workbook/build-consolidation";
 import { mergedSummaries } from "../workbook/merge-consolidation";
@@ -210,9 +212,14 @@ async function consolidateLocked(
     // A bounded table of shared texts: the short texts every territory repeats come first and fill it; a national
     // batch's thousands of territory names and keys go inline instead of growing the memory with the batch.
     const book = new StreamedWorkbook({ maxCount: 20_000 });
+    // The syntheses carry their chart's data on the right and print their table and chart, as in the add-in.
+    const synthesisSpec = (name: string, kind: "territories" | "fields", columns: typeof TERRITORY_COLUMNS) => {
+      const shape = chartedSynthesis(kind, columns, []);
+      return { name, columns: shape.columns, tableColumns: shape.tableColumns, printColumns: synthesisPrintArea(shape).cols };
+    };
     const encoders = {
-      territories: book.sheet({ name: CONSOLIDATION_SHEETS.territories, columns: TERRITORY_COLUMNS }),
-      fields: book.sheet({ name: CONSOLIDATION_SHEETS.fields, columns: FIELD_COLUMNS }),
+      territories: book.sheet(synthesisSpec(CONSOLIDATION_SHEETS.territories, "territories", TERRITORY_COLUMNS)),
+      fields: book.sheet(synthesisSpec(CONSOLIDATION_SHEETS.fields, "fields", FIELD_COLUMNS)),
       statuses: book.sheet({ name: CONSOLIDATION_SHEETS.statuses, columns: STATUS_ROW_COLUMNS }),
       values: book.sheet({ name: CONSOLIDATION_SHEETS.values, columns: VALUE_ROW_COLUMNS }),
       report: book.sheet({ name: CONSOLIDATION_SHEETS.report, columns: REPORT_COLUMNS }),
@@ -268,10 +275,13 @@ async function consolidateLocked(
 
     const { replaced, territories, tallies, fields, kept } = mergedSummaries(stored, batch);
     const maxRows = options.longTableRows ?? EXCEL_MAX_ROWS;
+    const territorySynthesis = chartedSynthesis("territories", TERRITORY_COLUMNS, territories);
+    const fieldSynthesis = chartedSynthesis("fields", FIELD_COLUMNS, fields);
+    const chartsOf = (synthesis: typeof territorySynthesis) => (synthesis.chart ? [synthesis.chart] : []);
     await book
       .write(out, [
-        { encoder: encoders.territories, rows: territories },
-        { encoder: encoders.fields, rows: fields },
+        { encoder: encoders.territories, rows: territorySynthesis.rows, charts: chartsOf(territorySynthesis) },
+        { encoder: encoders.fields, rows: fieldSynthesis.rows, charts: chartsOf(fieldSynthesis) },
         ...longTable(book, encoders.statuses, maxRows, [
           { spool: spools.oldStatuses, keep: (key) => !replaced.has(key) },
           { spool: spools.statuses, keep: (key) => !batch.leftOut.has(key) },

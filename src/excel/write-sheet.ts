@@ -94,11 +94,12 @@ export async function writeSheet(worksheet: Excel.Worksheet, plan: SheetPlan, bu
     else worksheet.freezePanes.freezeAt(cells(worksheet, 0, 0, plan.freeze.rows, plan.freeze.columns));
   }
   if (plan.page && options.pageLayout) {
-    await budget.reserve(objectOperation(2, 4, 120));
+    await budget.reserve(objectOperation(2, 5, 160));
     worksheet.pageLayout.orientation = (plan.page.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
     worksheet.pageLayout.paperSize = "A4" as Excel.PaperType;
     if (plan.page.fitToWidth) worksheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (plan.page.printTitleRows) worksheet.pageLayout.setPrintTitleRows(`$${plan.page.printTitleRows.first + 1}:$${plan.page.printTitleRows.last + 1}`);
+    if (plan.page.printArea) worksheet.pageLayout.setPrintArea(rangeAddress(plan.page.printArea));
   }
   for (const chart of plan.charts ?? []) {
     await budget.reserve(chartBytes(chart));

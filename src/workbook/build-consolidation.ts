@@ -11,7 +11,7 @@ import { INDICATOR_TYPE_LABELS, type IndicatorType, matchIndicatorType } from ".
 import { toCellValue, valueFormat } from "./build-tableau";
 import { STATUS_CHART_COLORS } from "./build-report";
 import { NUMBER_FORMATS } from "./layout";
-import { CHART_NAME_PREFIX, type CellValue, type ChartPlan, type SheetPlan, type WorkbookPlan } from "./sheet-plan";
+import { CHART_NAME_PREFIX, type CellValue, type ChartPlan, type RangeRef, type SheetPlan, type WorkbookPlan } from "./sheet-plan";
 import { type ColumnSpec, buildTableSheet } from "./table-sheet";
 
 export const CONSOLIDATION_FORMAT_ID = "ctg-suivi/consolidation";
@@ -295,47 +295,89 @@ function statusChart(name: string, title: string, sheetRows: number, labelCol: n
   };
 }
 
+/** A synthesis sheet: its table, where its chart's data sits, and its chart. */
+export interface ChartedSynthesis {
+  /** The table's columns, then a narrow gap, then the chart's label and status counts. */
+  columns: ColumnSpec[];
+  rows: SheetRow[];
+  chart?: ChartPlan;
+  /** Columns of the table itself (its filter), before the chart's data. */
+  tableColumns: number;
+}
+
+const SYNTHESES = {
+  territories: { labelCol: 0, firstStatusCol: 6, name: "StatutsParTerritoire", title: () => bilanLabels.consolidation.charts.perTerritory },
+  fields: { labelCol: 0, firstStatusCol: 3, name: "StatutsParChamp", title: () => bilanLabels.consolidation.charts.perField },
+} as const;
+
 /**
- * Charts need their labels next to their figures: the synthesis sheets carry, right of the table, a small block
- * with the label and the status counts of each row.
+ * Charts need their labels next to their figures: a synthesis sheet carries, right of its table, a small block
+ * with the label and the status counts of each row, and its chart under the table. The same in the add-in and in
+ * the file the command line writes.
  */
-function withStatusChart(sheet: SheetPlan, rows: SheetRow[], labelCol: number, firstStatusCol: number, chart: { name: string; title: string }): SheetPlan {
-  if (rows.length === 0) return sheet;
-  const block = sheet.values[0].length + 1;
-  const values = sheet.values.map((row, r) => {
-    const source = r === 0 ? [row[labelCol], ...STATUS_COLUMNS] : [row[labelCol], ...STATUS_COLUMNS.map((_, index) => row[firstStatusCol + index])];
-    return [...row, null, ...source];
-  });
-  const numberFormats = (sheet.numberFormats ?? []).map((row) => [...row, null, ...Array<null>(1 + STATUS_COLUMNS.length).fill(null)]);
+export function chartedSynthesis(kind: keyof typeof SYNTHESES, columns: readonly ColumnSpec[], rows: readonly SheetRow[]): ChartedSynthesis {
+  const { labelCol, firstStatusCol, name, title } = SYNTHESES[kind];
+  const block = columns.length + 1;
+  const blockColumns: ColumnSpec[] = [
+    { header: "", width: 2 },
+    { header: columns[labelCol].header, width: 24 },
+    ...STATUS_COLUMNS.map((status) => ({ header: status, width: 10 })),
+  ];
+  return {
+    columns: [...columns, ...blockColumns],
+    rows: rows.map((row) => ({
+      values: [
+        ...row.values,
+        ...Array<null>(columns.length - row.values.length).fill(null),
+        null,
+        row.values[labelCol] ?? null,
+        ...STATUS_COLUMNS.map((_, index) => row.values[firstStatusCol + index] ?? null),
+      ],
+      ...(row.formats ? { formats: row.formats } : {}),
+    })),
+    ...(rows.length > 0 ? { chart: statusChart(name, title(), rows.length, block) } : {}),
+    tableColumns: columns.length,
+  };
+}
+
+/** The synthesis as a sheet of the add-in's plan: the table, then its chart's data, and the chart. */
+function withStatusChart(sheet: SheetPlan, synthesis: ChartedSynthesis): SheetPlan {
+  if (!synthesis.chart) return sheet;
+  const values = sheet.values.map((row, r) => [
+    ...row,
+    ...(r === 0
+      ? synthesis.columns.slice(synthesis.tableColumns).map((column) => column.header || null)
+      : synthesis.rows[r - 1].values.slice(synthesis.tableColumns)),
+  ]);
+  const numberFormats = (sheet.numberFormats ?? []).map((row) => [...row, ...Array<null>(synthesis.columns.length - synthesis.tableColumns).fill(null)]);
   return {
     ...sheet,
     values,
     numberFormats,
-    columnWidths: [...(sheet.columnWidths ?? []), 2, 24, ...STATUS_COLUMNS.map(() => 10)],
-    charts: [statusChart(chart.name, chart.title, rows.length, block)],
+    columnWidths: synthesis.columns.map((column) => column.width),
+    charts: [synthesis.chart],
+    page: { ...(sheet.page ?? { orientation: "landscape", fitToWidth: true }), printArea: synthesisPrintArea(synthesis) },
   };
+}
+
+/**
+ * What a synthesis prints: its table down to its chart, and of its columns those a reader compares territories by
+ * (up to the completeness; the file's name, date and template, wide, are for the Caf's own checks).
+ */
+export function synthesisPrintArea(synthesis: ChartedSynthesis): RangeRef {
+  const chartEnd = synthesis.chart ? synthesis.chart.anchor.row + synthesis.chart.anchor.rows + 1 : 0;
+  const lastPrinted = synthesis.columns.findIndex((column) => column.header === c.completeness);
+  return { row: 0, col: 0, rows: Math.max(synthesis.rows.length + 1, chartEnd), cols: lastPrinted >= 0 ? lastPrinted + 1 : synthesis.tableColumns };
 }
 
 export function buildConsolidationPlan(content: ConsolidationContent): WorkbookPlan {
   const territories = withStatusChart(
     tableSheet(CONSOLIDATION_SHEETS.territories, bilanLabels.consolidation.tables.territories, TERRITORY_COLUMNS, content.territories),
-    content.territories,
-    0,
-    6,
-    {
-      name: "StatutsParTerritoire",
-      title: bilanLabels.consolidation.charts.perTerritory,
-    },
+    chartedSynthesis("territories", TERRITORY_COLUMNS, content.territories),
   );
   const fields = withStatusChart(
     tableSheet(CONSOLIDATION_SHEETS.fields, bilanLabels.consolidation.tables.fields, FIELD_COLUMNS, content.fields),
-    content.fields,
-    0,
-    3,
-    {
-      name: "StatutsParChamp",
-      title: bilanLabels.consolidation.charts.perField,
-    },
+    chartedSynthesis("fields", FIELD_COLUMNS, content.fields),
   );
   const meta: SheetPlan = {
     name: CONSOLIDATION_SHEETS.meta,

@@ -5,7 +5,7 @@ import { NOT_ENTERED, type StatusOrNone } from "../domain/dashboard";
 import type { Report } from "../domain/report";
 import type { MeasurementValue } from "../domain/tracking";
 import { AGGREGATION_LABELS, STATUSES } from "../domain/vocabulary";
-import { COLORS } from "./layout";
+import { COLORS, NUMBER_FORMATS } from "./layout";
 import type { CellStyle, CellValue, ChartPlan, RangeRef, SheetPlan, StyledRange } from "./sheet-plan";
 import { CHART_NAME_PREFIX, wrappedRowHeights } from "./sheet-plan";
 import type { IndicatorFigures } from "../domain/report";
@@ -21,7 +21,10 @@ const HEADER: CellStyle = {
   verticalAlignment: "center",
 };
 const BODY: CellStyle = { border: true, borderColor: COLORS.border, wrap: true, verticalAlignment: "top" };
+/** Figures already in percent (45.2 for 45,2 %): a rate shown with its sign, never a bare number. */
 const PERCENT = '0.0" %"';
+/** What a table shows where a figure is missing, so that a printed blank is never mistaken for a zero. */
+export const MISSING = "—";
 
 /** Chart colours per status, the same in the workbook and in the COPIL deck. */
 export const STATUS_CHART_COLORS: Record<StatusOrNone, string> = {
@@ -53,9 +56,25 @@ export function reportSheetName(report: Report, cdsf: boolean): string {
 }
 
 function display(value: MeasurementValue | undefined): CellValue {
-  if (value === undefined) return null;
+  if (value === undefined) return MISSING;
   if (typeof value === "boolean") return yesNoCell(value);
   return value;
+}
+
+const orMissing = (value: number | undefined): CellValue => value ?? MISSING;
+
+/** How an indicator's figures print: a taux with « % », a montant in euros, a count with its thousands. */
+function figureFormat(type: IndicatorFigures["indicator"]["type"]): string | null {
+  switch (type) {
+    case "taux":
+      return PERCENT;
+    case "montant":
+      return NUMBER_FORMATS.amount;
+    case "nombre":
+      return NUMBER_FORMATS.integer;
+    default:
+      return null;
+  }
 }
 
 /** The indicator whose series a line chart shows: the one asked for, else the numeric one with the most values. */
@@ -84,12 +103,20 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     return values.length - 1;
   };
   const headerRows: number[] = [];
-  const table = (header: string[], rows: CellValue[][], rowFormats: (string | null)[] = [], col = 0) => {
+  const bodyRows: number[] = [];
+  const table = (header: string[], rows: CellValue[][], rowFormats: (string | null)[] | ((index: number) => (string | null)[]) = [], col = 0) => {
     const pad = <T>(row: T[]): (T | null)[] => [...Array<null>(col).fill(null), ...row];
     const first = push(pad(header));
     headerRows.push(first);
     styles.push({ range: { row: first, col, rows: 1, cols: header.length }, style: HEADER });
-    for (const row of rows) push(pad(row), pad(rowFormats));
+    rows.forEach((row, index) => bodyRows.push(push(pad(row), pad(typeof rowFormats === "function" ? rowFormats(index) : rowFormats))));
+    // A column of figures aligns right, the dashes of its missing figures with them: one range per column, not per cell.
+    if (rows.length > 0)
+      header.forEach((_, at) => {
+        const cells = rows.map((row) => row[at]);
+        if (cells.some((value) => value === MISSING) && cells.every((value) => typeof value === "number" || value === MISSING || value === null))
+          styles.push({ range: { row: first + 1, col: col + at, rows: rows.length, cols: 1 }, style: { horizontalAlignment: "right" } });
+      });
     if (rows.length > 0) styles.push({ range: { row: first + 1, col, rows: rows.length, cols: header.length }, style: BODY });
     push([]);
     return first;
@@ -135,9 +162,9 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
         axis.code,
         axis.title,
         ...statuses.map((status) => counts[status]),
-        averageProgress ?? null,
+        orMissing(averageProgress),
       ]),
-      ["", h.overall, ...statuses.map((status) => report.statuses.overall[status]), null],
+      ["", h.overall, ...statuses.map((status) => report.statuses.overall[status]), MISSING],
     ],
     [null, null, ...statuses.map(() => "0"), PERCENT],
   );
@@ -155,13 +182,16 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
       figures.actionCode,
       figures.indicator.label,
       AGGREGATION_LABELS[figures.indicator.aggregation],
-      figures.baseline ?? null,
+      orMissing(figures.baseline),
       display(figures.value),
-      figures.target ?? null,
-      figures.percentOfTarget ?? null,
-      ...(report.kind === "final" ? [figures.changeFromBaseline ?? null] : []),
+      orMissing(figures.target),
+      orMissing(figures.percentOfTarget),
+      ...(report.kind === "final" ? [orMissing(figures.changeFromBaseline)] : []),
     ]),
-    [null, null, null, null, null, null, PERCENT],
+    (index) => {
+      const format = figureFormat(report.indicators[index].indicator.type);
+      return [null, null, null, format, format, format, PERCENT, format];
+    },
   );
 
   if (report.toConfirm.length > 0) {
@@ -194,6 +224,8 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
   );
 
   const charts: ChartPlan[] = [];
+  // What prints: the bilan, not the figures its charts are drawn from.
+  const printedRows = values.length;
   if (options.charts) {
     section(words.sections.chartData);
     const axesFirst = table(
@@ -279,7 +311,10 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     numberFormats: formats,
     columnWidths: WIDTHS,
     rowHeights: {
-      ...wrappedRowHeights(values, WIDTHS, new Set([1, 3])),
+      // A text in any column of a table wraps in its cell, never spills over the figure beside it.
+      ...Object.fromEntries(
+        bodyRows.flatMap((row) => Object.values(wrappedRowHeights([values[row]], WIDTHS, new Set(WIDTHS.keys()))).map((height) => [row, height])),
+      ),
       // Headers wrap in every column.
       ...Object.fromEntries(
         headerRows.flatMap((row) => Object.values(wrappedRowHeights([values[row]], WIDTHS, new Set(WIDTHS.keys()))).map((height) => [row, height])),
@@ -291,7 +326,12 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     tables: [],
     merges: [],
     protect: false,
-    page: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 } },
+    page: {
+      orientation: "landscape",
+      fitToWidth: true,
+      printTitleRows: { first: 0, last: 0 },
+      ...(printedRows < values.length ? { printArea: { row: 0, col: 0, rows: printedRows, cols: WIDTHS.length } } : {}),
+    },
     ...(charts.length > 0 ? { charts } : {}),
   };
 }

@@ -102,11 +102,8 @@ function streamedSheetParts(sheet: EncodedSheet, selected: boolean, maxRows: num
     ...(spec.plain ? {} : { page: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 } } }),
     selected,
     ...(spec.plain ? {} : { freeze: { rows: 1, columns: 1 } }),
-    columns: spec.columns.map((column, index) => ({
-      width: column.width,
-      ...(column.hidden ? { hidden: true } : {}),
-      ...(sheet.encoder.columnStyle(index) ? { style: sheet.encoder.columnStyle(index) } : {}),
-    })),
+    // No column style: the cells carry theirs, and the empty cells under a summary print blank around its chart.
+    columns: spec.columns.map((column) => ({ width: column.width, ...(column.hidden ? { hidden: true } : {}) })),
     protect: false,
     merges: [],
     conditionalFormats: [],

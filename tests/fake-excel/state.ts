@@ -96,7 +96,7 @@ export class SheetState {
   password?: string;
   protectionOptions?: Excel.WorksheetProtectionOptions;
   freeze?: { rows: number; columns: number };
-  page: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printTitleRows?: string } = {};
+  page: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printTitleRows?: string; printArea?: string } = {};
 
   constructor(public name: string) {}
 

@@ -15,6 +15,7 @@ import {
 import { RangeObject, isWhole } from "./range-objects";
 import type { FakeWorkbook } from "./server";
 import { type Rect, type SheetState, type TableState, MAX_COLS, MAX_ROWS, SheetState as Sheet, intersects, newId, parseAddress } from "./state";
+import { rangeAddress } from "../../src/workbook/sheet-plan";
 
 export class WorkbookObject extends HostObject {
   readonly typeName = "Workbook";
@@ -339,6 +340,12 @@ class PageLayoutObject extends HostObject {
       const rect = parseAddress(address);
       if (!rect || rect.cols < MAX_COLS) throw invalidArgument(`${address} is not a range of whole rows`);
       page.printTitleRows = address;
+      return undefined;
+    }
+    if (name === "SetPrintArea") {
+      const address = args[0] instanceof RangeObject ? rangeAddress(args[0].rect) : requireString(args[0], "print area");
+      if (!parseAddress(address.replace(/^.*!/, ""))) throw invalidArgument(`${address} is not a range`);
+      page.printArea = address.replace(/^.*!/, "");
       return undefined;
     }
     return super.call(name, args);
