@@ -13,7 +13,9 @@ import { demoTracking } from "../samples/demo-entries";
 import { samplePlan } from "../samples/sample-plan";
 import { readTableauFile, writeSheetFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
 import { countLine, describeIssue } from "./format-issues";
-import { CliError, fileExists, readBytes, readText, writeBackup, writeBytes } from "./io";
+import { rmSync } from "node:fs";
+import { CliError, FileWriteFailed, fileExists, readBytes, readText, stillHolds, temporaryName, writeBackup, writeBytes } from "./io";
+import { lockOutput, withCleanup } from "./output-guard";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
 import { decodeText } from "../import/text-encoding";
@@ -39,25 +41,57 @@ function loadPlan(file: string): Plan {
   return reading.plan;
 }
 
-export async function initCommand(options: { plan?: string; out?: string; update?: boolean }, io: Console, clock: Clock): Promise<number> {
+/** Moments of an update a test can step into (a save by someone else while the update runs). */
+export interface UpdateMoments {
+  beforeReplace?(): void | Promise<void>;
+}
+
+export async function initCommand(
+  options: { plan?: string; out?: string; update?: boolean },
+  io: Console,
+  clock: Clock,
+  moments: UpdateMoments = {},
+): Promise<number> {
   const t = cliLabels.init;
   if (!options.plan || !options.out) throw new CliError(t.usage, EXIT_CODES.refused);
+  const out = options.out;
   const plan = loadPlan(options.plan);
   const now = clock.now();
-  const existing = options.update ? { bytes: readBytes(options.out), fileName: options.out } : undefined;
-  if (!options.update && fileExists(options.out)) {
-    throw new CliError(t.exists(options.out), EXIT_CODES.refused);
+  if (!options.update) {
+    if (fileExists(out)) throw new CliError(t.exists(out), EXIT_CODES.refused);
+    const written = await writeTableauFile(plan, { now: now.toISOString(), today: todayIso(now) });
+    writeBytes(out, written.bytes);
+    io.out(t.written(out, allActions(plan).length, allIndicators(plan).length));
+    return EXIT_CODES.ok;
   }
-  const written = await writeTableauFile(plan, { now: now.toISOString(), today: todayIso(now), ...(existing ? { existing } : {}) });
-  const backup = existing ? writeBackup(options.out, existing.bytes, now) : undefined;
-  writeBytes(options.out, written.bytes);
-  io.out(t.written(options.out, allActions(plan).length, allIndicators(plan).length));
-  if (existing) {
-    io.out(t.kept(written.tracking.statuses.length, written.tracking.measurements.length, backup));
-    for (const move of written.moved) io.out(t.columnKept(move));
-    if (written.newlyArchived.length > 0) io.out(t.archived(written.newlyArchived.length));
-  }
-  return EXIT_CODES.ok;
+  // One update at a time on a tableau; a save by someone else while it runs stops it before anything is written.
+  const lock = lockOutput(out, "update");
+  let backup: string | undefined;
+  return withCleanup(
+    () => {
+      rmSync(temporaryName(out), { force: true });
+      lock.release();
+    },
+    async () => {
+      const existing = readBytes(out);
+      const written = await writeTableauFile(plan, { now: now.toISOString(), today: todayIso(now), existing: { bytes: existing, fileName: out } });
+      await moments.beforeReplace?.();
+      if (!stillHolds(out, existing)) throw new CliError(t.changedMeanwhile(out), EXIT_CODES.refused);
+      backup = writeBackup(out, existing, now);
+      try {
+        writeBytes(out, written.bytes);
+      } catch (error) {
+        // The tableau is as it was: its copy would only be a second one.
+        rmSync(backup, { force: true });
+        throw error instanceof FileWriteFailed ? new CliError(t.cannotReplace(out, error.reason), EXIT_CODES.refused) : error;
+      }
+      io.out(t.written(out, allActions(plan).length, allIndicators(plan).length));
+      io.out(t.kept(written.tracking.statuses.length, written.tracking.measurements.length, backup));
+      for (const move of written.moved) io.out(t.columnKept(move));
+      if (written.newlyArchived.length > 0) io.out(t.archived(written.newlyArchived.length));
+      return EXIT_CODES.ok;
+    },
+  );
 }
 
 export async function checkCommand(options: { file?: string; json?: boolean }, io: Console, clock: Clock): Promise<number> {

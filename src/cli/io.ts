@@ -1,5 +1,5 @@
 /** File access for the CLI, with French errors that name the file. */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { EXIT_CODES, Refusal } from "../domain/refusal";
 import { cliLabels } from "../labels/catalog";
@@ -11,6 +11,16 @@ const t = cliLabels.files;
 export class CliError extends Refusal {
   constructor(message: string, exitCode: number) {
     super(message, exitCode);
+  }
+}
+
+/** A file that could not be written; `reason` is the file system's, in French. */
+export class FileWriteFailed extends CliError {
+  constructor(
+    file: string,
+    readonly reason: string,
+  ) {
+    super(t.cannotWrite(file, reason), EXIT_CODES.refused);
   }
 }
 
@@ -27,16 +37,25 @@ export function readText(file: string): string {
   return Buffer.from(readBytes(file)).toString("utf8");
 }
 
-/** Writes through a temporary file so that an interrupted run never leaves a half-written workbook. */
+/**
+ * Writes through a temporary file renamed at the end, so that an interrupted or failed run (a full disk, a read-only
+ * folder) never leaves a half-written file, under its name or any other.
+ */
 export function writeBytes(file: string, bytes: Uint8Array | string): void {
+  const temporary = temporaryName(file);
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.tmp-${process.pid}`;
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
   } catch (error) {
-    throw new CliError(t.cannotWrite(file, fileSystemReason(error)), EXIT_CODES.refused);
+    rmSync(temporary, { force: true });
+    throw new FileWriteFailed(file, fileSystemReason(error));
   }
+}
+
+/** Where a file is written before it takes its name: beside it, so that the rename stays on one disk. */
+export function temporaryName(file: string): string {
+  return `${file}.tmp-${process.pid}`;
 }
 
 export function fileExists(file: string): boolean {
@@ -45,7 +64,9 @@ export function fileExists(file: string): boolean {
 
 /**
  * A copy of a file before an update, beside it, named with the date and time of the run
- * (`suivi.sauvegarde-20261202-093015.xlsx`): each run keeps its own, none is ever overwritten.
+ * (`suivi.sauvegarde-20261202-093015.xlsx`): each run keeps its own, none is ever overwritten. Written whole under
+ * a temporary name first, then given its name only if no other file has it: a full disk leaves no partial copy
+ * that looks like a real one.
  */
 export function writeBackup(file: string, bytes: Uint8Array, now: Date): string {
   const stamp = now
@@ -55,14 +76,44 @@ export function writeBackup(file: string, bytes: Uint8Array, now: Date): string 
     .replace("T", "-");
   const extension = extname(file) || ".xlsx";
   const stem = join(dirname(file), t.backupStem(basename(file, extension), stamp));
-  for (let attempt = 1; ; attempt++) {
-    const candidate = `${stem}${attempt > 1 ? `-${attempt}` : ""}${extension}`;
-    try {
-      writeFileSync(candidate, bytes, { flag: "wx" });
-      return candidate;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-      throw new CliError(t.cannotWriteBackup(candidate, (error as Error).message), EXIT_CODES.refused);
+  const temporary = temporaryName(`${stem}${extension}`);
+  try {
+    writeFileSync(temporary, bytes, { flag: "wx" });
+    for (let attempt = 1; ; attempt++) {
+      const candidate = `${stem}${attempt > 1 ? `-${attempt}` : ""}${extension}`;
+      if (giveName(temporary, candidate)) return candidate;
     }
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new CliError(t.cannotWriteBackup(`${stem}${extension}`, fileSystemReason(error)), EXIT_CODES.refused);
+  }
+}
+
+/**
+ * Gives `temporary` the name `name` unless a file has it already (false then). A hard link does it in one step
+ * that cannot replace a file; where the disk has no hard links (a USB key in FAT, some network shares), a rename
+ * after checking the name is free.
+ */
+function giveName(temporary: string, name: string): boolean {
+  try {
+    linkSync(temporary, name);
+    unlinkSync(temporary);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw error;
+    if (existsSync(name)) return false;
+    renameSync(temporary, name);
+    return true;
+  }
+}
+
+/** Whether the file still holds `bytes` (nobody saved it since it was read). */
+export function stillHolds(file: string, bytes: Uint8Array): boolean {
+  try {
+    return Buffer.from(readFileSync(file)).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    return false;
   }
 }

@@ -45,8 +45,8 @@ export interface OutputLock {
   release(): void;
 }
 
-/** Takes the lock beside `out`; refuses, in French, while another run holds it. */
-export function lockOutput(out: string): OutputLock {
+/** Takes the lock beside `out`; refuses, in French, while another run (of `work`) holds it. */
+export function lockOutput(out: string, work: "consolidation" | "update" = "consolidation"): OutputLock {
   const path = t.lockFile(resolve(out));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -70,7 +70,7 @@ export function lockOutput(out: string): OutputLock {
         continue;
       }
       const otherHost = holder?.host && holder.host !== hostname() ? holder.host : undefined;
-      throw new CliError(t.lockTaken(out, holder?.pid, otherHost, holder?.since, path), EXIT_CODES.refused);
+      throw new CliError(t.lockTaken(work, out, holder?.pid, otherHost, holder?.since, path), EXIT_CODES.refused);
     }
   }
   throw new CliError(t.lockNotTaken(path), EXIT_CODES.refused);

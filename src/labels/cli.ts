@@ -78,6 +78,12 @@ export const cliLabels = {
     columnKept: (column: string) => `Colonne ajoutée conservée : ${column}.`,
     archived: (count: number) =>
       `${count} saisie(s) d'une fiche, d'un indicateur ou d'un trimestre retirés du plan ont été déplacées dans la feuille « Archives ».`,
+    /** The tableau was saved by someone else between the update's reading and its writing. */
+    changedMeanwhile: (out: string) =>
+      `« ${out} » a été modifié pendant la mise à jour (enregistré par quelqu'un d'autre, ou depuis Excel) : rien n'a été changé, aucune copie n'a été laissée. Relancez la mise à jour ; elle partira du fichier tel qu'il est maintenant.`,
+    /** Writing the updated tableau failed after its backup was written: the backup is removed, the tableau is as it was. */
+    cannotReplace: (out: string, reason: string) =>
+      `Impossible d'écrire « ${out} » : ${reason}. Le tableau n'a pas été modifié et aucune copie n'a été laissée.`,
   },
 
   check: {
@@ -168,8 +174,8 @@ export const cliLabels = {
      * Another run holds the lock; `host` only when it is another computer's, `since` as the lock file says it (ISO),
      * shown in Paris time.
      */
-    lockTaken: (out: string, pid: number | undefined, host: string | undefined, since: string | undefined, lock: string) =>
-      `Une autre consolidation écrit déjà « ${out} » (processus ${pid ?? "?"}${host ? ` sur ${host}` : ""}, depuis le ${
+    lockTaken: (work: "consolidation" | "update", out: string, pid: number | undefined, host: string | undefined, since: string | undefined, lock: string) =>
+      `${work === "update" ? "Une autre mise à jour" : "Une autre consolidation"} écrit déjà « ${out} » (processus ${pid ?? "?"}${host ? ` sur ${host}` : ""}, depuis le ${
         since === undefined ? "une date inconnue" : new Date(since).toLocaleString("fr-FR", { timeZone: "Europe/Paris" })
       }) : attendez qu'elle se termine, puis relancez. Si elle a été interrompue, supprimez « ${lock} ».`,
     lockNotTaken: (lock: string) => `Le verrou « ${lock} » n'a pas pu être pris : relancez la commande.`,

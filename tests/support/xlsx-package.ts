@@ -316,6 +316,30 @@ export class XlsxFile {
     }
   }
 
+  /** The style index (`s`) of a cell. */
+  async cellStyleIndex(sheet: string, address: string): Promise<string | undefined> {
+    const cell = await this.cellElement(sheet, address);
+    return cell ? (attributeOf(cell, "s") ?? "0") : undefined;
+  }
+
+  async setStyle(sheet: string, address: string, style: string): Promise<void> {
+    const cell = await this.cellElement(sheet, address);
+    if (!cell) throw new Error(`no cell ${address}`);
+    setAttribute(cell, "s", style);
+  }
+
+  /** A workbook-level defined name, as a user makes one (Formules › Gestionnaire de noms). */
+  async addDefinedName(name: string, formula: string): Promise<void> {
+    const workbook = await this.tree(await this.workbookPart());
+    let names = firstChild(workbook, "definedNames");
+    if (!names) {
+      names = { name: "definedNames", attributes: [], children: [] };
+      const sheets = workbook.children.indexOf(firstChild(workbook, "sheets")!);
+      workbook.children.splice(sheets + 1, 0, names);
+    }
+    names.children.push({ name: "definedName", attributes: [["name", name]], children: [formula] });
+  }
+
   async mergeCells(sheet: string, reference: string): Promise<void> {
     const root = await this.sheet(sheet);
     let merges = firstChild(root, "mergeCells");
@@ -364,6 +388,61 @@ export class XlsxFile {
   async setKeyed(sheet: string, key: string, value: CellValue): Promise<void> {
     for (const [address, cell] of await cellsOf(await this.bytes(), sheet))
       if (address.startsWith("A") && cell === key) await this.setCell(sheet, `B${address.slice(1)}`, value);
+  }
+
+  /** A new part, with its content type (an override, or a default for its extension). */
+  async addPart(name: string, content: string | Uint8Array, override?: string, byExtension?: { extension: string; type: string }): Promise<void> {
+    this.zip.file(name, content);
+    const types = await this.tree("[Content_Types].xml");
+    if (override)
+      types.children.push({
+        name: "Override",
+        attributes: [
+          ["PartName", `/${name}`],
+          ["ContentType", override],
+        ],
+        children: [],
+      });
+    if (byExtension && !childElements(types, "Default").some((item) => attributeOf(item, "Extension") === byExtension.extension))
+      types.children.unshift({
+        name: "Default",
+        attributes: [
+          ["Extension", byExtension.extension],
+          ["ContentType", byExtension.type],
+        ],
+        children: [],
+      });
+  }
+
+  /** Relationships added to a part (`type`: the last segment of the relationship type); returns their ids. */
+  async addRelationships(part: string, relationships: { id: string; type: string; target: string; external?: boolean }[]): Promise<string[]> {
+    const slash = part.lastIndexOf("/");
+    const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+    if (!this.has(relsPart) && !this.trees.has(relsPart))
+      this.trees.set(relsPart, parseXml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'));
+    const rels = await this.tree(relsPart);
+    const taken = new Set(childElements(rels, "Relationship").map((item) => attributeOf(item, "Id")));
+    return relationships.map((relationship) => {
+      let id = relationship.id;
+      for (let n = 1; !id || taken.has(id); n++) id = `rIdExtra${n}`;
+      taken.add(id);
+      rels.children.push({
+        name: "Relationship",
+        attributes: [
+          ["Id", id],
+          ["Type", `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${relationship.type}`],
+          ["Target", relationship.target],
+          ...(relationship.external ? [["TargetMode", "External"] as [string, string]] : []),
+        ],
+        children: [],
+      });
+      return id;
+    });
+  }
+
+  /** An element put among a sheet's children where CT_Worksheet wants it. */
+  async addSheetElement(sheet: string, element: XmlElement): Promise<void> {
+    insertInOrder(await this.sheet(sheet), element);
   }
 
   async addSheet(name: string, rows: CellValue[][]): Promise<void> {
@@ -432,7 +511,7 @@ export class XlsxFile {
   }
 }
 
-function textOf(element: XmlElement): string {
+export function textOf(element: XmlElement): string {
   return element.children
     .map((child) => {
       if (typeof child === "string") return "";
