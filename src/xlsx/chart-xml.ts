@@ -92,12 +92,12 @@ function seriesXml(plan: ChartPlan, series: Series, index: number): string {
       // One colour per slice: the points of the one series.
       const points = (plan.colors ?? [])
         .slice(0, series.values.values.length)
-        .map((pointColor, point) => `<c:dPt><c:idx val="${point}"/><c:bubble3D val="0"/><c:spPr>${fill(pointColor)}</c:spPr></c:dPt>`)
+        .map((pointColor, point) => `<c:dPt><c:idx val="${point}"/><c:spPr>${fill(pointColor)}</c:spPr></c:dPt>`)
         .join("");
       return `<c:ser>${head}${points}${data}</c:ser>`;
     }
     case "line": {
-      const line = color ? `<c:spPr><a:ln w="28575" cap="rnd">${fill(color)}<a:round/></a:ln></c:spPr>` : "";
+      const line = color ? `<c:spPr><a:ln w="28575">${fill(color)}</a:ln></c:spPr>` : "";
       const marker = color ? `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(color)}<a:ln>${fill(color)}</a:ln></c:spPr></c:marker>` : "";
       return `<c:ser>${head}${line}${marker}${data}<c:smooth val="0"/></c:ser>`;
     }
@@ -113,7 +113,7 @@ function axes(kind: "bar" | "line"): string {
   // Horizontal bars have their categories on the left and their values along the bottom.
   const [categoryPosition, valuePosition] = kind === "bar" ? ["l", "b"] : ["b", "l"];
   return (
-    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${categoryPosition}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${categoryPosition}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
     `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valuePosition}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
@@ -133,15 +133,16 @@ function plotXml(plan: ChartPlan, series: Series[]): string {
   }
 }
 
+/** A title in the chart's default font, as the add-in leaves it (Excel: bold, a little larger than the axes). */
 function titleXml(title: string): string {
-  return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="fr-FR" sz="1200" b="1"/><a:t>${xmlText(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:rPr lang="fr-FR"/><a:t>${xmlText(title)}</a:t></a:r></a:p></c:rich></c:tx><c:layout/></c:title>`;
 }
 
 /** The chart part of one chart plan whose data lives in `sheet`. */
 export function chartXml(plan: ChartPlan, sheet: string, cell: CellLookup): string {
   const series = chartSeries(plan, sheet, cell);
   // As the add-in shows them: a legend under the chart, except for one series of bars or a line.
-  const legend = plan.kind !== "barClustered" && plan.kind !== "line" ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
+  const legend = plan.kind !== "barClustered" && plan.kind !== "line" ? '<c:legend><c:legendPos val="b"/><c:layout/><c:overlay val="0"/></c:legend>' : "";
   return `${XML_HEADER}<c:chartSpace xmlns:c="${NAMESPACES.chart}" xmlns:a="${NAMESPACES.drawingMain}" xmlns:r="${NAMESPACES.relationships}"><c:lang val="fr-FR"/><c:roundedCorners val="0"/><c:chart>${titleXml(plan.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plotXml(plan, series)}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup/></c:printSettings></c:chartSpace>`;
 }
 

@@ -25,7 +25,8 @@ export function activeIndex(plan: WorkbookPlan): number {
 
 export async function planWorkbookBytes(plan: WorkbookPlan, options: PlanWriteOptions): Promise<Uint8Array> {
   const styles = StyleSheet.fresh();
-  const strings = new SharedStrings();
+  // Every text shared, as Excel writes them: a tableau or a bilan holds a few thousand.
+  const strings = new SharedStrings(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   const active = activeIndex(plan);
   const sheets = plan.sheets.map((sheet, index) => planSheetParts(sheet, { styles, texts: strings, date1904: false, selected: index === active }));
   const output = new MemoryOutput();

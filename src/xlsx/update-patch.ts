@@ -189,9 +189,9 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
     stringsRelationship && archive.find(stringsRelationship.part)
       ? await (async () => {
           const xml = await read(stringsRelationship.part);
-          return new SharedStrings(100_000, 160, { xml, count: (xml.match(/<(?:[\w.-]+:)?si[\s>/]/g) ?? []).length });
+          return new SharedStrings(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, { xml, count: (xml.match(/<(?:[\w.-]+:)?si[\s>/]/g) ?? []).length });
         })()
-      : new SharedStrings();
+      : new SharedStrings(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
 
   // ——— The tableau's sheets. ———
   const refusals: string[] = [];

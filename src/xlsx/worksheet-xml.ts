@@ -130,9 +130,9 @@ export function worksheetTail(frame: SheetFrame): string {
 function pageXml(page: PagePlan): string {
   return `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup${attributes({
     paperSize: 9,
-    orientation: page.orientation,
-    fitToWidth: page.fitToWidth ? 1 : undefined,
+    // One page wide is the default width of a fit to pages, which Excel leaves unwritten; any number of pages tall.
     fitToHeight: page.fitToWidth ? 0 : undefined,
+    orientation: page.orientation,
   })}/><headerFooter><oddFooter>${xmlText(fileLabels.workbook.pageFooter)}</oddFooter></headerFooter>`;
 }
 

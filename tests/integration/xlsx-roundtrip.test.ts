@@ -73,12 +73,9 @@ describe("tableau written to .xlsx by the project's writer", () => {
         ["state", "frozen"],
       ]),
     });
-    expect((await file.element(suivi, "pageSetup"))?.attributes).toEqual(
-      expect.arrayContaining([
-        ["orientation", "landscape"],
-        ["fitToWidth", "1"],
-      ]),
-    );
+    // One page wide (the default width of a fit to pages, left unwritten as Excel does), as many tall as needed.
+    expect(await file.attributesOf(suivi, "pageSetup")).toEqual({ paperSize: "9", fitToHeight: "0", orientation: "landscape" });
+    expect(await file.attributesOf(suivi, "pageSetUpPr")).toEqual({ fitToPage: "1" });
     expect(await file.definedNames()).toContainEqual({ name: "_xlnm.Print_Titles", localSheetId: "4", formula: "'Suivi des fiches'!$1:$1" });
     const saisies = await cellsOf(await file.bytes(), SHEETS.measurements);
     const formats: Record<string, string> = {};
