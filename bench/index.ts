@@ -16,6 +16,7 @@ import { paneConsolidationFigures } from "./pane-consolidation";
 import { HOSTILE_STEP, hostileFigures, hostileStep } from "./hostile-files";
 import { plausibilityFigures } from "./plausibility";
 import { registerNodeInflate } from "../src/xlsx/node-inflate";
+import { writerFigures } from "./writer";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 const TODAY = "2031-01-01";
@@ -42,6 +43,7 @@ function wanted(group: string): boolean {
 async function main(): Promise<void> {
   registerNodeInflate();
   if (wanted("core")) await coreFigures();
+  if (wanted("writer")) for (const figure of await writerFigures()) print(figure);
   if (wanted("office")) for (const figure of await officeFigures(NOW)) print(figure);
   if (wanted("bilan")) for (const figure of await bilanFigures(NOW)) print(figure);
   if (wanted("plausibility")) for (const figure of plausibilityFigures(100)) print(figure);

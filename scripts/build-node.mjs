@@ -7,6 +7,7 @@ const entries = [
   ["src/cli/main.ts", "build/ctg.cjs"],
   ["bench/index.ts", "build/bench.cjs"],
   ["bench/generate-territories.ts", "build/generate-territories.cjs"],
+  ["bench/writer-step.ts", "build/writer-step.cjs"],
   ["scripts/list-french-literals.ts", "build/list-french-literals.cjs"],
   ["scripts/docs-columns.ts", "build/docs-columns.cjs"],
 ];

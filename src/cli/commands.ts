@@ -15,6 +15,7 @@ import { readTableauFile, writeSheetFile, writeTableauFile, writeTrackingFile } 
 import { countLine, describeIssue } from "./format-issues";
 import { rmSync } from "node:fs";
 import { CliError, FileWriteFailed, fileExists, readBytes, readText, stillHolds, temporaryName, writeBackup, writeBytes } from "./io";
+import { keepHeapUnderCeiling } from "./heap-ceiling";
 import { lockOutput, withCleanup } from "./output-guard";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
@@ -74,7 +75,13 @@ export async function initCommand(
     },
     async () => {
       const existing = readBytes(out);
-      const written = await writeTableauFile(plan, { now: now.toISOString(), today: todayIso(now), existing: { bytes: existing, fileName: out } });
+      const written = await writeTableauFile(plan, {
+        now: now.toISOString(),
+        today: todayIso(now),
+        existing: { bytes: existing, fileName: out },
+        // A large tableau's cells, once read, are garbage V8 would keep: collected between the steps.
+        between: keepHeapUnderCeiling,
+      });
       await moments.beforeReplace?.();
       if (!stillHolds(out, existing)) throw new CliError(t.changedMeanwhile(out), EXIT_CODES.refused);
       backup = writeBackup(out, existing, now);

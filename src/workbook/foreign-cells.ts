@@ -80,7 +80,7 @@ function rowAlignment(plan: SheetPlan, grid: Grid): (row: number) => number | un
     seen.add(key);
   }
   const newEnd = plan.values.length - 1;
-  return (row) => {
+  return (row: number) => {
     if (row === 0) return 0;
     if (row > oldEnd) return row - oldEnd + newEnd;
     const key = oldRows.get(row);

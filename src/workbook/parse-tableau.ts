@@ -34,6 +34,8 @@ export interface ReadOptions {
   today: IsoDate;
   /** What a file reader saw besides the values: merged cells, formulas saved without their result. */
   cellNotes?: Record<string, CellNotes | undefined>;
+  /** The plausibility warnings, which an update does not need (it stops at errors only); on by default. */
+  plausibility?: boolean;
 }
 
 export interface CellNotes {
@@ -76,7 +78,7 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
     archive: readArchive(grids),
   };
   // One by one: a tableau may hold more warnings than a call may take arguments.
-  if (statuses && measurements) for (const issue of plausibilityIssues(tracking, statuses, measurements)) issues.push(issue);
+  if (statuses && measurements && options.plausibility !== false) for (const issue of plausibilityIssues(tracking, statuses, measurements)) issues.push(issue);
   return { tracking, meta, issues };
 }
 

@@ -44,7 +44,7 @@ function position(reference: string): { row: number; col: number } | undefined {
 /**
  * `chunks`: the sheet's XML as it inflates. `wanted(col)`: whether the cells of an old column are to be carried.
  */
-export async function scanOwnedSheet(chunks: AsyncIterable<string>, wanted: (col: number) => boolean): Promise<OwnedSheetScan> {
+export async function scanOwnedSheet(chunks: AsyncIterable<string> | Iterable<string>, wanted: (col: number) => boolean): Promise<OwnedSheetScan> {
   const scan: OwnedSheetScan = { cells: new Map(), columns: new Map(), hyperlinks: [], attached: {} };
   // Namespace declarations in scope, innermost last: openpyxl declares `r` on each element that uses it.
   const scopes: { depth: number; declared: Map<string, string> }[] = [];

@@ -3,25 +3,53 @@
  * quarter, a status) are stored once and referred to by number. The table is bounded so that memory does not
  * grow with the size of what is written: long texts (comments, mostly unique) and any text past the limit stay in
  * their cell. An updated workbook keeps its table as it was, entry for entry (the cells the product does not own
- * refer to it by number), and the product's texts are added after it.
+ * refer to it by number); the product's texts take the entries of the same plain text already there, and only
+ * new texts are added after them, so that the table does not grow with each update.
  */
 import type { TextStore } from "./worksheet-xml";
 import { textElement } from "./worksheet-xml";
 import { NAMESPACES, XML_HEADER } from "./xml-text";
 
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** A `<t>`'s text as a reader reads it: entities decoded, and Excel's `_xHHHH_` escapes. */
+function decodedText(raw: string): string {
+  const text = raw.replace(/\r\n?/g, "\n").replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) => {
+    if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return ENTITIES[name] ?? whole;
+  });
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 export class SharedStrings implements TextStore {
   private readonly indexes = new Map<string, number>();
   private readonly texts: string[] = [];
 
-  /**
-   * `existing`: the table part of a workbook being updated, and how many entries it has (the product's are
-   * numbered after them).
-   */
+  private readonly existing?: { xml: string; count: number };
+
+  /** `existing`: the table part of a workbook being updated. */
   constructor(
     private readonly maxCount = 100_000,
     private readonly maxLength = 160,
-    private readonly existing?: { xml: string; count: number },
-  ) {}
+    existing?: string,
+  ) {
+    if (existing !== undefined) this.existing = { xml: existing, count: this.seed(existing) };
+  }
+
+  /** Numbers the existing entries and knows those that are a plain text; returns how many there are. */
+  private seed(xml: string): number {
+    let index = 0;
+    for (const entry of xml.matchAll(/<((?:[\w.-]+:)?)si\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1si>)/g)) {
+      const plain = entry[2] === undefined ? undefined : /^<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>$/.exec(entry[2]);
+      if (plain) {
+        const text = decodedText(plain[1]);
+        if (!this.indexes.has(text)) this.indexes.set(text, index);
+      }
+      index++;
+    }
+    return index;
+  }
 
   index(text: string): number | undefined {
     const known = this.indexes.get(text);

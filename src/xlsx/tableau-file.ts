@@ -25,23 +25,45 @@ export interface WrittenTableau extends SetupResult {
  */
 export async function writeTableauFile(
   plan: Plan,
-  options: { now: string; today: IsoDate; existing?: { bytes: Uint8Array; fileName: string } },
+  options: {
+    now: string;
+    today: IsoDate;
+    existing?: { bytes: Uint8Array; fileName: string };
+    /** Called between the large steps of an update, when what the last one read is garbage. */
+    between?: () => void;
+  },
 ): Promise<WrittenTableau> {
   const modified = new Date(options.now);
   if (!options.existing) {
     const setup = planSetup(plan, undefined, options.now);
     return { ...setup, bytes: await planWorkbookBytes(setup.workbookPlan, { deflater: nodeDeflater, modified }) };
   }
-  // Read by the project's reader, whatever tool saved the file.
-  const read = await readTableauBytes(options.existing.bytes, options.existing.fileName, options.today, { sheets: PLANNED_SHEETS });
-  const setup = planSetup(plan, read.reading, options.now, read.grids);
+  const { anchored, ...setup } = await plannedUpdate(plan, options.existing, options);
+  options.between?.();
   const bytes = await patchWorkbook(options.existing.bytes, options.existing.fileName, {
     plan: setup.workbookPlan,
     alignments: setup.alignments,
     modified,
     deflater: nodeDeflater,
+    anchored,
+    ...(options.between ? { between: options.between } : {}),
   });
   return { ...setup, bytes };
+}
+
+/**
+ * The existing tableau read by the project's reader (whatever tool saved it) and the new plan with its entries.
+ * Its grids are let go here, before the file is written: a large tableau's cells are not kept twice.
+ */
+async function plannedUpdate(
+  plan: Plan,
+  existing: { bytes: Uint8Array; fileName: string },
+  options: { now: string; today: IsoDate },
+): Promise<SetupResult & { anchored: Set<string> }> {
+  // An update stops at errors; the plausibility warnings are for `check` and the pane.
+  const read = await readTableauBytes(existing.bytes, existing.fileName, options.today, { sheets: PLANNED_SHEETS, plausibility: false });
+  const anchored = new Set([...read.content.read].flatMap(([name, sheet]) => (sheet.anchors ? [name] : [])));
+  return { ...planSetup(plan, read.reading, options.now, read.grids), anchored };
 }
 
 /** Writes a tableau holding the given entries (the demo, tests, a tableau rebuilt from another source). */

@@ -25,6 +25,7 @@ export async function readTableauSource(
   today: IsoDate,
   limits: XlsxLimits = XLSX_LIMITS,
   sheets: readonly string[] = TABLEAU_SHEETS,
+  plausibility = true,
 ): Promise<TableauFileReading> {
   let content: WorkbookContent;
   try {
@@ -40,14 +41,14 @@ export async function readTableauSource(
     grids[name] = sheet?.grid;
     if (sheet) cellNotes[name] = sheet;
   }
-  return { reading: readTableau(grids, { today, cellNotes }), content, grids };
+  return { reading: readTableau(grids, { today, cellNotes, plausibility }), content, grids };
 }
 
 export function readTableauBytes(
   bytes: Uint8Array,
   fileName: string,
   today: IsoDate,
-  options: { limits?: XlsxLimits; sheets?: readonly string[] } = {},
+  options: { limits?: XlsxLimits; sheets?: readonly string[]; plausibility?: boolean } = {},
 ): Promise<TableauFileReading> {
-  return readTableauSource(bytesSource(bytes), fileName, today, options.limits, options.sheets);
+  return readTableauSource(bytesSource(bytes), fileName, today, options.limits, options.sheets, options.plausibility);
 }

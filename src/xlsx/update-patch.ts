@@ -54,6 +54,10 @@ export interface UpdatePatch {
   alignments: ReadonlyMap<string, SheetAlignment>;
   modified: Date;
   deflater: SliceDeflater;
+  /** Called between two large steps, when what the last one read is garbage (the command line collects it there). */
+  between?: () => void;
+  /** The sheets the reading saw links, notes or drawings in; unknown, each sheet is looked at again. */
+  anchored?: ReadonlySet<string>;
 }
 
 /** An update that would lose or misplace something of the file: nothing is written. */
@@ -189,7 +193,7 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
     stringsRelationship && archive.find(stringsRelationship.part)
       ? await (async () => {
           const xml = await read(stringsRelationship.part);
-          return new SharedStrings(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, { xml, count: (xml.match(/<(?:[\w.-]+:)?si[\s>/]/g) ?? []).length });
+          return new SharedStrings(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, xml);
         })()
       : new SharedStrings(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
 
@@ -218,7 +222,12 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
         return to === undefined ? undefined : { row: to, col: alignment.column(col) };
       };
       const foreign = new Set(alignment?.foreignColumns ?? []);
-      const scan = await scanOwnedSheet(strict ? transitionalChunks(archive.text(existing.part)) : archive.text(existing.part), (col) => foreign.has(col));
+      // Nothing to carry but what people added: a sheet with no column of theirs, no link and nothing drawn on it
+      // is not parsed a second time (its rows were read once, for the entries).
+      const scan =
+        foreign.size === 0 && !(patch.anchored ? patch.anchored.has(existing.name) : await mentions(archive, existing.part, /hyperlink|rawing|picture/))
+          ? { cells: new Map(), columns: new Map(), hyperlinks: [], attached: {} }
+          : await scanOwnedSheet([await read(existing.part)], (col) => foreign.has(col));
       carried = { cells: new Map(), columns: new Map(), elements: {} };
       const formulas: string[] = [];
       for (const [row, cells] of scan.cells) {
@@ -444,6 +453,7 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
       else await zip.addEntry(name, archive.inflate(name));
     }
     for (const item of owned) if (!writtenSheets.has(item.layout.part)) await writeOwned(item);
+    patch.between?.();
     // Names and styles are known once every sheet is written.
     for (const item of owned) newNames.push(...item.parts.definedNames(orderOf(item.parts.name)));
     setDefinedNames(workbook, p, [...keptNames, ...sortedNames(newNames).map((name) => definedNameElement(name, p))]);
@@ -495,6 +505,16 @@ function withModified(xml: string, when: Date): string {
   return xml.replace(/(<(?:[\w.-]+:)?modified\b[^>]*>)[^<]*(<\/(?:[\w.-]+:)?modified>)/, `$1${w3cStamp(when)}$2`);
 }
 
+/** Whether a part's text matches `pattern` (a few letters long), read as it inflates, never held whole. */
+async function mentions(archive: ZipArchive, part: string, pattern: RegExp): Promise<boolean> {
+  let tail = "";
+  for await (const chunk of archive.text(part)) {
+    if (pattern.test(tail + chunk)) return true;
+    tail = chunk.slice(-32);
+  }
+  return false;
+}
+
 async function firstText(archive: ZipArchive, part: string): Promise<string> {
   let text = "";
   for await (const chunk of archive.text(part)) {
@@ -502,15 +522,6 @@ async function firstText(archive: ZipArchive, part: string): Promise<string> {
     if (text.length > 4096) break;
   }
   return text;
-}
-
-async function* transitionalChunks(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  // Namespace names sit in the root element's declarations: the first chunk holds them.
-  let first = true;
-  for await (const chunk of chunks) {
-    yield first ? transitional(chunk) : chunk;
-    first = false;
-  }
 }
 
 /** The ids and names of the package's tables, so that the tableau's new tables take ids and names no other has. */

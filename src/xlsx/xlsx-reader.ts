@@ -44,6 +44,8 @@ export interface SheetContent {
   merges: RangeRef[];
   /** Cells holding a formula saved without its result: their value is unknown, not empty. */
   formulasWithoutValue: { row: number; col: number }[];
+  /** Whether the sheet has links, or notes, pictures or drawings attached: what an update must carry. */
+  anchors?: boolean;
 }
 
 export interface WorkbookContent {
@@ -450,6 +452,13 @@ function sheetRows(
             if (range && (range.rows > 1 || range.cols > 1)) found.merges.push(range);
             break;
           }
+          case "hyperlink":
+          case "drawing":
+          case "legacyDrawing":
+          case "legacyDrawingHF":
+          case "picture":
+            found.anchors = true;
+            break;
         }
       },
       close: (closed) => {

@@ -109,8 +109,10 @@ class ScannedTag implements XmlTag {
   }
 
   declaresNamespaces(): boolean {
-    const at = this.raw.indexOf("xmlns", this.from);
-    return at >= 0 && at < this.to;
+    // Within the tag only: an unbounded search would walk the rest of the chunk for every tag.
+    const raw = this.raw;
+    for (let i = this.from; i < this.to - 4; i++) if (raw.charCodeAt(i) === 0x78 /* x */ && raw.startsWith("xmlns", i)) return true;
+    return false;
   }
 
   attributes(): Map<string, string> {
