@@ -8,18 +8,11 @@ import { AGGREGATION_LABELS, STATUSES } from "../domain/vocabulary";
 import { COLORS, NUMBER_FORMATS } from "./layout";
 import type { CellStyle, CellValue, ChartPlan, RangeRef, SheetPlan, StyledRange } from "./sheet-plan";
 import { CHART_NAME_PREFIX, wrappedRowHeights } from "./sheet-plan";
+import { HEADER_STYLE } from "./table-sheet";
 import type { IndicatorFigures } from "../domain/report";
 
 const WIDTHS = [8, 46, 14, 12, 12, 12, 12, 12, 14, 14];
-const HEADER: CellStyle = {
-  bold: true,
-  fill: COLORS.headerFill,
-  fontColor: COLORS.headerFont,
-  wrap: true,
-  border: true,
-  borderColor: COLORS.border,
-  verticalAlignment: "center",
-};
+const HEADER = HEADER_STYLE;
 const BODY: CellStyle = { border: true, borderColor: COLORS.border, wrap: true, verticalAlignment: "top" };
 /** Figures already in percent (45.2 for 45,2 %): a rate shown with its sign, never a bare number. */
 const PERCENT = '0.0" %"';

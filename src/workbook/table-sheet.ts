@@ -1,6 +1,14 @@
 /** Shared shape of the tableau's data sheets: one styled header row over a filterable table of rows. */
 import { COLORS } from "./formats";
-import { type CellValue, type ConditionalFormatPlan, type DataValidationPlan, type SheetPlan, type StyledRange, wrappedRowHeights } from "./sheet-plan";
+import {
+  type CellStyle,
+  type CellValue,
+  type ConditionalFormatPlan,
+  type DataValidationPlan,
+  type SheetPlan,
+  type StyledRange,
+  wrappedRowHeights,
+} from "./sheet-plan";
 
 export interface ColumnSpec {
   header: string;
@@ -34,6 +42,17 @@ export interface TableSheetInput {
   frozenColumns?: number;
 }
 
+/** A table's header row: the same in the add-in's sheets and in every file written, printed without table styles. */
+export const HEADER_STYLE: CellStyle = {
+  bold: true,
+  fill: COLORS.headerFill,
+  fontColor: COLORS.headerFont,
+  wrap: true,
+  verticalAlignment: "center",
+  border: true,
+  borderColor: COLORS.border,
+};
+
 export function buildTableSheet(input: TableSheetInput): SheetPlan {
   const { columns, rows } = input;
   const rowCount = rows.length;
@@ -57,15 +76,7 @@ export function buildTableSheet(input: TableSheetInput): SheetPlan {
   const styles: StyledRange[] = [
     {
       range: { row: 0, col: 0, rows: 1, cols: columns.length },
-      style: {
-        bold: true,
-        fill: COLORS.headerFill,
-        fontColor: COLORS.headerFont,
-        wrap: true,
-        verticalAlignment: "center",
-        border: true,
-        borderColor: COLORS.border,
-      },
+      style: HEADER_STYLE,
     },
   ];
   const validations: DataValidationPlan[] = [];

@@ -6,7 +6,7 @@
 import type { SheetRow } from "../workbook/build-consolidation";
 import { COLORS } from "../workbook/formats";
 import { type CellValue, columnLetter, wrappedRowHeights } from "../workbook/sheet-plan";
-import type { ColumnSpec } from "../workbook/table-sheet";
+import { type ColumnSpec, HEADER_STYLE } from "../workbook/table-sheet";
 import type { StyleSheet } from "./style-sheet";
 import { type TextStore, cellXml } from "./worksheet-xml";
 
@@ -47,17 +47,7 @@ export class SheetEncoder {
     this.columnStyles = spec.columns.map((column) => this.bodyStyle(column, column.format));
     this.formatStyles = spec.columns.map(() => new Map());
     const headers = spec.columns.map((column) => column.header);
-    const headerStyle = spec.plain
-      ? 0
-      : styles.cellFormat({
-          bold: true,
-          fill: COLORS.headerFill,
-          fontColor: COLORS.headerFont,
-          wrap: true,
-          verticalAlignment: "center",
-          border: true,
-          borderColor: COLORS.border,
-        });
+    const headerStyle = spec.plain ? 0 : styles.cellFormat(HEADER_STYLE);
     // Bold header text is wider than the body text the estimate is made for.
     const height = spec.plain
       ? undefined

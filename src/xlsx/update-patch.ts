@@ -332,25 +332,28 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
   const newIndex = new Map(sheets.map((sheet, index) => [index, order.indexOf(sheet)]));
   let nextSheetId = Math.max(0, ...sheets.map((sheet) => Number(attributeOf(sheet.element, "sheetId") ?? 0))) + 1;
   const usedRelationshipIds = new Set(workbookRelationships.items.map((item) => item.id));
-  const freshRelationshipId = () =>
-    unused(
-      (id) => usedRelationshipIds.has(id),
+  /** A new relationship of the workbook part to `part`; returns its id, one no other relationship has. */
+  const relateWorkbookTo = (part: string, type: string): string => {
+    const id = unused(
+      (candidate) => usedRelationshipIds.has(candidate),
       (n) => `rId${n}`,
     );
-  sheetsElement.children = order.map((entry) => {
-    if (!("plan" in entry)) return entry.element;
-    const item = owned.find((candidate) => candidate.parts.name === entry.plan)!;
-    const id = freshRelationshipId();
     usedRelationshipIds.add(id);
     workbookRelationships.root.children.push({
       name: "Relationship",
       attributes: [
         ["Id", id],
-        ["Type", RELATIONSHIP_TYPES.worksheet],
-        ["Target", relativeTarget(workbookPart, item.layout.part)],
+        ["Type", type],
+        ["Target", relativeTarget(workbookPart, part)],
       ],
       children: [],
     });
+    return id;
+  };
+  sheetsElement.children = order.map((entry) => {
+    if (!("plan" in entry)) return entry.element;
+    const item = owned.find((candidate) => candidate.parts.name === entry.plan)!;
+    const id = relateWorkbookTo(item.layout.part, RELATIONSHIP_TYPES.worksheet);
     return {
       name: `${p}sheet`,
       attributes: [
@@ -396,17 +399,7 @@ async function patched(bytes: Uint8Array, patch: UpdatePatch): Promise<Uint8Arra
     if (!missing) continue;
     added.push(part);
     overrides.set(part, type);
-    const id = freshRelationshipId();
-    usedRelationshipIds.add(id);
-    workbookRelationships.root.children.push({
-      name: "Relationship",
-      attributes: [
-        ["Id", id],
-        ["Type", relationshipType],
-        ["Target", relativeTarget(workbookPart, part)],
-      ],
-      children: [],
-    });
+    relateWorkbookTo(part, relationshipType);
   }
   const typesPrefix = prefixOf(contentTypes);
   contentTypes.children = contentTypes.children.filter((child) => {

@@ -19,6 +19,7 @@ import { zipOf, zipWith } from "../support/zips";
 import { columnLetter } from "../../src/workbook/sheet-plan";
 import { MEASUREMENTS_SPEC, TRACKING_SPEC } from "../../src/workbook/tableau-columns";
 import { ctgAt } from "../support/cli";
+import { demoFile, newFichePlan } from "../support/update-fixtures";
 import { XlsxFile, cellsOf, editFile } from "../support/xlsx-package";
 
 jest.setTimeout(120_000);
@@ -34,31 +35,6 @@ function workspace(): string {
 }
 
 const edit = editFile;
-
-/** The demo tableau, with fiche 1.A.1's 2026-T1 row of « Saisies » found by its cells. */
-async function demoFile(dir: string): Promise<string> {
-  const file = join(dir, "suivi.xlsx");
-  writeFileSync(file, await writeTrackingFile(demoTracking(samplePlan()), "2026-11-01T09:00:00.000Z"));
-  return file;
-}
-
-function newFichePlan(dir: string): string {
-  const plan = samplePlan();
-  plan.axes[0].subAxes[0].actions.unshift({
-    code: "1.A.0",
-    title: "Nouvelle première fiche",
-    deadline: "2027",
-    pilots: [],
-    partners: [],
-    fields: ["autre"],
-    links: [],
-    objectives: [],
-    indicators: [],
-  });
-  const path = join(dir, "plan-nouveau.json");
-  writeFileSync(path, JSON.stringify(plan));
-  return path;
-}
 
 describe("what people add to the tableau survives an update", () => {
   it("keeps a column added after « Suivi des fiches » and one inserted in the middle of « Saisies », each value with its row", async () => {

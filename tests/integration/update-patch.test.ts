@@ -12,12 +12,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSZip from "jszip";
 import { initCommand } from "../../src/cli/commands";
-import { demoTracking } from "../../src/samples/demo-entries";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { SHEETS } from "../../src/workbook/layout";
-import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { ctgAt } from "../support/cli";
 import { addExcelAnnotations, noteShapesOf, notesOf } from "../support/excel-annotations";
+import { demoFile, newFichePlan } from "../support/update-fixtures";
 import { XlsxFile, cellsOf, rowsOf } from "../support/xlsx-package";
 
 jest.setTimeout(120_000);
@@ -28,31 +27,6 @@ const CLI = resolve(__dirname, "../../bin/ctg.js");
 
 function workspace(): string {
   return mkdtempSync(join(tmpdir(), "ctg-patch-"));
-}
-
-async function demoFile(dir: string): Promise<string> {
-  const file = join(dir, "suivi.xlsx");
-  writeFileSync(file, await writeTrackingFile(demoTracking(samplePlan()), "2026-11-01T09:00:00.000Z"));
-  return file;
-}
-
-/** The sample plan with a fiche first in its sous-axe: every quarter's rows of « Suivi des fiches » move down one. */
-function newFichePlan(dir: string): string {
-  const plan = samplePlan();
-  plan.axes[0].subAxes[0].actions.unshift({
-    code: "1.A.0",
-    title: "Nouvelle première fiche",
-    deadline: "2027",
-    pilots: [],
-    partners: [],
-    fields: ["autre"],
-    links: [],
-    objectives: [],
-    indicators: [],
-  });
-  const path = join(dir, "plan-nouveau.json");
-  writeFileSync(path, JSON.stringify(plan));
-  return path;
 }
 
 /** The row (1-based) of « Suivi des fiches » holding a quarter and a fiche, in a file. */

@@ -13,6 +13,7 @@ import { MEASUREMENTS_SPEC, TRACKING_SPEC } from "../../src/workbook/tableau-col
 import { TABLEAU_SHEETS, readTableau } from "../../src/workbook/parse-tableau";
 import { createFakeExcel, type FakeExcelHost, type SheetState } from "../fake-excel";
 import { NOW, TODAY } from "../support/small-plan";
+import { newFiche } from "../support/update-fixtures";
 
 async function demoHost(): Promise<FakeExcelHost> {
   const host = createFakeExcel();
@@ -216,17 +217,7 @@ describe("columns people add, in the open workbook", () => {
     insertColumn(host.sheet(SHEETS.measurements), 4, "Source", { 1: "fichier Caf" });
     const firstId = host.sheet(SHEETS.measurements).peek(1, 1)?.value;
     const plan = samplePlan();
-    plan.axes[0].subAxes[0].actions.unshift({
-      code: "1.A.0",
-      title: "Nouvelle fiche",
-      deadline: "2027",
-      pilots: [],
-      partners: [],
-      fields: ["autre"],
-      links: [],
-      objectives: [],
-      indicators: [],
-    });
+    plan.axes[0].subAxes[0].actions.unshift(newFiche("1.A.0"));
     const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     expect(result.moved).toEqual([
       expect.stringMatching(

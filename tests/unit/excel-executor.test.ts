@@ -8,6 +8,7 @@ import { TABLEAU_SHEETS, readTableau } from "../../src/workbook/parse-tableau";
 import type { WorkbookPlan } from "../../src/workbook/sheet-plan";
 import { createFakeExcel, seedWorkbook } from "../fake-excel";
 import { NOW, TODAY } from "../support/small-plan";
+import { newFiche } from "../support/update-fixtures";
 
 const FIVE_MB = 5 * 1024 * 1024;
 
@@ -134,17 +135,7 @@ describe("Office.js executor on the fake Excel host", () => {
 
     const plan = samplePlan();
     plan.axes[0].subAxes[0].actions[0].title = "Consolider l'offre d'accueil petite enfance";
-    plan.axes[2].subAxes[1].actions.push({
-      code: "3.B.4",
-      title: "Nouvelle fiche",
-      deadline: "2028",
-      pilots: [],
-      partners: [],
-      fields: ["autre"],
-      links: [],
-      objectives: [],
-      indicators: [],
-    });
+    plan.axes[2].subAxes[1].actions.push(newFiche("3.B.4", "Nouvelle fiche", "2028"));
     host.resetStats();
     const second = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     expect(host.stats.syncs).toBe(second.syncs);
