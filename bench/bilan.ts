@@ -15,7 +15,7 @@ export async function bilanFigures(now: string): Promise<Record<string, unknown>
   const tracking = fullTracking(plan);
 
   const computeStart = performance.now();
-  const report = computeReport(tracking, { kind: "final" });
+  const report = computeReport(tracking, { kind: "final", today: AFTER_CONVENTION });
   const computeMs = performance.now() - computeStart;
 
   const host = createFakeExcel();

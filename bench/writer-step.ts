@@ -37,7 +37,7 @@ async function main(step: string, dir: string): Promise<void> {
     const file = join(dir, "rempli.xlsx");
     started = performance.now();
     const reading = await readTableauFile(new Uint8Array(readFileSync(file)), file, TODAY);
-    bytes = await writeSheetFile(buildReportSheet(computeReport(reading.tracking!, { kind: "final" }), { charts: true }), new Date(NOW));
+    bytes = await writeSheetFile(buildReportSheet(computeReport(reading.tracking!, { kind: "final", today: TODAY }), { charts: true }), new Date(NOW));
   }
   const ms = Math.round(performance.now() - started);
   writeFileSync(join(dir, `${step}.xlsx`), bytes);

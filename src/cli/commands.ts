@@ -4,7 +4,7 @@
  * their whole message and exit code: they go up to `run`, which prints them.
  */
 import { join } from "node:path";
-import { todayIso } from "../domain/dates";
+import { formatFrenchDate, todayIso } from "../domain/dates";
 import { type Plan, readPlanJson } from "../domain/plan";
 import { allActions, allIndicators } from "../domain/plan";
 import { EXIT_CODES } from "../domain/refusal";
@@ -131,7 +131,7 @@ export async function demoCommand(options: { out?: string }, io: Console, clock:
   if (reading.tracking) {
     const year = Number(tracking.statuses[0]?.quarter.slice(0, 4) ?? tracking.plan.convention.start.slice(0, 4));
     const bilan = join(dir, t.bilanFile(year));
-    const report = computeReport(reading.tracking, { kind: "annual", year });
+    const report = computeReport(reading.tracking, { kind: "annual", year, today: todayIso(now) });
     writeBytes(bilan, await writeSheetFile(buildReportSheet(report, { charts: true }), now));
     io.out(t.bilanWritten(year, bilan));
     const deck = join(dir, deckFileName(report));
@@ -189,7 +189,17 @@ async function repertoireText(file: string): Promise<string> {
 }
 
 export async function bilanCommand(
-  options: { file?: string; kind?: string; year?: string; until?: string; cdsf?: boolean; indicator?: string; json?: boolean; out?: string },
+  options: {
+    file?: string;
+    kind?: string;
+    year?: string;
+    until?: string;
+    cdsf?: boolean;
+    provisoire?: boolean;
+    indicator?: string;
+    json?: boolean;
+    out?: string;
+  },
   io: Console,
   clock: Clock,
 ): Promise<number> {
@@ -205,6 +215,8 @@ export async function bilanCommand(
   const tracking = options.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
   const report = computeReport(tracking, {
     kind: options.kind as ReportKind,
+    today: todayIso(clock.now()),
+    ...(options.provisoire ? { provisional: true } : {}),
     ...(options.year ? { year: Number(options.year) } : {}),
     ...(options.until ? { until: options.until.toUpperCase() } : {}),
   });
@@ -223,6 +235,7 @@ export async function bilanCommand(
     writeBytes(deck, await writeDeck(report, { cdsf, now: clock.now(), ...(options.indicator ? { seriesIndicatorId: options.indicator } : {}) }));
     say(t.deckWritten(deck));
     if (report.toConfirm.length > 0) say(t.toConfirm(report.toConfirm.length));
+    if (report.provisional) say(t.provisional(formatFrenchDate(report.asOf)));
   }
   return EXIT_CODES.ok;
 }

@@ -47,6 +47,7 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
             year: { type: "string" },
             until: { type: "string" },
             cdsf: { type: "boolean" },
+            provisoire: { type: "boolean" },
             indicator: { type: "string" },
             json: { type: "boolean" },
             out: { type: "string" },

@@ -114,7 +114,7 @@ export function consolidateTerritory(
 ): TerritoryConsolidation {
   const identity = territoryIdentity(tracking, source.conventionId);
   const reference = referenceQuarter(tracking, today);
-  const board = quarterBoard(tracking, reference);
+  const board = quarterBoard(tracking, reference, today);
   const summary: TerritorySummary = {
     ...identity,
     file: source.file,

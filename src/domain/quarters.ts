@@ -78,6 +78,16 @@ export function previousQuarter(quarter: Quarter): Quarter {
   return quarterFromOrdinal(quarterOrdinal(quarter) - 1);
 }
 
+/** Whether a quarter is over on `today`: its last day has passed. Only an ended quarter can be missing entries. */
+export function quarterEnded(quarter: Quarter, today: IsoDate): boolean {
+  return quarterEnd(quarter) < today;
+}
+
+/** The earlier of two dates. */
+export function earlier(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+
 /** `1er trimestre 2026` for titles. */
 export function quarterLabel(quarter: Quarter): string {
   const { year, index } = parseQuarter(quarter)!;

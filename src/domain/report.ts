@@ -8,7 +8,19 @@ import { EXIT_CODES, Refusal } from "./refusal";
 import { NOT_ENTERED, emptyCounts, isLate, type StatusCounts, type StatusOrNone } from "./dashboard";
 import { type Indicator, allIndicators, locatedActions, type ActionSheet, type Axis } from "./plan";
 import { type Finding, plausibilityFindings } from "./plausibility";
-import { compareQuarters, measuredQuarters, parseQuarter, quarterOf, quartersBetween, type Quarter } from "./quarters";
+import { type IsoDate, formatFrenchDate } from "./dates";
+import {
+  compareQuarters,
+  earlier,
+  measuredQuarters,
+  parseQuarter,
+  quarterEnd,
+  quarterEnded,
+  quarterOf,
+  quarterStart,
+  quartersBetween,
+  type Quarter,
+} from "./quarters";
 import type { Measurement, MeasurementValue, StatusEntry, Tracking } from "./tracking";
 import type { Aggregation } from "./vocabulary";
 
@@ -20,6 +32,13 @@ export interface ReportRequest {
   year?: number;
   /** For `midterm`: last quarter covered, instead of the end of the year that holds the middle of the convention. */
   until?: Quarter;
+  /** The day the bilan is made: its figures are true at this date, or at the end of its period if that is earlier. */
+  today: IsoDate;
+  /**
+   * A bilan intermédiaire or final asked for before its period ends: made only when asked for, and marked
+   * « provisoire » wherever it is shown; refused otherwise.
+   */
+  provisional?: boolean;
 }
 
 export interface IndicatorFigures {
@@ -52,6 +71,12 @@ export interface Report {
   title: string;
   territory: string;
   period: { first: Quarter; last: Quarter; quarters: Quarter[] };
+  /** The date every figure is true at: the day the bilan is made, or the end of its period if earlier. */
+  asOf: IsoDate;
+  /** Made before the end of its period (a bilan intermédiaire or final asked for as provisoire). */
+  provisional: boolean;
+  /** Quarters of the period over at `asOf`: only they count in completeness. */
+  endedQuarters: number;
   statuses: { overall: StatusCounts; percentDone: number; perAxis: { axis: Axis; counts: StatusCounts; averageProgress?: number }[] };
   actions: ActionFigures[];
   late: ActionFigures[];
@@ -69,7 +94,7 @@ export class ReportRequestError extends Refusal {
 }
 
 /** The quarters a bilan covers. */
-export function reportPeriod(tracking: Tracking, request: ReportRequest): Quarter[] {
+export function reportPeriod(tracking: Tracking, request: Omit<ReportRequest, "today">): Quarter[] {
   const all = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   if (request.kind === "final") return all;
   if (request.kind === "annual") {
@@ -102,10 +127,28 @@ export function aggregate(values: readonly MeasurementValue[], rule: Aggregation
   return Math.round((rule === "somme" ? sum : sum / numbers.length) * 100) / 100;
 }
 
+/** The date a bilan's figures are true at, and whether it is made before its period ends; refused where it cannot be made. */
+function reportDate(request: ReportRequest, quarters: readonly Quarter[]): { asOf: IsoDate; provisional: boolean } {
+  const first = quarterStart(quarters[0]);
+  const end = quarterEnd(quarters[quarters.length - 1]);
+  const title = request.kind === "annual" ? bilanLabels.titles.annual(request.year) : bilanLabels.titles[request.kind];
+  if (request.today < first) throw new ReportRequestError(bilanLabels.period.notBegun(title, formatFrenchDate(first)));
+  const before = request.today <= end;
+  // A point d'étape may be made during its year; a bilan intermédiaire or final is made once its period is over.
+  if (before && request.kind !== "annual" && !request.provisional) {
+    throw new ReportRequestError(bilanLabels.period.notOver(title, formatFrenchDate(end), formatFrenchDate(request.today)));
+  }
+  return { asOf: earlier(request.today, end), provisional: before && request.kind !== "annual" };
+}
+
 export function computeReport(tracking: Tracking, request: ReportRequest): Report {
   const quarters = reportPeriod(tracking, request);
+  const { asOf, provisional } = reportDate(request, quarters);
   const last = quarters[quarters.length - 1];
   const inPeriod = new Set(quarters);
+  // What is over by then can be missing; what has begun can hold entries.
+  const ended = new Set(quarters.filter((quarter) => quarterEnded(quarter, request.today)));
+  const begun = new Set(quarters.filter((quarter) => quarterStart(quarter) <= asOf));
   const statusesByAction = groupBy(
     tracking.statuses.filter((entry) => inPeriod.has(entry.quarter)),
     (entry) => entry.actionCode,
@@ -126,7 +169,7 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
       axis,
       status,
       ...(progress !== undefined ? { progress } : {}),
-      late: isLate(action, status, last),
+      late: isLate(action, status, asOf),
       ...latestText(inside, "difficulties", "latestDifficulties"),
       ...latestText(inside, "adjustments", "latestAdjustments"),
     };
@@ -147,18 +190,27 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
     (entry) => entry.indicatorId,
   );
   let valuesExpected = 0;
+  let valuesFilled = 0;
   const indicators: IndicatorFigures[] = allIndicators(tracking.plan).map(({ action, indicator }) => {
-    const measured = measuredQuarters(indicator.periodicity, allQuarters).filter((quarter) => inPeriod.has(quarter));
-    valuesExpected += measured.length;
-    return indicatorFigures(action.code, indicator, measured, measurements.get(indicator.id) ?? [], request.kind === "final");
+    const measured = measuredQuarters(indicator.periodicity, allQuarters).filter((quarter) => begun.has(quarter));
+    const figures = indicatorFigures(action.code, indicator, measured, measurements.get(indicator.id) ?? [], request.kind === "final");
+    for (const point of figures.perQuarter) {
+      if (!ended.has(point.quarter)) continue;
+      valuesExpected++;
+      if (point.value !== undefined) valuesFilled++;
+    }
+    return figures;
   });
 
-  const statusesFilled = tracking.statuses.filter((entry) => inPeriod.has(entry.quarter) && entry.status !== undefined).length;
+  const statusesFilled = tracking.statuses.filter((entry) => ended.has(entry.quarter) && entry.status !== undefined).length;
   return {
     kind: request.kind,
     title: request.kind === "annual" ? bilanLabels.titles.annual(request.year) : bilanLabels.titles[request.kind],
     territory: tracking.plan.convention.territory,
     period: { first: quarters[0], last, quarters },
+    asOf,
+    provisional,
+    endedQuarters: ended.size,
     statuses: {
       overall,
       percentDone: actions.length === 0 ? 0 : Math.round((overall.Réalisée / actions.length) * 1000) / 10,
@@ -172,12 +224,7 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
     late: actions.filter((figures) => figures.late),
     indicators,
     toConfirm: findingsUntil(tracking, last).filter((finding) => inPeriod.has(finding.place.quarter)),
-    completeness: {
-      statusesFilled,
-      statusesExpected: actions.length * quarters.length,
-      valuesFilled: indicators.reduce((sum, figures) => sum + figures.perQuarter.filter((point) => point.value !== undefined).length, 0),
-      valuesExpected,
-    },
+    completeness: { statusesFilled, statusesExpected: actions.length * ended.size, valuesFilled, valuesExpected },
   };
 }
 
@@ -243,6 +290,8 @@ export function reportJson(report: Report): unknown {
     title: report.title,
     territory: report.territory,
     period: { first: report.period.first, last: report.period.last },
+    asOf: report.asOf,
+    provisional: report.provisional,
     statuses: {
       overall: report.statuses.overall,
       percentDone: report.statuses.percentDone,

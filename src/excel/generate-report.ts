@@ -14,7 +14,8 @@ import { type ApplyOptions, applyWorkbookPlan } from "./apply-plan";
 import { readGrids } from "./read-sheets";
 import { TableauNotFound } from "./tableau-sheets";
 
-export interface BilanRequest extends ReportRequest {
+/** A bilan asked for in the pane; the day it is made comes with the options. */
+export interface BilanRequest extends Omit<ReportRequest, "today"> {
   cdsf?: boolean;
   seriesIndicatorId?: string;
 }
@@ -49,7 +50,7 @@ export async function readBilanReport(
   }
   const tracking = request.cdsf ? petiteEnfanceOnly(reading.tracking) : reading.tracking;
   if (request.cdsf && tracking.plan.axes.length === 0) throw new BilanRefused(t.noPetiteEnfance);
-  return computeReport(tracking, request);
+  return computeReport(tracking, { ...request, today: options.today });
 }
 
 export async function generateBilan(context: Excel.RequestContext, request: BilanRequest, options: { today: IsoDate } & ApplyOptions): Promise<GeneratedBilan> {

@@ -1,5 +1,8 @@
 /** Section « bilans » of the French catalogue: bilans, their sheets, and the consolidation sheets. */
 
+/** « Bilan final » inside a sentence: « le bilan final ». */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 export const bilanLabels = {
   /** A bilan asked for a period the convention does not cover; `reason` is a sentence fragment. */
   bilanImpossible: (reason: string) => `Bilan impossible : ${reason}.`,
@@ -7,6 +10,10 @@ export const bilanLabels = {
     yearMissing: "indiquez l'année du point d'étape (par exemple --year 2026)",
     yearOutside: (year: number, first: string, last: string) => `l'année ${year} est hors de la période de la convention (${first} – ${last})`,
     quarterOutside: (quarter: string) => `le trimestre ${quarter} est hors de la période de la convention`,
+    notBegun: (title: string, first: string) => `la période du ${lowerFirst(title)} commence le ${first} : rien n'y a encore été saisi`,
+    /** `end` and `today` as jj/mm/aaaa. */
+    notOver: (title: string, end: string, today: string) =>
+      `le ${lowerFirst(title)} couvre la période jusqu'au ${end} : il ne peut être arrêté qu'après cette date. Pour le voir tel qu'il est au ${today}, demandez-le comme bilan provisoire (--provisoire dans la ligne de commande, « Bilan provisoire » dans le volet)`,
   },
   titles: {
     annual: (year: number | undefined) => `Point d'étape ${year}`,
@@ -19,9 +26,12 @@ export const bilanLabels = {
     annualSheetName: (year: string) => `Bilan ${year}`,
     annualTitlePrefix: "Point d'étape",
     cdsfSuffix: " CDSF",
-    title: (title: string, cdsf: boolean, territory: string) => `${title}${cdsf ? " — extrait petite enfance (CDSF)" : ""} — ${territory}`,
-    period: (first: string, last: string, percentDone: number) =>
-      `Période couverte : ${first} à ${last}. Fiches réalisées : ${String(percentDone).replace(".", ",")} %.`,
+    /** Repeated at the top of every printed page: a provisional bilan says so, with its date, on each. */
+    title: (title: string, cdsf: boolean, territory: string, provisional: string | undefined) =>
+      `${title}${provisional ? ` provisoire au ${provisional}` : ""}${cdsf ? " — extrait petite enfance (CDSF)" : ""} — ${territory}`,
+    /** `first` and `last` in words (« 1er trimestre 2026 »), `asOf` as jj/mm/aaaa. */
+    period: (first: string, last: string, asOf: string, percentDone: number) =>
+      `Période couverte : du ${first} au ${last} ; chiffres au ${asOf}. Fiches réalisées : ${String(percentDone).replace(".", ",")} %.`,
     completeness: (statusesFilled: number, statusesExpected: number, valuesFilled: number, valuesExpected: number) =>
       `Complétude : ${statusesFilled} suivis de fiche sur ${statusesExpected} attendus, ${valuesFilled} valeurs d'indicateur sur ${valuesExpected}.`,
     sections: {

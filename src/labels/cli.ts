@@ -32,7 +32,7 @@ Usage :
 
 /** Each command's own usage line, printed when its arguments are missing. */
 const BILAN_USAGE =
-  "Usage : ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--cdsf] [--indicator ID] (--out DOSSIER | --json)";
+  "Usage : ctg bilan FICHIER.xlsx --kind annual --year 2026 | --kind midterm [--until 2028-T4] | --kind final [--provisoire] [--cdsf] [--indicator ID] (--out DOSSIER | --json)";
 const CONSOLIDATE_USAGE = "Usage : ctg consolidate FICHIER.xlsx… --out CONSOLIDATION.xlsx [--report RAPPORT.json]";
 
 /** An output that was not written: « modifié » when it existed before the run, « créé » otherwise. */
@@ -132,7 +132,9 @@ export const cliLabels = {
     /** `year` is the --year option as typed. */
     fileName: (kind: string, year: string | undefined, cdsf: boolean) =>
       `bilan-${kind === "annual" ? `annuel-${year}` : kind === "midterm" ? "intermediaire" : "final"}${cdsf ? "-cdsf" : ""}.xlsx`,
-    written: (file: string) => `Bilan écrit : ${file} (tableaux ; les graphiques natifs sont créés par le complément dans Excel).`,
+    written: (file: string) => `Bilan écrit : ${file} (graphiques et tableaux).`,
+    /** A bilan made before its period ends, at the user's request. */
+    provisional: (asOf: string) => `Bilan provisoire : ses chiffres sont ceux du ${asOf}, avant la fin de sa période.`,
     deckWritten: (file: string) => `Présentation COPIL écrite : ${file}`,
     toConfirm: (count: number) =>
       `${count} valeur(s) à confirmer avant le COPIL (liste dans le bilan) : corrigez-les ou marquez-les « Vérifié » dans le tableau ; ctg check les situe.`,

@@ -14,7 +14,9 @@ export const deckLabels = {
     title: (title: string, territory: string) => `${title} — ${territory}`,
     subject: COMMITTEE,
   },
-  footer: (territory: string, title: string, cdsf: boolean) => `CTG ${territory} — ${title}${cdsf ? CDSF : ""}`,
+  /** On every slide: what the deck is, and the date its figures are true at (« provisoire » before its period ends). */
+  footer: (territory: string, title: string, cdsf: boolean, asOf: string, provisional: boolean) =>
+    `CTG ${territory} — ${title}${cdsf ? CDSF : ""} — ${provisional ? `provisoire, chiffres au ${asOf}` : `chiffres au ${asOf}`}`,
   /** What a table cell shows when there is no figure. */
   none: "—",
   /** Table headers. */
@@ -31,7 +33,9 @@ export const deckLabels = {
   titleSlide: {
     committee: COMMITTEE,
     title: (title: string, cdsf: boolean) => `${title}${cdsf ? CDSF : ""}`,
-    period: (first: string, last: string) => `Période couverte : ${first} à ${last}`,
+    /** `first` and `last` in words (« 1er trimestre 2026 »). */
+    period: (first: string, last: string) => `Période couverte : du ${first} au ${last}`,
+    asOf: (date: string, provisional: boolean) => (provisional ? `Bilan provisoire : chiffres au ${date}, avant la fin de la période` : `Chiffres au ${date}`),
     generated: (date: string) => `Document généré le ${date} avec CTG Suivi`,
   },
   synthesis: {
@@ -56,13 +60,19 @@ export const deckLabels = {
     noAction: "Aucune fiche action dans cet axe.",
     late: " (en retard)",
     targetSeries: "% de la cible",
-    targetTitle: (shown: number, total: number) => (total > shown ? `% de la cible atteint (${shown} indicateurs sur ${total})` : "% de la cible atteint"),
+    targetTitle: (shown: number, total: number) =>
+      total > shown ? `% de la cible atteint, de 0 à 100 % (${shown} indicateurs sur ${total})` : "% de la cible atteint, de 0 à 100 %",
+    /** A bar's label: the indicator, its figure (a bar past 100 % stops at the scale's end) and the year of its cible. */
+    targetBar: (code: string, label: string, percent: string, year: number | undefined) => `${code} ${label} — ${percent}${year ? ` (cible ${year})` : ""}`,
     statusSeries: "Fiches",
     statusTitle: "Statuts des fiches de l'axe",
   },
   /** The quarterly series of one indicator. */
   series: {
     title: (actionCode: string, label: string) => `Évolution trimestrielle — ${actionCode} ${label}`,
+    /** Too few points for a curve: the values as a table. */
+    quarter: "Trimestre",
+    valueColumn: "Valeur",
     target: "Cible",
     action: (code: string) => `Fiche action ${code}`,
     quarters: (filled: number, total: number) => `Trimestres renseignés : ${filled} sur ${total}`,

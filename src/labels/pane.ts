@@ -46,15 +46,25 @@ export const paneLabels = {
     byAxis: "Statuts par axe",
     /** Column titles of the table by axis. */
     columns: { axis: "Axe", inProgress: "En cours", done: "Réalisées", others: "Autres" },
+    /** The date the board's figures are true at (today, or the end of a past quarter), jj/mm/aaaa. */
+    asOf: (date: string) => `Chiffres au ${date}.`,
     completenessHeading: "Complétude du trimestre",
     completeness: (withStatus: number, actions: number, indicatorsFilled: number, indicatorsExpected: number) =>
       `${withStatus} fiche(s) sur ${actions} ont un statut ; ${indicatorsFilled} indicateur(s) renseigné(s) sur ${indicatorsExpected} attendus.`,
+    /** A quarter not over yet: what is blank is still to come, not missing. */
+    completenessOpen: (withStatus: number, actions: number, indicatorsFilled: number, indicatorsExpected: number) =>
+      `Trimestre en cours : ${withStatus} fiche(s) sur ${actions} ont déjà un statut ; ${indicatorsFilled} indicateur(s) sur ${indicatorsExpected} déjà renseigné(s).`,
     lateHeading: (count: number) => `Fiches en retard (${count})`,
     noneLate: "Aucune fiche en retard pour ce trimestre.",
     lateFiche: (code: string, title: string, deadline: string, status: string) => `${code} ${title} — échéance ${deadline}, ${status.toLowerCase()}`,
     quarterHeading: "Fiches du trimestre",
     fiche: (code: string, title: string, status: string, progress: number | undefined) =>
       `${code} ${title} — ${status}${progress !== undefined ? `, ${progress} %` : ""}`,
+    /** No status this quarter: the last one known, with the quarter it was given in (« au 2e trimestre 2026 »). */
+    ficheNotEntered: (code: string, title: string, notEntered: string, last: { status: string; progress?: number; quarter: string } | undefined) =>
+      `${code} ${title} — ${notEntered.toLowerCase()}${
+        last ? ` (dernier statut : ${last.status}${last.progress !== undefined ? `, ${last.progress} %` : ""}, au ${last.quarter})` : ""
+      }`,
     unlock: "Déverrouiller le trimestre",
     lock: "Verrouiller le trimestre après le COPIL",
     unlockTitle: (quarter: string) => `Déverrouiller ${quarter} ?`,
@@ -111,7 +121,11 @@ export const paneLabels = {
     kinds: { annual: "Point d'étape annuel", midterm: "Bilan intermédiaire", final: "Bilan final" },
     year: "Année du point d'étape",
     until: "Dernier trimestre couvert",
-    untilHint: "Par défaut, la fin de l'année qui contient le milieu de la convention.",
+    untilHint: "Par défaut, la fin de l'année qui contient le milieu de la convention, ou le dernier trimestre terminé si elle n'est pas encore atteinte.",
+    /** A bilan intermédiaire or final whose period is not over: the choice to make it provisoire. `end`, `today`: jj/mm/aaaa. */
+    notOver: (title: string, end: string, today: string) =>
+      `Le ${title.charAt(0).toLowerCase()}${title.slice(1)} couvre la période jusqu'au ${end} : il ne pourra être arrêté qu'après cette date. Vous pouvez le produire dès maintenant comme bilan provisoire, avec les chiffres du ${today} ; « provisoire » et la date figureront sur chaque page et chaque diapositive.`,
+    provisional: "Bilan provisoire",
     seriesIndicator: "Indicateur du graphique d'évolution",
     automatic: "Automatique (l'indicateur le plus renseigné)",
     cdsf: "Extrait petite enfance pour la CDSF",

@@ -5,6 +5,8 @@
 import PptxGenJS from "pptxgenjs";
 import { NOT_ENTERED, type StatusOrNone } from "../domain/dashboard";
 import { formatFrenchDate, todayIso } from "../domain/dates";
+import { deadlineYear } from "../domain/plan";
+import { quarterLabel } from "../domain/quarters";
 import { formatFrenchNumber } from "../domain/numbers";
 import type { ActionFigures, IndicatorFigures, Report } from "../domain/report";
 import { STATUSES } from "../domain/vocabulary";
@@ -20,14 +22,18 @@ export interface DeckOptions {
   now?: Date;
 }
 
-/** Beyond these, a slide's table or list no longer fits; the rest goes on a "(suite)" slide. */
-export const FICHES_PER_SLIDE = 9;
-export const LATE_PER_SLIDE = 9;
+/** Beyond these, a slide's table or list no longer fits at 12 pt; the rest goes on a "(suite)" slide. */
+export const FICHES_PER_SLIDE = 7;
+export const LATE_PER_SLIDE = 7;
 export const DIFFICULTIES_PER_SLIDE = 6;
 /** "Principales difficultés": late fiches' first, then the most recent; the bilan sheet holds them all. */
 export const MAX_DIFFICULTIES = 12;
 /** Bars per axe chart: more would be unreadable at slide size. */
 const MAX_TARGET_BARS = 8;
+/** Nothing projected reads below this size, from the back of a COPIL's room. */
+const TABLE_FONT = 12;
+/** A series of fewer points is shown as a table: a curve through two dots tells nothing. */
+export const MIN_CURVE_POINTS = 4;
 
 const STATUS_ORDER: StatusOrNone[] = [...STATUSES, NOT_ENTERED];
 const WIDTH = 13.333;
@@ -75,7 +81,7 @@ class DeckWriter {
   }
 
   private footer(): string {
-    return t.footer(this.report.territory, this.report.title, this.options.cdsf ?? false);
+    return t.footer(this.report.territory, this.report.title, this.options.cdsf ?? false, formatFrenchDate(this.report.asOf), this.report.provisional);
   }
 
   frame(title: string): Frame {
@@ -94,7 +100,16 @@ class DeckWriter {
       fit: "shrink",
     });
     slide.addShape(this.pptx.ShapeType.line, { x: MARGIN, y: 1.1, w: WIDTH - 2 * MARGIN, h: 0, line: { color: GREEN, width: 1.5 } });
-    slide.addText(this.footer(), { x: MARGIN, y: 7.0, w: 10, h: 0.3, fontFace: FONT, fontSize: 10, color: GREY, lang: "fr-FR" });
+    slide.addText(this.footer(), {
+      x: MARGIN,
+      y: 7.0,
+      w: 11,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: 11,
+      color: this.report.provisional ? hex(COLORS.late) : GREY,
+      lang: "fr-FR",
+    });
     slide.addText(String(this.titles.length), { x: WIDTH - MARGIN - 1, y: 7.0, w: 1, h: 0.3, fontFace: FONT, fontSize: 10, color: GREY, align: "right" });
     return { slide };
   }
@@ -109,7 +124,8 @@ class DeckWriter {
     text(t.titleSlide.committee, 1.0, 0.6, 20);
     text(t.titleSlide.title(report.title, options.cdsf ?? false), 2.0, 1.2, 40, true);
     text(report.territory, 3.3, 0.9, 28);
-    text(t.titleSlide.period(report.period.first, report.period.last), 4.4, 0.6, 20);
+    text(t.titleSlide.period(quarterLabel(report.period.first), quarterLabel(report.period.last)), 4.4, 0.6, 20);
+    text(t.titleSlide.asOf(formatFrenchDate(report.asOf), report.provisional), 5.1, 0.6, 20, report.provisional);
     text(t.titleSlide.generated(formatFrenchDate(todayIso(options.now ?? new Date()))), 6.4, 0.5, 14);
   }
 
@@ -208,7 +224,7 @@ class DeckWriter {
       w: 3.8,
       colW: [0.6, 2.1, 1.1],
       fontFace: FONT,
-      fontSize: 11,
+      fontSize: TABLE_FONT,
       border: { type: "solid", pt: 0.5, color: "A19F9D" },
       valign: "top",
     });
@@ -235,7 +251,7 @@ class DeckWriter {
           w: colW.reduce((a, b) => a + b, 0),
           colW,
           fontFace: FONT,
-          fontSize: 11,
+          fontSize: TABLE_FONT,
           border: { type: "solid", pt: 0.5, color: "A19F9D" },
           valign: "top",
         });
@@ -248,30 +264,39 @@ class DeckWriter {
     const box = { x: 8.8, y: 1.3, w: 4.1, h: 5.5 };
     if (targets.length > 0) {
       const shown = targets.slice(0, MAX_TARGET_BARS).reverse();
+      // One scale for every axe, 0 to 100 %: 8 % never looks half done. A bar past its cible stops at 100 %, its
+      // label saying how far it went.
       slide.addChart(
         this.pptx.ChartType.bar,
         [
           {
             name: t.axis.targetSeries,
-            labels: shown.map((figures) => `${figures.actionCode} ${shorten(figures.indicator.label, 38)}`),
-            values: shown.map((figures) => figures.percentOfTarget ?? 0),
+            labels: shown.map((figures) =>
+              t.axis.targetBar(
+                figures.actionCode,
+                shorten(figures.indicator.label, 30),
+                percent(figures.percentOfTarget ?? 0),
+                targetYear(figures, this.report),
+              ),
+            ),
+            values: shown.map((figures) => Math.min(100, figures.percentOfTarget ?? 0)),
           },
         ],
         {
           ...box,
           barDir: "bar",
           chartColors: [GREEN],
-          catAxisLabelFontSize: 9,
-          valAxisLabelFontSize: 9,
+          catAxisLabelFontSize: 11,
+          valAxisLabelFontSize: 11,
           valAxisMinVal: 0,
+          valAxisMaxVal: 100,
+          valAxisMajorUnit: 25,
           valAxisLabelFormatCode: '0" %"',
           showTitle: true,
           title: t.axis.targetTitle(shown.length, targets.length),
           titleFontSize: 13,
           titleFontFace: FONT,
-          showValue: true,
-          dataLabelFormatCode: '0" %"',
-          dataLabelFontSize: 9,
+          showValue: false,
           showLegend: false,
         },
       );
@@ -305,6 +330,44 @@ class DeckWriter {
     if (!figures) return;
     const points = figures.perQuarter.filter((point): point is { quarter: string; value: number } => typeof point.value === "number");
     const { slide } = this.frame(t.series.title(figures.actionCode, shorten(figures.indicator.label, 55)));
+    if (points.length < MIN_CURVE_POINTS) {
+      slide.addTable(
+        [
+          [header(t.series.quarter), header(t.series.valueColumn), ...(figures.target !== undefined ? [header(t.series.target)] : [])],
+          ...points.map((point) => [
+            cell(quarterLabel(point.quarter)),
+            cell(formatFrenchNumber(point.value), { align: "right" }),
+            ...(figures.target !== undefined ? [cell(formatFrenchNumber(figures.target), { align: "right" })] : []),
+          ]),
+        ],
+        {
+          x: MARGIN,
+          y: 1.5,
+          w: 8.0,
+          colW: figures.target !== undefined ? [3.6, 2.2, 2.2] : [4.8, 3.2],
+          fontFace: FONT,
+          fontSize: 16,
+          border: { type: "solid", pt: 0.5, color: "A19F9D" },
+        },
+      );
+    } else {
+      this.seriesChart(slide, figures, points);
+    }
+    const facts: string[] = [
+      t.series.action(figures.actionCode),
+      t.series.quarters(points.length, figures.perQuarter.length),
+      ...(figures.baseline !== undefined ? [t.series.baseline(formatFrenchNumber(figures.baseline))] : []),
+      ...(typeof figures.value === "number" ? [t.series.value(formatFrenchNumber(figures.value))] : []),
+      ...(figures.target !== undefined ? [t.series.targetValue(formatFrenchNumber(figures.target))] : []),
+      ...(figures.percentOfTarget !== undefined ? [t.series.reached(percent(figures.percentOfTarget))] : []),
+    ];
+    slide.addText(
+      facts.map((fact) => ({ text: fact, options: { bullet: true, breakLine: true } })),
+      { x: 9.8, y: 1.5, w: 3.0, h: 4.5, fontFace: FONT, fontSize: 14, color: "323130", valign: "top", lang: "fr-FR" },
+    );
+  }
+
+  private seriesChart(slide: PptxGenJS.Slide, figures: IndicatorFigures, points: { quarter: string; value: number }[]): void {
     const labels = points.map((point) => point.quarter);
     const data = [{ name: shorten(figures.indicator.label, 60), labels, values: points.map((point) => point.value) }];
     if (figures.target !== undefined) data.push({ name: t.series.target, labels, values: points.map(() => figures.target ?? 0) });
@@ -325,18 +388,6 @@ class DeckWriter {
       legendFontSize: 12,
       showValue: false,
     });
-    const facts: string[] = [
-      t.series.action(figures.actionCode),
-      t.series.quarters(points.length, figures.perQuarter.length),
-      ...(figures.baseline !== undefined ? [t.series.baseline(formatFrenchNumber(figures.baseline))] : []),
-      ...(typeof figures.value === "number" ? [t.series.value(formatFrenchNumber(figures.value))] : []),
-      ...(figures.target !== undefined ? [t.series.targetValue(formatFrenchNumber(figures.target))] : []),
-      ...(figures.percentOfTarget !== undefined ? [t.series.reached(percent(figures.percentOfTarget))] : []),
-    ];
-    slide.addText(
-      facts.map((fact) => ({ text: fact, options: { bullet: true, breakLine: true } })),
-      { x: 9.8, y: 1.5, w: 3.0, h: 4.5, fontFace: FONT, fontSize: 14, color: "323130", valign: "top", lang: "fr-FR" },
-    );
   }
 
   lateAndDifficulties(): void {
@@ -384,7 +435,7 @@ class DeckWriter {
             w: 6.2,
             colW: [0.7, 3.3, 1.0, 1.2],
             fontFace: FONT,
-            fontSize: 10,
+            fontSize: TABLE_FONT,
             border: { type: "solid", pt: 0.5, color: "A19F9D" },
             valign: "top",
           },
@@ -439,6 +490,12 @@ class DeckWriter {
       }
     }
   }
+}
+
+/** The year a cible is to be reached by: its fiche's échéance, or the end of the period. */
+function targetYear(figures: IndicatorFigures, report: Report): number | undefined {
+  const fiche = report.actions.find((action) => action.action.code === figures.actionCode);
+  return (fiche ? deadlineYear(fiche.action.deadline) : undefined) ?? Number(report.period.last.slice(0, 4));
 }
 
 function header(text: string): PptxGenJS.TableCell {

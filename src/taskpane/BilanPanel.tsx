@@ -16,7 +16,9 @@ import {
 import { useMemo, useState } from "react";
 import { allIndicators } from "../domain/plan";
 import { type Quarter, parseQuarter, quartersBetween } from "../domain/quarters";
-import { midtermEnd, type ReportKind } from "../domain/report";
+import { formatFrenchDate } from "../domain/dates";
+import { quarterEnd } from "../domain/quarters";
+import { midtermEnd, reportPeriod, type ReportKind } from "../domain/report";
 import type { Tracking } from "../domain/tracking";
 import type { BilanRequest } from "../excel";
 import { paneLabels } from "../labels/catalog";
@@ -50,6 +52,14 @@ export const downloadFile: SaveFile = (fileName, bytes) => {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 };
 
+/** The bilan intermédiaire's last quarter by default: the end of the middle year, or the last quarter over if earlier. */
+function defaultMidtermEnd(tracking: Tracking, today: string): Quarter {
+  const middle = midtermEnd(tracking);
+  const ended = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end).filter((quarter) => quarterEnd(quarter) < today);
+  const lastEnded = ended[ended.length - 1];
+  return lastEnded !== undefined && lastEnded < middle ? lastEnded : middle;
+}
+
 /** Point d'étape, bilan intermédiaire or final: the sheet with its native charts, and the COPIL deck to download. */
 export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gateway: TableauGateway; tracking: Tracking; saveFile?: SaveFile }) {
   const styles = useStyles();
@@ -63,7 +73,15 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
 
   const [kind, setKind] = useState<ReportKind>("annual");
   const [year, setYear] = useState(() => parseQuarter(defaultQuarter(tracking, gateway.today()))!.year);
-  const [until, setUntil] = useState<Quarter>(() => midtermEnd(tracking));
+  const [until, setUntil] = useState<Quarter>(() => defaultMidtermEnd(tracking, gateway.today()));
+  const [provisional, setProvisional] = useState(false);
+  const today = gateway.today();
+  // A bilan intermédiaire or final before its period ends: made only as provisoire, by the user's choice.
+  const periodEnd = useMemo(() => {
+    const period = reportPeriod(tracking, { kind, ...(kind === "annual" ? { year } : {}), ...(kind === "midterm" ? { until } : {}) });
+    return quarterEnd(period[period.length - 1]);
+  }, [tracking, kind, year, until]);
+  const notOver = kind !== "annual" && today <= periodEnd;
   const [cdsf, setCdsf] = useState(false);
   const [indicatorId, setIndicatorId] = useState(AUTOMATIC);
   const [busy, setBusy] = useState<"sheet" | "deck" | undefined>();
@@ -74,6 +92,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
     ...(kind === "annual" ? { year } : {}),
     ...(kind === "midterm" ? { until } : {}),
     ...(cdsf ? { cdsf } : {}),
+    ...(notOver && provisional ? { provisional } : {}),
     ...(indicatorId !== AUTOMATIC ? { seriesIndicatorId: indicatorId } : {}),
   });
 
@@ -146,6 +165,12 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
           ))}
         </Dropdown>
       </Field>
+      {notOver && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.notOver(KIND_LABELS[kind], formatFrenchDate(periodEnd), formatFrenchDate(today))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notOver && <Checkbox checked={provisional} onChange={(_, data) => setProvisional(data.checked === true)} label={t.provisional} />}
       <Checkbox
         checked={cdsf}
         disabled={!hasPetiteEnfance}
@@ -153,10 +178,10 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
         label={hasPetiteEnfance ? t.cdsf : t.cdsfUnavailable}
       />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy !== undefined} onClick={() => void act("sheet")}>
+        <Button appearance="primary" disabled={busy !== undefined || (notOver && !provisional)} onClick={() => void act("sheet")}>
           {t.generate}
         </Button>
-        <Button disabled={busy !== undefined} onClick={() => void act("deck")}>
+        <Button disabled={busy !== undefined || (notOver && !provisional)} onClick={() => void act("deck")}>
           {t.downloadDeck}
         </Button>
       </div>

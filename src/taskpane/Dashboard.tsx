@@ -22,7 +22,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { formatFrenchDate } from "../domain/dates";
 import { NOT_ENTERED, quarterBoard } from "../domain/dashboard";
+import { quarterLabel } from "../domain/quarters";
 import type { Tracking } from "../domain/tracking";
 import { STATUSES } from "../domain/vocabulary";
 import { paneLabels } from "../labels/catalog";
@@ -63,7 +65,7 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
   const [quarter, setQuarter] = useState(() => defaultQuarter(tracking, gateway.today()));
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
   const [confirmUnlock, setConfirmUnlock] = useState(false);
-  const board = useMemo(() => quarterBoard(tracking, quarter), [tracking, quarter]);
+  const board = useMemo(() => quarterBoard(tracking, quarter, gateway.today()), [tracking, quarter, gateway]);
   const locked = tracking.lockedQuarters.includes(quarter);
   const statuses = [...STATUSES, NOT_ENTERED] as const;
 
@@ -94,6 +96,7 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      <Caption1>{t.asOf(formatFrenchDate(board.asOf))}</Caption1>
       <Subtitle2 as="h2">{t.statusesHeading(board.actions.length)}</Subtitle2>
       <div className={styles.badges}>
         {statuses.map((status) => (
@@ -124,7 +127,7 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
       </Table>
       <Subtitle2 as="h2">{t.completenessHeading}</Subtitle2>
       <Body1>
-        {t.completeness(
+        {(board.completeness.ended ? t.completeness : t.completenessOpen)(
           board.completeness.actionsWithStatus,
           board.completeness.actions,
           board.completeness.indicatorsFilled,
@@ -137,14 +140,27 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
       ) : (
         board.late.map((state) => (
           <Button key={state.action.code} appearance="transparent" className={styles.link} onClick={() => void goTo(state.action.code)}>
-            {t.lateFiche(state.action.code, state.action.title, state.action.deadline, state.status)}
+            {t.lateFiche(state.action.code, state.action.title, state.action.deadline, state.latest?.status ?? NOT_ENTERED)}
           </Button>
         ))
       )}
       <Subtitle2 as="h2">{t.quarterHeading}</Subtitle2>
       {board.actions.map((state) => (
         <Button key={state.action.code} appearance="transparent" className={styles.link} onClick={() => void goTo(state.action.code)}>
-          {t.fiche(state.action.code, state.action.title, state.status, state.latest?.progress)}
+          {state.status === NOT_ENTERED
+            ? t.ficheNotEntered(
+                state.action.code,
+                state.action.title,
+                NOT_ENTERED,
+                state.latest?.status
+                  ? {
+                      status: state.latest.status,
+                      ...(state.latest.progress !== undefined ? { progress: state.latest.progress } : {}),
+                      quarter: quarterLabel(state.latest.quarter),
+                    }
+                  : undefined,
+              )
+            : t.fiche(state.action.code, state.action.title, state.status, state.latest?.progress)}
         </Button>
       ))}
       {locked ? (

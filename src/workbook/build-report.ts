@@ -1,5 +1,7 @@
 /** A bilan as a printable sheet: statuses per axe, late fiches, indicators and difficulties, in French. */
 import { bilanLabels, sentence } from "../labels/catalog";
+import { formatFrenchDate } from "../domain/dates";
+import { quarterLabel } from "../domain/quarters";
 import { yesNoCell } from "./sheets/value-cells";
 import { NOT_ENTERED, type StatusOrNone } from "../domain/dashboard";
 import type { Report } from "../domain/report";
@@ -119,9 +121,9 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
     styles.push({ range: { row, col: 0, rows: 1, cols: 1 }, style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
   };
 
-  const titleRow = push([words.title(report.title, options.cdsf ?? false, report.territory)]);
+  const titleRow = push([words.title(report.title, options.cdsf ?? false, report.territory, report.provisional ? formatFrenchDate(report.asOf) : undefined)]);
   styles.push({ range: { row: titleRow, col: 0, rows: 1, cols: 1 }, style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
-  push([words.period(report.period.first, report.period.last, report.statuses.percentDone)]);
+  push([words.period(quarterLabel(report.period.first), quarterLabel(report.period.last), formatFrenchDate(report.asOf), report.statuses.percentDone)]);
   const { completeness } = report;
   push([words.completeness(completeness.statusesFilled, completeness.statusesExpected, completeness.valuesFilled, completeness.valuesExpected)]);
   push([]);

@@ -11,6 +11,9 @@ import { computeReport } from "../../src/domain/report";
 import { renderDeck } from "../../src/report/deck";
 import { fullTracking, syntheticPlan } from "../../src/samples/synthetic-plan";
 
+/** After the demo and synthetic conventions (2026-2030): every bilan as of the end of its period. */
+const AFTER_CONVENTION = "2031-01-15";
+
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "test-output", "deck");
 
@@ -74,7 +77,7 @@ describe("COPIL deck in LibreOffice Impress", () => {
       index % 3 === 0 ? { ...entry, difficulties: `Recrutement difficile sur le poste n° ${index}` } : entry,
     );
     for (const axis of plan.axes) for (const sub of axis.subAxes) for (const action of sub.actions.slice(0, 4)) action.deadline = "2026";
-    const report = computeReport(tracking, { kind: "final" });
+    const report = computeReport(tracking, { kind: "final", today: AFTER_CONVENTION });
     const file = join(outDir, "copil-final.pptx");
     const { bytes, titles } = await renderDeck(report);
     writeFileSync(file, bytes);

@@ -185,7 +185,17 @@ describe("ctg bilan --json", () => {
     expect(report.period).toEqual({ first: "2026-T1", last: "2026-T4" });
     expect(Object.values(report.statuses.overall as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(15);
     expect(report.indicators).toHaveLength(66);
-    const cdsf = JSON.parse((await ctg("bilan", file, "--kind", "final", "--cdsf", "--json")).out);
+    // On 24/11/2026, the point d'étape 2026 is as of that day; 2026-T4 is not over: its blanks are not missing.
+    expect(report).toMatchObject({ asOf: "2026-11-24", provisional: false });
+    expect(report.completeness).toMatchObject({ statusesExpected: 15 * 3 });
+    // The final bilan covers 2026-2030: refused without --provisoire, with the reason and the way out.
+    const refused = await ctg("bilan", file, "--kind", "final", "--cdsf", "--json");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/Bilan impossible : le bilan final couvre la période jusqu'au 31\/12\/2030 .*--provisoire/);
+    const cdsf = JSON.parse((await ctg("bilan", file, "--kind", "final", "--cdsf", "--provisoire", "--json")).out);
+    expect(cdsf).toMatchObject({ asOf: "2026-11-24", provisional: true });
+    // Nothing is late before its échéance has passed: the demo's fiches are due from 2026 on.
+    expect(cdsf.lateActions).toEqual([]);
     expect(cdsf.statuses.perAxis.map((axis: { axis: string }) => axis.axis)).toEqual(["1"]);
     expect(cdsf.indicators.every((indicator: { actionCode: string }) => indicator.actionCode === "1.A.1")).toBe(true);
   });
@@ -205,11 +215,14 @@ describe("ctg bilan --out", () => {
   it("writes the bilan sheet as a workbook with its tables", async () => {
     const dir = workspace();
     await ctg("demo", "--out", dir);
-    const result = await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--out", join(dir, "bilans"));
+    const result = await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--provisoire", "--out", join(dir, "bilans"));
     expect(result.code).toBe(0);
+    expect(result.out).toContain("Bilan provisoire : ses chiffres sont ceux du 24/11/2026, avant la fin de sa période.");
     const bilan = join(dir, "bilans", "bilan-intermediaire.xlsx");
     const cells = await cellsOf(bilan, "Bilan intermédiaire");
-    expect(String(cells.get("A1"))).toMatch(/^Bilan intermédiaire — Communauté de communes Monts, Rance et Rougier/);
+    // The title row, repeated on every printed page, says provisoire and its date.
+    expect(String(cells.get("A1"))).toMatch(/^Bilan intermédiaire provisoire au 24\/11\/2026 — Communauté de communes Monts, Rance et Rougier/);
+    expect(String(cells.get("A2"))).toMatch(/^Période couverte : du 1er trimestre 2026 au 4e trimestre 2028 ; chiffres au 24\/11\/2026\./);
     const texts = [...cells].filter(([address]) => /^A\d+$/.test(address)).map(([, value]) => String(value));
     expect(texts).toEqual(expect.arrayContaining(["Statuts des fiches actions à la fin de la période", "Indicateurs d'évaluation"]));
     const workbook = await XlsxFile.open(bilan);

@@ -98,11 +98,12 @@ describe("ctg consolidate", () => {
       "Trimestre de référence": "2026-T3",
       Fiches: 3,
       "À lancer": 0,
-      "En cours": 1,
+      // En cours in 2026-T2, nothing in 2026-T3 (the reference quarter): not counted as that quarter's.
+      "En cours": 0,
       Réalisée: 1,
       Reportée: 0,
       Abandonnée: 0,
-      "Non renseigné": 1,
+      "Non renseigné": 2,
       "En retard": 0,
       "Fiches suivies au trimestre": 1,
       "Valeurs saisies au trimestre": 3,
@@ -114,18 +115,19 @@ describe("ctg consolidate", () => {
     expect(first["Complétude du trimestre"]).toBeCloseTo(3 / 5, 10);
     expect(second).toMatchObject({
       Territoire: "Commune de Là-Haut",
-      "À lancer": 1,
-      "Non renseigné": 1,
-      Reportée: 1,
+      // Nothing entered in 2026-T3, the reference quarter: every fiche « non renseigné » there.
+      "À lancer": 0,
+      "Non renseigné": 3,
+      Reportée: 0,
       Réalisée: 0,
       "% Réalisée": 0,
       "Fiches suivies au trimestre": 0,
     });
 
     const fields = Object.fromEntries(workbook.rows("Synthèse champs").map((row) => [row["Champ d'intervention"], row]));
-    expect(fields["petite enfance"]).toMatchObject({ Territoires: 2, Fiches: 4, Réalisée: 1, "En cours": 1, "À lancer": 1, "Non renseigné": 1 });
-    expect(fields["parentalité"]).toMatchObject({ Territoires: 2, Fiches: 2, "En cours": 1, "Non renseigné": 1 });
-    expect(fields["inclusion numérique"]).toMatchObject({ Territoires: 2, Fiches: 2, Reportée: 1, "Non renseigné": 1 });
+    expect(fields["petite enfance"]).toMatchObject({ Territoires: 2, Fiches: 4, Réalisée: 1, "En cours": 0, "À lancer": 0, "Non renseigné": 3 });
+    expect(fields["parentalité"]).toMatchObject({ Territoires: 2, Fiches: 2, "En cours": 0, "Non renseigné": 2 });
+    expect(fields["inclusion numérique"]).toMatchObject({ Territoires: 2, Fiches: 2, Reportée: 0, "Non renseigné": 2 });
 
     const statuses = workbook.rows("Statuts");
     expect(statuses).toHaveLength(5);
@@ -256,15 +258,17 @@ describe("ctg consolidate", () => {
     let workbook = await open(out);
     expect(workbook.rows("Synthèse territoires").map((row) => [row.Territoire, row["En cours"], row.Fichier])).toEqual([
       ["Commune de Là-Haut", 0, "b.xlsx"],
-      ["Commune de Test", 2, "a-novembre.xlsx"],
+      ["Commune de Test", 1, "a-novembre.xlsx"],
     ]);
     const statuses = workbook.rows("Statuts");
     expect(statuses.filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
     expect(statuses.filter((row) => row.Territoire === "Commune de Là-Haut")).toHaveLength(2);
     expect(workbook.rows("Indicateurs")).toHaveLength(5);
+    // The newer file gives 2.A.1 a 2026-T3 status; the other territory's Reportée is of 2026-T2, not the reference quarter.
     expect(workbook.rows("Synthèse champs").find((row) => row["Champ d'intervention"] === "inclusion numérique")).toMatchObject({
       "En cours": 1,
-      Reportée: 1,
+      Reportée: 0,
+      "Non renseigné": 1,
     });
 
     // The older file again: refused, the consolidation keeps the newer one.

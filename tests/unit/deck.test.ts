@@ -8,6 +8,9 @@ import { samplePlan } from "../../src/samples/sample-plan";
 import { fullTracking, syntheticPlan } from "../../src/samples/synthetic-plan";
 import { SMALL_PLAN_JSON } from "../support/small-plan";
 
+/** After the demo and synthetic conventions (2026-2030): every bilan as of the end of its period. */
+const AFTER_CONVENTION = "2031-01-15";
+
 const NOW = new Date("2026-11-24T10:00:00Z");
 
 interface OpenedDeck {
@@ -76,14 +79,15 @@ function expectedSlideCount(report: Report, withSeries: boolean): number {
 
 describe("COPIL deck", () => {
   it("holds a title, a synthesis, a slide per axe and the late fiches, with native charts fed by the bilan's figures", async () => {
-    const report = computeReport(demoTracking(samplePlan()), { kind: "annual", year: 2026 });
+    const report = computeReport(demoTracking(samplePlan()), { kind: "annual", year: 2026, today: AFTER_CONVENTION });
     const deck = await open(await writeDeck(report, { now: NOW }));
     expect(deck.slides).toHaveLength(expectedSlideCount(report, true));
     expect((await renderDeck(report, { now: NOW })).titles).toHaveLength(deck.slides.length);
 
     expect(deck.texts[0]).toContain("Point d'étape 2026");
     expect(deck.texts[0]).toContain("Communauté de communes Monts, Rance et Rougier");
-    expect(deck.texts[0]).toContain("Période couverte : 2026-T1 à 2026-T4");
+    expect(deck.texts[0]).toContain("Période couverte : du 1er trimestre 2026 au 4e trimestre 2026");
+    expect(deck.texts[0]).toContain("Chiffres au 31/12/2026");
     expect(deck.texts[0]).toContain("Comité de pilotage de la Convention territoriale globale");
     expect(deck.texts[0]).toContain("24/11/2026");
 
@@ -122,14 +126,15 @@ describe("COPIL deck", () => {
     expect(axisOneTargets.length).toBeGreaterThan(0);
     const [targets] = deck.charts[3];
     expect(targets).toContain("<c:barChart>");
-    expect([...seriesOf(targets).get("% de la cible")!].reverse()).toEqual(axisOneTargets.map((figures) => figures.percentOfTarget));
+    // On the deck's one scale: a bar stops at 100 %, its label gives how far the indicator went.
+    expect([...seriesOf(targets).get("% de la cible")!].reverse()).toEqual(axisOneTargets.map((figures) => Math.min(100, figures.percentOfTarget!)));
+    for (const figures of axisOneTargets)
+      expect(categoriesOf(targets).some((label) => label.startsWith(`${figures.actionCode} `) && label.includes(" %"))).toBe(true);
 
-    // The indicator with the most values gets its series as a line.
-    const line = deck.charts[3 + report.statuses.perAxis.length][0];
-    expect(line).toContain("<c:lineChart>");
-    const [name, values] = [...seriesOf(line)][0];
-    const indicator = report.indicators.find((figures) => name === figures.indicator.label)!;
-    expect(values).toEqual(indicator.perQuarter.filter((point) => typeof point.value === "number").map((point) => point.value));
+    // The indicator with the most values gets its series slide (two quarters: a table of them).
+    const series = deck.texts[3 + report.statuses.perAxis.length];
+    expect(series).toMatch(/^Évolution trimestrielle/);
+    expect(series).toContain("2e trimestre 2026");
 
     const last = deck.texts[deck.texts.length - 1];
     expect(last).toContain("Fiches en retard et principales difficultés");
@@ -137,10 +142,12 @@ describe("COPIL deck", () => {
     for (const figures of report.actions.filter((item) => item.latestDifficulties)) expect(last).toContain(figures.latestDifficulties!.text);
   });
 
-  it("draws the series of the indicator the user picks, with its cible", async () => {
-    const tracking = demoTracking(samplePlan());
-    const report = computeReport(tracking, { kind: "annual", year: 2026 });
-    const picked = report.indicators.find((figures) => figures.target !== undefined && figures.perQuarter.some((point) => typeof point.value === "number"))!;
+  it("draws the series of the indicator the user picks, with its cible, as a curve from four points on", async () => {
+    const tracking = fullTracking(syntheticPlan({ actions: 4, indicatorsPerAction: 2 }));
+    const report = computeReport(tracking, { kind: "annual", year: 2027, today: AFTER_CONVENTION });
+    const picked = report.indicators.find(
+      (figures) => figures.target !== undefined && figures.perQuarter.filter((point) => typeof point.value === "number").length >= 4,
+    )!;
     const deck = await open(await writeDeck(report, { now: NOW, seriesIndicatorId: picked.indicator.id }));
     const index = deck.texts.findIndex((text) => text.startsWith("Évolution trimestrielle"));
     expect(deck.texts[index]).toContain(picked.actionCode);
@@ -149,13 +156,47 @@ describe("COPIL deck", () => {
     expect(deck.texts[index]).toContain("Cible");
   });
 
+  it("shows a series of fewer than four points as a table, not two dots", async () => {
+    const report = computeReport(demoTracking(samplePlan()), { kind: "annual", year: 2026, today: AFTER_CONVENTION });
+    const picked = report.indicators.find((figures) => figures.perQuarter.filter((point) => typeof point.value === "number").length === 2)!;
+    const deck = await open(await writeDeck(report, { now: NOW, seriesIndicatorId: picked.indicator.id }));
+    const index = deck.texts.findIndex((text) => text.startsWith("Évolution trimestrielle"));
+    expect(deck.charts[index]).toEqual([]);
+    expect(deck.texts[index]).toContain("1er trimestre 2026");
+    expect(deck.texts[index]).toContain("2e trimestre 2026");
+  });
+
+  it("reads from the back of the room: one 0-100 % scale for every cible, the longer bars capped and labelled, tables at 12 pt at least", async () => {
+    const tracking = demoTracking(samplePlan());
+    const report = computeReport(tracking, { kind: "annual", year: 2026, today: AFTER_CONVENTION });
+    const deck = await open(await writeDeck(report, { now: NOW }));
+    const targetCharts = deck.charts.flat().filter((xml) => xml.includes("% de la cible atteint"));
+    expect(targetCharts.length).toBeGreaterThan(0);
+    for (const xml of targetCharts) {
+      expect(xml).toMatch(/<c:max val="100"\/>/);
+      expect(xml).toMatch(/<c:min val="0"\/>/);
+      for (const value of seriesOf(xml).get("% de la cible")!) expect(value).toBeLessThanOrEqual(100);
+    }
+    // Every table cell's text at 12 pt at least (sz in hundredths of a point).
+    for (const slide of deck.slides)
+      for (const size of slide.matchAll(/<a:tbl>[\s\S]*?<\/a:tbl>/g))
+        for (const run of size[0].matchAll(/sz="(\d+)"/g)) expect(Number(run[1])).toBeGreaterThanOrEqual(1200);
+  });
+
+  it("says on every slide the date its figures are true at, and that a bilan made before its period ends is provisoire", async () => {
+    const report = computeReport(demoTracking(samplePlan()), { kind: "final", today: "2026-11-24", provisional: true });
+    const deck = await open(await writeDeck(report, { now: NOW }));
+    expect(deck.texts[0]).toContain("Bilan provisoire : chiffres au 24/11/2026, avant la fin de la période");
+    for (const text of deck.texts.slice(1)) expect(text).toContain("provisoire, chiffres au 24/11/2026");
+  });
+
   it("continues long axes and long lists on '(suite)' slides", async () => {
     const plan = syntheticPlan({ actions: 40, indicatorsPerAction: 2 });
     const tracking = fullTracking(plan);
     // Difficulties on many fiches, and a past deadline on some, so that the closing slide needs several pages.
     tracking.statuses = tracking.statuses.map((entry, index) => (index % 3 === 0 ? { ...entry, difficulties: `Difficulté n° ${index}` } : entry));
     for (const axis of plan.axes) for (const sub of axis.subAxes) for (const action of sub.actions.slice(0, 4)) action.deadline = "2026";
-    const report = computeReport(tracking, { kind: "final" });
+    const report = computeReport(tracking, { kind: "final", today: AFTER_CONVENTION });
     expect(report.late.length).toBeGreaterThan(LATE_PER_SLIDE);
     const deck = await open(await writeDeck(report, { now: NOW }));
     expect(deck.slides).toHaveLength(expectedSlideCount(report, true));
@@ -176,7 +217,7 @@ describe("COPIL deck", () => {
     const reading = readPlan(JSON.parse(JSON.stringify(SMALL_PLAN_JSON)));
     if (!reading.ok) throw new Error("plan");
     const empty: Tracking = { plan: reading.plan, statuses: [], measurements: [], lockedQuarters: [], archive: [] };
-    const report = computeReport(empty, { kind: "annual", year: 2026 });
+    const report = computeReport(empty, { kind: "annual", year: 2026, today: AFTER_CONVENTION });
     const deck = await open(await writeDeck(report, { now: NOW }));
     expect(deck.slides).toHaveLength(expectedSlideCount(report, false));
     expect(deck.texts.some((text) => text.startsWith("Évolution"))).toBe(false);
@@ -188,14 +229,14 @@ describe("COPIL deck", () => {
 
   it("makes the CDSF extract from the petite-enfance fiches only, and names the files by kind", async () => {
     const tracking = demoTracking(samplePlan());
-    const report = computeReport(petiteEnfanceOnly(tracking), { kind: "midterm" });
+    const report = computeReport(petiteEnfanceOnly(tracking), { kind: "midterm", today: AFTER_CONVENTION });
     const deck = await open(await writeDeck(report, { cdsf: true, now: NOW }));
     expect(deck.texts[0]).toContain("Bilan intermédiaire — extrait petite enfance (CDSF)");
     const listed = deck.texts.filter((text) => text.startsWith("Axe ")).join(" ");
     for (const figures of report.actions) expect(figures.action.fields).toContain("petite enfance");
     for (const figures of report.actions) expect(listed).toContain(figures.action.code);
     expect(deckFileName(report, true)).toBe("copil-intermediaire-cdsf.pptx");
-    expect(deckFileName(computeReport(tracking, { kind: "annual", year: 2027 }))).toBe("copil-annuel-2027.pptx");
-    expect(deckFileName(computeReport(tracking, { kind: "final" }))).toBe("copil-final.pptx");
+    expect(deckFileName(computeReport(tracking, { kind: "annual", year: 2027, today: AFTER_CONVENTION }))).toBe("copil-annuel-2027.pptx");
+    expect(deckFileName(computeReport(tracking, { kind: "final", today: AFTER_CONVENTION }))).toBe("copil-final.pptx");
   });
 });

@@ -87,7 +87,7 @@ describe("Générer le bilan in the open workbook", () => {
 
   it("draws the line chart of the indicator the user picks", async () => {
     const host = await demoHost();
-    const report = computeReport(demoTracking(samplePlan()), { kind: "annual", year: 2026 });
+    const report = computeReport(demoTracking(samplePlan()), { kind: "annual", year: 2026, today: TODAY });
     const picked = report.indicators.filter((figures) => figures.perQuarter.some((point) => typeof point.value === "number")).at(-1)!;
     await generateBilan(host.context, { kind: "annual", year: 2026, seriesIndicatorId: picked.indicator.id }, { today: TODAY });
     const sheet = host.sheet("Bilan 2026");
@@ -133,9 +133,10 @@ describe("Générer le bilan in the open workbook", () => {
 
   it("writes the bilan intermédiaire, the bilan final and the CDSF extract as sheets of their own", async () => {
     const host = await demoHost();
-    await generateBilan(host.context, { kind: "midterm" }, { today: TODAY });
-    await generateBilan(host.context, { kind: "final" }, { today: TODAY });
-    const cdsf = await generateBilan(host.context, { kind: "final", cdsf: true }, { today: TODAY });
+    // Before their periods end (2028, 2030): made as provisoire, as the pane offers them.
+    await generateBilan(host.context, { kind: "midterm", provisional: true }, { today: TODAY });
+    await generateBilan(host.context, { kind: "final", provisional: true }, { today: TODAY });
+    const cdsf = await generateBilan(host.context, { kind: "final", cdsf: true, provisional: true }, { today: TODAY });
     expect(host.state.sheets.map((sheet) => sheet.name).slice(-3)).toEqual(["Bilan intermédiaire", "Bilan final", "Bilan final CDSF"]);
     expect(String(text(host.sheet("Bilan final CDSF"), 0, 0))).toContain("extrait petite enfance (CDSF)");
     expect(cdsf.report.actions.every((figures) => figures.action.fields.includes("petite enfance"))).toBe(true);

@@ -94,17 +94,19 @@ describe("consolidation in the open workbook", () => {
       Territoire: "Commune de Test",
       "Trimestre de référence": "2026-T3",
       Fiches: 3,
-      "En cours": 1,
+      // En cours in 2026-T2, nothing in 2026-T3 (the reference quarter): not counted as that quarter's.
+      "En cours": 0,
       Réalisée: 1,
-      "Non renseigné": 1,
+      "Non renseigné": 2,
       "Valeurs saisies au trimestre": 3,
       "Valeurs attendues au trimestre": 5,
       Fichier: "commune-de-test.xlsx",
     });
     expect(first["% Réalisée"]).toBeCloseTo(1 / 3, 10);
-    expect(second).toMatchObject({ Territoire: "Commune de Là-Haut", "À lancer": 1, Reportée: 1, "Non renseigné": 1 });
+    // Nothing entered in 2026-T3, the reference quarter: every fiche « non renseigné » there.
+    expect(second).toMatchObject({ Territoire: "Commune de Là-Haut", "À lancer": 0, Reportée: 0, "Non renseigné": 3 });
     const fields = Object.fromEntries(rows(host, "Synthèse champs").map((row) => [row["Champ d'intervention"], row]));
-    expect(fields["petite enfance"]).toMatchObject({ Territoires: 2, Fiches: 4, Réalisée: 1, "En cours": 1, "À lancer": 1, "Non renseigné": 1 });
+    expect(fields["petite enfance"]).toMatchObject({ Territoires: 2, Fiches: 4, Réalisée: 1, "En cours": 0, "À lancer": 0, "Non renseigné": 3 });
 
     const statuses = rows(host, "Statuts");
     expect(statuses).toHaveLength(5);

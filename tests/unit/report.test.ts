@@ -35,6 +35,9 @@ function tracking(): Tracking {
   };
 }
 
+/** After the convention (2026-2027): every figure as of the end of the period asked for. */
+const AFTER = "2028-02-01";
+
 describe("bilan figures", () => {
   it("aggregates by each rule, and by none when nothing was entered", () => {
     expect(aggregate([10, 12, 15], "somme")).toBe(37);
@@ -54,7 +57,7 @@ describe("bilan figures", () => {
   });
 
   it("computes the 2026 point d'étape by hand-checked figures", () => {
-    const report = computeReport(tracking(), { kind: "annual", year: 2026 });
+    const report = computeReport(tracking(), { kind: "annual", year: 2026, today: AFTER });
     expect(report.title).toBe("Point d'étape 2026");
     expect(report.statuses.overall).toMatchObject({ "En cours": 1, Abandonnée: 1, "Non renseigné": 1, Réalisée: 0 });
     expect(report.statuses.percentDone).toBe(0);
@@ -77,13 +80,13 @@ describe("bilan figures", () => {
   });
 
   it("finds late fiches at the end of the period, never an abandoned one", () => {
-    const report = computeReport(tracking(), { kind: "annual", year: 2027 });
+    const report = computeReport(tracking(), { kind: "annual", year: 2027, today: AFTER });
     expect(report.late.map((figures) => figures.action.code)).toEqual(["1.A.1"]);
     expect(report.actions.find((figures) => figures.action.code === "2.A.1")).toMatchObject({ status: "Abandonnée", late: false });
   });
 
   it("gives the evolution since the start in the bilan final", () => {
-    const report = computeReport(tracking(), { kind: "final" });
+    const report = computeReport(tracking(), { kind: "final", today: AFTER });
     const places = report.indicators.find((figures) => figures.indicator.id === "1.A.1-I1")!;
     expect(places).toMatchObject({ value: 18, changeFromBaseline: 10, percentOfTarget: 90 });
     expect(places.perYear).toEqual([
@@ -92,5 +95,36 @@ describe("bilan figures", () => {
     ]);
     expect(report.statuses.overall.Réalisée).toBe(1);
     expect(report.statuses.percentDone).toBe(33.3);
+  });
+
+  it("is made as of a date: before its period ends, a bilan intermédiaire or final is refused unless asked for as provisoire", () => {
+    expect(() => computeReport(tracking(), { kind: "final", today: "2026-08-20" })).toThrow(
+      /Bilan impossible : le bilan final couvre la période jusqu'au 31\/12\/2027 : il ne peut être arrêté qu'après cette date\. Pour le voir tel qu'il est au 20\/08\/2026, demandez-le comme bilan provisoire \(--provisoire/,
+    );
+    expect(() => computeReport(tracking(), { kind: "midterm", today: "2026-12-31" })).toThrow(/jusqu'au 31\/12\/2026/);
+    expect(computeReport(tracking(), { kind: "midterm", today: "2027-01-01" }).provisional).toBe(false);
+    expect(() => computeReport(tracking(), { kind: "annual", year: 2027, today: "2026-08-20" })).toThrow(/commence le 01\/01\/2027/);
+
+    const provisional = computeReport(tracking(), { kind: "final", today: "2026-08-20", provisional: true });
+    expect(provisional).toMatchObject({ asOf: "2026-08-20", provisional: true, endedQuarters: 2 });
+    // Only ended quarters can miss an entry: T1 and T2, 3 fiches each; values of T1 and T2 only.
+    expect(provisional.completeness).toEqual({ statusesFilled: 2, statusesExpected: 6, valuesFilled: 6, valuesExpected: 10 });
+    // The échéance (2026) has not passed on 20/08/2026: nothing is late yet.
+    expect(provisional.late).toEqual([]);
+    // No point for quarters not begun.
+    expect(provisional.indicators.find((figures) => figures.indicator.id === "1.A.1-I1")!.perQuarter.map((point) => point.quarter)).toEqual([
+      "2026-T1",
+      "2026-T2",
+      "2026-T3",
+    ]);
+    // A point d'étape may be made during its year: as of that day, never provisoire.
+    expect(computeReport(tracking(), { kind: "annual", year: 2026, today: "2026-08-20" })).toMatchObject({ asOf: "2026-08-20", provisional: false });
+  });
+
+  it("finds a fiche late only once its échéance has passed at the bilan's date", () => {
+    expect(computeReport(tracking(), { kind: "midterm", today: "2027-01-05" }).late).toEqual([]);
+    const later = computeReport(tracking(), { kind: "final", today: "2027-01-05", provisional: true });
+    expect(later.asOf).toBe("2027-01-05");
+    expect(later.late.map((figures) => figures.action.code)).toEqual(["1.A.1"]);
   });
 });

@@ -54,7 +54,11 @@ export function trackingSheet(tracking: Tracking): SheetPlan {
   });
 }
 
-/** The status's colour, and the fiche in red bold when its deadline year has passed and it is neither done nor dropped. */
+/**
+ * The status's colour, and the row in red bold when the fiche is late in that quarter: the quarter is over (as of
+ * the day the workbook is opened: TODAY()), the échéance's year had passed by then, and the status given for the
+ * quarter is neither Réalisée nor Abandonnée. A quarter still to come, or a row without a status, is never red.
+ */
 function statusFormats(rowCount: number): ConditionalFormatPlan[] {
   const col = (key: TrackingKey) => columnLetter(columnIndex(TRACKING_SPEC, key));
   const status = col("status");
@@ -69,7 +73,7 @@ function statusFormats(rowCount: number): ConditionalFormatPlan[] {
   const notClosed = CLOSED_STATUSES.map((closed) => `$${status}2<>"${closed}"`).join(",");
   formats.push({
     range: { row: 1, col: 0, rows: rowCount, cols: columnIndex(TRACKING_SPEC, "deadline") + 1 },
-    formula: `AND(ISNUMBER($${deadline}2),$${deadline}2<VALUE(LEFT($${quarter}2,4)),${notClosed})`,
+    formula: `AND(ISNUMBER($${deadline}2),$${deadline}2<VALUE(LEFT($${quarter}2,4)),DATE(VALUE(LEFT($${quarter}2,4)),VALUE(RIGHT($${quarter}2,1))*3+1,1)<=TODAY(),$${status}2<>"",${notClosed})`,
     style: { fontColor: COLORS.late, bold: true },
   });
   return formats;

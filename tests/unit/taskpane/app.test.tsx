@@ -185,6 +185,12 @@ describe("bilans tab", () => {
 
     await user.click(within(panel).getByRole("radio", { name: "Bilan final" }));
     expect(within(panel).queryByRole("combobox", { name: /Année/ })).toBeNull();
+    // The convention runs to 2030: the final bilan is made only as provisoire, once the user says so.
+    expect(
+      within(panel).getByText(/Le bilan final couvre la période jusqu'au 31\/12\/2030 .* bilan provisoire, avec les chiffres du 24\/11\/2026/),
+    ).toBeTruthy();
+    expect((within(panel).getByRole("button", { name: /Télécharger la présentation COPIL/ }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(within(panel).getByRole("checkbox", { name: "Bilan provisoire" }));
     await user.click(within(panel).getByRole("checkbox", { name: /Extrait petite enfance/ }));
     await user.click(within(panel).getByRole("button", { name: /Télécharger la présentation COPIL/ }));
     expect(await within(panel).findByText(/Présentation «.copil-final-cdsf\.pptx.» prête \(\d+ diapositives\)/)).toBeTruthy();
@@ -194,6 +200,7 @@ describe("bilans tab", () => {
     const zip = await JSZip.loadAsync(saved[0].bytes);
     const title = await zip.file("ppt/slides/slide1.xml")!.async("string");
     expect(title).toContain("Bilan final — extrait petite enfance (CDSF)");
+    expect(title).toContain("Bilan provisoire : chiffres au 24/11/2026");
     // The deck does not write to the workbook.
     expect(host.state.sheets.map((sheet) => sheet.name)).not.toContain("Bilan final CDSF");
   });
