@@ -214,7 +214,7 @@ async function consolidateLocked(
     const book = new StreamedWorkbook({ maxCount: 20_000 });
     // The syntheses carry their chart's data on the right and print their table and chart, as in the add-in.
     const synthesisSpec = (name: string, kind: "territories" | "fields", columns: typeof TERRITORY_COLUMNS) => {
-      const shape = chartedSynthesis(kind, columns, []);
+      const shape = chartedSynthesis(kind, columns, [], "");
       return { name, columns: shape.columns, tableColumns: shape.tableColumns, printColumns: synthesisPrintArea(shape).cols };
     };
     const encoders = {
@@ -275,8 +275,9 @@ async function consolidateLocked(
 
     const { replaced, territories, tallies, fields, kept } = mergedSummaries(stored, batch);
     const maxRows = options.longTableRows ?? EXCEL_MAX_ROWS;
-    const territorySynthesis = chartedSynthesis("territories", TERRITORY_COLUMNS, territories);
-    const fieldSynthesis = chartedSynthesis("fields", FIELD_COLUMNS, fields);
+    const made = todayIso(now);
+    const territorySynthesis = chartedSynthesis("territories", TERRITORY_COLUMNS, territories, made);
+    const fieldSynthesis = chartedSynthesis("fields", FIELD_COLUMNS, fields, made);
     const chartsOf = (synthesis: typeof territorySynthesis) => (synthesis.chart ? [synthesis.chart] : []);
     await book
       .write(out, [

@@ -135,9 +135,10 @@ export const bilanLabels = {
       reasons: "Raisons",
       tallyField: "Champ",
     },
+    /** `asOf`: the day the consolidation is made, jj/mm/aaaa; each territory is counted at its last quarter over by then. */
     charts: {
-      perTerritory: "Statuts des fiches actions par territoire (trimestre de référence)",
-      perField: "Statuts des fiches actions par champ d'intervention",
+      perTerritory: (asOf: string) => `Statuts des fiches actions par territoire au dernier trimestre terminé (consolidation du ${asOf})`,
+      perField: (asOf: string) => `Statuts des fiches actions par champ d'intervention (consolidation du ${asOf})`,
     },
   },
   /** A fiche without a status in the period, among the status columns of a bilan or a consolidation. */

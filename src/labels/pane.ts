@@ -109,6 +109,8 @@ export const paneLabels = {
     region: "Vérification du tableau",
     run: "Vérifier le tableau",
     running: "Vérification en cours…",
+    /** The rules about time (a quarter not yet begun) are checked as of this day, jj/mm/aaaa. */
+    asOf: (date: string) => `Vérifié au ${date} : un trimestre qui n'a pas encore commencé ne peut pas être saisi.`,
     noProblem: "Aucun problème : toutes les saisies respectent les règles du tableau.",
     summary: (errors: number, warnings: number) => `${errors} erreur(s) et ${warnings} avertissement(s). Cliquez sur un problème pour aller à la cellule.`,
     issue: (severity: "error" | "warning", sheet: string, cell: string, message: string) =>

@@ -1,5 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { formatFrenchDate } from "../domain/dates";
 import { frenchTypography, paneLabels } from "../labels/catalog";
 import type { LocatedIssue } from "../workbook/grid-reader";
 import { describeError } from "./errors";
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
 export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
   const styles = useStyles();
   const [issues, setIssues] = useState<LocatedIssue[] | undefined>();
+  const [checkedOn, setCheckedOn] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -26,6 +28,7 @@ export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
     try {
       const state = await gateway.read();
       setIssues(state.reading?.issues ?? []);
+      setCheckedOn(gateway.today());
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -45,6 +48,7 @@ export function CheckPanel({ gateway }: { gateway: TableauGateway }) {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
+      {checkedOn && <Body1>{t.asOf(formatFrenchDate(checkedOn))}</Body1>}
       {issues && issues.length === 0 && (
         <MessageBar intent="success">
           <MessageBarBody>{t.noProblem}</MessageBarBody>

@@ -5,7 +5,7 @@
 import { bilanLabels } from "../labels/catalog";
 import type { StatusOrNone } from "../domain/dashboard";
 import { type FieldSummary, type FieldTally, STATUS_COLUMNS, type StatusRow, type TerritorySummary, type ValueRow } from "../domain/consolidation";
-import { isoToExcelSerial } from "../domain/dates";
+import { type IsoDate, formatFrenchDate, isoToExcelSerial } from "../domain/dates";
 import type { MeasurementValue } from "../domain/tracking";
 import { INDICATOR_TYPE_LABELS, type IndicatorType, matchIndicatorType } from "../domain/vocabulary";
 import { toCellValue, valueFormat } from "./build-tableau";
@@ -306,8 +306,8 @@ export interface ChartedSynthesis {
 }
 
 const SYNTHESES = {
-  territories: { labelCol: 0, firstStatusCol: 6, name: "StatutsParTerritoire", title: () => bilanLabels.consolidation.charts.perTerritory },
-  fields: { labelCol: 0, firstStatusCol: 3, name: "StatutsParChamp", title: () => bilanLabels.consolidation.charts.perField },
+  territories: { labelCol: 0, firstStatusCol: 6, name: "StatutsParTerritoire", title: bilanLabels.consolidation.charts.perTerritory },
+  fields: { labelCol: 0, firstStatusCol: 3, name: "StatutsParChamp", title: bilanLabels.consolidation.charts.perField },
 } as const;
 
 /**
@@ -315,7 +315,7 @@ const SYNTHESES = {
  * with the label and the status counts of each row, and its chart under the table. The same in the add-in and in
  * the file the command line writes.
  */
-export function chartedSynthesis(kind: keyof typeof SYNTHESES, columns: readonly ColumnSpec[], rows: readonly SheetRow[]): ChartedSynthesis {
+export function chartedSynthesis(kind: keyof typeof SYNTHESES, columns: readonly ColumnSpec[], rows: readonly SheetRow[], made: IsoDate): ChartedSynthesis {
   const { labelCol, firstStatusCol, name, title } = SYNTHESES[kind];
   const block = columns.length + 1;
   const blockColumns: ColumnSpec[] = [
@@ -335,7 +335,7 @@ export function chartedSynthesis(kind: keyof typeof SYNTHESES, columns: readonly
       ],
       ...(row.formats ? { formats: row.formats } : {}),
     })),
-    ...(rows.length > 0 ? { chart: statusChart(name, title(), rows.length, block) } : {}),
+    ...(rows.length > 0 ? { chart: statusChart(name, title(formatFrenchDate(made)), rows.length, block) } : {}),
     tableColumns: columns.length,
   };
 }
@@ -373,11 +373,11 @@ export function synthesisPrintArea(synthesis: ChartedSynthesis): RangeRef {
 export function buildConsolidationPlan(content: ConsolidationContent): WorkbookPlan {
   const territories = withStatusChart(
     tableSheet(CONSOLIDATION_SHEETS.territories, bilanLabels.consolidation.tables.territories, TERRITORY_COLUMNS, content.territories),
-    chartedSynthesis("territories", TERRITORY_COLUMNS, content.territories),
+    chartedSynthesis("territories", TERRITORY_COLUMNS, content.territories, content.now.slice(0, 10)),
   );
   const fields = withStatusChart(
     tableSheet(CONSOLIDATION_SHEETS.fields, bilanLabels.consolidation.tables.fields, FIELD_COLUMNS, content.fields),
-    chartedSynthesis("fields", FIELD_COLUMNS, content.fields),
+    chartedSynthesis("fields", FIELD_COLUMNS, content.fields, content.now.slice(0, 10)),
   );
   const meta: SheetPlan = {
     name: CONSOLIDATION_SHEETS.meta,

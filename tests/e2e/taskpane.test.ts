@@ -186,6 +186,7 @@ describe("task pane in Chromium", () => {
     const statusIssue = page.getByRole("button", { name: /Suivi des fiches!F4 : statut «.Terminé.» inconnu/ });
     await statusIssue.waitFor();
     await page.getByRole("button", { name: /Saisies!G2 : .*«.douze.» n'est pas un nombre/ }).waitFor();
+    await page.getByText(/^Vérifié au \d{2}\/\d{2}\/\d{4} : un trimestre qui n'a pas encore commencé/).waitFor();
     await screen(page, "08-verifier");
     await statusIssue.click();
     await page.waitForFunction(`window.__fakeExcel.state.selection?.sheet === "Suivi des fiches"`);
