@@ -1,7 +1,7 @@
 /**
  * How often the plausibility checks speak: the share of values flagged on the synthetic territories (plausible by
  * construction: the aim is under 2 %), and the share of typos caught when one value per territory is multiplied by
- * ten, as a slipped zero would.
+ * ten, as a slipped zero would: once in a long series, once in a first year (two or three values before it).
  */
 import { performance } from "node:perf_hooks";
 import { type FindingKind, placeKey, plausibilityFindings } from "../src/domain/plausibility";
@@ -11,10 +11,10 @@ import type { Tracking } from "../src/domain/tracking";
 import { syntheticTerritory } from "../src/samples/synthetic-territories";
 
 /**
- * One value with at least four earlier values in its series, that stays valid once multiplied by ten (a count or an
- * amount, a rate under 10 %; an échelle's 40 would be refused outright): the one a typo is put into.
+ * One value with `earliest` to `latest` earlier values in its series, that stays valid once multiplied by ten (a count
+ * or an amount, a rate under 10 %; an échelle's 40 would be refused outright): the one a typo is put into.
  */
-function typoTarget(tracking: Tracking, pick: number): number | undefined {
+function typoTarget(tracking: Tracking, pick: number, earliest: number, latest: number): number | undefined {
   const types = new Map(allIndicators(tracking.plan).map(({ indicator }) => [indicator.id, indicator.type]));
   const stillValid = (id: string, value: number) => {
     const type = types.get(id);
@@ -27,8 +27,19 @@ function typoTarget(tracking: Tracking, pick: number): number | undefined {
     numeric.filter(
       ({ entry }) => entry.indicatorId === tracking.measurements[index].indicatorId && compareQuarters(entry.quarter, tracking.measurements[index].quarter) < 0,
     ).length;
-  const candidates = numeric.filter(({ index }) => earlier(index) >= 4);
+  const candidates = numeric.filter(({ index }) => {
+    const count = earlier(index);
+    return count >= earliest && count <= latest;
+  });
   return candidates.length === 0 ? undefined : candidates[pick % candidates.length].index;
+}
+
+/** Whether the value at `target`, multiplied by ten, is flagged at its place. */
+function typoCaught(tracking: Tracking, target: number): boolean {
+  const typo = { ...tracking.measurements[target], value: (tracking.measurements[target].value as number) * 10 };
+  const withTypo: Tracking = { ...tracking, measurements: tracking.measurements.map((entry, i) => (i === target ? typo : entry)) };
+  const place = placeKey({ kind: "value", indicatorId: typo.indicatorId, quarter: typo.quarter });
+  return plausibilityFindings(withTypo).some((finding) => placeKey(finding.place) === place);
 }
 
 export function plausibilityFigures(count: number): Record<string, unknown>[] {
@@ -38,6 +49,8 @@ export function plausibilityFigures(count: number): Record<string, unknown>[] {
   let flaggedStatuses = 0;
   let typos = 0;
   let caught = 0;
+  let earlyTypos = 0;
+  let earlyCaught = 0;
   let ms = 0;
   const kinds: Partial<Record<FindingKind, number>> = {};
   for (let index = 0; index < count; index++) {
@@ -53,13 +66,17 @@ export function plausibilityFigures(count: number): Record<string, unknown>[] {
       else flaggedStatuses++;
     }
 
-    const target = typoTarget(tracking, index * 7919);
-    if (target === undefined) continue;
-    const typo = { ...tracking.measurements[target], value: (tracking.measurements[target].value as number) * 10 };
-    const withTypo: Tracking = { ...tracking, measurements: tracking.measurements.map((entry, i) => (i === target ? typo : entry)) };
-    typos++;
-    const place = placeKey({ kind: "value", indicatorId: typo.indicatorId, quarter: typo.quarter });
-    if (plausibilityFindings(withTypo).some((finding) => placeKey(finding.place) === place)) caught++;
+    const target = typoTarget(tracking, index * 7919, 4, Infinity);
+    if (target !== undefined) {
+      typos++;
+      if (typoCaught(tracking, target)) caught++;
+    }
+    // A first year: a slipped zero with only two or three values before it.
+    const early = typoTarget(tracking, index * 104729, 2, 3);
+    if (early !== undefined) {
+      earlyTypos++;
+      if (typoCaught(tracking, early)) earlyCaught++;
+    }
   }
   const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10000) / 100);
   return [
@@ -75,6 +92,14 @@ export function plausibilityFigures(count: number): Record<string, unknown>[] {
       by_kind: kinds,
       check_ms_per_territory: Math.round((ms / count) * 100) / 100,
     },
-    { figure: "plausibility_typos_caught", territories: count, typos, caught, caught_percent: percent(caught, typos) },
+    { figure: "plausibility_typos_caught", territories: count, history: "4 valeurs ou plus", typos, caught, caught_percent: percent(caught, typos) },
+    {
+      figure: "plausibility_typos_caught",
+      territories: count,
+      history: "2 ou 3 valeurs",
+      typos: earlyTypos,
+      caught: earlyCaught,
+      caught_percent: percent(earlyCaught, earlyTypos),
+    },
   ];
 }

@@ -8,6 +8,11 @@
  * would be. A value is flagged when its modified z-score |x − médiane| / (1,4826 × MAD) passes 3,5 (the threshold
  * of Iglewicz and Hoaglin), with at least four previous values (a year: fewer say nothing of a series) and a
  * spread of at least 10 % of the median, so that a steady series does not flag every small change.
+ *
+ * A first year has no such history: from two earlier values on, a value at least 5 times their median, or under a
+ * fifth of it, is flagged (a slipped zero multiplies by ten); before that, a value at least 10 times the indicator's
+ * référence is, when it has no cible (a value above 3 times its cible is flagged at any time). A median of zero says nothing of the scale (an activity that
+ * starts), and a gap of one unit is no typo in a small count.
  */
 import { plausibilityLabels } from "../labels/catalog";
 import { groupBy } from "./collections";
@@ -18,7 +23,17 @@ import { compareQuarters, measuredQuarters, parseQuarter, quarterLabel, quarters
 import { type Measurement, type StatusEntry, type Tracking, measurementKey } from "./tracking";
 import type { Status } from "./vocabulary";
 
-export type FindingKind = "outlier" | "runningTotal" | "sharpDrop" | "aboveTarget" | "belowBaseline" | "stuckRate" | "doneWithoutValue" | "statusBack";
+export type FindingKind =
+  | "outlier"
+  | "farFromHistory"
+  | "farFromReference"
+  | "runningTotal"
+  | "sharpDrop"
+  | "aboveTarget"
+  | "belowBaseline"
+  | "stuckRate"
+  | "doneWithoutValue"
+  | "statusBack";
 
 export type FindingPlace = { kind: "value"; indicatorId: string; quarter: Quarter } | { kind: "status"; actionCode: string; quarter: Quarter };
 
@@ -38,6 +53,11 @@ export const PLAUSIBILITY = {
   /** The MAD of a normal distribution is 0.6745 σ: scaled by 1.4826 it estimates σ. */
   madScale: 1.4826,
   minimumSpread: 0.1,
+  /** Earlier values enough to compare a value with their median, by ratio. */
+  shortHistory: 2,
+  historyRatio: 5,
+  /** With fewer earlier values than `shortHistory`: a multiple of the référence or the cible. */
+  referenceMultiple: 10,
   runningTotalLength: 4,
   runningTotalGrowth: 2.5,
   /** The largest step of a run of running totals is at most this many times its median step. */
@@ -74,6 +94,14 @@ function seasonal(points: readonly Point[], at: Point): boolean {
   if (same.length === 0) return false;
   const values = same.map((point) => point.value);
   return at.value >= 0.5 * Math.min(...values) && at.value <= 2 * Math.max(...values);
+}
+
+/** « 5 fois » or « un cinquième »: how far a value is from the median of its history, when far enough to ask. */
+function farRatio(value: number, center: number): "above" | "below" | undefined {
+  if (center <= 0 || value < 0 || Math.abs(value - center) <= 1) return undefined;
+  if (value >= PLAUSIBILITY.historyRatio * center) return "above";
+  if (value * PLAUSIBILITY.historyRatio <= center) return "below";
+  return undefined;
 }
 
 function indicatorFindings(indicator: Indicator, measurements: readonly Measurement[], statusOf: (quarter: Quarter) => Status | undefined): Finding[] {
@@ -179,6 +207,41 @@ function indicatorFindings(indicator: Indicator, measurements: readonly Measurem
         flag("belowBaseline", point, words.belowBaseline(show(point.value), id, show(baseline)), recent());
         flagged = true;
       }
+    }
+    // After the checks that name a cause (a running total, a drop of a last value…): those say more.
+    if (!flagged && index >= PLAUSIBILITY.shortHistory) {
+      const center = middleOf(sortedHistory);
+      const ratio = farRatio(point.value, center);
+      if (ratio !== undefined && !seasonal(points, point)) {
+        const compared = points.slice(Math.max(0, index - PLAUSIBILITY.minimumHistory), index);
+        flag(
+          "farFromHistory",
+          point,
+          words.farFromHistory(
+            show(point.value),
+            id,
+            ratio,
+            show(center),
+            index,
+            compared.map((entry) => show(entry.value)),
+          ),
+          compared,
+        );
+        flagged = true;
+      }
+    }
+    // A cible is compared with every value (3 times, above); a référence alone, here, before any history.
+    const baseline = indicator.baseline;
+    if (
+      !flagged &&
+      index < PLAUSIBILITY.shortHistory &&
+      indicator.target === undefined &&
+      baseline !== undefined &&
+      baseline > 0 &&
+      point.value >= PLAUSIBILITY.referenceMultiple * baseline
+    ) {
+      flag("farFromReference", point, words.farFromReference(show(point.value), id, show(baseline)), history());
+      flagged = true;
     }
     if (!flagged && indicator.type === "taux" && (point.value === 0 || point.value === 100) && statusOf(point.quarter) === "En cours") {
       const run = points.slice(Math.max(0, index - PLAUSIBILITY.stuckRateQuarters + 1), index + 1);

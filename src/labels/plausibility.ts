@@ -8,6 +8,10 @@ const list = (values: readonly string[]) => values.join(", ");
 export const plausibilityLabels = {
   outlier: (value: string, id: string, median: string, count: number, recent: readonly string[]) =>
     `valeur ${value} inhabituelle pour ${id} : les ${count} trimestres précédents sont autour de ${median} (derniers : ${list(recent)}) ; une erreur de frappe (un zéro de trop ou de moins) ?`,
+  farFromHistory: (value: string, id: string, direction: "above" | "below", median: string, count: number, recent: readonly string[]) =>
+    `valeur ${value} de ${id} ${direction === "above" ? "au moins 5 fois" : "moins d'un cinquième de"} la médiane (${median}) des ${count} trimestres précédents (${count > recent.length ? "derniers : " : ""}${list(recent)}) ; une erreur de frappe (un zéro de trop ou de moins) ?`,
+  farFromReference: (value: string, id: string, baseline: string) =>
+    `valeur ${value} de ${id} au moins 10 fois sa valeur de référence (${baseline}), sans trimestre précédent pour comparer : l'unité ou la valeur est-elle la bonne ?`,
   runningTotal: (id: string, series: readonly string[]) =>
     `les valeurs de ${id} augmentent à chaque trimestre (${list(series)}) comme un total cumulé, alors que l'indicateur additionne les trimestres (agrégation « Somme ») : saisissez la part de chaque trimestre, pas le cumul`,
   sharpDrop: (id: string, before: string, now: string) =>

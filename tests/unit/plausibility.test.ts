@@ -72,12 +72,53 @@ describe("plausibility checks", () => {
     expect(findings[0].previous.map((point) => point.value)).toEqual([126, 131, 109, 122]);
   });
 
-  it("waits for four previous values, and accepts a steady series' small moves and a busy quarter every year", () => {
-    expect(plausibilityFindings(tracking([{}], series("I1", [10, 11, 100])))).toEqual([]);
+  it("accepts a steady series' small moves, and a busy quarter every year once a year has shown it", () => {
     expect(plausibilityFindings(tracking([{}], series("I1", [50, 50, 50, 50, 53, 47, 50, 51])))).toEqual([]);
-    // A summer holiday programme: high every third quarter.
+    // A summer holiday programme: high every third quarter. The first summer has nothing like it before it.
     const summers = [5, 8, 300, 6, 4, 7, 320, 5, 6, 9, 290, 7];
-    expect(plausibilityFindings(tracking([{}], series("I1", summers)))).toEqual([]);
+    expect(where(plausibilityFindings(tracking([{}], series("I1", summers))))).toEqual(["farFromHistory I1 2026-T3"]);
+  });
+
+  it("from the third value on, flags a value at least 5 times the median of those before it, or under a fifth of it, with them", () => {
+    const typo = plausibilityFindings(tracking([{}], series("I1", [3, 5, 6, 4500])));
+    expect(where(typo)).toEqual(["farFromHistory I1 2026-T4"]);
+    expect(typo[0].message).toBe(
+      "valeur 4 500 de I1 au moins 5 fois la médiane (5) des 3 trimestres précédents (3, 5, 6) ; une erreur de frappe (un zéro de trop ou de moins) ?",
+    );
+    expect(typo[0].previous).toEqual([
+      { quarter: "2026-T1", value: 3 },
+      { quarter: "2026-T2", value: 5 },
+      { quarter: "2026-T3", value: 6 },
+    ]);
+    const fallen = plausibilityFindings(tracking([{ aggregation: "moyenne" }], series("I1", [40, 50, 9])));
+    expect(where(fallen)).toEqual(["farFromHistory I1 2026-T3"]);
+    expect(fallen[0].message).toMatch(/^valeur 9 de I1 moins d'un cinquième de la médiane \(45\) des 2 trimestres précédents \(40, 50\)/);
+    expect(where(plausibilityFindings(tracking([{}], series("I1", [10, 11, 100]))))).toEqual(["farFromHistory I1 2026-T3"]);
+    // Four times, a fourth: ordinary in a first year.
+    expect(plausibilityFindings(tracking([{ aggregation: "moyenne" }], series("I1", [10, 11, 42, 3])))).toEqual([]);
+    // An activity that starts (a median of zero), a small count moving by one: no scale to judge by.
+    expect(plausibilityFindings(tracking([{}], series("I1", [0, 0, 12])))).toEqual([]);
+    expect(plausibilityFindings(tracking([{ aggregation: "moyenne" }], series("I1", [1, 1, 0, 2, 0])))).toEqual([]);
+    // One earlier value is not a history.
+    expect(plausibilityFindings(tracking([{}], series("I1", [3, 4500])))).toEqual([]);
+  });
+
+  it("before any history, flags a value at least 10 times its référence; with a cible, 3 times the cible", () => {
+    const first = plausibilityFindings(tracking([{ aggregation: "moyenne", baseline: 40 }], series("I1", [450])));
+    expect(where(first)).toEqual(["farFromReference I1 2026-T1"]);
+    expect(first[0].message).toBe(
+      "valeur 450 de I1 au moins 10 fois sa valeur de référence (40), sans trimestre précédent pour comparer : l'unité ou la valeur est-elle la bonne ?",
+    );
+    const second = plausibilityFindings(tracking([{ aggregation: "somme", baseline: 20 }], series("I1", [15, 700])));
+    expect(where(second)).toEqual(["farFromReference I1 2026-T2"]);
+    expect(second[0].previous).toEqual([{ quarter: "2026-T1", value: 15 }]);
+    expect(where(plausibilityFindings(tracking([{ aggregation: "somme", baseline: 20, target: 60 }], series("I1", [700]))))).toEqual([
+      "aboveTarget I1 2026-T1",
+    ]);
+    // Under 10 times, a référence with a cible far above it, nothing to compare with: no warning.
+    expect(plausibilityFindings(tracking([{ aggregation: "moyenne", baseline: 40 }], series("I1", [390])))).toEqual([]);
+    expect(plausibilityFindings(tracking([{ aggregation: "somme", baseline: 20, target: 600 }], series("I1", [250])))).toEqual([]);
+    expect(plausibilityFindings(tracking([{}], series("I1", [4500])))).toEqual([]);
   });
 
   it("flags a « Somme » indicator typed as running totals, not a series that merely grows a little", () => {

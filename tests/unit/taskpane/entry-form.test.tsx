@@ -124,6 +124,18 @@ describe("entry form, values that are valid but probably wrong", () => {
     expect(reading.issues.filter((issue) => issue.message.includes("1.A.1-I1"))).toEqual([]);
   });
 
+  it("warns a value 5 times the median of the quarters before it, naming them, from the third value of a series", async () => {
+    const { form } = await formWithHistory();
+    const user = userEvent.setup();
+    await user.click(within(form).getByRole("combobox", { name: /Statut/ }));
+    await user.click(await screen.findByRole("option", { name: "Réalisée" }));
+    fireEvent.change(within(form).getByRole("textbox", { name: "Nombre de places" }), { target: { value: "120" } });
+    expect(await within(form).findByText(/Valeur 120 de 1\.A\.1-I1 au moins 5 fois la médiane \(12\) des 3 trimestres précédents \(10, 12, 12\)/)).toBeTruthy();
+    expect(within(form).getByText(/Valeurs précédentes : 2026-T1 : 10 ; 2026-T2 : 12 ; 2026-T3 : 12\./)).toBeTruthy();
+    fireEvent.change(within(form).getByRole("textbox", { name: "Nombre de places" }), { target: { value: "14" } });
+    expect(within(form).queryByText(/au moins 5 fois la médiane/)).toBeNull();
+  });
+
   it("takes the mark away when the value changes, and asks the reason of a status that goes back until an ajustement is typed", async () => {
     const { form } = await formWithHistory();
     const user = userEvent.setup();
