@@ -5,7 +5,7 @@
  * `ctg check` and the pane would refuse afterwards. The words of each rule are in the catalogue (ruleLabels).
  */
 import { plausibilityLabels, ruleLabels, vocabularyLabels } from "../labels/catalog";
-import { type IndicatorType, STATUSES } from "./vocabulary";
+import { APPRECIATIONS, type IndicatorType, STATUSES } from "./vocabulary";
 
 export interface NumberRule {
   kind: "number";
@@ -56,7 +56,9 @@ export const INDICATOR_RULES: Record<IndicatorType, IndicatorRule> = {
 /** Avancement of a fiche in a quarter: a whole percentage. */
 export const PROGRESS_RULE: NumberRule = { kind: "number", min: 0, max: 100, decimals: 0, cellDivisor: 100 };
 export const STATUS_RULE: ChoiceRule = { kind: "choice", values: STATUSES };
-/** Réalisations, difficultés, ajustements, commentaires. */
+/** The appreciation of a fiche's objective in its yearly evaluation. */
+export const APPRECIATION_RULE: ChoiceRule = { kind: "choice", values: APPRECIATIONS };
+/** Réalisations, difficultés, ajustements, commentaires, and the texts of the evaluation. */
 export const FREE_TEXT_RULE: TextRule = { kind: "text", maxLength: TEXT_MAX_LENGTH };
 /** The mark of a value or a status checked after a plausibility warning: « Oui », or nothing. */
 export const CONFIRMATION_RULE: ChoiceRule = { kind: "choice", values: [plausibilityLabels.confirmedValue] };

@@ -1,4 +1,5 @@
 /** Applying a new plan to a tableau that already holds entries: structure follows the plan, entries are kept. */
+import { type Evaluations, NO_EVALUATIONS, conventionYears } from "./evaluation";
 import { allActions, allIndicators, type Plan } from "./plan";
 import { measuredQuarters, quartersBetween } from "./quarters";
 import type { ArchivedEntry, Tracking } from "./tracking";
@@ -42,6 +43,7 @@ export function rebaseTracking(plan: Plan, previous: Tracking): RebaseResult {
     });
     return false;
   });
+  const evaluations = rebaseEvaluations(plan, previous, newlyArchived);
   return {
     tracking: {
       plan,
@@ -49,8 +51,43 @@ export function rebaseTracking(plan: Plan, previous: Tracking): RebaseResult {
       measurements,
       lockedQuarters: previous.lockedQuarters.filter((quarter) => quarterSet.has(quarter)),
       archive: [...previous.archive, ...newlyArchived],
+      ...(previous.evaluations ? { evaluations } : {}),
     },
     newlyArchived,
+  };
+}
+
+/** The evaluations whose fiche, axe or year the plan still has; the others go to the archive. */
+function rebaseEvaluations(plan: Plan, previous: Tracking, archived: ArchivedEntry[]): Evaluations {
+  const years = new Set(conventionYears(plan.convention));
+  const actionCodes = new Set(allActions(plan).map((action) => action.code));
+  const axisCodes = new Set(plan.axes.map((axis) => axis.code));
+  const previousTitles = new Map(allActions(previous.plan).map((action) => [action.code, action.title]));
+  const previousAxes = new Map(previous.plan.axes.map((axis) => [axis.code, axis.title]));
+  const { fiches, axes } = previous.evaluations ?? NO_EVALUATIONS;
+  return {
+    fiches: fiches.filter((entry) => {
+      if (actionCodes.has(entry.actionCode) && years.has(entry.year)) return true;
+      archived.push({
+        kind: "evaluation-fiche",
+        quarter: String(entry.year),
+        actionCode: entry.actionCode,
+        label: previousTitles.get(entry.actionCode) ?? "",
+        ...pick(entry, ["effects", "evidence", "appreciation", "adjustments"]),
+      });
+      return false;
+    }),
+    axes: axes.filter((entry) => {
+      if (axisCodes.has(entry.axisCode) && years.has(entry.year)) return true;
+      archived.push({
+        kind: "evaluation-axe",
+        quarter: String(entry.year),
+        actionCode: entry.axisCode,
+        label: previousAxes.get(entry.axisCode) ?? "",
+        ...pick(entry, ["synthesis", "decisions"]),
+      });
+      return false;
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
-/** What users enter each quarter: a status per fiche action and a value per indicator. */
+/** What users enter each quarter: a status per fiche action and a value per indicator; each year, an evaluation. */
+import type { Evaluations } from "./evaluation";
 import type { Plan } from "./plan";
 import type { Quarter } from "./quarters";
 import type { Status } from "./vocabulary";
@@ -32,7 +33,8 @@ export interface Measurement {
  * so that nothing a user typed is lost.
  */
 export interface ArchivedEntry {
-  kind: "statut" | "saisie";
+  /** An evaluation's year is in `quarter`, its fiche's or axe's code in `actionCode`. */
+  kind: "statut" | "saisie" | "evaluation-fiche" | "evaluation-axe";
   quarter: string;
   actionCode: string;
   indicatorId?: string;
@@ -45,6 +47,11 @@ export interface ArchivedEntry {
   difficulties?: string;
   adjustments?: string;
   comment?: string;
+  effects?: string;
+  evidence?: string;
+  appreciation?: string;
+  synthesis?: string;
+  decisions?: string;
 }
 
 /** A whole tableau de suivi: the plan and every entry. */
@@ -55,6 +62,8 @@ export interface Tracking {
   /** Quarters closed after their COPIL: entries can no longer change. */
   lockedQuarters: Quarter[];
   archive: ArchivedEntry[];
+  /** The yearly written evaluation (template 1.4); none in an older tableau. */
+  evaluations?: Evaluations;
 }
 
 export function emptyTracking(plan: Plan): Tracking {

@@ -13,7 +13,22 @@ import { type Status, foldText, matchStatus } from "./vocabulary";
 
 export interface EntryProblem {
   /** Which input the problem is about, so that a form or a sheet can place it. */
-  field: "value" | "comment" | "quarter" | "status" | "progress" | "achievements" | "difficulties" | "adjustments" | "confirmed";
+  field:
+    | "value"
+    | "comment"
+    | "quarter"
+    | "status"
+    | "progress"
+    | "achievements"
+    | "difficulties"
+    | "adjustments"
+    | "confirmed"
+    | "year"
+    | "effects"
+    | "evidence"
+    | "appreciation"
+    | "synthesis"
+    | "decisions";
   severity: Severity;
   message: string;
 }

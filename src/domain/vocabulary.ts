@@ -7,6 +7,10 @@ export type Field = (typeof FIELDS)[number];
 export const STATUSES = vocabularyLabels.statuses;
 export type Status = (typeof STATUSES)[number];
 
+/** How far a fiche's objective is reached in a year, in its evaluation. */
+export const APPRECIATIONS = vocabularyLabels.appreciations;
+export type Appreciation = (typeof APPRECIATIONS)[number];
+
 /** Statuses after which a fiche can no longer be late. */
 export const CLOSED_STATUSES: readonly Status[] = ["Réalisée", "Abandonnée"];
 
@@ -57,3 +61,4 @@ export const matchAggregation = matcher(AGGREGATIONS, {
   ...Object.fromEntries(Object.entries(AGGREGATION_LABELS).map(([key, label]) => [label, key as Aggregation])),
 });
 export const matchPeriodicity = matcher(PERIODICITIES);
+export const matchAppreciation = matcher<Appreciation>(APPRECIATIONS, aliases.appreciations);

@@ -13,6 +13,14 @@ export const entryLabels = {
     /** What an empty quarter cell is called in a message. */
     empty: "(vide)",
   },
+  year: {
+    invalid: (typed: string) => `année « ${typed} » invalide : attendu une année sur quatre chiffres, par exemple 2026`,
+    outsideConvention: (year: string, start: string, end: string) => `l'année ${year} est hors de la période de la convention (${start} – ${end})`,
+    notStarted: (year: string) => `l'année ${year} n'a pas encore commencé : évaluation impossible`,
+  },
+  appreciation: {
+    unknown: (typed: string, values: readonly string[]) => `appréciation « ${typed} » inconnue : choisissez ${values.join(", ")}`,
+  },
   value: {
     textTooLong: (max: number, length: number) => `le texte dépasse ${max} caractères (${length})`,
     notYesNo: (typed: string) => `« ${typed} » n'est pas une réponse valide : choisissez Oui ou Non`,
@@ -33,6 +41,11 @@ export const entryLabels = {
     achievements: "le texte « Réalisations »",
     difficulties: "le texte « Difficultés »",
     adjustments: "le texte « Ajustements »",
+    effects: "le texte « Effets pour les habitants »",
+    evidence: "le texte « Sources et preuves »",
+    proposedAdjustments: "le texte « Ajustements proposés »",
+    synthesis: "le texte « Synthèse de l'axe »",
+    decisions: "le texte « Décisions du COPIL »",
   },
   status: {
     unknown: (typed: string, statuses: readonly string[]) => `statut « ${typed} » inconnu : choisissez ${statuses.join(", ")}`,

@@ -11,6 +11,8 @@ const names = {
   indicators: "Indicateurs",
   tracking: "Suivi des fiches",
   measurements: "Saisies",
+  ficheEvaluation: "Évaluation des fiches",
+  axisEvaluation: "Évaluation des axes",
   archive: "Archives",
   meta: "_ctg_meta",
 } as const;
@@ -18,7 +20,15 @@ const names = {
 export const sheetLabels = {
   names,
   /** Excel table names: no spaces nor accents allowed. */
-  tables: { plan: "PlanActions", indicators: "Indicateurs", tracking: "SuiviFiches", measurements: "Saisies", archive: "Archives" },
+  tables: {
+    plan: "PlanActions",
+    indicators: "Indicateurs",
+    tracking: "SuiviFiches",
+    measurements: "Saisies",
+    ficheEvaluation: "EvaluationFiches",
+    axisEvaluation: "EvaluationAxes",
+    archive: "Archives",
+  },
   guide: {
     title: (territory: string) => `Tableau de suivi partagé de la Convention territoriale globale – ${territory}`,
     period: (start: string, end: string) => `Période de la convention : du ${start} au ${end}`,
@@ -28,6 +38,10 @@ export const sheetLabels = {
       `2. Feuille « ${names.measurements} » : saisissez la valeur de chaque indicateur d'évaluation pour le trimestre (filtrez la colonne « Trimestre »).`,
       "3. Les cellules à saisir sont sur fond crème ; les autres sont protégées. Excel refuse une valeur hors des limites et affiche pourquoi.",
       "4. Une fiche en retard (échéance dépassée, ni réalisée ni abandonnée) apparaît en rouge.",
+      "",
+      "Chaque année, pour le point d'étape, le bilan intermédiaire et le bilan final (article 9) :",
+      `5. Feuille « ${names.ficheEvaluation} » : pour chaque fiche, ce qui a changé pour les habitants (changements territoriaux), sur quelles sources, l'appréciation de l'objectif (atteint, partiellement atteint, non atteint, trop tôt pour dire) et les ajustements proposés.`,
+      `6. Feuille « ${names.axisEvaluation} » : pour chaque axe, la synthèse de l'année et les décisions du COPIL.`,
       "",
       `Le plan d'actions (axes, sous-axes, fiches, indicateurs) se modifie avec le complément CTG Suivi ou la commande « ctg init --update » : les saisies déjà faites sont conservées.`,
       `Les feuilles « ${names.plan} » et « ${names.indicators} » rappellent le plan ; la valeur de référence et la cible des indicateurs peuvent y être complétées.`,
@@ -89,6 +103,23 @@ export const sheetLabels = {
       difficulties: { header: "Difficultés", content: "texte" },
       adjustments: { header: "Ajustements", content: "texte" },
     },
+    ficheEvaluation: {
+      year: { header: "Année", content: "année de la convention (nombre)" },
+      axisCode: { header: "Axe", content: "code de l'axe" },
+      code: { header: "Code", content: "code de la fiche" },
+      title: { header: "Fiche action", content: "intitulé" },
+      effects: { header: "Effets pour les habitants" },
+      evidence: { header: "Sources et preuves" },
+      appreciation: { header: "Appréciation de l'objectif" },
+      adjustments: { header: "Ajustements proposés" },
+    },
+    axisEvaluation: {
+      year: { header: "Année", content: "année de la convention (nombre)" },
+      axisCode: { header: "Axe", content: "code de l'axe" },
+      title: { header: "Intitulé de l'axe", content: "texte" },
+      synthesis: { header: "Synthèse de l'axe" },
+      decisions: { header: "Décisions du COPIL" },
+    },
     measurements: {
       actionCode: { header: "Code fiche", content: "code" },
       id: { header: "Identifiant", content: "identifiant de l'indicateur" },
@@ -100,9 +131,9 @@ export const sheetLabels = {
       comment: { header: "Commentaire", content: "texte" },
     },
     archive: {
-      kind: { header: "Nature", content: "`Suivi de fiche` ou `Saisie d'indicateur`" },
-      quarter: { header: "Trimestre", content: "trimestre de la saisie" },
-      actionCode: { header: "Code fiche", content: "code de la fiche" },
+      kind: { header: "Nature", content: "`Suivi de fiche`, `Saisie d'indicateur`, `Évaluation de fiche` ou `Évaluation d'axe`" },
+      quarter: { header: "Trimestre", content: "trimestre de la saisie (année, pour une évaluation)" },
+      actionCode: { header: "Code fiche", content: "code de la fiche (de l'axe, pour une évaluation d'axe)" },
       id: { header: "Identifiant", content: "identifiant de l'indicateur (saisie d'indicateur)" },
       label: { header: "Libellé", content: "intitulé de la fiche ou libellé de l'indicateur" },
       status: { header: "Statut", content: "statut saisi" },
@@ -112,9 +143,14 @@ export const sheetLabels = {
       difficulties: { header: "Difficultés", content: "texte saisi" },
       adjustments: { header: "Ajustements", content: "texte saisi" },
       comment: { header: "Commentaire", content: "texte saisi" },
+      effects: { header: "Effets observés", content: "texte saisi (évaluation de fiche)" },
+      evidence: { header: "Sources et preuves", content: "texte saisi (évaluation de fiche)" },
+      appreciation: { header: "Appréciation", content: "appréciation choisie (évaluation de fiche)" },
+      synthesis: { header: "Synthèse de l'axe", content: "texte saisi (évaluation d'axe)" },
+      decisions: { header: "Décisions du COPIL", content: "texte saisi (évaluation d'axe)" },
     },
   },
-  archiveKinds: { status: "Suivi de fiche", measurement: "Saisie d'indicateur" },
+  archiveKinds: { status: "Suivi de fiche", measurement: "Saisie d'indicateur", ficheEvaluation: "Évaluation de fiche", axisEvaluation: "Évaluation d'axe" },
   /** Prompts of the fiche's follow-up cells (the rule's words are in ruleLabels). */
   prompts: {
     status: { title: "Statut de la fiche", message: (statuses: string) => `Choisissez le statut à la fin du trimestre : ${statuses}.` },
@@ -123,6 +159,13 @@ export const sheetLabels = {
     difficulties: "Ce qui a freiné ou bloqué l'action.",
     adjustments: "Ce qui est modifié pour la suite (calendrier, moyens, partenaires…).",
     comment: "Précision sur la valeur : source, périmètre, estimation…",
+    effects: "Ce qui a changé pour les habitants cette année grâce à l'action (changements territoriaux), pas seulement ce qui a été fait.",
+    evidence: "Sur quoi repose ce constat : chiffres, enquêtes, témoignages, avis des partenaires.",
+    appreciation: { title: "Appréciation de l'objectif", message: (values: string) => `L'objectif de la fiche cette année : ${values}.` },
+    appreciationRefused: { title: "Appréciation inconnue", message: (values: string) => `Choisissez dans la liste : ${values}.` },
+    proposedAdjustments: "Ce que vous proposez au COPIL de changer (objectif, calendrier, moyens, partenaires…).",
+    synthesis: "Ce que l'axe a réalisé et ce qu'il a changé sur le territoire cette année, toutes fiches ensemble.",
+    decisions: "Ce que le COPIL a décidé : date de la séance, ajustements retenus, avenant…",
   },
   /** What docs/format-classeur.md says of a column's entry, from its spec. */
   docs: {
@@ -187,6 +230,9 @@ export const sheetLabels = {
     unknownIndicator: (id: string, sheet: string) => `l'indicateur « ${id} » n'existe pas dans la feuille « ${sheet} »`,
     annualIndicator: (id: string, quarter: string) => `l'indicateur ${id} est annuel : il se saisit au dernier trimestre de chaque année, pas en ${quarter}`,
     duplicateMeasurementRow: (id: string, quarter: string) => `l'indicateur ${id} a déjà une ligne pour le trimestre ${quarter}`,
+    unknownAxis: (code: string) => `l'axe « ${code} » n'existe pas dans le plan d'actions`,
+    duplicateFicheEvaluation: (code: string, year: string) => `la fiche ${code} a déjà une ligne d'évaluation pour ${year}`,
+    duplicateAxisEvaluation: (code: string, year: string) => `l'axe ${code} a déjà une ligne d'évaluation pour ${year}`,
     /** A value message prefixed with its indicator. */
     ofIndicator: (id: string, message: string) => `${id} : ${message}`,
   },

@@ -18,6 +18,8 @@ export const vocabularyLabels = {
     "autre",
   ],
   statuses: ["À lancer", "En cours", "Réalisée", "Reportée", "Abandonnée"],
+  /** How far a fiche's objective is reached in a year, as the evaluation's dropdown offers it. */
+  appreciations: ["Atteint", "Partiellement atteint", "Non atteint", "Trop tôt pour dire"],
   /** Oui / Non indicators, as the cell's dropdown offers them. */
   yesNo: ["Oui", "Non"],
   indicatorTypes: {
@@ -41,5 +43,6 @@ export const vocabularyLabels = {
     },
     indicatorTypes: { échelle: "echelle", "oui/non": "oui-non", "oui non": "oui-non" },
     aggregations: { dernière: "derniere" },
+    appreciations: { partiellement: "Partiellement atteint", partiel: "Partiellement atteint", "trop tot": "Trop tôt pour dire" },
   },
 } as const;

@@ -4,6 +4,7 @@ import { SHEETS } from "./layout";
 import type { SheetPlan, WorkbookPlan } from "./sheet-plan";
 import { archiveSheet } from "./sheets/archive-sheet";
 import { conventionSheet } from "./sheets/convention-sheet";
+import { axisEvaluationSheet, ficheEvaluationSheet } from "./sheets/evaluation-sheets";
 import { guideSheet } from "./sheets/guide-sheet";
 import { indicatorsSheet } from "./sheets/indicators-sheet";
 import { measurementsSheet } from "./sheets/measurements-sheet";
@@ -31,6 +32,8 @@ export function buildTableauPlan(tracking: Tracking, options: BuildOptions): Wor
     indicatorsSheet(tracking),
     trackingSheet(tracking),
     measurementsSheet(tracking),
+    ficheEvaluationSheet(tracking),
+    axisEvaluationSheet(tracking),
   ];
   if (tracking.archive.length > 0) sheets.push(archiveSheet(tracking));
   sheets.push(metaSheet(tracking, options));

@@ -10,6 +10,8 @@ import { describeCellRule } from "./cell-rules";
 import { referenceFormat, valueFormat } from "./sheets/value-cells";
 import {
   ARCHIVE_SPEC,
+  AXIS_EVALUATION_SPEC,
+  FICHE_EVALUATION_SPEC,
   CONVENTION_SPEC,
   INDICATORS_SPEC,
   MEASUREMENTS_SPEC,
@@ -80,6 +82,8 @@ export function columnTables(): Record<string, string> {
     tracking: sheetTable(TRACKING_SPEC),
     measurements: sheetTable(MEASUREMENTS_SPEC),
     "value-types": valueTypesTable(),
+    ficheEvaluation: sheetTable(FICHE_EVALUATION_SPEC),
+    axisEvaluation: sheetTable(AXIS_EVALUATION_SPEC),
     archive: sheetTable(ARCHIVE_SPEC),
   };
 }

@@ -4,18 +4,34 @@
  * are generated from there (npm run docs:columns).
  */
 import { sheetLabels } from "../labels/catalog";
-import { ARCHIVE_SPEC, CONVENTION_SPEC, INDICATORS_SPEC, MEASUREMENTS_SPEC, PLAN_SPEC, TRACKING_SPEC, headersOf } from "./tableau-columns";
+import {
+  ARCHIVE_SPEC,
+  AXIS_EVALUATION_SPEC,
+  CONVENTION_SPEC,
+  FICHE_EVALUATION_SPEC,
+  INDICATORS_SPEC,
+  MEASUREMENTS_SPEC,
+  PLAN_SPEC,
+  TRACKING_SPEC,
+  headersOf,
+} from "./tableau-columns";
 
 export const FORMAT_ID = "ctg-suivi/tableau-de-suivi";
-export const TEMPLATE_VERSION = "1.3";
+export const TEMPLATE_VERSION = "1.4";
 /**
  * Versions this code can read: 1.0 lacks only the convention's identifier, which readers then derive; 1.0 and 1.1
  * record the locked quarters as one list instead of one row per quarter; up to 1.2 the entry sheets have no
- * « Vérifié » column (the mark of a value checked after a plausibility warning).
+ * « Vérifié » column (the mark of a value checked after a plausibility warning); up to 1.3 there is no written
+ * evaluation (« Évaluation des fiches », « Évaluation des axes »), which an update adds.
  */
-export const READABLE_VERSIONS = ["1.0", "1.1", "1.2", "1.3"] as const;
+export const READABLE_VERSIONS = ["1.0", "1.1", "1.2", "1.3", "1.4"] as const;
 
 export const SHEETS = sheetLabels.names;
+
+/** Whether a tableau of this template version holds the evaluation sheets (1.4 on). */
+export function hasEvaluationSheets(version: string): boolean {
+  return !["1.0", "1.1", "1.2", "1.3"].includes(version);
+}
 
 /** The rubriques of « Convention » by key, as their labels in column A. */
 export const CONVENTION_ROWS = Object.fromEntries(CONVENTION_SPEC.rows.map((row) => [row.key, row.label])) as Record<
@@ -29,6 +45,8 @@ export const INDICATOR_COLUMNS = headersOf(INDICATORS_SPEC);
 export const TRACKING_COLUMNS = headersOf(TRACKING_SPEC);
 export const MEASUREMENT_COLUMNS = headersOf(MEASUREMENTS_SPEC);
 export const ARCHIVE_COLUMNS = headersOf(ARCHIVE_SPEC);
+export const FICHE_EVALUATION_COLUMNS = headersOf(FICHE_EVALUATION_SPEC);
+export const AXIS_EVALUATION_COLUMNS = headersOf(AXIS_EVALUATION_SPEC);
 
 export const META_KEYS = {
   format: "format",

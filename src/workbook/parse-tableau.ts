@@ -12,9 +12,10 @@ import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, 
 import { plausibilityFindings } from "../domain/plausibility";
 import { type EntryProblem, checkConfirmation, checkMeasurementValue, checkStatusEntry, checkText, quarterChecker } from "../domain/validation";
 import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
-import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, SHEETS, TRACKING_COLUMNS, lockedQuartersOf } from "./layout";
+import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS, hasEvaluationSheets, lockedQuartersOf } from "./layout";
+import { readEvaluations } from "./parse-evaluation";
 import { type Grids, type Meta, readMeta, readPlanFromGrids, requireSheet } from "./parse-structure";
-import { MEASUREMENTS_SPEC, TRACKING_SPEC, optionalKeysOf } from "./tableau-columns";
+import { ARCHIVE_SPEC, MEASUREMENTS_SPEC, TRACKING_SPEC, optionalKeysOf } from "./tableau-columns";
 import { type RangeRef, rangeAddress } from "./sheet-plan";
 
 export type { Grids } from "./parse-structure";
@@ -44,7 +45,17 @@ export interface CellNotes {
 }
 
 /** The sheets a reader needs, for executors that read only what is asked. */
-export const TABLEAU_SHEETS: string[] = [SHEETS.meta, SHEETS.convention, SHEETS.plan, SHEETS.indicators, SHEETS.tracking, SHEETS.measurements, SHEETS.archive];
+export const TABLEAU_SHEETS: string[] = [
+  SHEETS.meta,
+  SHEETS.convention,
+  SHEETS.plan,
+  SHEETS.indicators,
+  SHEETS.tracking,
+  SHEETS.measurements,
+  SHEETS.ficheEvaluation,
+  SHEETS.axisEvaluation,
+  SHEETS.archive,
+];
 
 /** Every sheet a set-up writes: an update reads them all, to keep what people added to any of them. */
 export const PLANNED_SHEETS: string[] = [SHEETS.guide, ...TABLEAU_SHEETS];
@@ -70,12 +81,14 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
   const statuses = readStatuses(grids, plan, checkQuarter, issues);
   const measurements = readMeasurements(grids, plan, checkQuarter, issues);
   const lockedQuarters = lockedQuartersOf(meta.values);
+  const evaluationContext = { start: plan.convention.start, end: plan.convention.end, today: options.today };
   const tracking: Tracking = {
     plan,
     statuses: statuses?.entries ?? [],
     measurements: measurements?.entries ?? [],
     lockedQuarters,
     archive: readArchive(grids),
+    evaluations: readEvaluations(grids, plan, evaluationContext, hasEvaluationSheets(meta.values[META_KEYS.version] ?? ""), issues),
   };
   // One by one: a tableau may hold more warnings than a call may take arguments.
   if (statuses && measurements && options.plausibility !== false) for (const issue of plausibilityIssues(tracking, statuses, measurements)) issues.push(issue);
@@ -253,10 +266,14 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
   return { entries, rows, valueCol: c.value };
 }
 
-/** « Saisie d'indicateur », or any text starting with its first word (people shorten it). */
-function isMeasurementKind(text: string): boolean {
-  const firstWord = foldText(sheetLabels.archiveKinds.measurement).split(" ")[0];
-  return foldText(text).startsWith(firstWord);
+/** « Saisie d'indicateur », « Évaluation de fiche »… or any text starting with their first word (people shorten them). */
+function archiveKind(text: string): ArchivedEntry["kind"] {
+  const kinds = sheetLabels.archiveKinds;
+  const folded = foldText(text);
+  const firstWord = (label: string) => foldText(label).split(" ")[0];
+  if (folded.startsWith(firstWord(kinds.measurement))) return "saisie";
+  if (folded.startsWith(firstWord(kinds.ficheEvaluation))) return folded.includes(foldText("axe")) ? "evaluation-axe" : "evaluation-fiche";
+  return "statut";
 }
 
 /**
@@ -296,7 +313,7 @@ interface MeasurementReading {
 function readArchive(grids: Grids): ArchivedEntry[] {
   const grid = grids[SHEETS.archive];
   if (!grid) return [];
-  const mapped = mapColumns(SHEETS.archive, grid, ARCHIVE_COLUMNS);
+  const mapped = mapColumns(SHEETS.archive, grid, ARCHIVE_COLUMNS, optionalKeysOf(ARCHIVE_SPEC));
   if (!mapped.columns) return [];
   const c = mapped.columns;
   const entries: ArchivedEntry[] = [];
@@ -304,7 +321,7 @@ function readArchive(grids: Grids): ArchivedEntry[] {
     const kindText = textAt(grid, row, c.kind);
     if (!kindText) continue;
     const entry: ArchivedEntry = {
-      kind: isMeasurementKind(kindText) ? "saisie" : "statut",
+      kind: archiveKind(kindText),
       quarter: textAt(grid, row, c.quarter),
       actionCode: textAt(grid, row, c.actionCode),
       label: textAt(grid, row, c.label),
@@ -315,7 +332,18 @@ function readArchive(grids: Grids): ArchivedEntry[] {
     if (typeof progress === "number") entry.progress = tidy(progress * 100);
     const value = cellAt(grid, row, c.value);
     if (value !== null) entry.value = value;
-    for (const key of ["status", "achievements", "difficulties", "adjustments", "comment"] as const) {
+    for (const key of [
+      "status",
+      "achievements",
+      "difficulties",
+      "adjustments",
+      "comment",
+      "effects",
+      "evidence",
+      "appreciation",
+      "synthesis",
+      "decisions",
+    ] as const) {
       const text = textAt(grid, row, c[key]);
       if (text) entry[key] = text;
     }

@@ -3,7 +3,7 @@
  * for « Convention », its rubriques. The sheet builders (src/workbook/sheets/), the readers (parse-structure.ts,
  * parse-tableau.ts), the pane's entry form and the tables of docs/format-classeur.md all derive from these specs.
  */
-import { CONFIRMATION_RULE, CONVENTION_TEXT_RULE, type EntryRule, FREE_TEXT_RULE, PROGRESS_RULE, STATUS_RULE } from "../domain/entry-rules";
+import { APPRECIATION_RULE, CONFIRMATION_RULE, CONVENTION_TEXT_RULE, type EntryRule, FREE_TEXT_RULE, PROGRESS_RULE, STATUS_RULE } from "../domain/entry-rules";
 import { plausibilityLabels, ruleLabels, sheetLabels } from "../labels/catalog";
 import { validationOf } from "./cell-rules";
 import { COLORS, NUMBER_FORMATS } from "./formats";
@@ -27,7 +27,7 @@ export interface TableauColumn<K extends string = string> {
   format?: string | null;
   wrap?: boolean;
   rule?: ColumnRule;
-  /** Added by a later template (1.3): a tableau of an earlier one lacks it, and readers go without. */
+  /** Added by a later template (1.3, 1.4): a tableau of an earlier one lacks it, and readers go without. */
   optional?: boolean;
 }
 
@@ -185,6 +185,61 @@ export const MEASUREMENTS_SPEC: TableauSheetSpec<keyof typeof columns.measuremen
   tabColor: COLORS.entryTab,
 };
 
+const appreciationList = APPRECIATION_RULE.values.join(", ");
+
+/**
+ * « Évaluation des fiches » (template 1.4): one row per year × fiche, what article 9 asks to report beyond
+ * réalisations: the effects for the inhabitants, their evidence, the objective's appreciation, the adjustments.
+ */
+export const FICHE_EVALUATION_SPEC: TableauSheetSpec<keyof typeof columns.ficheEvaluation> = {
+  name: sheetLabels.names.ficheEvaluation,
+  table: sheetLabels.tables.ficheEvaluation,
+  columns: [
+    { key: "year", ...columns.ficheEvaluation.year, width: 8, format: NUMBER_FORMATS.year },
+    { key: "axisCode", ...columns.ficheEvaluation.axisCode, width: 5 },
+    { key: "code", ...columns.ficheEvaluation.code, width: 8 },
+    { key: "title", ...columns.ficheEvaluation.title, width: 34, wrap: true },
+    textColumn("effects", columns.ficheEvaluation.effects, sheetLabels.prompts.effects),
+    textColumn("evidence", columns.ficheEvaluation.evidence, sheetLabels.prompts.evidence),
+    {
+      key: "appreciation",
+      ...columns.ficheEvaluation.appreciation,
+      content: sheetLabels.docs.list(APPRECIATION_RULE.values),
+      width: 16,
+      entry: true,
+      wrap: true,
+      rule: fixed(
+        APPRECIATION_RULE,
+        { title: sheetLabels.prompts.appreciation.title, message: sheetLabels.prompts.appreciation.message(appreciationList) },
+        { title: sheetLabels.prompts.appreciationRefused.title, message: sheetLabels.prompts.appreciationRefused.message(appreciationList) },
+      ),
+    },
+    textColumn("adjustments", columns.ficheEvaluation.adjustments, sheetLabels.prompts.proposedAdjustments),
+  ],
+  keys: ["year", "code"],
+  frozenColumns: 4,
+  tabColor: COLORS.entryTab,
+};
+
+/** « Évaluation des axes » (template 1.4): one row per year × axe, its synthesis and the COPIL's decisions. */
+export const AXIS_EVALUATION_SPEC: TableauSheetSpec<keyof typeof columns.axisEvaluation> = {
+  name: sheetLabels.names.axisEvaluation,
+  table: sheetLabels.tables.axisEvaluation,
+  columns: [
+    { key: "year", ...columns.axisEvaluation.year, width: 8, format: NUMBER_FORMATS.year },
+    { key: "axisCode", ...columns.axisEvaluation.axisCode, width: 5 },
+    { key: "title", ...columns.axisEvaluation.title, width: 34, wrap: true },
+    { ...textColumn("synthesis", columns.axisEvaluation.synthesis, sheetLabels.prompts.synthesis), width: 60 },
+    { ...textColumn("decisions", columns.axisEvaluation.decisions, sheetLabels.prompts.decisions), width: 50 },
+  ],
+  keys: ["year", "axisCode"],
+  frozenColumns: 3,
+  tabColor: COLORS.entryTab,
+};
+
+/** Columns of « Archives » added with the evaluation (template 1.4): an older archive lacks them. */
+const LATER_ARCHIVE_COLUMNS: readonly string[] = ["effects", "evidence", "appreciation", "synthesis", "decisions"];
+
 export const ARCHIVE_SPEC: TableauSheetSpec<keyof typeof columns.archive> = {
   name: sheetLabels.names.archive,
   table: sheetLabels.tables.archive,
@@ -194,6 +249,7 @@ export const ARCHIVE_SPEC: TableauSheetSpec<keyof typeof columns.archive> = {
     width: key === "label" ? 40 : 14,
     wrap: true,
     ...(key === "progress" ? { format: NUMBER_FORMATS.percent } : {}),
+    ...(LATER_ARCHIVE_COLUMNS.includes(key) ? { optional: true } : {}),
   })),
   keys: ["kind", "quarter", "actionCode", "id"],
   kept: [],

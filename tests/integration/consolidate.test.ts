@@ -246,7 +246,7 @@ describe("ctg consolidate", () => {
     });
     const received = await receiveTableau(new Uint8Array(readFileSync(old)), "ancien.xlsx", { today: "2026-11-24" });
     expect(received.status).toBe("warnings");
-    expect(received.reasons[0]).toMatch(/modèle 1\.0, plus ancien que le modèle actuel 1\.3/);
+    expect(received.reasons[0]).toMatch(/modèle 1\.0, plus ancien que le modèle actuel 1\.4/);
     expect(received.tableau?.conventionId).toBeUndefined();
     expect(received.tableau?.tracking.statuses).toHaveLength(3);
   });

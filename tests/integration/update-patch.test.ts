@@ -111,7 +111,7 @@ describe("an update keeps what it does not own", () => {
     expect(await after.definedNames()).toContainEqual({ name: "Budget", formula: "'Notes Caf'!$A$2" });
     expect(await after.definedNames()).toContainEqual({ name: "_xlnm.Print_Titles", localSheetId: "2", formula: "'Plan d''actions'!$1:$1" });
     // The calculation chain is rebuilt by Excel; no part of the tableau's own sheets is left behind twice.
-    expect(after.parts().filter((part) => /tables\//.test(part)).length).toBe(4);
+    expect(after.parts().filter((part) => /tables\//.test(part)).length).toBe(6);
   });
 
   it("refuses to lose a note on a row that leaves the plan, and leaves the file and the folder as they were", async () => {

@@ -4,6 +4,11 @@ import { join } from "node:path";
 import type { ActionSheet, Plan } from "../../src/domain/plan";
 import { demoTracking } from "../../src/samples/demo-entries";
 import { samplePlan } from "../../src/samples/sample-plan";
+import type { Tracking } from "../../src/domain/tracking";
+import { buildTableauPlan } from "../../src/workbook/build-tableau";
+import { META_KEYS, SHEETS } from "../../src/workbook/layout";
+import { nodeDeflater } from "../../src/xlsx/node-zip";
+import { planWorkbookBytes } from "../../src/xlsx/plan-workbook";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 
 /** The demo tableau, written in `dir` as `suivi.xlsx`. */
@@ -30,4 +35,18 @@ export function newFichePlan(dir: string): string {
   const path = join(dir, "plan-nouveau.json");
   writeFileSync(path, JSON.stringify(planWithNewFirstFiche()));
   return path;
+}
+
+/**
+ * A tableau as template 1.3 wrote it: no evaluation sheets, version 1.3 in its metadata. Built from the same
+ * sheet plans as today's tableau with the two sheets left out, which is all that template 1.4 added to a tableau
+ * without archive.
+ */
+export async function templateOneThreeBytes(tracking: Tracking, now: string): Promise<Uint8Array> {
+  const built = buildTableauPlan(tracking, { now });
+  const sheets = built.sheets.filter((sheet) => sheet.name !== SHEETS.ficheEvaluation && sheet.name !== SHEETS.axisEvaluation);
+  const meta = sheets.find((sheet) => sheet.name === SHEETS.meta)!;
+  const versionRow = meta.values.find((row) => row[0] === META_KEYS.version)!;
+  versionRow[1] = "1.3";
+  return planWorkbookBytes({ ...built, sheets }, { deflater: nodeDeflater, modified: new Date(now) });
 }

@@ -10,6 +10,9 @@ import { createFakeExcel } from "../fake-excel";
 import type { SheetState } from "../fake-excel";
 import { NOW, TODAY } from "../support/small-plan";
 
+// A 200-fiche tableau laid out on the fake host takes seconds on a loaded two-core machine: behaviour, not timings.
+jest.setTimeout(30_000);
+
 /** fullTracking() fills every quarter of the convention: read after its end, none is in the future. */
 const AFTER_CONVENTION = "2031-03-01";
 

@@ -38,6 +38,8 @@ describe("the workbook contract", () => {
       SHEETS.indicators,
       SHEETS.tracking,
       SHEETS.measurements,
+      SHEETS.ficheEvaluation,
+      SHEETS.axisEvaluation,
       SHEETS.meta,
     ]);
     expect(plan.sheets.find((sheet) => sheet.name === SHEETS.meta)?.visibility).toBe("veryHidden");

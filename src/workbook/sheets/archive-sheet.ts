@@ -8,8 +8,14 @@ import { yesNoCell } from "./value-cells";
 
 export function archiveSheet(tracking: Tracking): SheetPlan {
   const kinds = sheetLabels.archiveKinds;
+  const kindLabel = {
+    statut: kinds.status,
+    saisie: kinds.measurement,
+    "evaluation-fiche": kinds.ficheEvaluation,
+    "evaluation-axe": kinds.axisEvaluation,
+  } as const;
   const rows = tracking.archive.map((entry) => [
-    entry.kind === "statut" ? kinds.status : kinds.measurement,
+    kindLabel[entry.kind],
     entry.quarter,
     entry.actionCode,
     entry.indicatorId ?? null,
@@ -21,6 +27,11 @@ export function archiveSheet(tracking: Tracking): SheetPlan {
     entry.difficulties ?? null,
     entry.adjustments ?? null,
     entry.comment ?? null,
+    entry.effects ?? null,
+    entry.evidence ?? null,
+    entry.appreciation ?? null,
+    entry.synthesis ?? null,
+    entry.decisions ?? null,
   ]);
   const headers = headersOf(ARCHIVE_SPEC);
   return buildTableSheet({

@@ -1,0 +1,61 @@
+/**
+ * « Évaluation des fiches » and « Évaluation des axes »: one row per year of the convention × fiche (or axe), the
+ * year's block in the order of the plan, so that a year's evaluation is one piece to write and to print.
+ */
+import { type AxisEvaluation, type FicheEvaluation, NO_EVALUATIONS, conventionYears, evaluationKey } from "../../domain/evaluation";
+import { locatedActions } from "../../domain/plan";
+import type { Tracking } from "../../domain/tracking";
+import type { CellValue, SheetPlan } from "../sheet-plan";
+import { buildTableSheet } from "../table-sheet";
+import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC, type TableauSheetSpec, headersOf, layoutColumns } from "../tableau-columns";
+
+function evaluationSheet(spec: TableauSheetSpec, rows: CellValue[][]): SheetPlan {
+  const headers = headersOf(spec);
+  return buildTableSheet({
+    name: spec.name,
+    tableName: spec.table,
+    ...(spec.tabColor ? { tabColor: spec.tabColor } : {}),
+    columns: layoutColumns(spec),
+    rows,
+    frozenColumns: spec.frozenColumns,
+    keyHeaders: spec.keys.map((key) => headers[key]),
+  });
+}
+
+export function ficheEvaluationSheet(tracking: Tracking): SheetPlan {
+  const entries = new Map<string, FicheEvaluation>(
+    (tracking.evaluations ?? NO_EVALUATIONS).fiches.map((entry) => [evaluationKey(entry.actionCode, entry.year), entry]),
+  );
+  const actions = locatedActions(tracking.plan);
+  const rows: CellValue[][] = [];
+  for (const year of conventionYears(tracking.plan.convention)) {
+    for (const { axis, action } of actions) {
+      const entry = entries.get(evaluationKey(action.code, year));
+      rows.push([
+        year,
+        axis.code,
+        action.code,
+        action.title,
+        entry?.effects ?? null,
+        entry?.evidence ?? null,
+        entry?.appreciation ?? null,
+        entry?.adjustments ?? null,
+      ]);
+    }
+  }
+  return evaluationSheet(FICHE_EVALUATION_SPEC, rows);
+}
+
+export function axisEvaluationSheet(tracking: Tracking): SheetPlan {
+  const entries = new Map<string, AxisEvaluation>(
+    (tracking.evaluations ?? NO_EVALUATIONS).axes.map((entry) => [evaluationKey(entry.axisCode, entry.year), entry]),
+  );
+  const rows: CellValue[][] = [];
+  for (const year of conventionYears(tracking.plan.convention)) {
+    for (const axis of tracking.plan.axes) {
+      const entry = entries.get(evaluationKey(axis.code, year));
+      rows.push([year, axis.code, axis.title, entry?.synthesis ?? null, entry?.decisions ?? null]);
+    }
+  }
+  return evaluationSheet(AXIS_EVALUATION_SPEC, rows);
+}
