@@ -11,3 +11,4 @@ export { readConsolidation, writeConsolidation, ConsolidationRefused, type Store
 export { FEATURE_REQUIREMENTS, FULL_SUPPORT, FeatureUnavailable, hostSupport, type Feature, type HostSupport } from "./requirements";
 export { ProtectedByPassword } from "./sheet-protection";
 export { selectCell } from "./select-cell";
+export { writeEvaluation, EvaluationRefused, type EvaluationEntry, type WrittenEvaluation } from "./write-evaluation";

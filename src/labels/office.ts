@@ -51,6 +51,15 @@ export const officeLabels = {
     columnMissing: (header: string, sheet: string) =>
       `La colonne « ${header} » est introuvable dans la feuille « ${sheet} » : le tableau a été modifié à la main.`,
   },
+  evaluation: {
+    /** A tableau of a template before 1.4: the sheet is added by an update of its structure. */
+    noSheet: (sheet: string) =>
+      `Ce tableau n'a pas encore de feuille « ${sheet} » (modèle antérieur à 1.4) : ajoutez les feuilles d'évaluation depuis l'onglet Évaluation, puis recommencez.`,
+    columnMissing: (header: string, sheet: string) => `La colonne « ${header} » est absente de la feuille « ${sheet} » : mettez à jour la structure du tableau.`,
+    noRow: (what: string, year: number, sheet: string) => `${what} n'a pas de ligne pour ${year} dans « ${sheet} » : mettez à jour la structure du tableau.`,
+    fiche: (code: string) => `La fiche ${code}`,
+    axis: (code: string) => `L'axe ${code}`,
+  },
   entry: {
     quarterLocked: (quarter: string) => `Le trimestre ${quarter} est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies.`,
     noRow: (actionCode: string, quarter: string, sheet: string) =>

@@ -30,7 +30,7 @@ export const paneLabels = {
     territoryWorkbook:
       "Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. Ouvrez un nouveau classeur vide (Fichier > Nouveau) et relancez « Consolider » depuis l'onglet CTG Suivi du ruban.",
     views: "Vues du tableau de suivi",
-    tabs: { tableau: "Tableau de bord", saisie: "Saisie", verifier: "Vérifier", bilan: "Bilans" },
+    tabs: { tableau: "Tableau de bord", saisie: "Saisie", evaluation: "Évaluation", verifier: "Vérifier", bilan: "Bilans" },
   },
 
   quarterPicker: {
@@ -185,6 +185,35 @@ export const paneLabels = {
     found: (fiches: number) => `${fiches} fiches actions trouvées — vérifiez les types d'indicateurs`,
     warning: (code: string | undefined, section: string, message: string) => `${code ? `${code} — ` : ""}${section} : ${message}`,
     noIndicator: "Aucun indicateur.",
+  },
+
+  evaluation: {
+    form: "Évaluation de l'année",
+    intro:
+      "Ce que l'article 9 demande au-delà des réalisations : ce qui a changé pour les habitants, sur quelles sources, et l'appréciation de chaque objectif. Les bilans reprennent ce texte.",
+    year: "Année",
+    subject: "Évaluer",
+    subjects: { fiche: "Une fiche action", axe: "Un axe (synthèse et décisions du COPIL)" },
+    fiche: "Fiche action",
+    axis: "Axe",
+    axisOption: (code: string, title: string) => `Axe ${code} — ${title}`,
+    appreciationPlaceholder: "Choisir une appréciation",
+    noAppreciation: "(aucune)",
+    /** What the fiche's follow-up says of the year, beside the evaluation being written. */
+    lastStatus: (quarter: string, status: string, progress: number | undefined) =>
+      `Suivi de l'année : au ${quarter}, ${status.toLowerCase()}${progress !== undefined ? `, ${progress} %` : ""}.`,
+    noStatus: "Suivi de l'année : aucun statut saisi pour l'instant.",
+    lastAchievements: (text: string) => `Dernières réalisations : ${text}`,
+    saved: (cells: readonly string[], what: string, year: number) =>
+      `Enregistré : ${cells.length} cellule(s) de l'évaluation ${year} ${what} (${cells.slice(0, 2).join(", ")}${cells.length > 2 ? "…" : ""}).`,
+    ofFiche: (code: string) => `de la fiche ${code}`,
+    ofAxis: (code: string) => `de l'axe ${code}`,
+    /** A tableau of a template before 1.4: its structure is updated with the plan it already has. */
+    missingSheets: "Ce tableau date d'un modèle sans feuilles d'évaluation. Ajoutez-les : toutes les saisies sont conservées.",
+    addSheets: "Ajouter les feuilles d'évaluation",
+    addingSheets: "Ajout des feuilles…",
+    fixFields: "Corrigez les champs signalés pour pouvoir enregistrer.",
+    save: "Enregistrer l'évaluation",
   },
 
   setup: {

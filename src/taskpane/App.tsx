@@ -1,11 +1,13 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { paneLabels } from "../labels/catalog";
+import { META_KEYS, hasEvaluationSheets } from "../workbook/layout";
 import { BilanPanel, type SaveFile } from "./BilanPanel";
 import { CheckPanel } from "./CheckPanel";
 import { ConsolidationPanel } from "./ConsolidationPanel";
 import { Dashboard } from "./Dashboard";
 import { EntryForm } from "./EntryForm";
+import { EvaluationPanel } from "./EvaluationPanel";
 import { describeError } from "./errors";
 import type { TableauGateway, WorkbookState } from "./gateway";
 import { SetupWizard } from "./SetupWizard";
@@ -21,8 +23,8 @@ const useStyles = makeStyles({
 });
 
 export type HostState = "loading" | "excel" | "no-office" | { refused: string };
-export type View = "tableau" | "saisie" | "verifier" | "bilan" | "consolider";
-export const VIEWS: readonly View[] = ["tableau", "saisie", "verifier", "bilan", "consolider"];
+export type View = "tableau" | "saisie" | "evaluation" | "verifier" | "bilan" | "consolider";
+export const VIEWS: readonly View[] = ["tableau", "saisie", "evaluation", "verifier", "bilan", "consolider"];
 
 export interface AppProps {
   host: HostState;
@@ -148,11 +150,20 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
       >
         <Tab value="tableau">{t.tabs.tableau}</Tab>
         <Tab value="saisie">{t.tabs.saisie}</Tab>
+        <Tab value="evaluation">{t.tabs.evaluation}</Tab>
         <Tab value="verifier">{t.tabs.verifier}</Tab>
         <Tab value="bilan">{t.tabs.bilan}</Tab>
       </TabList>
       {(view === "tableau" || view === "consolider") && <Dashboard gateway={gateway} tracking={tracking} onChange={reload} />}
       {view === "saisie" && <EntryForm gateway={gateway} tracking={tracking} onSaved={reload} />}
+      {view === "evaluation" && (
+        <EvaluationPanel
+          gateway={gateway}
+          tracking={tracking}
+          hasSheets={hasEvaluationSheets(state.reading.meta?.values[META_KEYS.version] ?? "")}
+          onSaved={reload}
+        />
+      )}
       {view === "verifier" && <CheckPanel gateway={gateway} />}
       {view === "bilan" && <BilanPanel gateway={gateway} tracking={tracking} {...(saveFile ? { saveFile } : {})} />}
     </>

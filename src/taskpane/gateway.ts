@@ -14,7 +14,10 @@ import {
   setUpTableau,
   writeConsolidation,
   writeQuarterEntry,
+  writeEvaluation,
   type BilanRequest,
+  type EvaluationEntry,
+  type WrittenEvaluation,
   type ExcelRun,
   type Feature,
   FULL_SUPPORT,
@@ -60,6 +63,8 @@ export interface TableauGateway {
   /** `notes`: what the host could not do (the print settings below ExcelApi 1.9), in French. */
   setUp(plan: Plan): Promise<{ kept: number; archived: number; notes: string[] }>;
   writeEntry(entry: QuarterEntry): Promise<WrittenEntry>;
+  /** One year's evaluation of a fiche or an axe, already checked. */
+  writeEvaluation(entry: EvaluationEntry): Promise<WrittenEvaluation>;
   setLocked(quarter: string, locked: boolean): Promise<string[]>;
   select(sheet: string, cell: string): Promise<void>;
   /** Writes (or rewrites) the bilan sheet with its native charts. */
@@ -126,6 +131,7 @@ export function officeGateway(
         }),
       ),
     writeEntry: (entry) => guarded("entry", () => run((context) => writeQuarterEntry(context, entry))),
+    writeEvaluation: (entry) => guarded("entry", () => run((context) => writeEvaluation(context, entry))),
     setLocked: (quarter, locked) => guarded("lock", () => run(async (context) => (await setQuarterLocked(context, quarter, locked)).lockedQuarters)),
     select: (sheet, cell) => guarded("check", () => run((context) => selectCell(context, sheet, cell))),
     generateBilan: (request) =>
