@@ -22,7 +22,8 @@ import {
   type Quarter,
 } from "./quarters";
 import type { Measurement, MeasurementValue, StatusEntry, Tracking } from "./tracking";
-import type { Aggregation } from "./vocabulary";
+import { APPRECIATIONS, type Aggregation, type Appreciation } from "./vocabulary";
+import { type AxisEvaluation, type FicheEvaluation, NO_EVALUATIONS, yearsCovered } from "./evaluation";
 
 export type ReportKind = "annual" | "midterm" | "final";
 
@@ -64,6 +65,8 @@ export interface ActionFigures {
   late: boolean;
   latestDifficulties?: { quarter: Quarter; text: string };
   latestAdjustments?: { quarter: Quarter; text: string };
+  /** The fiche's written evaluation of each year of the period, oldest first. */
+  evaluations: FicheEvaluation[];
 }
 
 export interface Report {
@@ -77,7 +80,14 @@ export interface Report {
   provisional: boolean;
   /** Quarters of the period over at `asOf`: only they count in completeness. */
   endedQuarters: number;
-  statuses: { overall: StatusCounts; percentDone: number; perAxis: { axis: Axis; counts: StatusCounts; averageProgress?: number }[] };
+  statuses: {
+    overall: StatusCounts;
+    percentDone: number;
+    /** `evaluations`: the axe's synthesis and the COPIL's decisions of each year of the period, oldest first. */
+    perAxis: { axis: Axis; counts: StatusCounts; averageProgress?: number; evaluations: AxisEvaluation[] }[];
+  };
+  /** How many fiches have each appreciation as their latest of the period; `none`: not appreciated yet. */
+  appreciations: Record<Appreciation | "none", number>;
   actions: ActionFigures[];
   late: ActionFigures[];
   indicators: IndicatorFigures[];
@@ -158,6 +168,11 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
     (entry) => entry.actionCode,
   );
 
+  const years = new Set(yearsCovered(quarterStart(quarters[0]), quarterEnd(last)));
+  const { fiches: ficheEvaluations, axes: axisEvaluations } = tracking.evaluations ?? NO_EVALUATIONS;
+  const byYear = <T extends { year: number }>(entries: readonly T[]) => entries.filter((entry) => years.has(entry.year)).sort((a, b) => a.year - b.year);
+  const evaluationsOf = groupBy(byYear(ficheEvaluations), (entry) => entry.actionCode);
+  const axisEvaluationsOf = groupBy(byYear(axisEvaluations), (entry) => entry.axisCode);
   const actions: ActionFigures[] = locatedActions(tracking.plan).map(({ axis, action }) => {
     const history = (carried.get(action.code) ?? []).sort((a, b) => compareQuarters(a.quarter, b.quarter));
     const latest = [...history].reverse().find((entry) => entry.status !== undefined);
@@ -172,8 +187,11 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
       late: isLate(action, status, asOf),
       ...latestText(inside, "difficulties", "latestDifficulties"),
       ...latestText(inside, "adjustments", "latestAdjustments"),
+      evaluations: evaluationsOf.get(action.code) ?? [],
     };
   });
+  const appreciations = Object.fromEntries([...APPRECIATIONS, "none"].map((key) => [key, 0])) as Record<Appreciation | "none", number>;
+  for (const figures of actions) appreciations[[...figures.evaluations].reverse().find((entry) => entry.appreciation)?.appreciation ?? "none"]++;
 
   const overall = emptyCounts();
   const perAxis = tracking.plan.axes.map((axis) => ({ axis, counts: emptyCounts(), progress: [] as number[] }));
@@ -218,8 +236,10 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
         axis,
         counts,
         ...(progress.length > 0 ? { averageProgress: Math.round((progress.reduce((a, b) => a + b, 0) / progress.length) * 10) / 10 } : {}),
+        evaluations: axisEvaluationsOf.get(axis.code) ?? [],
       })),
     },
+    appreciations,
     actions,
     late: actions.filter((figures) => figures.late),
     indicators,
@@ -275,11 +295,17 @@ export function petiteEnfanceOnly(tracking: Tracking): Tracking {
   };
   const codes = new Set(plan.axes.flatMap((axis) => axis.subAxes.flatMap((sub) => sub.actions.map((action) => action.code))));
   const ids = new Set(allIndicators(plan).map(({ indicator }) => indicator.id));
+  const axes = new Set(plan.axes.map((axis) => axis.code));
+  const evaluations = tracking.evaluations ?? NO_EVALUATIONS;
   return {
     ...tracking,
     plan,
     statuses: tracking.statuses.filter((entry) => codes.has(entry.actionCode)),
     measurements: tracking.measurements.filter((entry) => ids.has(entry.indicatorId)),
+    evaluations: {
+      fiches: evaluations.fiches.filter((entry) => codes.has(entry.actionCode)),
+      axes: evaluations.axes.filter((entry) => axes.has(entry.axisCode)),
+    },
   };
 }
 
@@ -328,6 +354,27 @@ export function reportJson(report: Report): unknown {
       kind: finding.kind,
       message: finding.message,
     })),
+    appreciations: report.appreciations,
+    evaluation: {
+      fiches: report.actions.flatMap((figures) =>
+        figures.evaluations.map((entry) => ({
+          code: entry.actionCode,
+          year: entry.year,
+          effects: entry.effects ?? null,
+          evidence: entry.evidence ?? null,
+          appreciation: entry.appreciation ?? null,
+          adjustments: entry.adjustments ?? null,
+        })),
+      ),
+      axes: report.statuses.perAxis.flatMap((entry) =>
+        entry.evaluations.map((evaluation) => ({
+          axis: evaluation.axisCode,
+          year: evaluation.year,
+          synthesis: evaluation.synthesis ?? null,
+          decisions: evaluation.decisions ?? null,
+        })),
+      ),
+    },
     difficulties: report.actions.flatMap((figures) =>
       figures.latestDifficulties ? [{ code: figures.action.code, quarter: figures.latestDifficulties.quarter, text: figures.latestDifficulties.text }] : [],
     ),

@@ -41,6 +41,9 @@ export const bilanLabels = {
       indicators: "Indicateurs d'évaluation",
       difficulties: "Dernières difficultés et ajustements",
       toConfirm: (count: number) => `Valeurs à confirmer avant le COPIL (${count})`,
+      effects: "Évaluation des fiches : ce qui a changé pour les habitants",
+      evidence: "Évaluation des fiches : sources et ajustements proposés",
+      axes: "Synthèse des axes et décisions du COPIL",
       chartData: "Données des graphiques",
     },
     headers: {
@@ -65,7 +68,20 @@ export const bilanLabels = {
       actions: "Fiches",
       entry: "Saisie",
       reason: "Pourquoi la vérifier",
+      year: "Année",
+      effects: "Effets pour les habitants",
+      appreciation: "Appréciation",
+      evidence: "Sources et preuves",
+      proposedAdjustments: "Ajustements proposés",
+      synthesis: "Synthèse",
+      decisions: "Décisions du COPIL",
     },
+    /** The latest appreciation of each fiche in the period, counted; `none`: fiches not appreciated yet. */
+    appreciations: (counts: Record<string, number>, none: number) =>
+      `Appréciation des objectifs (la plus récente de la période) : ${Object.entries(counts)
+        .map(([appreciation, count]) => `${appreciation.toLowerCase()} : ${count}`)
+        .join(", ")} ; sans appréciation : ${none}.`,
+    noEvaluation: "Aucune évaluation écrite pour cette période (feuilles « Évaluation des fiches » et « Évaluation des axes »).",
     /** Under « Valeurs à confirmer »: where they come from and what to do. */
     toConfirmIntro:
       "Valeurs valides mais improbables d'après l'historique de chaque indicateur : corrigez-les dans le tableau ou marquez-les « Vérifié » (onglet Vérifier du volet, ou ctg check).",

@@ -55,7 +55,8 @@ export const officeLabels = {
     /** A tableau of a template before 1.4: the sheet is added by an update of its structure. */
     noSheet: (sheet: string) =>
       `Ce tableau n'a pas encore de feuille « ${sheet} » (modèle antérieur à 1.4) : ajoutez les feuilles d'évaluation depuis l'onglet Évaluation, puis recommencez.`,
-    columnMissing: (header: string, sheet: string) => `La colonne « ${header} » est absente de la feuille « ${sheet} » : mettez à jour la structure du tableau.`,
+    columnMissing: (header: string, sheet: string) =>
+      `La colonne « ${header} » est absente de la feuille « ${sheet} » : mettez à jour la structure du tableau.`,
     noRow: (what: string, year: number, sheet: string) => `${what} n'a pas de ligne pour ${year} dans « ${sheet} » : mettez à jour la structure du tableau.`,
     fiche: (code: string) => `La fiche ${code}`,
     axis: (code: string) => `L'axe ${code}`,

@@ -4,6 +4,7 @@
  */
 import { allIndicators, locatedActions, type Plan } from "../domain/plan";
 import { measuredQuarters, quartersBetween, type Quarter } from "../domain/quarters";
+import type { Evaluations, FicheEvaluation } from "../domain/evaluation";
 import type { Measurement, StatusEntry, Tracking } from "../domain/tracking";
 import type { Status } from "../domain/vocabulary";
 import { plausibleSeries } from "./plausible-values";
@@ -73,5 +74,44 @@ export function demoTracking(plan: Plan, quarterCount = 2): Tracking {
       .filter((quarter) => measured.has(quarter))
       .forEach((quarter, step) => measurements.push({ indicatorId: indicator.id, quarter, value: series(step) }));
   }
-  return { plan, statuses, measurements, lockedQuarters: quarters.slice(0, 1), archive: [] };
+  return { plan, statuses, measurements, lockedQuarters: quarters.slice(0, 1), archive: [], evaluations: demoEvaluations(plan, statuses) };
+}
+
+/**
+ * A first year's written evaluation, as a chargé de coopération drafts it before the point d'étape: the fiches done
+ * or postponed by the last quarter entered, and the first axe's synthesis.
+ */
+function demoEvaluations(plan: Plan, statuses: readonly StatusEntry[]): Evaluations {
+  const year = Number(plan.convention.start.slice(0, 4));
+  const last = new Map(statuses.map((entry) => [entry.actionCode, entry.status]));
+  const fiches = locatedActions(plan).flatMap(({ action }): FicheEvaluation[] => {
+    const status = last.get(action.code);
+    if (status === "Réalisée")
+      return [
+        {
+          actionCode: action.code,
+          year,
+          effects: "Les familles concernées disent trouver plus facilement une réponse près de chez elles.",
+          evidence: "Questionnaire aux familles (42 réponses) ; compte rendu du comité technique.",
+          appreciation: "Atteint",
+        },
+      ];
+    if (status === "Reportée")
+      return [
+        {
+          actionCode: action.code,
+          year,
+          appreciation: "Trop tôt pour dire",
+          adjustments: "Recruter la coordination avant de fixer un nouveau calendrier.",
+        },
+      ];
+    return [];
+  });
+  const axis = plan.axes[0];
+  return {
+    fiches,
+    axes: axis
+      ? [{ axisCode: axis.code, year, synthesis: "Première année : les actions de l'axe sont lancées ; les premiers effets pour les familles apparaissent." }]
+      : [],
+  };
 }

@@ -151,7 +151,12 @@ export function EvaluationPanel({
     );
   }
 
-  const fiche = checkFicheEvaluation(code, year, { effects: texts.effects, evidence: texts.evidence, appreciation: texts.appreciation, adjustments: texts.adjustments });
+  const fiche = checkFicheEvaluation(code, year, {
+    effects: texts.effects,
+    evidence: texts.evidence,
+    appreciation: texts.appreciation,
+    adjustments: texts.adjustments,
+  });
   const axis = checkAxisEvaluation(axisCode, year, { synthesis: texts.synthesis, decisions: texts.decisions });
   const problems: EntryProblem[] = subject === "fiche" ? fiche.problems : axis.problems;
   const problemOf = (field: EntryProblem["field"]) => problems.find((problem) => problem.field === field);
@@ -168,7 +173,9 @@ export function EvaluationPanel({
     if (hasErrors) return;
     try {
       const written =
-        subject === "fiche" ? await gateway.writeEvaluation({ kind: "fiche", entry: fiche.value }) : await gateway.writeEvaluation({ kind: "axe", entry: axis.value });
+        subject === "fiche"
+          ? await gateway.writeEvaluation({ kind: "fiche", entry: fiche.value })
+          : await gateway.writeEvaluation({ kind: "axe", entry: axis.value });
       setMessage({ intent: "success", text: t.saved(written.cells, subject === "fiche" ? t.ofFiche(code) : t.ofAxis(axisCode), year) });
       await onSaved();
     } catch (error) {

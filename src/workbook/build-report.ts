@@ -88,6 +88,52 @@ export function shorten(text: string, max: number): string {
 const words = bilanLabels.sheet;
 const h = bilanLabels.sheet.headers;
 
+interface SheetWriter {
+  section: (title: string) => void;
+  table: (header: string[], rows: CellValue[][]) => number;
+  push: (row: CellValue[]) => number;
+}
+
+/**
+ * The written evaluation of the period: what changed for the inhabitants, on what evidence, what to adjust, and per
+ * axe its synthesis and the COPIL's decisions. Each text gets the wide column of its own table: a long text in a
+ * narrow column would print one word per line.
+ */
+function writeEvaluation(report: Report, { section, table, push }: SheetWriter): void {
+  const fiches = report.actions.flatMap((figures) => figures.evaluations.map((entry) => ({ code: figures.action.code, entry })));
+  const axes = report.statuses.perAxis.flatMap(({ axis, evaluations }) => evaluations.map((entry) => ({ code: axis.code, entry })));
+  section(words.sections.effects);
+  const { none, ...counts } = report.appreciations;
+  push([words.appreciations(counts, none)]);
+  if (fiches.length === 0 && axes.length === 0) {
+    push([words.noEvaluation]);
+    push([]);
+    return;
+  }
+  table(
+    [h.code, h.effects, h.year, h.appreciation],
+    fiches
+      .filter(({ entry }) => entry.effects || entry.appreciation)
+      .map(({ code, entry }) => [code, entry.effects ?? MISSING, entry.year, entry.appreciation ?? MISSING]),
+  );
+  const texts = <T extends { year: number }>(rows: { code: string; entry: T }[], text: (entry: T) => string | undefined, header: string, first: string) => {
+    const shown = rows.filter(({ entry }) => text(entry));
+    if (shown.length > 0)
+      table(
+        [first, header, h.year],
+        shown.map(({ code, entry }) => [code, text(entry)!, entry.year]),
+      );
+  };
+  section(words.sections.evidence);
+  texts(fiches, (entry) => entry.evidence, h.evidence, h.code);
+  texts(fiches, (entry) => entry.adjustments, h.proposedAdjustments, h.code);
+  if (axes.length > 0) {
+    section(words.sections.axes);
+    texts(axes, (entry) => entry.synthesis, h.synthesis, h.axis);
+    texts(axes, (entry) => entry.decisions, h.decisions, h.axis);
+  }
+}
+
 export function buildReportSheet(report: Report, options: ReportSheetOptions = {}): SheetPlan {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -188,6 +234,8 @@ export function buildReportSheet(report: Report, options: ReportSheetOptions = {
       return [null, null, null, format, format, format, PERCENT, format];
     },
   );
+
+  writeEvaluation(report, { section, table, push });
 
   if (report.toConfirm.length > 0) {
     section(words.sections.toConfirm(report.toConfirm.length));

@@ -175,7 +175,11 @@ describe("ctg consolidate", () => {
     }
     expect(["s", "inlineStr"]).toContain((await workbook.file.cell("Statuts", "K2"))?.type);
     // The syntheses' charts say the day they were counted at.
-    const chartTitles = await Promise.all(Object.keys(zip.files).filter((entry) => entry.startsWith("xl/charts/chart")).map((name) => zip.file(name)!.async("string")));
+    const chartTitles = await Promise.all(
+      Object.keys(zip.files)
+        .filter((entry) => entry.startsWith("xl/charts/chart"))
+        .map((name) => zip.file(name)!.async("string")),
+    );
     expect(chartTitles.join("")).toContain("par territoire au dernier trimestre terminé (consolidation du 24/11/2026)");
     expect(chartTitles.join("")).toContain("par champ d'intervention (consolidation du 24/11/2026)");
 

@@ -217,3 +217,43 @@ describe("updates and the evaluation", () => {
     );
   });
 });
+
+describe("the evaluation in the bilans", () => {
+  it("carries the years of the period into the JSON and the bilan sheet, with the appreciations counted", async () => {
+    const dir = workspace();
+    const file = join(dir, "suivi.xlsx");
+    const evaluations: Evaluations = {
+      fiches: [...EVALUATIONS.fiches, { actionCode: "2.A.1", year: 2026, appreciation: "Trop tôt pour dire" }],
+      axes: EVALUATIONS.axes,
+    };
+    writeFileSync(file, await writeTrackingFile(trackingWith(evaluations), "2026-11-24T09:00:00.000Z"));
+    const later = ctgAt("2027-02-10T10:00:00Z");
+    const json = JSON.parse((await later("bilan", file, "--kind", "annual", "--year", "2026", "--json")).out);
+    expect(json.appreciations).toEqual({ Atteint: 0, "Partiellement atteint": 1, "Non atteint": 0, "Trop tôt pour dire": 1, none: 1 });
+    expect(json.evaluation.fiches).toEqual([
+      {
+        code: "1.A.1",
+        year: 2026,
+        effects: EVALUATIONS.fiches[0].effects,
+        evidence: EVALUATIONS.fiches[0].evidence,
+        appreciation: "Partiellement atteint",
+        adjustments: "Ouvrir le samedi matin",
+      },
+      { code: "2.A.1", year: 2026, effects: null, evidence: null, appreciation: "Trop tôt pour dire", adjustments: null },
+    ]);
+    expect(json.evaluation.axes).toEqual([{ axis: "1", year: 2026, synthesis: EVALUATIONS.axes[0].synthesis, decisions: EVALUATIONS.axes[0].decisions }]);
+    // The point d'étape 2027 holds none of 2026's evaluation.
+    const next = JSON.parse((await ctgAt("2028-02-10T10:00:00Z")("bilan", file, "--kind", "annual", "--year", "2027", "--json")).out);
+    expect(next.evaluation).toEqual({ fiches: [], axes: [] });
+
+    const out = join(dir, "bilans");
+    expect((await later("bilan", file, "--kind", "annual", "--year", "2026", "--out", out)).code).toBe(0);
+    const [[, grid]] = await sheetsOf(join(out, "bilan-annuel-2026.xlsx"));
+    const text = grid.map((row) => row.map((cell) => cell ?? "").join(" | "));
+    expect(text).toContain(
+      "Appréciation des objectifs (la plus récente de la période) : atteint : 0, partiellement atteint : 1, non atteint : 0, trop tôt pour dire : 1 ; sans appréciation : 1.",
+    );
+    expect(text).toContain(`1.A.1 | ${EVALUATIONS.fiches[0].effects} | 2026 | Partiellement atteint`);
+    expect(text).toContain(`1 | ${EVALUATIONS.axes[0].decisions} | 2026`);
+  });
+});

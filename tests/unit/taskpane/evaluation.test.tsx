@@ -53,18 +53,33 @@ describe("the pane's Évaluation view", () => {
     await user.click(within(form).getByRole("combobox", { name: /Appréciation de l'objectif/ }));
     await user.click(await screen.findByRole("option", { name: "Partiellement atteint" }));
     await user.click(within(form).getByRole("button", { name: "Enregistrer l'évaluation" }));
-    expect(await within(form).findByText(/^Enregistré : 4 cellule\(s\) de l'évaluation 2026 de la fiche 1\.A\.1 \(Évaluation des fiches!E2, Évaluation des fiches!F2…\)/)).toBeTruthy();
+    expect(
+      await within(form).findByText(
+        /^Enregistré : 4 cellule\(s\) de l'évaluation 2026 de la fiche 1\.A\.1 \(Évaluation des fiches!E2, Évaluation des fiches!F2…\)/,
+      ),
+    ).toBeTruthy();
 
     const row = rowOf(host, SHEETS.ficheEvaluation, 2026, "1.A.1", 2);
     expect(row).toBe(1);
     const sheet = host.sheet(SHEETS.ficheEvaluation);
-    expect([4, 5, 6, 7].map((col) => sheet.peek(row, col)?.value ?? null)).toEqual(["Huit familles gardent leur emploi", "Enquête du RPE, octobre 2026", "Partiellement atteint", null]);
+    expect([4, 5, 6, 7].map((col) => sheet.peek(row, col)?.value ?? null)).toEqual([
+      "Huit familles gardent leur emploi",
+      "Enquête du RPE, octobre 2026",
+      "Partiellement atteint",
+      null,
+    ]);
     // The next fiche's row is untouched.
     expect(sheet.peek(row + 1, 4)?.value ?? null).toBeNull();
     const reading = (await gateway.read()).reading!;
     expect(reading.issues.filter((issue) => issue.severity === "error")).toEqual([]);
     expect(reading.tracking?.evaluations?.fiches).toEqual([
-      { actionCode: "1.A.1", year: 2026, effects: "Huit familles gardent leur emploi", evidence: "Enquête du RPE, octobre 2026", appreciation: "Partiellement atteint" },
+      {
+        actionCode: "1.A.1",
+        year: 2026,
+        effects: "Huit familles gardent leur emploi",
+        evidence: "Enquête du RPE, octobre 2026",
+        appreciation: "Partiellement atteint",
+      },
     ]);
   });
 
