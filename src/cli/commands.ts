@@ -23,6 +23,7 @@ import { decodeText } from "../import/text-encoding";
 import { computeReport, petiteEnfanceOnly, reportJson, type ReportKind } from "../domain/report";
 import { buildReportSheet, seriesIndicator } from "../workbook/build-report";
 import { deckFileName, writeDeck } from "../report/deck";
+import { documentFileName, writeBilanDocument } from "../report/bilan-document";
 
 export interface Console {
   out(line: string): void;
@@ -137,6 +138,9 @@ export async function demoCommand(options: { out?: string }, io: Console, clock:
     const deck = join(dir, deckFileName(report));
     writeBytes(deck, await writeDeck(report, { now }));
     io.out(t.deckWritten(deck));
+    const document = join(dir, documentFileName(report));
+    writeBytes(document, await writeBilanDocument(report, { now }));
+    io.out(t.documentWritten(document));
   }
   return reading.issues.some((issue) => issue.severity === "error") ? EXIT_CODES.problems : EXIT_CODES.ok;
 }
@@ -234,6 +238,9 @@ export async function bilanCommand(
     const deck = join(options.out, deckFileName(report, cdsf));
     writeBytes(deck, await writeDeck(report, { cdsf, now: clock.now(), ...(options.indicator ? { seriesIndicatorId: options.indicator } : {}) }));
     say(t.deckWritten(deck));
+    const document = join(options.out, documentFileName(report, cdsf));
+    writeBytes(document, await writeBilanDocument(report, { cdsf, now: clock.now() }));
+    say(t.documentWritten(document, report.statuses.perAxis.length, report.actions.length));
     if (report.toConfirm.length > 0) say(t.toConfirm(report.toConfirm.length));
     if (report.provisional) say(t.provisional(formatFrenchDate(report.asOf)));
   }

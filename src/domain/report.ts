@@ -6,7 +6,7 @@ import { bilanLabels } from "../labels/catalog";
 import { groupBy } from "./collections";
 import { EXIT_CODES, Refusal } from "./refusal";
 import { NOT_ENTERED, emptyCounts, isLate, type StatusCounts, type StatusOrNone } from "./dashboard";
-import { type Indicator, allIndicators, locatedActions, type ActionSheet, type Axis } from "./plan";
+import { type Indicator, allIndicators, locatedActions, type ActionSheet, type Axis, type Convention } from "./plan";
 import { type Finding, plausibilityFindings } from "./plausibility";
 import { type IsoDate, formatFrenchDate } from "./dates";
 import {
@@ -73,6 +73,8 @@ export interface Report {
   kind: ReportKind;
   title: string;
   territory: string;
+  /** The convention the bilan reports on: its Caf, signataires and period, for a written bilan's cover. */
+  convention: Convention;
   period: { first: Quarter; last: Quarter; quarters: Quarter[] };
   /** The date every figure is true at: the day the bilan is made, or the end of its period if earlier. */
   asOf: IsoDate;
@@ -225,6 +227,7 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
     kind: request.kind,
     title: request.kind === "annual" ? bilanLabels.titles.annual(request.year) : bilanLabels.titles[request.kind],
     territory: tracking.plan.convention.territory,
+    convention: tracking.plan.convention,
     period: { first: quarters[0], last, quarters },
     asOf,
     provisional,

@@ -11,6 +11,7 @@
  *   sheets      the tableau's sheet names, headers, guide and cell prompts
  *   bilans      bilans, their sheets, and the consolidation sheets
  *   deck        the COPIL slide deck
+ *   document    the written bilan (Word) and its petite-enfance extract
  *   files       reading and writing workbooks and archives, the répertoire import, the consolidation intake
  *   cli         the `ctg` command line
  *   office      what the Office.js executor tells (requirement sets, protection, refusals in the live workbook)
@@ -24,6 +25,7 @@ export { plausibilityLabels } from "./plausibility";
 export { sheetLabels } from "./sheets";
 export { bilanLabels } from "./bilans";
 export { deckLabels } from "./deck";
+export { documentLabels } from "./document";
 export { fileLabels } from "./files";
 export { cliLabels } from "./cli";
 export { officeLabels } from "./office";

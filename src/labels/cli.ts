@@ -103,6 +103,7 @@ export const cliLabels = {
     checked: (count: string) => `  Vérification : ${count}.`,
     bilanWritten: (year: number, file: string) => `Point d'étape ${year} de la démonstration écrit : ${file}`,
     deckWritten: (file: string) => `Présentation COPIL de la démonstration écrite : ${file}`,
+    documentWritten: (file: string) => `Bilan écrit (Word) de la démonstration : ${file}`,
   },
 
   samplePlan: {
@@ -124,7 +125,7 @@ export const cliLabels = {
 
   bilan: {
     usage: BILAN_USAGE,
-    outOrJson: `Indiquez --out DOSSIER pour écrire le classeur du bilan, ou --json pour l'afficher.\n${BILAN_USAGE}`,
+    outOrJson: `Indiquez --out DOSSIER pour écrire le bilan (classeur, document Word et présentation), ou --json pour l'afficher.\n${BILAN_USAGE}`,
     hasErrors: (file: string, errors: number) =>
       `« ${file} » contient ${errors} erreur(s) : corrigez-les (ctg check) avant le bilan, qui sinon laisserait de côté les saisies erronées.`,
     unknownIndicator: (id: string) =>
@@ -136,6 +137,8 @@ export const cliLabels = {
     /** A bilan made before its period ends, at the user's request. */
     provisional: (asOf: string) => `Bilan provisoire : ses chiffres sont ceux du ${asOf}, avant la fin de sa période.`,
     deckWritten: (file: string) => `Présentation COPIL écrite : ${file}`,
+    documentWritten: (file: string, axes: number, actions: number) =>
+      `Bilan écrit (Word, à présenter au COPIL) : ${file} (${axes} axe(s), ${actions} fiche(s) action(s)).`,
     toConfirm: (count: number) =>
       `${count} valeur(s) à confirmer avant le COPIL (liste dans le bilan) : corrigez-les ou marquez-les « Vérifié » dans le tableau ; ctg check les situe.`,
   },

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import JSZip from "jszip";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMALL_PLAN_JSON } from "../support/small-plan";
@@ -230,5 +231,19 @@ describe("ctg bilan --out", () => {
     expect(await workbook.attributesOf("Bilan intermédiaire", "pageSetup")).toEqual({ paperSize: "9", fitToHeight: "0", orientation: "landscape" });
     expect(await workbook.attributesOf("Bilan intermédiaire", "pageSetUpPr")).toEqual({ fitToPage: "1" });
     expect((await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "final")).code).toBe(2);
+  });
+
+  it("writes the written bilan beside it, a Word document whose cover says provisoire", async () => {
+    const dir = workspace();
+    await ctg("demo", "--out", dir);
+    const result = await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--provisoire", "--cdsf", "--out", join(dir, "bilans"));
+    expect(result.code).toBe(0);
+    const document = join(dir, "bilans", "bilan-intermediaire-cdsf.docx");
+    expect(result.out).toContain(`Bilan écrit (Word, à présenter au COPIL) : ${document} (1 axe(s), 1 fiche(s) action(s)).`);
+    const xml = await (await JSZip.loadAsync(readFileSync(document))).file("word/document.xml")!.async("string");
+    expect(xml).toContain("Bilan intermédiaire provisoire");
+    expect(xml).toContain("Schéma pluriannuel de maintien et de développement de l&apos;offre d&apos;accueil du jeune enfant");
+    // The demo's own run writes its point d'étape as a document too.
+    expect(readdirSync(dir)).toContain("bilan-annuel-2026.docx");
   });
 });
