@@ -134,6 +134,10 @@ export const paneLabels = {
     cdsfUnavailable: "Extrait petite enfance pour la CDSF (aucune fiche du champ petite enfance)",
     generate: "Générer le bilan",
     downloadDeck: "Télécharger la présentation COPIL (.pptx)",
+    downloadDocument: "Télécharger le bilan écrit (Word, .docx)",
+    preparingDocument: "Rédaction du bilan écrit…",
+    documentReady: (fileName: string, axes: number, actions: number) =>
+      `Bilan écrit « ${fileName} » prêt (${axes} axe(s), ${actions} fiche(s) action(s)) : retrouvez-le dans vos téléchargements.`,
     writingSheet: "Écriture de la feuille du bilan et de ses graphiques…",
     preparingDeck: "Préparation de la présentation…",
     /** Followed by the executor's notes (print settings skipped), each after a space. */

@@ -99,15 +99,13 @@ export class DocumentParts {
         borders,
         ...(header ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLORS.headerFill) } } : {}),
         margins: { top: 40, bottom: 40, left: 80, right: 80 },
-        children: text
-          .split(/\r?\n/)
-          .map(
-            (line) =>
-              new Paragraph({
-                spacing: { after: 0 },
-                children: [new TextRun({ text: line, size: TABLE_SIZE, bold: header, ...(header ? { color: hex(COLORS.headerFont) } : {}) })],
-              }),
-          ),
+        children: text.split(/\r?\n/).map(
+          (line) =>
+            new Paragraph({
+              spacing: { after: 0 },
+              children: [new TextRun({ text: line, size: TABLE_SIZE, bold: header, ...(header ? { color: hex(COLORS.headerFont) } : {}) })],
+            }),
+        ),
       });
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },

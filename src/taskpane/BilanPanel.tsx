@@ -60,7 +60,10 @@ function defaultMidtermEnd(tracking: Tracking, today: string): Quarter {
   return lastEnded !== undefined && lastEnded < middle ? lastEnded : middle;
 }
 
-/** Point d'étape, bilan intermédiaire or final: the sheet with its native charts, and the COPIL deck to download. */
+/**
+ * Point d'étape, bilan intermédiaire or final: the sheet with its native charts, and to download the written bilan
+ * (Word) a COPIL adopts and the COPIL deck.
+ */
 export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gateway: TableauGateway; tracking: Tracking; saveFile?: SaveFile }) {
   const styles = useStyles();
   const quarters = useMemo(() => quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end), [tracking]);
@@ -84,7 +87,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
   const notOver = kind !== "annual" && today <= periodEnd;
   const [cdsf, setCdsf] = useState(false);
   const [indicatorId, setIndicatorId] = useState(AUTOMATIC);
-  const [busy, setBusy] = useState<"sheet" | "deck" | undefined>();
+  const [busy, setBusy] = useState<"sheet" | "deck" | "document" | undefined>();
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
 
   const request = (): BilanRequest => ({
@@ -96,17 +99,21 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
     ...(indicatorId !== AUTOMATIC ? { seriesIndicatorId: indicatorId } : {}),
   });
 
-  const act = async (what: "sheet" | "deck") => {
+  const act = async (what: "sheet" | "deck" | "document") => {
     setBusy(what);
     setMessage(undefined);
     try {
       if (what === "sheet") {
         const generated = await gateway.generateBilan(request());
         setMessage({ intent: "success", text: [t.sheetWritten(generated.sheetName, generated.charts), ...generated.notes].join(" ") });
-      } else {
+      } else if (what === "deck") {
         const deck = await gateway.bilanDeck(request());
         saveFile(deck.fileName, deck.bytes);
         setMessage({ intent: "success", text: t.deckReady(deck.fileName, deck.slides) });
+      } else {
+        const document = await gateway.bilanDocument(request());
+        saveFile(document.fileName, document.bytes);
+        setMessage({ intent: "success", text: t.documentReady(document.fileName, document.axes, document.actions) });
       }
     } catch (caught) {
       setMessage({ intent: "error", text: describeError(caught) });
@@ -181,12 +188,16 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
         <Button appearance="primary" disabled={busy !== undefined || (notOver && !provisional)} onClick={() => void act("sheet")}>
           {t.generate}
         </Button>
+        <Button disabled={busy !== undefined || (notOver && !provisional)} onClick={() => void act("document")}>
+          {t.downloadDocument}
+        </Button>
         <Button disabled={busy !== undefined || (notOver && !provisional)} onClick={() => void act("deck")}>
           {t.downloadDeck}
         </Button>
       </div>
       {busy === "sheet" && <Spinner size="tiny" label={t.writingSheet} />}
       {busy === "deck" && <Spinner size="tiny" label={t.preparingDeck} />}
+      {busy === "document" && <Spinner size="tiny" label={t.preparingDocument} />}
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>

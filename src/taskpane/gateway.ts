@@ -69,6 +69,8 @@ export interface TableauGateway {
   select(sheet: string, cell: string): Promise<void>;
   /** Writes (or rewrites) the bilan sheet with its native charts. */
   generateBilan(request: BilanRequest): Promise<{ sheetName: string; charts: number; notes: string[] }>;
+  /** The written bilan (Word), read from the workbook as it is now. */
+  bilanDocument(request: BilanRequest): Promise<{ fileName: string; bytes: Uint8Array; axes: number; actions: number }>;
   /** The COPIL deck of the bilan, read from the workbook as it is now. */
   bilanDeck(request: BilanRequest): Promise<{ fileName: string; bytes: Uint8Array; slides: number }>;
   /**
@@ -149,6 +151,15 @@ export function officeGateway(
       const options = { cdsf: request.cdsf ?? false, now: clock(), ...(request.seriesIndicatorId ? { seriesIndicatorId: request.seriesIndicatorId } : {}) };
       const deck = await renderDeck(report, options);
       return { fileName: deckFileName(report, options.cdsf), bytes: deck.bytes, slides: deck.titles.length };
+    },
+    bilanDocument: async (request) => {
+      support.require("check");
+      const report = await run((context) => readBilanReport(context, request, { today: today() }));
+      // The docx library is only needed here: loaded on first use, it stays out of the pane's first paint.
+      const { documentFileName, renderBilanDocument } = await import(/* webpackChunkName: "document" */ "../report/bilan-document");
+      const cdsf = request.cdsf ?? false;
+      const document = await renderBilanDocument(report, { cdsf, now: clock() });
+      return { fileName: documentFileName(report, cdsf), bytes: document.bytes, axes: report.statuses.perAxis.length, actions: report.actions.length };
     },
     consolidate: async (files, options = {}) => {
       support.require("consolidation");

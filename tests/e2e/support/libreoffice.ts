@@ -10,7 +10,7 @@ export function requireTool(tool: string, debianPackage: string): void {
   }
 }
 
-/** Converts a workbook or deck to PDF in `outDir`, in a French locale; returns the PDF's path (it may not exist). */
+/** Converts a workbook, a deck or a document to PDF in `outDir`, in a French locale; returns the PDF's path (it may not exist). */
 export function convertToPdf(file: string, outDir: string): string {
   return convertTo(file, outDir, "pdf");
 }
@@ -31,5 +31,5 @@ function convertTo(file: string, outDir: string, format: "pdf" | "xlsx"): string
       env: { ...process.env, LC_ALL: "fr_FR.UTF-8", LANG: "fr_FR.UTF-8" },
     },
   );
-  return join(outDir, basename(file).replace(/\.(xlsx|pptx)$/, `.${format}`));
+  return join(outDir, basename(file).replace(/\.(xlsx|pptx|docx)$/, `.${format}`));
 }

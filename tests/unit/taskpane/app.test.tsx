@@ -203,6 +203,15 @@ describe("bilans tab", () => {
     expect(title).toContain("Bilan provisoire : chiffres au 24/11/2026");
     // The deck does not write to the workbook.
     expect(host.state.sheets.map((sheet) => sheet.name)).not.toContain("Bilan final CDSF");
+
+    // The written bilan of the same choice, as a Word document: provisoire on its cover, the CDSF's schéma inside.
+    await user.click(within(panel).getByRole("button", { name: /Télécharger le bilan écrit \(Word/ }));
+    expect(await within(panel).findByText(/Bilan écrit «.bilan-final-cdsf\.docx.» prêt \(1 axe\(s\), 1 fiche\(s\) action\(s\)\)/)).toBeTruthy();
+    expect(saved.map((file) => file.name)).toEqual(["copil-final-cdsf.pptx", "bilan-final-cdsf.docx"]);
+    const document = await (await JSZip.loadAsync(saved[1].bytes)).file("word/document.xml")!.async("string");
+    expect(document).toContain("Bilan final provisoire");
+    expect(document).toContain("BILAN PROVISOIRE — établi au 24/11/2026");
+    expect(document).toContain("5. Estimation des coûts");
   });
 
   it("picks the indicator of the line chart and tells a refusal in French", async () => {
