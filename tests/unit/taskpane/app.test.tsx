@@ -157,8 +157,8 @@ describe("bilans tab", () => {
     return host;
   }
 
-  function renderBilans(host: ReturnType<typeof createFakeExcel>, saveFile: (name: string, bytes: Uint8Array) => void) {
-    const gateway = officeGateway(host.run, () => new Date("2026-11-24T10:00:00Z"));
+  function renderBilans(host: ReturnType<typeof createFakeExcel>, saveFile: (name: string, bytes: Uint8Array) => void, on = "2026-11-24T10:00:00Z") {
+    const gateway = officeGateway(host.run, () => new Date(on));
     render(
       <FluentProvider theme={webLightTheme}>
         <App host="excel" gateway={gateway} initialView="bilan" saveFile={saveFile} />
@@ -212,6 +212,22 @@ describe("bilans tab", () => {
     expect(document).toContain("Bilan final provisoire");
     expect(document).toContain("BILAN PROVISOIRE — établi au 24/11/2026");
     expect(document).toContain("5. Estimation des coûts");
+  });
+
+  it("after the convention, makes the final bilan as it stands at the end of its period, not provisional", async () => {
+    const user = userEvent.setup();
+    const host = await demoHost();
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    renderBilans(host, (name, bytes) => saved.push({ name, bytes }), "2031-02-01T10:00:00Z");
+    const panel = await screen.findByRole("region", { name: "Bilans" });
+    await user.click(within(panel).getByRole("radio", { name: "Bilan final" }));
+    expect(within(panel).queryByRole("checkbox", { name: "Bilan provisoire" })).toBeNull();
+    await user.click(within(panel).getByRole("button", { name: /Télécharger le bilan écrit \(Word/ }));
+    await within(panel).findByText(/Bilan écrit «.bilan-final\.docx.» prêt/);
+    const JSZip = (await import("jszip")).default;
+    const document = await (await JSZip.loadAsync(saved[0].bytes)).file("word/document.xml")!.async("string");
+    expect(document).toContain("Chiffres arrêtés au 31/12/2030");
+    expect(document).not.toContain("provisoire");
   });
 
   it("picks the indicator of the line chart and tells a refusal in French", async () => {
