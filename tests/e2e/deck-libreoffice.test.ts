@@ -43,8 +43,10 @@ describe("COPIL deck in LibreOffice Impress", () => {
   it("renders the demo's point d'étape deck, written by the CLI, one page per slide in French", async () => {
     const lines: string[] = [];
     const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
-    expect(await run(["demo", "--out", outDir], io)).toBe(0);
-    expect(await run(["bilan", join(outDir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--cdsf", "--out", outDir], io)).toBe(0);
+    // On 24/11/2026: the mid-term period runs to the end of 2028, so its bilan is made as provisoire.
+    const clock = { now: () => new Date("2026-11-24T10:00:00Z") };
+    expect(await run(["demo", "--out", outDir], io, clock)).toBe(0);
+    expect(await run(["bilan", join(outDir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--provisoire", "--cdsf", "--out", outDir], io, clock)).toBe(0);
     expect(lines.join("\n")).toContain("copil-intermediaire-cdsf.pptx");
 
     const annual = toPdf(join(outDir, "copil-annuel-2026.pptx"));
@@ -66,7 +68,9 @@ describe("COPIL deck in LibreOffice Impress", () => {
     expect(pngs(annual, "annuel")).toHaveLength(8);
 
     const cdsf = toPdf(join(outDir, "copil-intermediaire-cdsf.pptx"));
-    expect(execFileSync("pdftotext", [cdsf, "-"], { encoding: "utf8" })).toContain("extrait petite enfance (CDSF)");
+    const cdsfText = execFileSync("pdftotext", [cdsf, "-"], { encoding: "utf8" });
+    expect(cdsfText).toContain("extrait petite enfance (CDSF)");
+    expect(cdsfText).toContain("provisoire, chiffres au 24/11/2026");
     expect(pngs(cdsf, "cdsf").length).toBe(pages(cdsf));
   });
 
