@@ -22,9 +22,10 @@ import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/qu
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
-import { frenchTypography, paneLabels, sentence, vocabularyLabels } from "../labels/catalog";
-import { MEASUREMENTS_SPEC, type TableauColumn, TRACKING_SPEC, columnOf } from "../workbook/tableau-columns";
+import { paneLabels, sentence, vocabularyLabels } from "../labels/catalog";
+import { MEASUREMENTS_SPEC, TRACKING_SPEC, columnOf } from "../workbook/tableau-columns";
 import { QuarterPicker } from "./QuarterPicker";
+import { promptOf } from "./column-prompt";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter, startedQuarters } from "./quarters-ui";
@@ -40,10 +41,6 @@ const columns = {
   adjustments: columnOf(TRACKING_SPEC, "adjustments"),
   comment: columnOf(MEASUREMENTS_SPEC, "comment"),
 };
-
-function promptOf(column: TableauColumn): string | undefined {
-  return column.rule?.kind === "fixed" ? frenchTypography(column.rule.validation.prompt.message) : undefined;
-}
 
 const [YES, NO] = vocabularyLabels.yesNo;
 

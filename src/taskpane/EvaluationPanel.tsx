@@ -31,8 +31,9 @@ import { compareQuarters, quarterLabel } from "../domain/quarters";
 import type { Tracking } from "../domain/tracking";
 import type { EntryProblem } from "../domain/validation";
 import { APPRECIATIONS } from "../domain/vocabulary";
-import { frenchTypography, paneLabels, sentence } from "../labels/catalog";
-import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC, type TableauColumn, columnOf } from "../workbook/tableau-columns";
+import { paneLabels, sentence } from "../labels/catalog";
+import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC, columnOf } from "../workbook/tableau-columns";
+import { promptOf } from "./column-prompt";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 
@@ -48,10 +49,6 @@ const columns = {
   decisions: columnOf(AXIS_EVALUATION_SPEC, "decisions"),
 };
 type TextField = "effects" | "evidence" | "adjustments" | "synthesis" | "decisions";
-
-function promptOf(column: TableauColumn): string | undefined {
-  return column.rule?.kind === "fixed" ? frenchTypography(column.rule.validation.prompt.message) : undefined;
-}
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -3,10 +3,10 @@
  * and poppler turns the pages into PNG under test-output/deck/ (look at them).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { run } from "../../src/cli/main";
-import { convertToPdf, requireTool } from "./support/libreoffice";
+import { convertedPdf, pdfPages, requireTool } from "./support/libreoffice";
 import { computeReport } from "../../src/domain/report";
 import { renderDeck } from "../../src/report/deck";
 import { fullTracking, syntheticPlan } from "../../src/samples/synthetic-plan";
@@ -17,15 +17,8 @@ const AFTER_CONVENTION = "2031-01-15";
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "test-output", "deck");
 
-function toPdf(file: string): string {
-  const pdf = convertToPdf(file, outDir);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice n'a pas converti ${file}`);
-  return pdf;
-}
-
-function pages(pdf: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
-}
+const toPdf = (file: string) => convertedPdf(file, outDir);
+const pages = pdfPages;
 
 function pngs(pdf: string, prefix: string): string[] {
   execFileSync("pdftoppm", ["-png", "-r", "50", pdf, join(outDir, prefix)], { stdio: "pipe" });

@@ -4,14 +4,14 @@
  * Made at fixed dates through the public command, during and after the convention.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { run } from "../../src/cli/main";
 import { computeReport } from "../../src/domain/report";
 import { renderBilanDocument } from "../../src/report/bilan-document";
 import { fullTracking, syntheticPlan } from "../../src/samples/synthetic-plan";
 import { PYTHON } from "./support/readers";
-import { convertToPdf, requireTool } from "./support/libreoffice";
+import { convertedPdf, pdfPages, requireTool } from "./support/libreoffice";
 
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "test-output", "document");
@@ -29,15 +29,8 @@ function pythonDocx(file: string): ReadBack {
   return JSON.parse(execFileSync(PYTHON, [PYTHON_DOCX, file], { encoding: "utf8", timeout: 60_000 })) as ReadBack;
 }
 
-function toPdf(file: string): string {
-  const pdf = convertToPdf(file, outDir);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice n'a pas converti ${file}`);
-  return pdf;
-}
-
-function pages(pdf: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
-}
+const toPdf = (file: string) => convertedPdf(file, outDir);
+const pages = pdfPages;
 
 function pngs(pdf: string, prefix: string, last: number): string[] {
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", String(last), pdf, join(outDir, prefix)], { stdio: "pipe" });

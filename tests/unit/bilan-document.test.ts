@@ -4,6 +4,7 @@
  * (python-docx, LibreOffice) are in tests/e2e/written-document.test.ts.
  */
 import JSZip from "jszip";
+import { decodeXmlText } from "../support/xml-entities";
 import type { Evaluations } from "../../src/domain/evaluation";
 import { computeReport, petiteEnfanceOnly } from "../../src/domain/report";
 import type { Tracking } from "../../src/domain/tracking";
@@ -21,14 +22,7 @@ interface OpenedDocument {
   charts: string[];
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
+const decode = decodeXmlText;
 
 function paragraphsOf(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) =>

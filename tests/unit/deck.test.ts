@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { decodeXmlText } from "../support/xml-entities";
 import { readPlan } from "../../src/domain/plan";
 import { computeReport, petiteEnfanceOnly, type Report } from "../../src/domain/report";
 import type { Tracking } from "../../src/domain/tracking";
@@ -38,14 +39,7 @@ async function open(bytes: Uint8Array): Promise<OpenedDeck> {
   return { slides, texts, charts };
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
+const decode = decodeXmlText;
 
 /** The values of each series of a chart: series name → numbers. */
 function seriesOf(chartXml: string): Map<string, number[]> {

@@ -2,9 +2,9 @@
 import type { Tracking } from "../../domain/tracking";
 import { sheetLabels } from "../../labels/catalog";
 import type { SheetPlan } from "../sheet-plan";
-import { buildTableSheet } from "../table-sheet";
-import { ARCHIVE_SPEC, headersOf, layoutColumns } from "../tableau-columns";
+import { ARCHIVE_SPEC } from "../tableau-columns";
 import { yesNoCell } from "./value-cells";
+import { specSheet } from "./spec-sheet";
 
 export function archiveSheet(tracking: Tracking): SheetPlan {
   const kinds = sheetLabels.archiveKinds;
@@ -33,15 +33,5 @@ export function archiveSheet(tracking: Tracking): SheetPlan {
     entry.synthesis ?? null,
     entry.decisions ?? null,
   ]);
-  const headers = headersOf(ARCHIVE_SPEC);
-  return buildTableSheet({
-    name: ARCHIVE_SPEC.name,
-    tableName: ARCHIVE_SPEC.table,
-    keyHeaders: ARCHIVE_SPEC.keys.map((key) => headers[key]),
-    keptHeaders: (ARCHIVE_SPEC.kept ?? []).map((key) => headers[key]),
-    ...(ARCHIVE_SPEC.tabColor ? { tabColor: ARCHIVE_SPEC.tabColor } : {}),
-    columns: layoutColumns(ARCHIVE_SPEC),
-    rows,
-    frozenColumns: ARCHIVE_SPEC.frozenColumns,
-  });
+  return specSheet(ARCHIVE_SPEC, rows);
 }

@@ -6,21 +6,8 @@ import { type AxisEvaluation, type FicheEvaluation, NO_EVALUATIONS, conventionYe
 import { locatedActions } from "../../domain/plan";
 import type { Tracking } from "../../domain/tracking";
 import type { CellValue, SheetPlan } from "../sheet-plan";
-import { buildTableSheet } from "../table-sheet";
-import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC, type TableauSheetSpec, headersOf, layoutColumns } from "../tableau-columns";
-
-function evaluationSheet(spec: TableauSheetSpec, rows: CellValue[][]): SheetPlan {
-  const headers = headersOf(spec);
-  return buildTableSheet({
-    name: spec.name,
-    tableName: spec.table,
-    ...(spec.tabColor ? { tabColor: spec.tabColor } : {}),
-    columns: layoutColumns(spec),
-    rows,
-    frozenColumns: spec.frozenColumns,
-    keyHeaders: spec.keys.map((key) => headers[key]),
-  });
-}
+import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC } from "../tableau-columns";
+import { specSheet } from "./spec-sheet";
 
 export function ficheEvaluationSheet(tracking: Tracking): SheetPlan {
   const entries = new Map<string, FicheEvaluation>(
@@ -43,7 +30,7 @@ export function ficheEvaluationSheet(tracking: Tracking): SheetPlan {
       ]);
     }
   }
-  return evaluationSheet(FICHE_EVALUATION_SPEC, rows);
+  return specSheet(FICHE_EVALUATION_SPEC, rows);
 }
 
 export function axisEvaluationSheet(tracking: Tracking): SheetPlan {
@@ -57,5 +44,5 @@ export function axisEvaluationSheet(tracking: Tracking): SheetPlan {
       rows.push([year, axis.code, axis.title, entry?.synthesis ?? null, entry?.decisions ?? null]);
     }
   }
-  return evaluationSheet(AXIS_EVALUATION_SPEC, rows);
+  return specSheet(AXIS_EVALUATION_SPEC, rows);
 }

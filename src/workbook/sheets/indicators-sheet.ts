@@ -4,9 +4,9 @@ import type { Tracking } from "../../domain/tracking";
 import { AGGREGATION_LABELS, INDICATOR_TYPE_LABELS, PERIODICITY_LABELS } from "../../domain/vocabulary";
 import { indicatorReferenceValidation } from "../cell-rules";
 import type { CellValue, DataValidationPlan, SheetPlan } from "../sheet-plan";
-import { buildTableSheet } from "../table-sheet";
-import { INDICATORS_SPEC, columnIndex, headersOf, layoutColumns } from "../tableau-columns";
+import { INDICATORS_SPEC, columnIndex } from "../tableau-columns";
 import { referenceFormat } from "./value-cells";
+import { specSheet } from "./spec-sheet";
 
 function cellNumber(indicator: Indicator, value: number | undefined): CellValue {
   if (value === undefined) return null;
@@ -35,16 +35,8 @@ export function indicatorsSheet(tracking: Tracking): SheetPlan {
     }
   }
   const valueColumns = new Set(referenceColumns.map(({ col }) => col));
-  const headers = headersOf(INDICATORS_SPEC);
-  return buildTableSheet({
-    name: INDICATORS_SPEC.name,
-    tableName: INDICATORS_SPEC.table,
-    columns: layoutColumns(INDICATORS_SPEC),
-    rows,
+  return specSheet(INDICATORS_SPEC, rows, {
     extraValidations: validations,
-    keyHeaders: INDICATORS_SPEC.keys.map((key) => headers[key]),
-    keptHeaders: (INDICATORS_SPEC.kept ?? []).map((key) => headers[key]),
-    frozenColumns: INDICATORS_SPEC.frozenColumns,
     cellFormat: (row, col) => (valueColumns.has(col) ? referenceFormat(indicators[row].indicator) : undefined),
   });
 }

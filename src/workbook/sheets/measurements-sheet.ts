@@ -8,9 +8,9 @@ import { type Measurement, type Tracking, measurementKey } from "../../domain/tr
 import { INDICATOR_TYPE_LABELS } from "../../domain/vocabulary";
 import { indicatorValueValidation } from "../cell-rules";
 import type { CellValue, DataValidationPlan, SheetPlan } from "../sheet-plan";
-import { buildTableSheet } from "../table-sheet";
-import { MEASUREMENTS_SPEC, columnIndex, headersOf, layoutColumns } from "../tableau-columns";
+import { MEASUREMENTS_SPEC, columnIndex } from "../tableau-columns";
 import { confirmationCell, toCellValue, valueFormat } from "./value-cells";
+import { specSheet } from "./spec-sheet";
 
 export function measurementsSheet(tracking: Tracking): SheetPlan {
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
@@ -46,17 +46,9 @@ export function measurementsSheet(tracking: Tracking): SheetPlan {
       });
     }
   }
-  const headers = headersOf(MEASUREMENTS_SPEC);
-  return buildTableSheet({
-    name: MEASUREMENTS_SPEC.name,
-    tableName: MEASUREMENTS_SPEC.table,
-    ...(MEASUREMENTS_SPEC.tabColor ? { tabColor: MEASUREMENTS_SPEC.tabColor } : {}),
-    columns: layoutColumns(MEASUREMENTS_SPEC),
-    rows,
+  return specSheet(MEASUREMENTS_SPEC, rows, {
     lockedRows,
     extraValidations: validations,
     cellFormat: (row, col) => (col === valueCol ? valueFormat(rowIndicators[row]) : undefined),
-    frozenColumns: MEASUREMENTS_SPEC.frozenColumns,
-    keyHeaders: MEASUREMENTS_SPEC.keys.map((key) => headers[key]),
   });
 }

@@ -3,8 +3,8 @@ import { locatedActions } from "../../domain/plan";
 import type { Tracking } from "../../domain/tracking";
 import { LIST_SEPARATOR } from "../layout";
 import type { SheetPlan } from "../sheet-plan";
-import { buildTableSheet } from "../table-sheet";
-import { PLAN_SPEC, headersOf, layoutColumns } from "../tableau-columns";
+import { PLAN_SPEC } from "../tableau-columns";
+import { specSheet } from "./spec-sheet";
 
 const joinList = (items: readonly string[]) => items.join(LIST_SEPARATOR);
 
@@ -23,13 +23,5 @@ export function planSheet(tracking: Tracking): SheetPlan {
     joinList(action.links),
     joinList(action.objectives),
   ]);
-  const headers = headersOf(PLAN_SPEC);
-  return buildTableSheet({
-    name: PLAN_SPEC.name,
-    tableName: PLAN_SPEC.table,
-    columns: layoutColumns(PLAN_SPEC),
-    rows,
-    frozenColumns: PLAN_SPEC.frozenColumns,
-    keyHeaders: PLAN_SPEC.keys.map((key) => headers[key]),
-  });
+  return specSheet(PLAN_SPEC, rows);
 }

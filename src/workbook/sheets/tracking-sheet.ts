@@ -9,8 +9,8 @@ import { CLOSED_STATUSES, STATUSES } from "../../domain/vocabulary";
 import { COLORS, STATUS_COLORS } from "../formats";
 import { confirmationCell } from "./value-cells";
 import { type CellValue, type ConditionalFormatPlan, type SheetPlan, columnLetter } from "../sheet-plan";
-import { buildTableSheet } from "../table-sheet";
-import { TRACKING_SPEC, columnIndex, headersOf, layoutColumns } from "../tableau-columns";
+import { TRACKING_SPEC, columnIndex } from "../tableau-columns";
+import { specSheet } from "./spec-sheet";
 
 type TrackingKey = (typeof TRACKING_SPEC.columns)[number]["key"];
 
@@ -40,17 +40,9 @@ export function trackingSheet(tracking: Tracking): SheetPlan {
       ]);
     }
   }
-  const headers = headersOf(TRACKING_SPEC);
-  return buildTableSheet({
-    name: TRACKING_SPEC.name,
-    tableName: TRACKING_SPEC.table,
-    ...(TRACKING_SPEC.tabColor ? { tabColor: TRACKING_SPEC.tabColor } : {}),
-    columns: layoutColumns(TRACKING_SPEC),
-    rows,
+  return specSheet(TRACKING_SPEC, rows, {
     lockedRows,
     conditionalFormats: rows.length > 0 ? statusFormats(rows.length) : [],
-    frozenColumns: TRACKING_SPEC.frozenColumns,
-    keyHeaders: TRACKING_SPEC.keys.map((key) => headers[key]),
   });
 }
 

@@ -1,5 +1,6 @@
 /** The independent readers of the e2e tests: LibreOffice headless for PDF, poppler for text and pictures. */
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 
 export function requireTool(tool: string, debianPackage: string): void {
@@ -32,4 +33,15 @@ function convertTo(file: string, outDir: string, format: "pdf" | "xlsx"): string
     },
   );
   return join(outDir, basename(file).replace(/\.(xlsx|pptx|docx)$/, `.${format}`));
+}
+
+/** The PDF of `file` in `outDir`, converted by LibreOffice; throws when the conversion left none. */
+export function convertedPdf(file: string, outDir: string): string {
+  const pdf = convertToPdf(file, outDir);
+  if (!existsSync(pdf)) throw new Error(`LibreOffice n'a pas converti ${file}`);
+  return pdf;
+}
+
+export function pdfPages(pdf: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
 }
