@@ -54,7 +54,7 @@ export async function bilanFigures(now: string): Promise<Record<string, unknown>
       evaluations: (evaluated.evaluations?.fiches.length ?? 0) + (evaluated.evaluations?.axes.length ?? 0),
       write_docx_ms_median: Math.round(documentRuns[1]),
       write_docx_ms_min: Math.round(documentRuns[0]),
-      goal_ms: 5000,
+      goal_ms: 2000,
       docx_kb: Math.round(document.bytes.length / 1024),
       headings: document.headings.length,
     },
@@ -94,7 +94,14 @@ function withEvaluations(tracking: Tracking): Tracking {
         adjustments: text("Ajustements de la fiche", action.code, year),
       })),
     ),
-    axes: tracking.plan.axes.flatMap((axis) => years.map((year) => ({ axisCode: axis.code, year, synthesis: text("Synthèse de l'axe", axis.code, year), decisions: text("Décisions pour l'axe", axis.code, year) }))),
+    axes: tracking.plan.axes.flatMap((axis) =>
+      years.map((year) => ({
+        axisCode: axis.code,
+        year,
+        synthesis: text("Synthèse de l'axe", axis.code, year),
+        decisions: text("Décisions pour l'axe", axis.code, year),
+      })),
+    ),
   };
   return { ...tracking, evaluations };
 }

@@ -15,7 +15,7 @@ import { documentLabels } from "../labels/catalog";
 import { COLORS } from "../workbook/layout";
 import { cdsfChapter } from "./cdsf-chapter";
 import { axisTargetsChart, overallChart, perAxisChart } from "./document-charts";
-import { type Block, DocumentParts, percentText, figureText } from "./document-parts";
+import { type Block, DocumentParts, TABLE_PARAGRAPH_STYLES, percentText, figureText } from "./document-parts";
 
 export interface DocumentOptions {
   cdsf?: boolean;
@@ -271,6 +271,7 @@ export async function renderBilanDocument(report: Report, options: DocumentOptio
           run: { size: 23, bold: true },
           paragraph: { spacing: { before: 180, after: 80 }, keepNext: true },
         },
+        ...TABLE_PARAGRAPH_STYLES,
       ],
     },
     sections: [

@@ -16,8 +16,15 @@ export type Block = Paragraph | Table;
 const t = documentLabels;
 const hex = (color: string) => color.replace("#", "");
 const [YES, NO] = vocabularyLabels.yesNo;
-/** Table text, in half-points: 9 pt reads on paper and keeps six columns on a portrait page. */
-const TABLE_SIZE = 18;
+/** Paragraph styles of table cells (tableStyles below): one reference per cell rather than its own properties. */
+const TABLE_STYLE = "CtgTable";
+const TABLE_HEADER_STYLE = "CtgTableHeader";
+
+/** Table text at 9 pt (18 half-points): reads on paper and keeps six columns on a portrait page. */
+export const TABLE_PARAGRAPH_STYLES = [
+  { id: TABLE_STYLE, name: "Tableau CTG", basedOn: "Normal", run: { size: 18 }, paragraph: { spacing: { after: 0 } } },
+  { id: TABLE_HEADER_STYLE, name: "En-tête de tableau CTG", basedOn: TABLE_STYLE, run: { size: 18, bold: true, color: hex(COLORS.headerFont) } },
+];
 
 /** `45,2 %`. */
 export function percentText(value: number): string {
@@ -89,29 +96,27 @@ export class DocumentParts {
     return new Paragraph({ keepLines: true, spacing: { before: 120, after: 120 }, children: [chart] });
   }
 
-  /** `widths` in percent of the page's width; the header row repeats on every page the table runs over. */
+  /**
+   * `widths` in percent of the page's width; the header row repeats on every page the table runs over. Borders,
+   * margins and widths are the table's, not each cell's: a 200-fiche bilan has tens of thousands of cells.
+   */
   table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): Table {
     const border = { style: BorderStyle.SINGLE, size: 4, color: hex(COLORS.border) };
-    const borders = { top: border, bottom: border, left: border, right: border };
-    const cell = (text: string, column: number, header: boolean) =>
+    const headerShading = { type: ShadingType.CLEAR, color: "auto", fill: hex(COLORS.headerFill) };
+    const cell = (text: string, header: boolean) =>
       new TableCell({
-        width: { size: widths[column] ?? 10, type: WidthType.PERCENTAGE },
-        borders,
-        ...(header ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLORS.headerFill) } } : {}),
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
-        children: text.split(/\r?\n/).map(
-          (line) =>
-            new Paragraph({
-              spacing: { after: 0 },
-              children: [new TextRun({ text: line, size: TABLE_SIZE, bold: header, ...(header ? { color: hex(COLORS.headerFont) } : {}) })],
-            }),
-        ),
+        ...(header ? { shading: headerShading } : {}),
+        children: text.split(/\r?\n/).map((line) => new Paragraph({ style: header ? TABLE_HEADER_STYLE : TABLE_STYLE, text: line })),
       });
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      // Proportions: the library scales them to the page's text width.
+      columnWidths: headers.map((_, column) => (widths[column] ?? 10) * 100),
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((header, column) => cell(header, column, true)) }),
-        ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, column) => cell(text, column, false)) })),
+        new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((header) => cell(header, true)) }),
+        ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text) => cell(text, false)) })),
       ],
     });
   }
