@@ -10,6 +10,8 @@ export const documentLabels = {
   /** The `.docx` file's name; `year` is the first year of an annual bilan's period. */
   fileName: (kind: string, year: string, cdsf: boolean) =>
     `${kind === "annual" ? `bilan-annuel-${year}` : kind === "midterm" ? "bilan-intermediaire" : "bilan-final"}${cdsf ? "-cdsf" : ""}.docx`,
+  /** Names of the document's own paragraph styles, as Word lists them. */
+  styles: { table: "Tableau CTG", tableHeader: "En-tête de tableau CTG" },
   properties: {
     creator: "CTG Suivi",
     title: (title: string, territory: string) => `${title} — ${territory}`,

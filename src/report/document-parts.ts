@@ -22,8 +22,8 @@ const TABLE_HEADER_STYLE = "CtgTableHeader";
 
 /** Table text at 9 pt (18 half-points): reads on paper and keeps six columns on a portrait page. */
 export const TABLE_PARAGRAPH_STYLES = [
-  { id: TABLE_STYLE, name: "Tableau CTG", basedOn: "Normal", run: { size: 18 }, paragraph: { spacing: { after: 0 } } },
-  { id: TABLE_HEADER_STYLE, name: "En-tête de tableau CTG", basedOn: TABLE_STYLE, run: { size: 18, bold: true, color: hex(COLORS.headerFont) } },
+  { id: TABLE_STYLE, name: t.styles.table, basedOn: "Normal", run: { size: 18 }, paragraph: { spacing: { after: 0 } } },
+  { id: TABLE_HEADER_STYLE, name: t.styles.tableHeader, basedOn: TABLE_STYLE, run: { size: 18, bold: true, color: hex(COLORS.headerFont) } },
 ];
 
 /** `45,2 %`. */
