@@ -2,7 +2,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Combobox,
   Dropdown,
   Field,
   Input,
@@ -24,6 +23,7 @@ import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/va
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
 import { paneLabels, sentence, vocabularyLabels } from "../labels/catalog";
 import { MEASUREMENTS_SPEC, TRACKING_SPEC, columnOf } from "../workbook/tableau-columns";
+import { FichePicker } from "./FichePicker";
 import { QuarterPicker } from "./QuarterPicker";
 import { promptOf } from "./column-prompt";
 import { describeError } from "./errors";
@@ -107,7 +107,6 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
   const quarters = useMemo(() => startedQuarters(tracking, gateway.today()), [tracking, gateway]);
   const [quarter, setQuarter] = useState(() => defaultQuarter(tracking, gateway.today()));
   const [code, setCode] = useState(actions[0]?.code ?? "");
-  const [search, setSearch] = useState("");
   const action = actions.find((candidate) => candidate.code === code);
   const saved = tracking.statuses.find((entry) => statusKey(entry.actionCode, entry.quarter) === statusKey(code, quarter));
   const initialTexts = (): Texts => ({
@@ -191,7 +190,6 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
     }
   };
 
-  const matching = actions.filter((candidate) => `${candidate.code} ${candidate.title}`.toLowerCase().includes(search.toLowerCase()));
   const previous = previousQuarter(quarter);
 
   return (
@@ -204,23 +202,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
       }}
     >
       <QuarterPicker quarters={quarters} locked={tracking.lockedQuarters} value={quarter} onChange={(quarter) => resetFor(code, quarter)} />
-      <Field label={t.fiche} hint={t.ficheHint}>
-        <Combobox
-          value={search || (action ? `${action.code} ${action.title}` : "")}
-          selectedOptions={[code]}
-          onChange={(event) => setSearch(event.target.value)}
-          onOptionSelect={(_, data) => {
-            setSearch("");
-            if (data.optionValue) resetFor(data.optionValue, quarter);
-          }}
-        >
-          {matching.map((candidate) => (
-            <Option key={candidate.code} value={candidate.code} text={`${candidate.code} ${candidate.title}`}>
-              {`${candidate.code} ${candidate.title}`}
-            </Option>
-          ))}
-        </Combobox>
-      </Field>
+      <FichePicker actions={actions} code={code} label={t.fiche} hint={t.ficheHint} onSelect={(next) => resetFor(next, quarter)} />
       {locked && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.lockedQuarter(quarter)}</MessageBarBody>

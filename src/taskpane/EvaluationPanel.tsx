@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Combobox,
   Dropdown,
   Field,
   MessageBar,
@@ -34,6 +33,7 @@ import { APPRECIATIONS } from "../domain/vocabulary";
 import { paneLabels, sentence } from "../labels/catalog";
 import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC, columnOf } from "../workbook/tableau-columns";
 import { promptOf } from "./column-prompt";
+import { FichePicker } from "./FichePicker";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 
@@ -95,7 +95,6 @@ export function EvaluationPanel({
   const [subject, setSubject] = useState<Subject>("fiche");
   const [code, setCode] = useState<string>(actions[0]?.code ?? "");
   const [axisCode, setAxisCode] = useState<string>(tracking.plan.axes[0]?.code ?? "");
-  const [search, setSearch] = useState("");
   const stored = (forYear: number, fiche: string, axis: string) =>
     textsOf(
       evaluations.fiches.find((entry) => entry.year === forYear && entry.actionCode === fiche),
@@ -158,13 +157,11 @@ export function EvaluationPanel({
   const problems: EntryProblem[] = subject === "fiche" ? fiche.problems : axis.problems;
   const problemOf = (field: EntryProblem["field"]) => problems.find((problem) => problem.field === field);
   const hasErrors = problems.some((problem) => problem.severity === "error");
-  const action = actions.find((candidate) => candidate.code === code);
   const yearStatuses = tracking.statuses
     .filter((entry) => entry.actionCode === code && entry.quarter.startsWith(`${year}-`) && entry.status !== undefined)
     .sort((a, b) => compareQuarters(a.quarter, b.quarter));
   const last = yearStatuses[yearStatuses.length - 1];
   const lastAchievements = [...yearStatuses].reverse().find((entry) => entry.achievements)?.achievements;
-  const matching = actions.filter((candidate) => `${candidate.code} ${candidate.title}`.toLowerCase().includes(search.toLowerCase()));
 
   const save = async () => {
     if (hasErrors) return;
@@ -229,23 +226,7 @@ export function EvaluationPanel({
       </Field>
       {subject === "fiche" ? (
         <>
-          <Field label={t.fiche}>
-            <Combobox
-              value={search || (action ? `${action.code} ${action.title}` : "")}
-              selectedOptions={[code]}
-              onChange={(event) => setSearch(event.target.value)}
-              onOptionSelect={(_, data) => {
-                setSearch("");
-                if (data.optionValue) resetFor(year, data.optionValue, axisCode);
-              }}
-            >
-              {matching.map((candidate) => (
-                <Option key={candidate.code} value={candidate.code} text={`${candidate.code} ${candidate.title}`}>
-                  {`${candidate.code} ${candidate.title}`}
-                </Option>
-              ))}
-            </Combobox>
-          </Field>
+          <FichePicker actions={actions} code={code} label={t.fiche} onSelect={(next) => resetFor(year, next, axisCode)} />
           <Caption1 className={styles.context}>{last ? t.lastStatus(quarterLabel(last.quarter), last.status!, last.progress) : t.noStatus}</Caption1>
           {lastAchievements && <Caption1 className={styles.context}>{t.lastAchievements(lastAchievements)}</Caption1>}
           {textField("effects")}
