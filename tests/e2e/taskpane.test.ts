@@ -155,6 +155,28 @@ describe("task pane in Chromium", () => {
     expect(await page.getByText(/repasse de .Réalisée./).count()).toBe(0);
   });
 
+  it("writes a fiche's evaluation of the year from the Évaluation tab, in its row of « Évaluation des fiches »", async () => {
+    const page = await openPane(browser, server.url, "?vue=evaluation");
+    await createFromSample(page);
+    await page.getByRole("tab", { name: "Évaluation" }).click();
+    const form = page.getByRole("form", { name: "Évaluation de l'année" });
+    await form.getByRole("textbox", { name: /^Effets pour les habitants/ }).fill("Douze familles ont trouvé une place près de chez elles.");
+    await form.getByRole("textbox", { name: /^Sources et preuves/ }).fill("Liste d'attente du RPE");
+    await form.getByRole("combobox", { name: /Appréciation de l'objectif/ }).click();
+    await page.getByRole("option", { name: "Partiellement atteint" }).click();
+    await screen(page, "11-evaluation");
+    await form.getByRole("button", { name: "Enregistrer l'évaluation" }).click();
+    await form.getByText(/Enregistré : 4 cellule\(s\) de l'évaluation \d{4} de la fiche 1\.A\.1/).waitFor();
+    const row = await fake<unknown[]>(
+      page,
+      `(() => {
+      const sheet = window.__fakeExcel.sheet("Évaluation des fiches");
+      for (let row = 1; sheet.peek(row, 0); row++) if (sheet.peek(row, 2)?.value === "1.A.1" && sheet.peek(row, 0).value === new Date().getFullYear()) return [4, 5, 6].map((col) => sheet.peek(row, col)?.value ?? null);
+    })()`,
+    );
+    expect(row).toEqual(["Douze familles ont trouvé une place près de chez elles.", "Liste d'attente du RPE", "Partiellement atteint"]);
+  });
+
   it("imports a pasted répertoire and shows its fiches and inferred types for review", async () => {
     const page = await openPane(browser, server.url);
     await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
