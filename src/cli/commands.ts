@@ -97,6 +97,7 @@ export async function initCommand(
       io.out(t.kept(written.tracking.statuses.length, written.tracking.measurements.length, backup));
       for (const move of written.moved) io.out(t.columnKept(move));
       if (written.newlyArchived.length > 0) io.out(t.archived(written.newlyArchived.length));
+      if (written.newIdentity) io.out(t.newIdentity(plan.convention.territory));
       return EXIT_CODES.ok;
     },
   );

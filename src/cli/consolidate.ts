@@ -90,7 +90,7 @@ async function readStored(out: string, sheets: { statuses: LongSheet; values: Lo
         const territory = storedTerritory(values);
         if (!territory) continue;
         stored.territories.push({ key: territory.key, row: { values: values.slice(0, TERRITORY_COLUMNS.length) } });
-        stored.byKey.set(territory.key, { territory: territory.territory, ...(territory.savedAt ? { savedAt: territory.savedAt } : {}) });
+        stored.byKey.set(territory.key, { territory: territory.territory, ...(territory.code ? { code: territory.code } : {}), ...(territory.savedAt ? { savedAt: territory.savedAt } : {}) });
       }
       if (sheet === CONSOLIDATION_SHEETS.tallies) {
         const tally = storedTally(values);

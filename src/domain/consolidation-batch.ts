@@ -24,6 +24,8 @@ export interface FileVerdict {
 /** What an earlier consolidation holds for a territory, to decide whether a new file replaces it. */
 export interface StoredTerritory {
   territory: string;
+  /** Code INSEE / SIREN as the consolidation holds it. */
+  code?: string;
   savedAt?: string;
 }
 

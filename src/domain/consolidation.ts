@@ -40,6 +40,18 @@ export function territoryIdentity(tracking: Tracking, conventionId?: string): Te
   return { key: `${who}|${start}|${end}`, territory, ...(code ? { code } : {}), start, end };
 }
 
+/**
+ * Whether two descriptions are of one territory: the same code INSEE / SIREN when both have one (a territory may be
+ * renamed, a commune merged), else the same name. A tableau copied from a neighbour's carries the neighbour's hidden
+ * identifier: this is what tells them apart.
+ */
+export function sameTerritory(a: { territory: string; code?: string }, b: { territory: string; code?: string }): boolean {
+  const codeA = a.code?.trim();
+  const codeB = b.code?.trim();
+  if (codeA && codeB) return normalized(codeA) === normalized(codeB);
+  return normalized(a.territory) === normalized(b.territory);
+}
+
 /** The last quarter that has ended by `today`, within the convention. */
 export function referenceQuarter(tracking: Tracking, today: IsoDate): Quarter {
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);

@@ -1,6 +1,7 @@
 /** Set-up of the tableau in the open workbook: read what is there, keep every entry, apply the new structure. */
 import type { IsoDate } from "../domain/dates";
 import type { Plan } from "../domain/plan";
+import { officeLabels } from "../labels/catalog";
 import { SHEETS } from "../workbook/layout";
 import { PLANNED_SHEETS, readTableau } from "../workbook/parse-tableau";
 import { type SetupResult, planSetup } from "../workbook/setup";
@@ -24,5 +25,6 @@ export async function setUpTableau(
   const reading = grids[SHEETS.meta] === undefined ? undefined : readTableau(grids, { today: clock.today });
   const setup = planSetup(plan, reading, clock.now, grids);
   const report = await applyWorkbookPlan(context, setup.workbookPlan, { ...options, existing: grids });
-  return { ...setup, syncs: report.syncs + counter.syncs, requests: report.requests, notes: report.notes };
+  const notes = setup.newIdentity ? [officeLabels.newIdentity(plan.convention.territory), ...report.notes] : report.notes;
+  return { ...setup, syncs: report.syncs + counter.syncs, requests: report.requests, notes };
 }

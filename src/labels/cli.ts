@@ -76,6 +76,9 @@ export const cliLabels = {
     kept: (statuses: number, measurements: number, backup: string | undefined) =>
       `Saisies conservées : ${statuses} suivis de fiche, ${measurements} valeurs d'indicateur. Copie de l'ancien fichier : ${backup}`,
     columnKept: (column: string) => `Colonne ajoutée conservée : ${column}.`,
+    /** The plan is another territory's than the tableau's (a copy of a neighbour's tableau, say). */
+    newIdentity: (territory: string) =>
+      `Ce tableau était celui d'un autre territoire : il reçoit un identifiant de convention propre à « ${territory} », pour que la consolidation ne les confonde pas.`,
     archived: (count: number) =>
       `${count} saisie(s) d'une fiche, d'un indicateur ou d'un trimestre retirés du plan ont été déplacées dans la feuille « Archives ».`,
     /** The tableau was saved by someone else between the update's reading and its writing. */
@@ -184,6 +187,32 @@ export const cliLabels = {
         since === undefined ? "une date inconnue" : new Date(since).toLocaleString("fr-FR", { timeZone: "Europe/Paris" })
       }) : attendez qu'elle se termine, puis relancez. Si elle a été interrompue, supprimez « ${lock} ».`,
     lockNotTaken: (lock: string) => `Le verrou « ${lock} » n'a pas pu être pris : relancez la commande.`,
+    /** What a command writes, in « n'est pas <kind> »: the kind of file it may replace. */
+    kinds: {
+      plan: "un plan d'actions (JSON) écrit par « ctg import » ou « ctg sample-plan »",
+      importReport: "un rapport d'import (JSON) écrit par « ctg import »",
+      consolidationReport: "un rapport de consolidation (JSON) écrit par « ctg consolidate »",
+      demoTableau: "le tableau de la démonstration",
+      bilanWorkbook: "un classeur de bilan écrit par « ctg bilan »",
+      bilanDocument: "un bilan écrit (Word) par « ctg bilan »",
+      bilanDeck: "une présentation COPIL écrite par « ctg bilan »",
+    },
+    /** What an existing file is, as found by looking inside it. */
+    found: {
+      tableau: (territory: string) => `c'est le tableau de suivi de « ${territory} »`,
+      consolidation: "c'est une consolidation de territoires",
+      otherCtg: "c'est un autre fichier de CTG Suivi",
+      json: "c'est un fichier JSON d'une autre sorte",
+      office: "c'est un document d'une autre origine",
+      other: "c'est un fichier d'une autre sorte",
+      folder: "c'est un dossier",
+    },
+    /** Nothing is written: the output would replace a file the command did not write. */
+    wouldReplace: (out: string, kind: string, found: string) =>
+      `« ${out} » existe déjà et n'est pas ${kind} : ${found}. Rien n'a été écrit : choisissez un autre nom de sortie, ou déplacez ce fichier.`,
+    isInput: (out: string) =>
+      `« ${out} » est aussi un fichier d'entrée de la commande : il serait remplacé. Rien n'a été écrit : choisissez un autre nom de sortie.`,
+    sameOutput: (out: string) => `« ${out} » est donné pour deux sorties de la commande. Rien n'a été écrit : donnez deux noms différents.`,
     /** Written straight to stderr by the signal handler, on a line of its own. */
     interrupted: (signal: string) => `\nInterrompu (${signal}) : les fichiers temporaires ont été supprimés, la sortie n'a pas été modifiée.\n`,
   },

@@ -178,6 +178,11 @@ const batch = {
     `fichier plus ancien (enregistré le ${savedAt}) que celui déjà consolidé pour ce territoire (${storedAt}) : gardé tel quel`,
   unreadable: (detail: string) => `lecture impossible : ${detail}`,
   givenTwice: "fichier donné plusieurs fois dans ce lot : donnez-le une seule fois et relancez",
+  /** The file's convention identifier is another territory's: the tableau was started from a copy of it. */
+  identityConflict: (id: string, theirs: string, theirCode: string | undefined, ours: string, ourCode: string | undefined, where: "stored" | "batch") =>
+    `conflit d'identité : l'identifiant de convention ${id} est celui de « ${theirs} »${theirCode ? ` (${theirCode})` : ""} ${
+      where === "stored" ? "déjà dans la consolidation" : "dans un autre fichier de ce lot"
+    }, alors que ce fichier est celui de « ${ours} »${ourCode ? ` (${ourCode})` : ""} : le tableau a sans doute été commencé à partir d'une copie. Rien n'a été remplacé. Dans ce tableau, lancez « ctg init --plan PLAN.json --out TABLEAU.xlsx --update » avec le plan de ce territoire (ou la mise en place du volet) : il recevra un identifiant propre ; puis relancez la consolidation`,
   sameTerritory: (others: readonly string[]) =>
     `même territoire et même période que ${others.map((other) => `« ${other} »`).join(", ")} dans ce lot : gardez le bon fichier et relancez`,
 } as const;

@@ -34,6 +34,9 @@ export const officeLabels = {
     unavailable: (feature: string, excelApi: string) =>
       `${feature} nécessite ExcelApi ${excelApi}, que cette version d'Excel ne propose pas. Utilisez ${hostsBySet[excelApi] ?? "une version plus récente d'Excel"}.`,
   },
+  /** Told after a set-up whose plan is another territory's than the tableau's. */
+  newIdentity: (territory: string) =>
+    `Ce classeur était le tableau d'un autre territoire : il reçoit un identifiant de convention propre à « ${territory} », pour que la consolidation ne les confonde pas.`,
   /** Told after a set-up or a bilan on a host below ExcelApi 1.9: the print settings were skipped. */
   pageLayoutNote:
     "Cette version d'Excel ne permet pas au complément de régler la mise en page (ExcelApi 1.9) : réglez l'orientation paysage et l'ajustement à la largeur de la page dans Mise en page avant d'imprimer.",

@@ -3,7 +3,7 @@
  * given, accepted territories' rows go to a sink as soon as they are computed (the CLI spools them to disk, the
  * pane keeps them), and what the batch replaces or must leave out is decided once every file has been seen.
  */
-import { consolidateTerritory, duplicatesInBatch, type FieldTally, type TerritorySummary } from "../domain/consolidation";
+import { consolidateTerritory, duplicatesInBatch, type FieldTally, sameTerritory, type TerritorySummary } from "../domain/consolidation";
 import type { BatchFile, BatchResult, FileVerdict, StoredTerritory } from "../domain/consolidation-batch";
 import { formatFrenchDate, type IsoDate } from "../domain/dates";
 import { EXIT_CODES, Refusal } from "../domain/refusal";
@@ -61,7 +61,14 @@ export async function consolidateBatch(
         );
         const { key } = territory.summary;
         const before = stored.get(key);
-        if (before?.savedAt && savedAt && savedAt < before.savedAt) {
+        const ours = { territory: territory.summary.territory, ...(territory.summary.code ? { code: territory.summary.code } : {}) };
+        if (before && !sameTerritory(before, ours)) {
+          verdict = {
+            ...verdict,
+            status: "rejected",
+            reasons: [t.identityConflict(conventionId ?? key, before.territory, before.code, ours.territory, ours.code, "stored")],
+          };
+        } else if (before?.savedAt && savedAt && savedAt < before.savedAt) {
           verdict = { ...verdict, status: "rejected", reasons: [t.olderThanStored(frenchDateTime(savedAt), frenchDateTime(before.savedAt))] };
         } else {
           for (const row of territory.statuses) await sink.statusRow(key, statusSheetRow(tracking.plan.convention.territory, key, row));
@@ -87,7 +94,23 @@ export async function consolidateBatch(
     leftOut.add(candidate.summary.key);
     candidate.verdict.status = "rejected";
     const same = others.includes(candidate.verdict.file);
-    candidate.verdict.reasons = [same ? t.givenTwice : t.sameTerritory(others), ...candidate.verdict.reasons];
+    // Same identifier, another territory: a copy of a neighbour's tableau, not the same territory sent twice.
+    const other = candidates.find(
+      (item, index) => index !== position && item.summary.key === candidate.summary.key && !sameTerritory(item.summary, candidate.summary),
+    );
+    const reason = same
+      ? t.givenTwice
+      : other
+        ? t.identityConflict(
+            candidate.summary.key.split("|")[0].replace(/^id:/, ""),
+            other.summary.territory,
+            other.summary.code,
+            candidate.summary.territory,
+            candidate.summary.code,
+            "batch",
+          )
+        : t.sameTerritory(others);
+    candidate.verdict.reasons = [reason, ...candidate.verdict.reasons];
   });
   return {
     verdicts,

@@ -416,11 +416,12 @@ export function storedSavedAt(cell: CellValue): string | undefined {
 }
 
 /** A stored Synthèse territoires row: who it is and when its file was saved, to judge a newer file. */
-export function storedTerritory(values: readonly CellValue[]): { key: string; territory: string; savedAt?: string } | undefined {
+export function storedTerritory(values: readonly CellValue[]): { key: string; territory: string; code?: string; savedAt?: string } | undefined {
   const key = values[keyColumn(TERRITORY_COLUMNS)];
   if (typeof key !== "string" || key === "") return undefined;
   const savedAt = storedSavedAt(values[TERRITORY_COLUMNS.findIndex((column) => column.header === c.savedAt)] ?? null);
-  return { key, territory: String(values[0] ?? ""), ...(savedAt ? { savedAt } : {}) };
+  const code = String(values[TERRITORY_COLUMNS.findIndex((column) => column.header === c.code)] ?? "").trim();
+  return { key, territory: String(values[0] ?? ""), ...(code ? { code } : {}), ...(savedAt ? { savedAt } : {}) };
 }
 
 /** A stored tally row back to its figures, to sum the champs again with the new batch. */

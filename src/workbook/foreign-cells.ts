@@ -97,6 +97,12 @@ function carrySheet(plan: SheetPlan, grid: Grid): { sheet: SheetPlan; alignment:
   const productColumn = new Map<number, number>();
   for (let col = 0; col < oldWidth; col++) {
     const header = text(grid[0]?.[col]);
+    // A sheet without keyed rows (the guide) has no header row: its first row is a title that names the territory,
+    // and its columns are the product's by their place.
+    if (!plan.keyed && col < width) {
+      productColumn.set(col, col);
+      continue;
+    }
     if (header && known.has(header)) {
       productColumn.set(col, productHeaders.indexOf(header));
       continue;

@@ -3,6 +3,7 @@ import { EXIT_CODES, Refusal } from "../domain/refusal";
 import { entryLabels, sheetLabels } from "../labels/catalog";
 import type { Plan } from "../domain/plan";
 import { rebaseTracking } from "../domain/rebase";
+import { sameTerritory } from "../domain/consolidation";
 import { type ArchivedEntry, type Tracking, emptyTracking } from "../domain/tracking";
 import { buildTableauPlan } from "./build-tableau";
 import { META_KEYS } from "./layout";
@@ -19,6 +20,8 @@ export interface SetupResult {
   moved: string[];
   /** Where each existing sheet's old cells are in the new plan (what is anchored to a cell moves with it). */
   alignments: Map<string, SheetAlignment>;
+  /** The plan is another territory's than the tableau's: the tableau got a convention identifier of its own. */
+  newIdentity?: boolean;
 }
 
 /** An update that would lose an entry or a cell people added: the tableau is left as it was. */
@@ -49,11 +52,18 @@ export function planSetup(plan: Plan, existing: TableauReading | undefined, now:
   }
   const { tracking, newlyArchived } = rebaseTracking(plan, existing.tracking);
   const createdAt = existing.meta?.values[META_KEYS.createdAt];
-  const conventionId = existing.meta?.values[META_KEYS.conventionId];
+  // A tableau started from a copy of another territory's carries its identifier: the plan of another territory
+  // gives it one of its own, or the consolidation would take one territory for the other.
+  const previous = {
+    territory: existing.meta?.values[META_KEYS.territory] || existing.tracking.plan.convention.territory,
+    code: existing.meta?.values[META_KEYS.inseeOrSiren] || existing.tracking.plan.convention.inseeOrSiren,
+  };
+  const newIdentity = !sameTerritory(previous, { territory: plan.convention.territory, code: plan.convention.inseeOrSiren });
+  const conventionId = newIdentity ? undefined : existing.meta?.values[META_KEYS.conventionId];
   const built = buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}), ...(conventionId ? { conventionId } : {}) });
-  if (!grids) return { workbookPlan: built, tracking, newlyArchived, moved: [], alignments: new Map() };
+  if (!grids) return { workbookPlan: built, tracking, newlyArchived, moved: [], alignments: new Map(), newIdentity };
   // What people added to the tableau's sheets goes along, or the update does not run.
   const carried = carryForeignCells(built, grids);
   if (carried.refusals.length > 0) throw new SetupRefused(sheetLabels.update.refusals(carried.refusals));
-  return { workbookPlan: carried.plan, tracking, newlyArchived, moved: carried.moved, alignments: carried.alignments };
+  return { workbookPlan: carried.plan, tracking, newlyArchived, moved: carried.moved, alignments: carried.alignments, newIdentity };
 }

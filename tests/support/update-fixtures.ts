@@ -39,12 +39,16 @@ export function newFichePlan(dir: string): string {
 
 /**
  * A tableau as template 1.3 wrote it: no evaluation sheets, version 1.3 in its metadata. Built from the same
- * sheet plans as today's tableau with the two sheets left out, which is all that template 1.4 added to a tableau
- * without archive.
+ * sheet plans as today's tableau with the two sheets and the guide's lines about them left out, which is all that
+ * template 1.4 added to a tableau without archive.
  */
 export async function templateOneThreeBytes(tracking: Tracking, now: string): Promise<Uint8Array> {
   const built = buildTableauPlan(tracking, { now });
   const sheets = built.sheets.filter((sheet) => sheet.name !== SHEETS.ficheEvaluation && sheet.name !== SHEETS.axisEvaluation);
+  // The guide of 1.3 had no lines about the evaluation: an update must not take them for cells added by hand.
+  const guide = sheets.find((sheet) => sheet.name === SHEETS.guide)!;
+  const yearly = guide.values.findIndex((row) => String(row[0]).startsWith("Chaque année"));
+  guide.values.splice(yearly - 1, 4);
   const meta = sheets.find((sheet) => sheet.name === SHEETS.meta)!;
   const versionRow = meta.values.find((row) => row[0] === META_KEYS.version)!;
   versionRow[1] = "1.3";
