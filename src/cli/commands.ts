@@ -8,7 +8,7 @@ import { formatFrenchDate, todayIso } from "../domain/dates";
 import { type Plan, readPlanJson } from "../domain/plan";
 import { allActions, allIndicators } from "../domain/plan";
 import { EXIT_CODES } from "../domain/refusal";
-import { cliLabels } from "../labels/catalog";
+import { cliLabels, deckLabels, documentLabels } from "../labels/catalog";
 import { demoTracking } from "../samples/demo-entries";
 import { samplePlan } from "../samples/sample-plan";
 import { readTableauFile, writeSheetFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
@@ -17,6 +17,7 @@ import { rmSync } from "node:fs";
 import { CliError, FileWriteFailed, fileExists, readBytes, readText, stillHolds, temporaryName, writeBackup, writeBytes } from "./io";
 import { keepHeapUnderCeiling } from "./heap-ceiling";
 import { lockOutput, withCleanup } from "./output-guard";
+import { type PlannedOutput, guardOutputs, sameFile } from "./output-paths";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
 import { DocxUnreadable, docxText } from "../import/docx";
 import { decodeText } from "../import/text-encoding";
@@ -57,6 +58,7 @@ export async function initCommand(
   const t = cliLabels.init;
   if (!options.plan || !options.out) throw new CliError(t.usage, EXIT_CODES.refused);
   const out = options.out;
+  if (sameFile(options.plan, out)) throw new CliError(cliLabels.output.isInput(out), EXIT_CODES.refused);
   const plan = loadPlan(options.plan);
   const now = clock.now();
   if (!options.update) {
@@ -124,6 +126,9 @@ export async function demoCommand(options: { out?: string }, io: Console, clock:
   const file = join(dir, t.tableauFile);
   const now = clock.now();
   const tracking = demoTracking(samplePlan());
+  const year = tracking.statuses[0]?.quarter.slice(0, 4) ?? tracking.plan.convention.start.slice(0, 4);
+  // A second run replaces the demo's own files; anything else at their place is kept, and the demo refused.
+  await guardOutputs([{ path: file, kind: "demoTableau" }, ...bilanOutputs(dir, "annual", year, false)], []);
   writeBytes(file, await writeTrackingFile(tracking, now.toISOString()));
   io.out(t.written(file));
   io.out(t.plan(tracking.plan.convention.territory, allActions(tracking.plan).length, allIndicators(tracking.plan).length));
@@ -149,6 +154,7 @@ export async function demoCommand(options: { out?: string }, io: Console, clock:
 export async function samplePlanCommand(options: { out?: string }, io: Console): Promise<number> {
   const json = `${JSON.stringify(samplePlan(), null, 2)}\n`;
   if (options.out) {
+    await guardOutputs([{ path: options.out, kind: "plan" }], []);
     writeBytes(options.out, json);
     io.out(cliLabels.samplePlan.written(options.out));
   } else {
@@ -160,6 +166,10 @@ export async function samplePlanCommand(options: { out?: string }, io: Console):
 export async function importCommand(options: { file?: string; out?: string; report?: string }, io: Console): Promise<number> {
   const t = cliLabels.import;
   if (!options.file || !options.out) throw new CliError(t.usage, EXIT_CODES.refused);
+  await guardOutputs(
+    [{ path: options.out, kind: "plan" }, ...(options.report ? [{ path: options.report, kind: "importReport" as const }] : [])],
+    [options.file],
+  );
   const text = await repertoireText(options.file);
   let result;
   try {
@@ -193,6 +203,15 @@ async function repertoireText(file: string): Promise<string> {
   return text;
 }
 
+/** The three files `ctg bilan --out` writes, named before the bilan is computed so that they are checked first. */
+function bilanOutputs(dir: string, kind: string, year: string | undefined, cdsf: boolean): PlannedOutput[] {
+  return [
+    { path: join(dir, cliLabels.bilan.fileName(kind, year, cdsf)), kind: "bilanWorkbook" },
+    { path: join(dir, documentLabels.fileName(kind, year ?? "", cdsf)), kind: "bilanDocument" },
+    { path: join(dir, deckLabels.fileName(kind, year ?? "", cdsf)), kind: "bilanDeck" },
+  ];
+}
+
 export async function bilanCommand(
   options: {
     file?: string;
@@ -211,6 +230,7 @@ export async function bilanCommand(
   const t = cliLabels.bilan;
   if (!options.file || !options.kind || !["annual", "midterm", "final"].includes(options.kind)) throw new CliError(t.usage, EXIT_CODES.refused);
   if (!options.json && !options.out) throw new CliError(t.outOrJson, EXIT_CODES.refused);
+  if (options.out) await guardOutputs(bilanOutputs(options.out, options.kind, options.year, options.cdsf ?? false), [options.file]);
   const reading = await readTableauFile(readBytes(options.file), options.file, todayIso(clock.now()));
   const errors = reading.issues.filter((issue) => issue.severity === "error");
   if (!reading.tracking || errors.length > 0) {

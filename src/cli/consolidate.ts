@@ -34,6 +34,7 @@ import { EXCEL_MAX_ROWS, SheetTooLong, StreamedWorkbook } from "../xlsx/stream-w
 import { ZipTooLarge } from "../xlsx/zip-writer";
 import type { Clock, Console } from "./commands";
 import { CliError, writeBytes } from "./io";
+import { guardOutputs } from "./output-paths";
 import { checkOutputFolder, lockOutput, removeStaleTemporaries, withCleanup } from "./output-guard";
 import { type RowSpool, SpoolDirectory } from "./spool";
 import { keepHeapUnderCeiling } from "./heap-ceiling";
@@ -90,7 +91,11 @@ async function readStored(out: string, sheets: { statuses: LongSheet; values: Lo
         const territory = storedTerritory(values);
         if (!territory) continue;
         stored.territories.push({ key: territory.key, row: { values: values.slice(0, TERRITORY_COLUMNS.length) } });
-        stored.byKey.set(territory.key, { territory: territory.territory, ...(territory.code ? { code: territory.code } : {}), ...(territory.savedAt ? { savedAt: territory.savedAt } : {}) });
+        stored.byKey.set(territory.key, {
+          territory: territory.territory,
+          ...(territory.code ? { code: territory.code } : {}),
+          ...(territory.savedAt ? { savedAt: territory.savedAt } : {}),
+        });
       }
       if (sheet === CONSOLIDATION_SHEETS.tallies) {
         const tally = storedTally(values);
@@ -138,6 +143,11 @@ export async function consolidateCommand(
   const out = options.out;
   if (!/\.xlsx$/i.test(out)) throw new CliError(t.outputNotXlsx(out), EXIT_CODES.refused);
   if (options.files.some((file) => resolve(file) === resolve(out))) throw new CliError(t.outputIsInput(out), EXIT_CODES.refused);
+  // Before any territory is read: neither output may be an input (under any name) nor replace another kind of file.
+  await guardOutputs(
+    [{ path: out, kind: "consolidation" }, ...(options.report ? [{ path: options.report, kind: "consolidationReport" as const }] : [])],
+    options.files,
+  );
   // Before any territory is read: a folder that takes no file, or another run on the same output, stops here.
   checkOutputFolder(out);
   removeStaleTemporaries(SpoolDirectory.PREFIX, out);

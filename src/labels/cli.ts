@@ -196,6 +196,7 @@ export const cliLabels = {
       bilanWorkbook: "un classeur de bilan écrit par « ctg bilan »",
       bilanDocument: "un bilan écrit (Word) par « ctg bilan »",
       bilanDeck: "une présentation COPIL écrite par « ctg bilan »",
+      consolidation: "une consolidation écrite par « ctg consolidate »",
     },
     /** What an existing file is, as found by looking inside it. */
     found: {

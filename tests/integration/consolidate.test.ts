@@ -307,7 +307,9 @@ describe("ctg consolidate", () => {
     const before = sha(foreign);
     const refused = await ctg("consolidate", a, "--out", foreign);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/n'est pas une consolidation CTG Suivi : il n'a pas été modifié/);
+    expect(refused.err).toMatch(
+      /existe déjà et n'est pas une consolidation écrite par « ctg consolidate » : c'est un document d'une autre origine. Rien n'a été écrit/,
+    );
     expect(sha(foreign)).toBe(before);
     expect((await ctg("consolidate", a, "--out", a)).err).toMatch(/est aussi un fichier à consolider/);
     const none = await ctg("consolidate", join(dir, "absent.xlsx"), "--out", join(dir, "vide.xlsx"));
