@@ -14,13 +14,12 @@ import { samplePlan } from "../samples/sample-plan";
 import { readTableauFile, writeSheetFile, writeTableauFile, writeTrackingFile } from "../xlsx/tableau-file";
 import { countLine, describeIssue } from "./format-issues";
 import { rmSync } from "node:fs";
-import { CliError, FileWriteFailed, fileExists, readBytes, readText, stillHolds, temporaryName, writeBackup, writeBytes } from "./io";
+import { CliError, FileWriteFailed, fileExists, readBytes, stillHolds, temporaryName, writeBackup, writeBytes } from "./io";
+import { readPlanText, readRepertoireInput, repertoireRefusal } from "./input-files";
 import { keepHeapUnderCeiling } from "./heap-ceiling";
 import { lockOutput, withCleanup } from "./output-guard";
 import { type PlannedOutput, guardOutputs, sameFile } from "./output-paths";
 import { NotARepertoire, parseRepertoire } from "../import/parse-repertoire";
-import { DocxUnreadable, docxText } from "../import/docx";
-import { decodeText } from "../import/text-encoding";
 import { computeReport, petiteEnfanceOnly, reportJson, type ReportKind } from "../domain/report";
 import { buildReportSheet, seriesIndicator } from "../workbook/build-report";
 import { deckFileName, writeDeck } from "../report/deck";
@@ -36,7 +35,7 @@ export interface Clock {
 }
 
 function loadPlan(file: string): Plan {
-  const reading = readPlanJson(readText(file));
+  const reading = readPlanJson(readPlanText(file));
   if (!reading.ok) {
     const lines = reading.issues.map((issue) => cliLabels.plan.issue(issue.path, issue.message)).join("\n");
     throw new CliError(cliLabels.plan.invalid(file, lines), EXIT_CODES.problems);
@@ -170,13 +169,13 @@ export async function importCommand(options: { file?: string; out?: string; repo
     [{ path: options.out, kind: "plan" }, ...(options.report ? [{ path: options.report, kind: "importReport" as const }] : [])],
     [options.file],
   );
-  const text = await repertoireText(options.file);
+  const input = await readRepertoireInput(options.file);
   let result;
   try {
-    result = parseRepertoire(text);
+    result = parseRepertoire(input.text, input.warnings);
   } catch (error) {
     if (error instanceof NotARepertoire) throw new CliError(t.notARepertoire(options.file, error.message), error.exitCode);
-    throw error;
+    throw repertoireRefusal(options.file, error);
   }
   writeBytes(options.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (options.report) writeBytes(options.report, `${JSON.stringify({ warnings: result.warnings }, null, 2)}\n`);
@@ -186,21 +185,6 @@ export async function importCommand(options: { file?: string; out?: string; repo
   for (const warning of result.warnings) io.out(t.warning(warning.code, warning.section, warning.message));
   io.out(t.reviewTypes);
   return EXIT_CODES.ok;
-}
-
-async function repertoireText(file: string): Promise<string> {
-  const bytes = readBytes(file);
-  if (/\.docx$/i.test(file)) {
-    try {
-      return await docxText(bytes, file);
-    } catch (error) {
-      if (error instanceof DocxUnreadable) throw new CliError(cliLabels.import.docxUnreadable(error.message), error.exitCode);
-      throw error;
-    }
-  }
-  const { text } = decodeText(bytes);
-  if (text.includes("\u0000")) throw new CliError(cliLabels.import.notText(file), EXIT_CODES.refused);
-  return text;
 }
 
 /** The three files `ctg bilan --out` writes, named before the bilan is computed so that they are checked first. */

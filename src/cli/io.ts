@@ -1,5 +1,18 @@
 /** File access for the CLI, with French errors that name the file. */
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { EXIT_CODES, Refusal } from "../domain/refusal";
 import { cliLabels } from "../labels/catalog";
@@ -31,6 +44,48 @@ export function readBytes(file: string): Uint8Array {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(t.cannotRead(file, code === "ENOENT" ? t.notFound : fileSystemReason(error)), EXIT_CODES.refused);
   }
+}
+
+/**
+ * The bytes of a file held to `maxBytes`: its size is checked before any of it is read, and no more than one byte
+ * past the limit is ever read, so that a file that grows meanwhile, or a device that never ends, is refused too.
+ * `refuse(size)` is the error for a file past the limit.
+ */
+export function readBytesWithin(file: string, maxBytes: number, refuse: (size: number) => Refusal): Uint8Array {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, "r");
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  try {
+    const size = fstatSync(descriptor).size;
+    if (size > maxBytes) throw refuse(size);
+    let buffer = Buffer.allocUnsafe(size + 1);
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        if (filled > maxBytes) throw refuse(filled);
+        const larger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
+      }
+      const read = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, filled);
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw cannotRead(file, error);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function cannotRead(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new CliError(t.cannotRead(file, code === "ENOENT" ? t.notFound : fileSystemReason(error)), EXIT_CODES.refused);
 }
 
 export function readText(file: string): string {

@@ -82,6 +82,48 @@ export interface PlanIssue {
   message: string;
 }
 
+/**
+ * A CTG runs four or five years; ten leave room for an extension. Everything sized by the period (quarters, rows,
+ * columns, validations) stays bounded by it, whatever date a file holds.
+ */
+export const MAX_CONVENTION_YEARS = 10;
+
+/** The years a convention's dates fall in: CTGs began in the 2010s; a date outside is a typo (0026, 9999). */
+export const CONVENTION_YEARS = { first: 2000, last: 2100 } as const;
+
+/** A plan of 200 fiches is under 1 MB of JSON; the size is checked before the file is read. */
+export const PLAN_FILE_LIMITS = { maxBytes: 5 * 1024 * 1024 } as const;
+
+/** What is wrong with a convention's period, for each reader to tell in its own words at its own place. */
+export type PeriodProblem = { field: "start" | "end"; kind: "outOfYears" } | { field: "end"; kind: "tooLong" };
+
+/** The period's bounds, once both dates are valid and in order; the end's span is checked only when both years are plausible. */
+export function conventionPeriodProblems(start: IsoDate, end: IsoDate): PeriodProblem[] {
+  const problems: PeriodProblem[] = [];
+  const inYears = (date: IsoDate) => {
+    const year = Number(date.slice(0, 4));
+    return year >= CONVENTION_YEARS.first && year <= CONVENTION_YEARS.last;
+  };
+  if (!inYears(start)) problems.push({ field: "start", kind: "outOfYears" });
+  if (!inYears(end)) problems.push({ field: "end", kind: "outOfYears" });
+  // Same day and month MAX years later is one day past MAX years; ISO strings compare as dates.
+  const limit = `${String(Number(start.slice(0, 4)) + MAX_CONVENTION_YEARS).padStart(4, "0")}${start.slice(4)}`;
+  if (problems.length === 0 && end >= limit) problems.push({ field: "end", kind: "tooLong" });
+  return problems;
+}
+
+/** The period's problems as plan issues, located at `convention.start` or `convention.end`. */
+export function conventionPeriodIssues(start: IsoDate, end: IsoDate): PlanIssue[] {
+  return conventionPeriodProblems(start, end).map((problem) => ({
+    path: `convention.${problem.field}`,
+    severity: "error" as const,
+    message:
+      problem.kind === "tooLong"
+        ? words.periodTooLong(formatFrenchDate(end), formatFrenchDate(start), MAX_CONVENTION_YEARS)
+        : words.yearOutOfRange(named[problem.field], formatFrenchDate(problem.field === "start" ? start : end), CONVENTION_YEARS.first, CONVENTION_YEARS.last),
+  }));
+}
+
 export type PlanReading = { ok: true; plan: Plan; issues: PlanIssue[] } | { ok: false; issues: PlanIssue[] };
 
 export const DEFAULT_AGGREGATION: Record<IndicatorType, Aggregation> = {
@@ -267,6 +309,10 @@ export function readPlan(input: unknown): PlanReading {
 
 /** Reads plan JSON text; a syntax error is reported in French, never thrown. */
 export function readPlanJson(jsonText: string): PlanReading {
+  // The doors check the file's size before reading it; text handed over some other way is held to the same bound.
+  if (jsonText.length > PLAN_FILE_LIMITS.maxBytes) {
+    return { ok: false, issues: [{ path: words.wholeFile, severity: "error", message: planFileTooLarge(jsonText.length) }] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(jsonText.replace(/^\uFEFF/, ""));
@@ -277,7 +323,12 @@ export function readPlanJson(jsonText: string): PlanReading {
   return readPlan(value);
 }
 
-/** Rules that span several entries: period order, unique codes and identifiers, links, indicator bounds. */
+/** The plan check's words for a plan file of `size` bytes (or characters), past PLAN_FILE_LIMITS. */
+export function planFileTooLarge(size: number): string {
+  return words.fileTooLarge(size, PLAN_FILE_LIMITS.maxBytes);
+}
+
+/** Rules that span several entries: period order and bounds, unique codes and identifiers, links, indicator bounds. */
 export function checkPlanConsistency(plan: Plan): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const { start, end } = plan.convention;
@@ -287,6 +338,8 @@ export function checkPlanConsistency(plan: Plan): PlanIssue[] {
       severity: "error",
       message: words.endBeforeStart(formatFrenchDate(end), formatFrenchDate(start)),
     });
+  } else {
+    issues.push(...conventionPeriodIssues(start, end));
   }
   const actionCodes = new Map<string, string>();
   const indicatorIds = new Map<string, string>();

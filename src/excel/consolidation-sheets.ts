@@ -87,7 +87,11 @@ export async function readConsolidation(context: Excel.RequestContext, options: 
     const territory = storedTerritory(values);
     if (!territory) continue;
     stored.territories.push({ key: territory.key, row: { values } });
-    stored.byKey.set(territory.key, { territory: territory.territory, ...(territory.code ? { code: territory.code } : {}), ...(territory.savedAt ? { savedAt: territory.savedAt } : {}) });
+    stored.byKey.set(territory.key, {
+      territory: territory.territory,
+      ...(territory.code ? { code: territory.code } : {}),
+      ...(territory.savedAt ? { savedAt: territory.savedAt } : {}),
+    });
   }
   for (const values of grids[CONSOLIDATION_SHEETS.tallies].slice(1)) {
     const tally = storedTally(values);

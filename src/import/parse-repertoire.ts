@@ -1,12 +1,14 @@
 /**
  * Reads a "Répertoire des fiches actions" (text of the Caf template) into a plan, with the inconsistencies found
- * between its summary and its fiches. Never throws on what a document may contain.
+ * between its summary and its fiches. Throws only a refusal: a text past the import's limits (TextRefused), or one
+ * without any fiche (NotARepertoire).
  */
-import { deadlineYear } from "../domain/plan";
+import { conventionPeriodIssues, deadlineYear } from "../domain/plan";
 import { Refusal } from "../domain/refusal";
 import { fileLabels } from "../labels/catalog";
 import { inferIndicatorType } from "./indicator-type";
 import { type SectionKey, SECTION_TITLES, headingOf } from "./sections";
+import { checkTextLimits } from "./text-encoding";
 import { cleanLines, listItems, sentenceCase, splitNames, titleKey } from "./text-lines";
 
 export interface ImportWarning {
@@ -67,9 +69,12 @@ interface SummaryEntry {
   listedUnder?: string;
 }
 
-export function parseRepertoire(text: string): ImportResult {
+/** `readingWarnings`: what reading the file had to assume (its encoding), listed first. */
+export function parseRepertoire(text: string, readingWarnings: readonly ImportWarning[] = []): ImportResult {
+  // Every door (file, paste, Word document) comes through here: the limits hold whichever way the text arrived.
+  checkTextLimits(text);
   const lines = cleanLines(text);
-  const warnings: ImportWarning[] = [];
+  const warnings: ImportWarning[] = [...readingWarnings];
   const bodyStarts = findBodyStarts(lines);
   if (bodyStarts.length === 0) {
     throw new NotARepertoire();
@@ -118,6 +123,9 @@ export function parseRepertoire(text: string): ImportResult {
   const conventionText = lines.slice(endOfLastFiche(lines, bodyStarts[bodyStarts.length - 1]));
   const period = conventionPeriod(text.split("\n"));
   if (period.guessed) warnings.push({ code: "", section: SECTION.convention, message: period.guessed });
+  for (const issue of conventionPeriodIssues(period.start, period.end)) {
+    warnings.push({ code: "", section: SECTION.convention, message: t.periodOutOfBounds(issue.message) });
+  }
   if (summary.entries.length === 0) {
     warnings.push({ code: "", section: SECTION.summary, message: t.noSummary });
   }
@@ -160,6 +168,8 @@ function endOfLastFiche(lines: readonly string[], start: number): number {
 function parseSummary(lines: readonly string[]) {
   const axes: { code: string; title: string; subAxes: { code: string; title: string }[] }[] = [];
   const entries: SummaryEntry[] = [];
+  // A title's further lines, joined once at the end: rebuilding it at every line would cost the square of its length.
+  const titleLines = new Map<SummaryEntry, string[]>();
   let current: SummaryEntry | undefined;
   let heading: string | undefined;
   for (const line of lines) {
@@ -192,9 +202,12 @@ function parseSummary(lines: readonly string[]) {
     } else if (current && YEAR_ONLY.test(line) && !current.year) {
       current.year = YEAR_ONLY.exec(line)![1];
     } else if (current && !current.year) {
-      current.title = `${current.title} ${line}`.replace(/\s+/g, " ").trim();
+      const more = titleLines.get(current);
+      if (more) more.push(line);
+      else titleLines.set(current, [line]);
     }
   }
+  for (const [entry, more] of titleLines) entry.title = [entry.title, ...more].join(" ").replace(/\s+/g, " ").trim();
   return { axes, entries };
 }
 

@@ -30,17 +30,52 @@ export function isBullet(line: string): boolean {
 export function listItems(lines: readonly string[]): string[] {
   const content = lines.filter((line) => line.trim().length > 0);
   const bulleted = content.some(isBullet);
-  const items: string[] = [];
+  // An item grows by pieces joined once at the end: rebuilding it at every line would cost the square of its length.
+  const items: ItemPieces[] = [];
   for (const line of content) {
     const text = line.replace(BULLET, "").trim();
     if (!text) continue;
-    const previous = items[items.length - 1] ?? "";
+    const current = items[items.length - 1];
+    const cutWord = current !== undefined && /\w-$/.test(current.ending());
     // Without bullets, a line continues the previous item when it visibly does: lower case, "(…", or a word cut at "-".
-    const continues = bulleted ? !isBullet(line) : /^[a-zà-ÿ(]/.test(text) || /\w-$/.test(previous);
-    if (continues && items.length > 0) items[items.length - 1] = /\w-$/.test(previous) ? `${previous}${text}` : `${previous} ${text}`.replace(/\s+/g, " ");
-    else items.push(text);
+    const continues = bulleted ? !isBullet(line) : /^[a-zà-ÿ(]/.test(text) || cutWord;
+    if (continues && current) current.add(text, !cutWord);
+    else items.push(new ItemPieces(text));
   }
-  return items.map((item) => item.replace(/[,;]\s*$/, "").trim()).filter(Boolean);
+  return items
+    .map((item) =>
+      item
+        .text()
+        .replace(/[,;]\s*$/, "")
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
+/** A list item's lines; those joined with a space have their spacing tidied, up to the last of them. */
+class ItemPieces {
+  private readonly pieces: string[];
+  private tidiedUpTo = 0;
+
+  constructor(first: string) {
+    this.pieces = [first];
+  }
+
+  add(text: string, withSpace: boolean): void {
+    this.pieces.push(withSpace ? ` ${text}` : text);
+    if (withSpace) this.tidiedUpTo = this.pieces.length;
+  }
+
+  /** The item's last characters, enough to see a word cut at its end. */
+  ending(): string {
+    const last = this.pieces[this.pieces.length - 1];
+    return last.length >= 2 || this.pieces.length === 1 ? last : `${this.pieces[this.pieces.length - 2]}${last}`;
+  }
+
+  text(): string {
+    const tidied = this.pieces.slice(0, this.tidiedUpTo).join("").replace(/\s+/g, " ");
+    return tidied + this.pieces.slice(this.tidiedUpTo).join("");
+  }
 }
 
 /** For comparing titles: case, accents, punctuation and spacing do not count. */

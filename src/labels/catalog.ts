@@ -31,4 +31,4 @@ export { cliLabels } from "./cli";
 export { officeLabels } from "./office";
 export { paneLabels } from "./pane";
 export { errorLabels } from "./errors";
-export { frenchTypography, frenchNumber, frenchPercent, quoted, sentence } from "./compose";
+export { frenchTypography, frenchCount, frenchNumber, frenchPercent, megabytes, quoted, sentence } from "./compose";

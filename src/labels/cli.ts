@@ -67,6 +67,8 @@ export const cliLabels = {
   plan: {
     invalid: (file: string, issues: string) => `Le plan « ${file} » n'est pas valide :\n${issues}`,
     issue: (path: string, message: string) => `  ${path} : ${message}`,
+    /** `reason` is the plan check's (entryLabels.plan.fileTooLarge), told before the file is read. */
+    tooLarge: (file: string, reason: string) => `Le plan « ${file} » n'est pas lu : ${reason}.`,
   },
 
   init: {
@@ -120,6 +122,8 @@ export const cliLabels = {
     /** DocxUnreadable's message names the file already: the sentence only needs its period. */
     docxUnreadable: (message: string) => `${message}.`,
     notText: (file: string) => `« ${file} » n'est pas un fichier texte : enregistrez le répertoire au format .txt.`,
+    /** `reason` is one of fileLabels.text's: a size or a line past the import's limits. */
+    textRefused: (file: string, reason: string) => `« ${file} » ne peut pas être importé : ${reason}.`,
     written: (out: string, actions: number, indicators: number, territory: string, start: string, end: string) =>
       `Plan écrit : ${out} (${actions} fiches actions, ${indicators} indicateurs, territoire : ${territory}, du ${start} au ${end}).`,
     warning: (code: string, section: string, message: string) => `  ${code ? `${code} — ` : ""}${section} : ${message}`,

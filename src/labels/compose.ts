@@ -24,3 +24,18 @@ export function frenchNumber(value: number): string {
 export function frenchPercent(value: number): string {
   return `${frenchNumber(value)} %`;
 }
+
+/** A size in megabytes as limits are told (« 5 Mo », « 5,6 Mo »). */
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+}
+
+/** A size past a limit: « 6 Mo », or « plus de 5 Mo » when it rounds to the limit (a device read up to its end). */
+export function megabytesOver(size: number, limit: number): string {
+  return megabytes(size) === megabytes(limit) ? `plus de ${megabytes(limit)}` : megabytes(size);
+}
+
+/** A count with French digit grouping (« 10 000 »). */
+export function frenchCount(value: number): string {
+  return value.toLocaleString("fr-FR");
+}

@@ -1,4 +1,5 @@
 /** Section « entries » of the French catalogue: the domain's checks of entries, quarters and plans. */
+import { megabytes, megabytesOver } from "./compose";
 
 /** `12,5 %`: a percentage as French readers write it. */
 const percent = (value: number) => `${String(value).replace(".", ",")} %`;
@@ -83,6 +84,13 @@ export const entryLabels = {
     /** Where a problem sits when it concerns the whole file. */
     wholeFile: "(fichier)",
     endBeforeStart: (end: string, start: string) => `la date de fin (${end}) doit être postérieure à la date de début (${start})`,
+    /** A convention date outside the years CTGs run in (a typo such as 9999); `what` names the field. */
+    yearOutOfRange: (what: string, date: string, first: number, last: number) => `${what} (${date}) doit tomber entre le 01/01/${first} et le 31/12/${last}`,
+    periodTooLong: (end: string, start: string, max: number) =>
+      `la date de fin (${end}) donne une convention de plus de ${max} ans depuis le ${start} : une CTG dure 4 à 5 ans ; vérifiez l'année`,
+    /** A plan file larger than any plan d'actions. */
+    fileTooLarge: (size: number, limit: number) =>
+      `le fichier pèse ${megabytesOver(size, limit)} pour une limite de ${megabytes(limit)} : un plan d'actions en pèse quelques dizaines de ko ; vérifiez que c'est le bon fichier`,
     brokenLink: (code: string, link: string) => `la fiche ${code} renvoie à la fiche « ${link} », qui n'existe pas dans le plan`,
     duplicate: (what: string, key: string, first: string) => `${what} « ${key} » en double (déjà utilisé en ${first})`,
     boundsOf: (what: string, problem: string) => `${what} ${problem}`,

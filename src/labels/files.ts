@@ -7,6 +7,8 @@
  * verdict, or in the pane, each adding its own beginning and end.
  */
 
+import { frenchCount, megabytes, megabytesOver } from "./compose";
+
 /** Sizes in whole megabytes, as the limits are set. */
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
 
@@ -47,6 +49,27 @@ const reader = {
   tooManyCells: (limit: number) => `trop de cellules remplies (plus de ${limit})`,
   /** `detail` is the XML parser's first line. */
   partUnreadable: (part: string, detail: string) => `élément « ${part} » illisible (${detail})`,
+  /** A part whose XML declaration names an encoding the reader does not decode. */
+  unsupportedEncoding: (part: string, encoding: string) =>
+    `élément « ${part} » écrit dans l'encodage « ${encoding} », non pris en charge (UTF-8, UTF-16 ou ISO-8859-1 attendus) : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau en .xlsx`,
+  /** Bytes that are not text in the encoding the part says it is in (`encoding` as the user knows it). */
+  badBytes: (part: string, encoding: string) => `élément « ${part} » illisible (octets qui ne sont pas du texte ${encoding} : fichier abîmé ou mal converti)`,
+  openDocument:
+    "c'est un classeur OpenDocument (.ods, LibreOffice ou OpenOffice), pas un classeur Excel : enregistrez-le au format .xlsx (Fichier › Enregistrer sous)",
+  /** Row and cell numbers as written in the file; Excel's grid stops at row 1 048 576 and column XFD. */
+  rowBeyondGrid: (sheet: string, row: string) =>
+    `la feuille « ${sheet} » a une ligne « ${row} » au-delà de la dernière ligne d'Excel (1 048 576) : fichier abîmé ou fabriqué, refusé`,
+  cellBeyondGrid: (sheet: string, cell: string) =>
+    `la feuille « ${sheet} » a une cellule « ${cell} » au-delà de la grille d'Excel (ligne 1 048 576, colonne XFD) : fichier abîmé ou fabriqué, refusé`,
+  badRowNumber: (sheet: string, row: string) =>
+    `la feuille « ${sheet} » a une ligne numérotée « ${row} », qui n'est pas un numéro de ligne : fichier abîmé, refusé`,
+  /** `budget`: places of the grids (cells, and the empty places before them) the reader allows. */
+  gridTooSpread: (budget: number) =>
+    `cellules trop éloignées les unes des autres (plus de ${budget.toLocaleString("fr-FR")} emplacements de grille à réserver) : fichier abîmé ou fabriqué, refusé`,
+  tooManyNotes: (sheet: string, limit: number) =>
+    `la feuille « ${sheet} » a plus de ${limit.toLocaleString("fr-FR")} cellules fusionnées, en erreur ou illisibles : fichier abîmé ou fabriqué, refusé`,
+  badCellReference: (sheet: string, cell: string) =>
+    `la feuille « ${sheet} » a une cellule nommée « ${cell} », qui n'est pas une adresse de cellule : fichier abîmé, refusé`,
 } as const;
 
 /** The XML scanner of a workbook's parts (src/xlsx/xml-scanner.ts): the detail of « élément … illisible ». */
@@ -60,6 +83,12 @@ const xml = {
   doctype: "déclaration DOCTYPE avec définitions internes, refusée",
   unexpected: (text: string) => `balise XML inattendue « ${text} »`,
   secondRoot: (name: string) => `second élément racine « ${name} »`,
+  badAttribute: (text: string) => `attribut XML mal formé « ${text} »`,
+  /** A character XML 1.0 does not allow, outside any cell (in an attribute); `code` is its UTF-16 code unit. */
+  forbiddenCharacter: (code: number) => `caractère interdit en XML (U+${code.toString(16).toUpperCase().padStart(4, "0")})`,
+  /** Limits in characters; no Office writer comes near them. */
+  tagTooLong: (limit: number) => `balise XML de plus de ${limit.toLocaleString("fr-FR")} caractères`,
+  markupTooLong: (limit: number) => `commentaire ou instruction XML de plus de ${limit.toLocaleString("fr-FR")} caractères`,
 } as const;
 
 /** A file that cannot be read or written as a workbook: complete messages that name the file (no final period). */
@@ -88,13 +117,40 @@ const writing = {
 /** A Word répertoire (src/import/docx.ts): complete messages that name the file (no final period). */
 const docx = {
   notDocx: (file: string) => `« ${file} » n'est pas un document Word .docx`,
-  noDocumentPart: (file: string) => `« ${file} » n'est pas un document Word .docx (partie « word/document.xml » absente)`,
   tooManyParagraphs: (file: string, limit: number) =>
     `« ${file} » contient plus de ${limit} paragraphes : ce n'est pas un répertoire des fiches actions, ou il est anormalement construit`,
-  /** `reason` is the archive guard's. */
+  tooManyElements: (file: string, limit: number) =>
+    `« ${file} » contient plus de ${frenchCount(limit)} éléments XML : ce n'est pas un répertoire des fiches actions, ou il est anormalement construit`,
+  /** `reason` is the archive guard's, or one of the reasons below. */
   refused: (file: string, reason: string) => `« ${file} » ne peut pas être lu comme un document Word : ${reason}`,
-  /** `detail` is mammoth's own message. */
-  unreadable: (file: string, detail: string) => `« ${file} » ne peut pas être lu comme un document Word (${detail})`,
+  partTooLarge: (part: string, limit: number) =>
+    `la partie « ${part} » dépasse ${megabytes(limit)} une fois décompressée, quand un répertoire de 60 fiches en fait moins de 5`,
+  /** A document damaged or made by a tool Word would not follow; `reason` is one of the reasons below. */
+  unreadable: (file: string, reason: string) =>
+    `« ${file} » n'est pas un document Word lisible : ${reason} ; enregistrez-le à nouveau depuis Word ou LibreOffice (Enregistrer sous › Document Word .docx)`,
+  documentPartMissing: (part: string) => `sa partie principale « ${part} » est absente (est-ce un autre type de fichier renommé en .docx ?)`,
+  /** `detail` is one of the XML scanner's details (`xml` above). */
+  partMalformed: (part: string, detail: string) => `la partie « ${part} » n'est pas du XML bien formé (${detail})`,
+  /** What mammoth could not read, whatever its own (English) reason. */
+  contentUnreadable: "son contenu n'a pas pu être lu",
+} as const;
+
+/** Limits of a répertoire's text (src/import/text-encoding.ts): reasons, told after the file's name or in the pane's sentence. */
+const text = {
+  notText: "ce n'est pas un fichier texte : enregistrez le répertoire au format .txt",
+  fileTooLarge: (size: number, limit: number) =>
+    `le fichier pèse ${megabytesOver(size, limit)} pour une limite de ${megabytes(limit)} : un répertoire des fiches actions en texte en pèse quelques centaines de ko`,
+  textTooLong: (length: number, limit: number) =>
+    `le texte compte ${frenchCount(length)} caractères pour une limite de ${frenchCount(limit)} : un répertoire des fiches actions en compte quelques centaines de milliers`,
+  lineTooLong: (line: number, length: number, limit: number) =>
+    `la ligne ${line} compte ${frenchCount(length)} caractères pour une limite de ${frenchCount(limit)} : un répertoire n'a pas de ligne aussi longue ; vérifiez que c'est bien son texte`,
+  /** Lines of a UTF-8 text that were not UTF-8; `shown` are the first of them, `total` how many there are. */
+  mixedEncoding: (shown: readonly number[], total: number) => {
+    const more = total > shown.length ? ` et ${total - shown.length} autre(s)` : "";
+    return total === 1
+      ? `la ligne ${shown[0]} n'est pas en UTF-8 comme le reste du texte : elle a été lue en Windows-1252 (Latin-1) ; vérifiez ses accents`
+      : `les lignes ${shown.join(", ")}${more} ne sont pas en UTF-8 comme le reste du texte : elles ont été lues en Windows-1252 (Latin-1) ; vérifiez leurs accents`;
+  },
 } as const;
 
 /** The encodings a text répertoire may come in, as a user knows them (src/import/text-encoding.ts). */
@@ -119,6 +175,7 @@ const repertoire = {
     indicators: "indicateurs",
     links: "liens",
     convention: "convention",
+    encoding: "encodage",
   },
   /** The headings of a fiche in the Caf template, as the plan keeps the free-text ones. */
   sectionTitles: {
@@ -155,6 +212,8 @@ const repertoire = {
   /** The period read from a « CTG 2026-2030 » line; `line` counts from 1, `shown` is that line, maybe shortened. */
   periodGuessed: (firstYear: string, lastYear: string, line: number, shown: string) =>
     `période de la convention devinée (du 01/01/${firstYear} au 31/12/${lastYear}) d'après la ligne ${line} « ${shown} » : le texte de la convention (« du … au … ») est absent ; vérifiez les dates du plan`,
+  /** `problem` is the plan check's own message on the period (entryLabels.plan). */
+  periodOutOfBounds: (problem: string) => `${problem} : corrigez les dates de la convention dans le plan, sans quoi « ctg init » le refusera`,
   noPeriod: (firstYear: number, lastYear: number) =>
     `aucune période trouvée dans le document : ${firstYear}-${lastYear} par défaut ; indiquez les dates de la convention dans le plan`,
 } as const;
@@ -194,6 +253,7 @@ export const fileLabels = {
   workbook,
   writing,
   docx,
+  text,
   encodings,
   repertoire,
   intake,

@@ -181,6 +181,9 @@ export const paneLabels = {
     /** Wraps the reason NotARepertoire gives (src/import), which is a sentence fragment without its full stop. */
     notARepertoire: (reason: string) => `Ce texte n'est pas un répertoire des fiches actions : ${reason}.`,
     unreadable: (detail: string) => `Lecture impossible : ${detail}`,
+    /** `reason` is one of fileLabels.text's (a size or a line past the import's limits). */
+    pastedRefused: (reason: string) => `Ce texte n'est pas analysé : ${reason}.`,
+    fileRefused: (fileName: string, reason: string) => `« ${fileName} » n'est pas analysé : ${reason}.`,
     /** The file input's field label and its aria-label. */
     file: "Répertoire des fiches actions (.docx ou .txt)",
     paste: "Ou collez le texte du répertoire",

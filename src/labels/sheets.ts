@@ -17,6 +17,9 @@ const names = {
   meta: "_ctg_meta",
 } as const;
 
+/** A value as the file stores it, shortened: a damaged cell may hold megabytes. */
+const stored = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
 export const sheetLabels = {
   names,
   /** Excel table names: no spaces nor accents allowed. */
@@ -210,6 +213,9 @@ export const sheetLabels = {
     invalidDate: (which: "start" | "end", typed: string) =>
       `la date ${which === "start" ? "de début" : "de fin"} « ${typed} » est invalide : attendu jj/mm/aaaa`,
     endBeforeStart: "la date de fin doit être postérieure à la date de début",
+    dateOutOfRange: (which: "start" | "end", date: string, first: number, last: number) =>
+      `la date ${which === "start" ? "de début" : "de fin"} (${date}) doit tomber entre le 01/01/${first} et le 31/12/${last}`,
+    periodTooLong: (max: number) => `la période de la convention dépasse ${max} ans : une CTG dure 4 à 5 ans ; vérifiez la date de fin`,
     rubriqueTooLong: (label: string, max: number, length: number) => `la rubrique « ${label} » dépasse ${max} caractères (${length})`,
     duplicateAction: (code: string) => `le code de fiche « ${code} » apparaît plusieurs fois`,
     unknownField: (name: string) => `champ d'intervention « ${name} » inconnu : ignoré`,
@@ -224,6 +230,22 @@ export const sheetLabels = {
       `cellules fusionnées ${range} : une saisie ne peut pas couvrir plusieurs cellules ; défusionnez-les (Accueil › Fusionner et centrer) et retapez chaque valeur dans sa propre cellule`,
     formulaWithoutValue:
       "la cellule contient une formule dont le résultat n'a pas été enregistré (fichier enregistré par un outil qui ne calcule pas) : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur elle-même",
+    /** What a file stores in a cell that is not a value of its type (src/xlsx/xlsx-reader.ts): the value is unknown. */
+    formulaError: (code: string) => `la formule de la cellule donne une erreur (${stored(code)}) : corrigez la formule ou remplacez-la par la valeur elle-même`,
+    storedNumberUnreadable: (written: string) =>
+      written.trim() === ""
+        ? "la cellule est enregistrée comme un nombre sans valeur (fichier abîmé) : retapez la valeur"
+        : `la cellule est enregistrée comme le nombre « ${stored(written)} », qui n'est pas un nombre décimal (fichier abîmé ou fabriqué) : retapez la valeur`,
+    storedDateUnreadable: (written: string) =>
+      `la cellule est enregistrée comme la date « ${stored(written)} », qui n'existe pas ou est mal écrite : retapez la date (jj/mm/aaaa)`,
+    storedBooleanUnreadable: (written: string) =>
+      `la cellule est enregistrée comme la valeur logique « ${stored(written)} », ni VRAI ni FAUX (fichier abîmé) : retapez la valeur`,
+    sharedStringMissing: (index: string) => `la cellule renvoie au texte partagé n° ${stored(index)}, absent du classeur (fichier abîmé) : retapez le texte`,
+    forbiddenCharacter: (code: number) =>
+      `caractère interdit en XML (U+${code.toString(16).toUpperCase().padStart(4, "0")}) dans la cellule : retapez le texte`,
+    /** An entry sheet saved by a tool that dropped its dropdowns and checks, or its protection. */
+    guardsLost: (sheet: string, validations: boolean, protection: boolean) =>
+      `la feuille « ${sheet} » a perdu ${validations && protection ? "ses listes et contrôles de saisie (validation des données) et sa protection" : validations ? "ses listes et contrôles de saisie (validation des données)" : "sa protection"}, sans doute en passant par un autre logiciel : les saisies n'y sont plus guidées ; pour les remettre, relancez « ctg init --update » ou la mise en place dans le volet du complément (« Créer le tableau de suivi ») : les saisies sont conservées`,
     entryWithoutRow: "saisie sur une ligne sans code de fiche ni trimestre : elle ne sera pas prise en compte",
     unknownAction: (code: string) => `la fiche « ${code} » n'existe pas dans le plan d'actions`,
     duplicateStatusRow: (code: string, quarter: string) => `la fiche ${code} a déjà une ligne pour le trimestre ${quarter}`,

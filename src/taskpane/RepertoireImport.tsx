@@ -15,7 +15,9 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { INDICATOR_TYPES, INDICATOR_TYPE_LABELS, type IndicatorType } from "../domain/vocabulary";
-import { NotARepertoire, parseRepertoire, type ImportResult, type ImportedPlan } from "../import/parse-repertoire";
+import { NotARepertoire, parseRepertoire, type ImportResult, type ImportWarning, type ImportedPlan } from "../import/parse-repertoire";
+import { NotText, TextRefused } from "../import/text-encoding";
+import { Refusal } from "../domain/refusal";
 import { frenchTypography, paneLabels } from "../labels/catalog";
 
 const t = paneLabels.repertoire;
@@ -60,31 +62,37 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
   const [result, setResult] = useState<ImportResult | undefined>();
   const [types, setTypes] = useState<Record<string, IndicatorType>>({});
 
-  const analyse = (source: string) => {
+  const refuse = (message: string) => {
+    setResult(undefined);
+    onPlan(undefined);
+    setError(message);
+  };
+  /** `fileName` when the text comes from a file: a refusal of its text then names it. */
+  const analyse = (source: string, readingWarnings: readonly ImportWarning[] = [], fileName?: string) => {
     setError(undefined);
     try {
-      const parsed = parseRepertoire(source);
+      const parsed = parseRepertoire(source, readingWarnings);
       setResult(parsed);
       setTypes({});
       onPlan(parsed.plan);
     } catch (caught) {
-      setResult(undefined);
-      onPlan(undefined);
-      setError(caught instanceof NotARepertoire ? t.notARepertoire(caught.message) : t.unreadable(String(caught)));
+      if (caught instanceof NotARepertoire) refuse(t.notARepertoire(caught.message));
+      else if (caught instanceof TextRefused) refuse(fileName ? t.fileRefused(fileName, caught.message) : t.pastedRefused(caught.message));
+      else refuse(t.unreadable(String(caught)));
     }
   };
   const readFile = async (file: File) => {
     setBusy(true);
     try {
-      if (/\.docx$/i.test(file.name)) {
-        const { docxText } = await import("../import/docx");
-        analyse(await docxText(new Uint8Array(await file.arrayBuffer()), file.name));
-      } else {
-        const { decodeText } = await import("../import/text-encoding");
-        analyse(decodeText(new Uint8Array(await file.arrayBuffer())).text);
-      }
+      // Loaded on demand, with the Word reader: the pane pays for them only when a user imports a file.
+      const { readRepertoireFile, repertoireFileLimit, repertoireTooLarge } = await import("../import/repertoire-file");
+      // Told from the file's size, before any of it is read into the pane.
+      if (file.size > repertoireFileLimit(file.name)) throw repertoireTooLarge(file.name, file.size);
+      const { text, warnings } = await readRepertoireFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      analyse(text, warnings, file.name);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      if (caught instanceof TextRefused || caught instanceof NotText) refuse(t.fileRefused(file.name, caught.message));
+      else refuse(caught instanceof Refusal ? caught.message : t.unreadable(String(caught)));
     } finally {
       setBusy(false);
     }

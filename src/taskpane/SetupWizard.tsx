@@ -14,11 +14,11 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatFrenchDate, readDate } from "../domain/dates";
-import { type Plan, readPlan, readPlanJson } from "../domain/plan";
+import { PLAN_FILE_LIMITS, type Plan, planFileTooLarge, readPlan, readPlanJson } from "../domain/plan";
 import samplePlanJson from "../samples/monts-rance-rougier.plan.json";
 import type { TableauReading } from "../workbook/parse-tableau";
 import type { ImportedPlan } from "../import/parse-repertoire";
-import { paneLabels } from "../labels/catalog";
+import { entryLabels, paneLabels } from "../labels/catalog";
 import { RepertoireImport } from "./RepertoireImport";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
@@ -192,7 +192,15 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
             accept=".json,application/json"
             onChange={async (event) => {
               const file = event.target.files?.[0];
-              if (file) setFileText({ name: file.name, text: await file.text() });
+              if (!file) return;
+              // Told from the file's size, before any of it is read into the pane.
+              if (file.size > PLAN_FILE_LIMITS.maxBytes) {
+                setFileText(undefined);
+                setProblems([t.fileProblemAt(file.name, entryLabels.plan.wholeFile, planFileTooLarge(file.size))]);
+                return;
+              }
+              setProblems([]);
+              setFileText({ name: file.name, text: await file.text() });
             }}
           />
         </Field>

@@ -1,8 +1,18 @@
 /** Reads the structure sheets of a tableau (metadata, convention, plan d'actions, indicators) back into a plan. */
 import { sheetLabels } from "../labels/catalog";
-import { readDate } from "../domain/dates";
+import { formatFrenchDate, readDate } from "../domain/dates";
 import { readNumber, tidy } from "../domain/numbers";
-import { type ActionSheet, type Axis, type Convention, type Indicator, type Plan, DEFAULT_AGGREGATION } from "../domain/plan";
+import {
+  type ActionSheet,
+  type Axis,
+  type Convention,
+  type Indicator,
+  type Plan,
+  CONVENTION_YEARS,
+  DEFAULT_AGGREGATION,
+  MAX_CONVENTION_YEARS,
+  conventionPeriodProblems,
+} from "../domain/plan";
 import { numericBoundsProblem } from "../domain/entry-rules";
 import { matchAggregation, matchField, matchIndicatorType, matchPeriodicity, type Field } from "../domain/vocabulary";
 import { type LocatedIssue, type ColumnMap, cellAt, issueAt, mapColumns, textAt } from "./grid-reader";
@@ -82,6 +92,18 @@ export function readConvention(grids: Grids, issues: LocatedIssue[]): Convention
   if (startDate && endDate && startDate >= endDate) {
     issues.push(issueAt(sheet, end.row, 1, "error", read.endBeforeStart));
     ok = false;
+  } else if (startDate && endDate) {
+    // A period of centuries would size every quarter-based sheet by it: refused here, before anything is built from it.
+    for (const problem of conventionPeriodProblems(startDate, endDate)) {
+      const cell = problem.field === "start" ? start : end;
+      const date = problem.field === "start" ? startDate : endDate;
+      const message =
+        problem.kind === "tooLong"
+          ? read.periodTooLong(MAX_CONVENTION_YEARS)
+          : read.dateOutOfRange(problem.field, formatFrenchDate(date), CONVENTION_YEARS.first, CONVENTION_YEARS.last);
+      issues.push(issueAt(sheet, cell.row, 1, "error", message));
+      ok = false;
+    }
   }
   // What Excel refuses in a rubrique's cell is refused here too: a file written by another tool may hold more.
   const limit = CONVENTION_SPEC.rule.kind === "text" ? CONVENTION_SPEC.rule.maxLength : Infinity;

@@ -39,10 +39,30 @@ export interface ReadOptions {
   plausibility?: boolean;
 }
 
+/** What a file reader found in a cell's XML that is not a value of the cell's type: its value is unknown. */
+export type CellProblem =
+  /** `t="e"`: the formula's result is an error (`#N/A`, `#REF!`…). */
+  | { kind: "formulaError"; written: string }
+  /** A number that is not a plain decimal (`0x1A`, `Infinity`, nothing). */
+  | { kind: "number"; written: string }
+  /** `t="d"`: not an ISO 8601 date, or a day the calendar does not have. */
+  | { kind: "date"; written: string }
+  | { kind: "boolean"; written: string }
+  /** `t="s"`: no shared string at that index. */
+  | { kind: "sharedString"; written: string }
+  /** A character XML forbids (raw or as `&#1;`), as a UTF-16 code unit. */
+  | { kind: "forbiddenCharacter"; code: number };
+
 export interface CellNotes {
   merges: readonly RangeRef[];
   formulasWithoutValue: readonly { row: number; col: number }[];
+  cellProblems?: readonly { row: number; col: number; problem: CellProblem }[];
+  /** Whether the sheet as saved keeps data validation and protection: told by file readers only. */
+  guards?: { validations: boolean; protection: boolean };
 }
+
+/** The sheets partners type in: a tool that drops their dropdowns or their protection leaves them unguided. */
+const GUARDED_SHEETS: readonly string[] = [SHEETS.tracking, SHEETS.measurements, SHEETS.ficheEvaluation, SHEETS.axisEvaluation];
 
 /** The sheets a reader needs, for executors that read only what is asked. */
 export const TABLEAU_SHEETS: string[] = [
@@ -96,8 +116,10 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
 }
 
 /**
- * Merged cells spread one value over several rows, or hide the others; a formula saved without its result has an
- * unknown value, not an empty one. Either would lose or invent an entry: both are errors at their cell.
+ * Merged cells spread one value over several rows, or hide the others; a formula saved without its result, or whose
+ * result is an error, and a cell whose stored value is not of its type have an unknown value, not an empty one. Each
+ * would lose or invent an entry: all are errors at their cell. An entry sheet saved without its data validation or
+ * its protection still reads, but partners would type in it unguided: a warning says how to put them back.
  */
 function noteIssues(notes: Record<string, CellNotes | undefined>): LocatedIssue[] {
   const issues: LocatedIssue[] = [];
@@ -111,8 +133,30 @@ function noteIssues(notes: Record<string, CellNotes | undefined>): LocatedIssue[
     for (const cell of note.formulasWithoutValue) {
       issues.push(issueAt(sheet, cell.row, cell.col, "error", read.formulaWithoutValue));
     }
+    for (const { row, col, problem } of note.cellProblems ?? []) issues.push(issueAt(sheet, row, col, "error", cellProblemMessage(problem)));
+    const guards = note.guards;
+    if (guards && GUARDED_SHEETS.includes(sheet) && !(guards.validations && guards.protection)) {
+      issues.push(issueAt(sheet, 0, 0, "warning", read.guardsLost(sheet, !guards.validations, !guards.protection)));
+    }
   }
   return issues;
+}
+
+function cellProblemMessage(problem: CellProblem): string {
+  switch (problem.kind) {
+    case "formulaError":
+      return read.formulaError(problem.written);
+    case "number":
+      return read.storedNumberUnreadable(problem.written);
+    case "date":
+      return read.storedDateUnreadable(problem.written);
+    case "boolean":
+      return read.storedBooleanUnreadable(problem.written);
+    case "sharedString":
+      return read.sharedStringMissing(problem.written);
+    case "forbiddenCharacter":
+      return read.forbiddenCharacter(problem.code);
+  }
 }
 
 /** `2026-t1` typed by hand reads as `2026-T1`; most cells already hold the canonical form. */

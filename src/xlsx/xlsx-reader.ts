@@ -4,15 +4,19 @@
  * defines it, whatever wrote it (Excel, LibreOffice, openpyxl, Google Sheets, ExcelJS, this project): relationship
  * targets absolute or relative, shared or inline strings, parts in any order, styles absent, sheets in any order.
  * Only the parts needed are inflated, as streams, under the archive guard's limits, and sheets are parsed as they
- * arrive (xml-scanner.ts), rows handed on one by one. It also reports what a reader must not pass over in silence: merged
- * cells, and formulas saved without their result (as openpyxl and some tools save them).
+ * arrive (xml-scanner.ts), rows handed on one by one, each part decoded in the encoding it declares (xml-encoding.ts).
+ * A row or cell past Excel's grid is refused before anything is allocated for it. It also reports what a reader must
+ * not pass over in silence: merged cells, formulas saved without their result (as openpyxl and some tools save them),
+ * cells whose stored value is not of their type (an error `#N/A`, `0x1A` as a number, an impossible ISO date, a
+ * missing shared string, a character XML forbids), and whether a sheet keeps its data validation and protection.
  * No Node dependency: the pane uses it in the browser.
  */
 import { isoToExcelSerial } from "../domain/dates";
 import { fileLabels } from "../labels/catalog";
 import { BUILT_IN_DATE_FORMATS, DAYS_1904, isDateFormat } from "./date-system";
-import type { CellValue, Grid, RangeRef } from "../workbook/sheet-plan";
-import { XmlMalformed, XmlScanner, type XmlHandlers, type XmlTag } from "./xml-scanner";
+import type { CellProblem } from "../workbook/parse-tableau";
+import { type CellValue, type Grid, type RangeRef, cellAddress } from "../workbook/sheet-plan";
+import { XmlMalformed, XmlScanner, type XmlHandlers, type XmlTag, forbiddenCharacter } from "./xml-scanner";
 import { type ByteSource, ZipArchive } from "./zip-archive";
 import { ZIP_LIMITS, ZipRefused, type ZipLimits } from "./zip-guard";
 
@@ -39,11 +43,31 @@ export interface SheetRow {
   values: CellValue[];
 }
 
+/** Excel's grid: a row or column past it is no workbook's, and would only make a reader allocate. */
+export const EXCEL_GRID = { rows: 1_048_576, columns: 16_384 } as const;
+
+/**
+ * Places of the grids read (cells, and the empty places before them in their row or sheet) per filled cell allowed:
+ * one value far right or far down is a workbook's, a value at column XFD on each of thousands of rows is made to
+ * fill memory with empty places.
+ */
+const GRID_PLACES_PER_CELL = 8;
+
+/** Merged ranges and cells noted (formulas without result, values not of their type) in one sheet. */
+export const MAX_SHEET_NOTES = 100_000;
+
+/** A row above the first filled one, the same empty array for all: a sheet's last row costs a pointer per row above. */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
 export interface SheetContent {
   grid: Grid;
   merges: RangeRef[];
   /** Cells holding a formula saved without its result: their value is unknown, not empty. */
   formulasWithoutValue: { row: number; col: number }[];
+  /** Cells whose stored value is not one of their type (an error, `0x1A` as a number…): read as empty, told here. */
+  cellProblems: { row: number; col: number; problem: CellProblem }[];
+  /** Whether the sheet has data validation and is protected. */
+  guards?: { validations: boolean; protection: boolean };
   /** Whether the sheet has links, or notes, pictures or drawings attached: what an update must carry. */
   anchors?: boolean;
 }
@@ -59,6 +83,7 @@ export interface WorkbookContent {
 /** A workbook opened for reading: its sheets are listed, their contents read on demand. */
 export class XlsxPackage {
   private cells = 0;
+  private places = 0;
 
   private constructor(
     private readonly archive: ZipArchive,
@@ -74,7 +99,7 @@ export class XlsxPackage {
     const root = await relationships(archive, "");
     const officeDocument = root.find((relation) => relation.type.endsWith("/officeDocument"));
     const workbookPart = archive.find(officeDocument ? partName("", officeDocument.target) : "xl/workbook.xml");
-    if (!workbookPart) throw new ZipRefused(fileLabels.reader.noWorkbookPart);
+    if (!workbookPart) throw new ZipRefused((await isOpenDocument(archive)) ? fileLabels.reader.openDocument : fileLabels.reader.noWorkbookPart);
     const listed: { name: string; id: string; state: string }[] = [];
     let date1904 = false;
     for await (const tag of openTags(archive, workbookPart)) {
@@ -103,25 +128,33 @@ export class XlsxPackage {
     return this.sheets.find((sheet) => sheet.name === name) ?? this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
   }
 
-  private sharedTexts?: Promise<string[]>;
+  private sharedTexts?: Promise<SharedTexts>;
 
-  private shared(): Promise<string[]> {
-    this.sharedTexts ??= this.sharedPart ? readSharedTexts(this.archive, this.sharedPart) : Promise.resolve([]);
+  private shared(): Promise<SharedTexts> {
+    this.sharedTexts ??= this.sharedPart ? readSharedTexts(this.archive, this.sharedPart) : Promise.resolve({ texts: [], forbidden: new Map() });
     return this.sharedTexts;
   }
 
   /** A sheet's rows as they are parsed, each with what else the sheet says (merges, formulas) gathered on the way. */
-  async *rows(name: string, found: Omit<SheetContent, "grid"> = { merges: [], formulasWithoutValue: [] }): AsyncGenerator<SheetRow> {
+  async *rows(name: string, found: Omit<SheetContent, "grid"> = { merges: [], formulasWithoutValue: [], cellProblems: [] }): AsyncGenerator<SheetRow> {
     const sheet = this.sheet(name);
     if (!sheet) return;
     const shared = await this.shared();
-    for await (const row of sheetRows(this.archive, sheet.part, shared, found, this.dates)) {
+    for await (const row of sheetRows(this.archive, sheet, shared, found, this.dates)) {
       for (const value of row.values) {
         if (value === null) continue;
         if (++this.cells > this.limits.maxCells) throw new ZipRefused(fileLabels.reader.tooManyCells(this.limits.maxCells));
       }
+      this.reserve(row.values.length);
       yield row;
     }
+  }
+
+  /** Counts places of the grids against their budget; the rows are short, so a row's places are counted once made. */
+  private reserve(places: number): void {
+    this.places += places;
+    const budget = this.limits.maxCells * GRID_PLACES_PER_CELL;
+    if (this.places > budget) throw new ZipRefused(fileLabels.reader.gridTooSpread(budget));
   }
 
   /** Whole sheets as grids from A1. */
@@ -130,9 +163,10 @@ export class XlsxPackage {
     for (const name of names) {
       const sheet = this.sheet(name);
       if (!sheet) continue;
-      const content: SheetContent = { grid: [], merges: [], formulasWithoutValue: [] };
+      const content: SheetContent = { grid: [], merges: [], formulasWithoutValue: [], cellProblems: [] };
       for await (const { row, values } of this.rows(name, content)) {
-        while (content.grid.length < row) content.grid.push([]);
+        if (content.grid.length < row) this.reserve(row - content.grid.length);
+        while (content.grid.length < row) content.grid.push(EMPTY_ROW);
         content.grid[row] = values;
       }
       read.set(name, content);
@@ -222,6 +256,20 @@ export function partName(from: string, target: string): string {
   return parts.join("/");
 }
 
+const OPEN_DOCUMENT_SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet";
+
+/** An OpenDocument spreadsheet (.ods): its `mimetype` entry says so, or it has the content part of one and no workbook. */
+async function isOpenDocument(archive: ZipArchive): Promise<boolean> {
+  const mimetype = archive.find("mimetype");
+  const entry = mimetype === undefined ? undefined : archive.entries.get(mimetype);
+  if (entry && entry.uncompressedSize <= 256) {
+    let text = "";
+    for await (const chunk of archive.inflate(entry.name)) for (const byte of chunk) text += String.fromCharCode(byte);
+    if (text.trim().startsWith(OPEN_DOCUMENT_SPREADSHEET)) return true;
+  }
+  return archive.find("content.xml") !== undefined && archive.find("xl/workbook.xml") === undefined;
+}
+
 async function modifiedAt(archive: ZipArchive, root: Relationship[]): Promise<string | undefined> {
   const core = root.find((relation) => relation.type.endsWith("/core-properties"));
   const part = archive.find(core ? partName("", core.target) : "docProps/core.xml");
@@ -304,8 +352,15 @@ function unescaped(text: string): string {
   return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-async function readSharedTexts(archive: ZipArchive, part: string): Promise<string[]> {
+interface SharedTexts {
+  texts: string[];
+  /** The strings holding a character XML forbids, by index: the first such character. */
+  forbidden: Map<number, number>;
+}
+
+async function readSharedTexts(archive: ZipArchive, part: string): Promise<SharedTexts> {
   const texts: string[] = [];
+  const forbidden = new Map<number, number>();
   for await (const text of parsed<string>(archive, part, (emit) => {
     const gathered = new GatheredText(["t"]);
     return {
@@ -317,14 +372,17 @@ async function readSharedTexts(archive: ZipArchive, part: string): Promise<strin
       close: (closed) => {
         const name = local(closed);
         gathered.closed(name);
-        if (name === "si") emit(detached(unescaped(gathered.take())));
+        if (name === "si") emit(gathered.take());
       },
       text: (value) => gathered.add(value),
       wantsText: () => gathered.wanted,
     };
-  }))
-    texts.push(text);
-  return texts;
+  })) {
+    const code = forbiddenCharacter(text);
+    if (code !== undefined) forbidden.set(texts.length, code);
+    texts.push(detached(unescaped(text)));
+  }
+  return { texts, forbidden };
 }
 
 interface DateStyles {
@@ -359,7 +417,10 @@ async function readDateStyles(archive: ZipArchive, part: string): Promise<DateSt
   return { shifted: (style) => dated[style] === true };
 }
 
-/** `B12` (or `$B$12`) as zero-based row and column; read character by character, as every cell of a sheet has one. */
+/**
+ * `B12` (or `$B$12`) as zero-based row and column; read character by character, as every cell of a sheet has one.
+ * A row number too long to be one is read as past the grid, never as a number that lost its digits.
+ */
 function cellReference(reference: string): { row: number; col: number } | undefined {
   let i = 0;
   if (reference.charCodeAt(i) === 0x24 /* $ */) i++;
@@ -380,7 +441,7 @@ function cellReference(reference: string): { row: number; col: number } | undefi
     row = row * 10 + (code - 0x30);
   }
   if (i === digits || row === 0) return undefined;
-  return { row: row - 1, col: col - 1 };
+  return { row: i - digits > 8 ? EXCEL_GRID.rows : row - 1, col: col - 1 };
 }
 
 function rangeReference(reference: string): RangeRef | undefined {
@@ -396,14 +457,34 @@ function rangeReference(reference: string): RangeRef | undefined {
   };
 }
 
+/** A row's `r`: a whole number from 1, as written (no sign, no exponent). */
+function rowNumber(written: string): number | undefined {
+  if (written.length === 0 || written.length > 10) return written.length > 10 && /^[0-9]+$/.test(written) ? Infinity : undefined;
+  let number = 0;
+  for (let i = 0; i < written.length; i++) {
+    const code = written.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return undefined;
+    number = number * 10 + (code - 0x30);
+  }
+  return number > 0 ? number : undefined;
+}
+
 function sheetRows(
   archive: ZipArchive,
-  part: string,
-  shared: readonly string[],
+  sheet: SheetInfo,
+  shared: SharedTexts,
   found: Omit<SheetContent, "grid">,
   dates?: DateStyles,
 ): AsyncGenerator<SheetRow> {
-  return parsed<SheetRow>(archive, part, (emit) => {
+  const said = fileLabels.reader;
+  const guards = { validations: false, protection: false };
+  found.guards = guards;
+  const noted = () => {
+    if (found.merges.length + found.formulasWithoutValue.length + found.cellProblems.length > MAX_SHEET_NOTES) {
+      throw new ZipRefused(said.tooManyNotes(sheet.name, MAX_SHEET_NOTES));
+    }
+  };
+  return parsed<SheetRow>(archive, sheet.part, (emit) => {
     // A cell's value is in `v`, an inline string's in the `t` of its `is`: some writers give an inline string both.
     const gathered = new GatheredText(["v", "t"]);
     let row: CellValue[] | undefined;
@@ -422,16 +503,32 @@ function sheetRows(
         switch (name) {
           case "row": {
             row = [];
-            const number = Number(tag.attribute("r"));
-            rowIndex = Number.isInteger(number) && number > 0 ? number - 1 : rowIndex + 1;
+            const r = tag.attribute("r");
+            if (r === undefined) {
+              rowIndex++;
+              if (rowIndex >= EXCEL_GRID.rows) throw new ZipRefused(said.rowBeyondGrid(sheet.name, String(rowIndex + 1)));
+            } else {
+              const number = rowNumber(r);
+              if (number === undefined) throw new ZipRefused(said.badRowNumber(sheet.name, r.slice(0, 40)));
+              if (number > EXCEL_GRID.rows) throw new ZipRefused(said.rowBeyondGrid(sheet.name, r.slice(0, 40)));
+              rowIndex = number - 1;
+            }
             col = -1;
             break;
           }
           case "c": {
             if (!row) break;
             const r = tag.attribute("r");
-            const reference = r === undefined ? undefined : cellReference(r);
-            col = reference ? reference.col : col + 1;
+            if (r === undefined) {
+              col++;
+              if (col >= EXCEL_GRID.columns) throw new ZipRefused(said.cellBeyondGrid(sheet.name, cellAddress(rowIndex, col)));
+            } else {
+              const reference = cellReference(r);
+              if (!reference) throw new ZipRefused(said.badCellReference(sheet.name, r.slice(0, 40)));
+              if (reference.col >= EXCEL_GRID.columns || reference.row >= EXCEL_GRID.rows)
+                throw new ZipRefused(said.cellBeyondGrid(sheet.name, r.slice(0, 40)));
+              col = reference.col;
+            }
             type = tag.attribute("t") ?? "n";
             style = dates ? Number(tag.attribute("s") ?? 0) : 0;
             formula = false;
@@ -449,9 +546,18 @@ function sheetRows(
           case "mergeCell": {
             const ref = tag.attribute("ref");
             const range = ref === undefined ? undefined : rangeReference(ref);
-            if (range && (range.rows > 1 || range.cols > 1)) found.merges.push(range);
+            if (range && (range.rows > 1 || range.cols > 1)) {
+              found.merges.push(range);
+              noted();
+            }
             break;
           }
+          case "dataValidation":
+            guards.validations = true;
+            break;
+          case "sheetProtection":
+            guards.protection = ["1", "true"].includes(tag.attribute("sheet") ?? "");
+            break;
           case "hyperlink":
           case "drawing":
           case "legacyDrawing":
@@ -466,9 +572,20 @@ function sheetRows(
         gathered.closed(name);
         if (name === "c" && row && col >= 0) {
           const text = gathered.take(type === "inlineStr" ? "t" : "v");
-          if (formula && (!valueSeen || (text === "" && type !== "str"))) found.formulasWithoutValue.push({ row: rowIndex, col });
-          let cell = cellValue(type, text, shared);
-          if (typeof cell === "number" && dates?.shifted(style)) cell += DAYS_1904;
+          let cell: CellValue = null;
+          if (formula && (!valueSeen || (text === "" && type !== "str"))) {
+            found.formulasWithoutValue.push({ row: rowIndex, col });
+            noted();
+          } else if (valueSeen) {
+            const read = cellValue(type, text, shared);
+            if (read !== null && typeof read === "object") {
+              found.cellProblems.push({ row: rowIndex, col, problem: read.problem });
+              noted();
+              cell = read.value;
+            } else cell = read;
+            // A 1904 workbook's serials count from 1904; an ISO date (`t="d"`) is the same day in either system.
+            if (typeof cell === "number" && type !== "d" && dates?.shifted(style)) cell += DAYS_1904;
+          }
           if (cell !== null) {
             while (row.length < col) row.push(null);
             row[col] = cell;
@@ -482,28 +599,103 @@ function sheetRows(
   });
 }
 
-function cellValue(type: string, text: string, shared: readonly string[]): CellValue {
+/** A cell's value, or what is wrong with what it stores (with the value kept, when there is one to keep). */
+type ReadCell = CellValue | { problem: CellProblem; value: CellValue };
+
+/** What a cell stores, as much as a message shows of it: a problem kept for the report keeps no megabytes alive. */
+function written(text: string): string {
+  return detached(text.length > 41 ? text.slice(0, 41) : text);
+}
+
+function cellValue(type: string, text: string, shared: SharedTexts): ReadCell {
   switch (type) {
-    case "s":
-      return text === "" ? null : shared[Number(text)] || null;
+    case "s": {
+      const index = sharedIndex(text);
+      if (index === undefined || index >= shared.texts.length) return { problem: { kind: "sharedString", written: written(text) }, value: null };
+      const value = shared.texts[index] || null;
+      const code = shared.forbidden.get(index);
+      return code === undefined ? value : { problem: { kind: "forbiddenCharacter", code }, value };
+    }
     case "inlineStr":
-    case "str":
-      return text === "" ? null : detached(unescaped(text));
+    case "str": {
+      if (text === "") return null;
+      const value = detached(unescaped(text));
+      const code = forbiddenCharacter(text);
+      return code === undefined ? value : { problem: { kind: "forbiddenCharacter", code }, value };
+    }
     case "b":
-      return text === "" ? null : text === "1" || text.toLowerCase() === "true";
+      switch (text.trim().toLowerCase()) {
+        case "1":
+        case "true":
+          return true;
+        case "0":
+        case "false":
+          return false;
+        default:
+          return { problem: { kind: "boolean", written: written(text) }, value: null };
+      }
     case "e":
-      return text || null;
+      return { problem: { kind: "formulaError", written: written(text) }, value: null };
     case "d": {
-      // An ISO date, as some writers store dates: as a serial, like every other date.
-      const match = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text);
-      if (!match || (!match[1] && !match[4])) return text || null;
-      const day = match[1] ? isoToExcelSerial(`${match[1]}-${match[2]}-${match[3]}`) : 0;
-      return day + (Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0)) / 86_400;
+      const serial = isoSerial(text.trim());
+      return serial === undefined ? { problem: { kind: "date", written: written(text) }, value: null } : serial;
     }
     default: {
-      if (text === "") return null;
-      const number = Number(text);
-      return Number.isFinite(number) ? number : detached(text);
+      const number = plainDecimal(text);
+      return number === undefined ? { problem: { kind: "number", written: written(text) }, value: null } : number;
     }
   }
+}
+
+/** A shared string's index: digits only. */
+function sharedIndex(text: string): number | undefined {
+  if (text.length === 0 || text.length > 10) return undefined;
+  let index = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return undefined;
+    index = index * 10 + (code - 0x30);
+  }
+  return index;
+}
+
+/**
+ * A number as SpreadsheetML stores it: a decimal, maybe with an exponent (`-1.5E-3`), spaces around allowed. Number()
+ * alone would also take `0x1A`, `0b1`, `Infinity` and nothing at all, which no spreadsheet writes.
+ */
+function plainDecimal(text: string): number | undefined {
+  const trimmed = isSpaceCode(text.charCodeAt(0)) || isSpaceCode(text.charCodeAt(text.length - 1)) ? text.trim() : text;
+  if (trimmed === "") return undefined;
+  for (let i = 0; i < trimmed.length; i++) {
+    const code = trimmed.charCodeAt(i);
+    const decimal = (code >= 0x30 && code <= 0x39) || code === 0x2e /* . */ || code === 0x2d /* - */ || code === 0x2b /* + */ || (code | 0x20) === 0x65; /* e */
+    if (!decimal) return undefined;
+  }
+  const number = Number(trimmed);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+const ISO_DATE_TIME = /^(?:(\d{4})-(\d{2})-(\d{2})(?=T|$))?T?(?:(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * An ISO 8601 date, date and time, or time (`t="d"`, as openpyxl and some tools store dates) as a serial of the
+ * 1900 system; undefined when it is not one or names a day the calendar does not have (`2026-02-30`).
+ */
+function isoSerial(text: string): number | undefined {
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match || (!match[1] && !match[4])) return undefined;
+  let day = 0;
+  if (match[1]) {
+    const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || date < 1 || date > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+    day = isoToExcelSerial(`${match[1]}-${match[2]}-${match[3]}`);
+  }
+  if (!match[4]) return day;
+  const [hours, minutes, seconds] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0) + Number(match[7] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds >= 60) return undefined;
+  return day + (hours * 3600 + minutes * 60 + seconds) / 86_400;
 }

@@ -8,6 +8,7 @@
  */
 import { fileLabels } from "../labels/catalog";
 import { ONE_SHOT_MAX_BYTES, oneShotInflate } from "./entry-inflater";
+import { xmlText } from "./xml-encoding";
 import { ZIP_LIMITS, ZipRefused, type ZipEntryInfo, type ZipLimits, directoryRecord, findEndOfDirectory, localDataStart } from "./zip-guard";
 
 const t = fileLabels.archive;
@@ -163,15 +164,9 @@ export class ZipArchive {
     if (produced !== entry.uncompressedSize) throw new ZipRefused(t.entryIncomplete(name));
   }
 
-  /** An entry as text, decoded as it inflates. */
-  async *text(name: string): AsyncGenerator<string> {
-    const decoder = new TextDecoder("utf-8");
-    for await (const chunk of this.inflate(name)) {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) yield text;
-    }
-    const rest = decoder.decode();
-    if (rest) yield rest;
+  /** An XML entry as text, decoded as it inflates in the encoding it declares (xml-encoding.ts). */
+  text(name: string): AsyncGenerator<string> {
+    return xmlText(this.inflate(name), name);
   }
 
   /** Every entry inflated through its counter, for callers that hand the bytes to another library afterwards. */

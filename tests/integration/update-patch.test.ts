@@ -218,7 +218,8 @@ describe("an update works on every form of the file that ctg check reads", () =>
       if (name === "xl/workbook.xml") return text.replace("<workbookPr/>", '<workbookPr date1904="1"/>');
       if (name === conventionPart)
         return text.replace(
-          /(<c r="B[67]"[^>]*><v>)(\d+)(<\/v>)/g,
+          // B7 and B8: the convention's start and end (B6, its signatories, is a shared string's index).
+          /(<c r="B[78]"[^>]*><v>)(\d+)(<\/v>)/g,
           (_whole, open: string, serial: string, close: string) => `${open}${Number(serial) - 1462}${close}`,
         );
       return text;

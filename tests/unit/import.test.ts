@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readPlan } from "../../src/domain/plan";
 import { inferIndicatorType } from "../../src/import/indicator-type";
+import JSZip from "jszip";
+import { DOCX_LIMITS, type DocxLimits, DocxUnreadable, docxText } from "../../src/import/docx";
+import { type XmlElement, XmlMalformed, XmlPartScanner } from "../../src/import/docx-xml";
 import { NotARepertoire, parseRepertoire } from "../../src/import/parse-repertoire";
+import { encodingWarnings } from "../../src/import/repertoire-file";
+import { NotText, TEXT_LIMITS, TextRefused, checkTextLimits, decodeText } from "../../src/import/text-encoding";
 
 const seed = readFileSync(resolve(__dirname, "../../../shared/seeds/003_7db3a68b281f32e6.txt"), "utf8");
 
@@ -248,5 +253,221 @@ describe("round trip through the répertoire template", () => {
       ),
       expect.stringMatching(/^territoire introuvable/),
     ]);
+  });
+});
+
+/** Windows-1252 bytes of a French line (Latin-1 covers the accents; the typographic apostrophe is 0x92). */
+function windows1252(line: string): Buffer {
+  return Buffer.from(Array.from(line, (char) => (char === "’" ? 0x92 : char.charCodeAt(0))));
+}
+
+describe("decoding a text répertoire", () => {
+  const lines = ["Répertoire des fiches actions", "Élément de contexte", "plain ascii", "L’accès aux droits, à la santé", "fin"];
+
+  it("reads a UTF-8 text with Windows-1252 lines line by line, naming those lines", () => {
+    const bytes = Buffer.concat(
+      lines.map((line, index) => Buffer.concat([index === 1 || index === 3 ? windows1252(line) : Buffer.from(line), Buffer.from(index < 4 ? "\r\n" : "")])),
+    );
+    const decoded = decodeText(bytes);
+    expect(decoded).toEqual({ text: lines.join("\r\n"), encoding: "utf-8", windows1252Lines: [2, 4] });
+    expect(encodingWarnings(decoded)).toEqual([
+      {
+        code: "",
+        section: "encodage",
+        message: "les lignes 2, 4 ne sont pas en UTF-8 comme le reste du texte : elles ont été lues en Windows-1252 (Latin-1) ; vérifiez leurs accents",
+      },
+    ]);
+  });
+
+  it("counts lines as an editor does, lone carriage returns included, and lists ten lines at most", () => {
+    const many = Array.from({ length: 13 }, (_, index) => (index === 0 ? Buffer.from("Début é") : windows1252("ligne à part")));
+    const bytes = Buffer.concat(many.flatMap((line) => [line, Buffer.from("\r")]));
+    const decoded = decodeText(bytes);
+    expect(decoded.windows1252Lines).toEqual(Array.from({ length: 12 }, (_, index) => index + 2));
+    expect(decoded.text.split("\r")[1]).toBe("ligne à part");
+    expect(encodingWarnings(decoded)[0].message).toMatch(/^les lignes 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 et 2 autre\(s\) ne sont pas en UTF-8/);
+  });
+
+  it("keeps reading UTF-8, Windows-1252 and UTF-16 files whole, without naming any line", () => {
+    const text = lines.join("\n");
+    expect(decodeText(Buffer.from(text))).toEqual({ text, encoding: "utf-8", windows1252Lines: [] });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).text).toBe(text);
+    expect(decodeText(Buffer.concat(lines.map((line) => Buffer.concat([windows1252(line), Buffer.from("\n")]))))).toEqual({
+      text: `${text}\n`,
+      encoding: "windows-1252",
+      windows1252Lines: [],
+    });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toEqual({ text, encoding: "utf-16le", windows1252Lines: [] });
+    const bigEndian = Buffer.from(text, "utf16le").swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]))).toEqual({ text, encoding: "utf-16be", windows1252Lines: [] });
+  });
+
+  it("refuses bytes that are not text, a file past its size and a line past its length, naming the line", () => {
+    expect(() => decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x41]))).toThrow(NotText);
+    const limits = { maxBytes: 100, maxLineLength: 10 };
+    expect(() => decodeText(Buffer.alloc(101, 0x41), limits)).toThrow(TextRefused);
+    const megabyte = { maxBytes: 1024 * 1024, maxLineLength: 10 };
+    expect(() => decodeText(Buffer.alloc(1024 * 1024 + 1, 0x41), megabyte)).toThrow(/^le fichier pèse plus de 1 Mo pour une limite de 1 Mo/);
+    expect(() => decodeText(Buffer.alloc(1.5 * 1024 * 1024, 0x41), megabyte)).toThrow(/^le fichier pèse 1,5 Mo pour une limite de 1 Mo/);
+    for (const bytes of [
+      Buffer.from("court\nencore court\n"),
+      Buffer.concat([Buffer.from("court\n"), windows1252("déjà bien trop long\n")]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("court\r\ndéjà bien trop long", "utf16le")]),
+    ]) {
+      expect(() => decodeText(bytes, limits)).toThrow("la ligne 2 compte");
+    }
+    expect(() => checkTextLimits("a".repeat(101), limits)).toThrow(/le texte compte 101 caractères pour une limite de 100/);
+    expect(() => checkTextLimits("court\rcourt\r".concat("x".repeat(11)), limits)).toThrow(/la ligne 3 compte 11 caractères/);
+    expect(TEXT_LIMITS).toEqual({ maxBytes: 5 * 1024 * 1024, maxLineLength: 10_000 });
+  });
+});
+
+describe("the import's limits and the warnings of its reading", () => {
+  it("lists the reading's warnings first", () => {
+    const reading = { code: "", section: "encodage", message: "la ligne 3 …" };
+    expect(parseRepertoire(seed, [reading]).warnings[0]).toBe(reading);
+  });
+
+  it("refuses a pasted or extracted text with a line past the limit, naming it", () => {
+    const lines = seed.split("\n");
+    lines.splice(4, 0, "y".repeat(20_000));
+    expect(() => parseRepertoire(lines.join("\n"))).toThrow(TextRefused);
+    expect(() => parseRepertoire(lines.join("\n"))).toThrow(/^la ligne 5 compte 20\s000 caractères pour une limite de 10\s000/);
+  });
+
+  it("warns when the period it guesses is longer than a convention can be", () => {
+    const warnings = parseRepertoire(seed.replace("CTG 2026-2030", "CTG 2026-2099")).warnings;
+    expect(warnings).toContainEqual({
+      code: "",
+      section: "convention",
+      message: expect.stringMatching(/^la date de fin \(31\/12\/2099\) donne une convention de plus de 10 ans .* sans quoi « ctg init » le refusera$/),
+    });
+    expect(parseRepertoire(seed).warnings.some((warning) => /plus de 10 ans/.test(warning.message))).toBe(false);
+  });
+});
+
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+async function docxOf(documentXml: string, extra: Record<string, string> = {}): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("word/document.xml", documentXml);
+  for (const [name, content] of Object.entries(extra)) zip.file(name, content);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+function paragraphs(count: number, prefix: string): string {
+  const q = (name: string) => (prefix ? `${prefix}:${name}` : name);
+  return Array.from({ length: count }, (_, index) => `<${q("p")}><${q("r")}><${q("t")}>${index}</${q("t")}></${q("r")}></${q("p")}>`).join("");
+}
+
+describe("the Word document's guard", () => {
+  const limits: DocxLimits = { ...DOCX_LIMITS, maxParagraphs: 100 };
+  const refusal = async (bytes: Uint8Array, custom: DocxLimits = limits) => {
+    try {
+      await docxText(bytes, "r.docx", custom);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DocxUnreadable);
+      return (error as Error).message;
+    }
+    return "read";
+  };
+
+  it("counts paragraphs in the WordprocessingML namespaces whatever the prefix, and only them", async () => {
+    const strict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+    const refused = [
+      `<x:document xmlns:x="${W}"><x:body>${paragraphs(101, "x")}</x:body></x:document>`,
+      `<document xmlns="${W}"><body>${paragraphs(101, "")}</body></document>`,
+      `<w:document xmlns:w="${strict}"><w:body>${paragraphs(101, "w")}</w:body></w:document>`,
+      // The namespace declared on the body, not on the root.
+      `<a:document xmlns:a="urn:autre"><a:body xmlns:q="${W}">${paragraphs(101, "q")}</a:body></a:document>`,
+    ];
+    for (const xml of refused)
+      expect(await refusal(await docxOf(xml))).toBe(
+        "« r.docx » contient plus de 100 paragraphes : ce n'est pas un répertoire des fiches actions, ou il est anormalement construit",
+      );
+    // `w:` bound to another namespace, or `p` elements of another vocabulary, are no paragraphs of Word.
+    const other = `<w:document xmlns:w="urn:autre"><w:body>${paragraphs(101, "w")}</w:body></w:document>`;
+    const rebound = `<w:document xmlns:w="${W}"><w:body><w:sub xmlns:w="urn:autre">${paragraphs(101, "w")}</w:sub></w:body></w:document>`;
+    for (const xml of [other, rebound]) expect(await refusal(await docxOf(xml))).not.toMatch(/paragraphes/);
+  });
+
+  it("bounds each XML part's size and the elements of all parts before mammoth reads them", async () => {
+    const document = `<w:document xmlns:w="${W}"><w:body>${paragraphs(50, "w")}</w:body></w:document>`;
+    expect(await refusal(await docxOf(document), { ...limits, maxPartBytes: 1000 })).toMatch(
+      /^« r\.docx » ne peut pas être lu comme un document Word : la partie « word\/document\.xml » dépasse 0 Mo une fois décompressée/,
+    );
+    expect(
+      await refusal(await docxOf(document, { "word/styles.xml": `<w:styles xmlns:w="${W}">${"<w:style/>".repeat(200)}</w:styles>` }), {
+        ...limits,
+        maxElements: 300,
+      }),
+    ).toMatch(/contient plus de 300 éléments XML/);
+  });
+
+  it("refuses damaged XML and entity definitions in French, naming the part", async () => {
+    const cases: [string, Record<string, string>, RegExp][] = [
+      [
+        `<w:document xmlns:w="${W}"><w:body><w:p></w:body></w:document>`,
+        {},
+        /la partie « word\/document\.xml » n'est pas du XML bien formé \(balise fermante « w:body » au lieu de « w:p »\)/,
+      ],
+      [`<!DOCTYPE d [<!ENTITY a "aaaa">]><w:document xmlns:w="${W}"/>`, {}, /déclaration DOCTYPE avec définitions internes, refusée/],
+      [`<w:document xmlns:w="${W}"/>`, { "word/styles.xml": "<a><b></a>" }, /la partie « word\/styles\.xml » n'est pas du XML bien formé/],
+      [`<w:document xmlns:w="${W}"/>`, { "_rels/.rels": "" }, /la partie « _rels\/\.rels » n'est pas du XML bien formé \(aucun élément XML\)/],
+    ];
+    for (const [document, extra, message] of cases) {
+      const said = await refusal(await docxOf(document, extra));
+      expect(said).toMatch(/^« r\.docx » n'est pas un document Word lisible : /);
+      expect(said).toMatch(message);
+      expect(said).toMatch(/enregistrez-le à nouveau depuis Word ou LibreOffice/);
+    }
+  });
+});
+
+describe("the XML part scanner", () => {
+  const DOCUMENT = `<?xml version="1.0"?><!-- <w:p> dans un commentaire --><w:document xmlns:w="${W}" xmlns="urn:defaut"><w:body a='x > y' b="&quot;&#233;&amp;"><p/><![CDATA[<w:p>]]><w:p xmlns:w="urn:autre"><w:r/></w:p><?pi <w:p>?><w:p /></w:body></w:document>`;
+  const scan = (chunks: readonly string[]) => {
+    const seen: XmlElement[] = [];
+    const scanner = new XmlPartScanner((element) => seen.push(element));
+    for (const chunk of chunks) scanner.feed(chunk);
+    scanner.end();
+    return seen;
+  };
+
+  it("resolves each element's namespace from the declarations in scope, fed whole or one character at a time", () => {
+    const whole = scan([DOCUMENT]);
+    expect(whole.map((element) => `${element.namespace} ${element.localName}`)).toEqual([
+      `${W} document`,
+      `${W} body`,
+      "urn:defaut p",
+      "urn:autre p",
+      "urn:autre r",
+      `${W} p`,
+    ]);
+    expect(whole[1].attributes).toEqual([
+      ["a", "x > y"],
+      ["b", '"é&'],
+    ]);
+    expect(scan(Array.from(DOCUMENT))).toEqual(whole);
+  });
+
+  it("refuses what is not well-formed, in French", () => {
+    const refusalOf = (xml: string) => {
+      try {
+        scan([xml]);
+      } catch (error) {
+        expect(error).toBeInstanceOf(XmlMalformed);
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
+    expect(refusalOf("<a><b></a>")).toBe("balise fermante « a » au lieu de « b »");
+    expect(refusalOf("<a><b>")).toBe("élément XML « b » jamais fermé");
+    expect(refusalOf("<a></a><b/>")).toBe("second élément racine « b »");
+    expect(refusalOf("<a><b")).toBe("XML interrompu au milieu d'une balise");
+    expect(refusalOf("  ")).toBe("aucun élément XML");
+    expect(refusalOf("<a b=c/>")).toMatch(/^balise XML inattendue/);
+    expect(refusalOf("<!DOCTYPE a [<!ENTITY b 'c'>]><a/>")).toBe("déclaration DOCTYPE avec définitions internes, refusée");
+    expect(refusalOf("<!DOCTYPE a><a/>")).toBe("accepted");
   });
 });

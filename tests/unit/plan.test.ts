@@ -1,4 +1,16 @@
-import { deadlineYear, readPlan, readPlanJson } from "../../src/domain/plan";
+import {
+  CONVENTION_YEARS,
+  MAX_CONVENTION_YEARS,
+  PLAN_FILE_LIMITS,
+  conventionPeriodProblems,
+  deadlineYear,
+  readPlan,
+  readPlanJson,
+} from "../../src/domain/plan";
+import type { LocatedIssue } from "../../src/workbook/grid-reader";
+import { CONVENTION_ROWS, SHEETS } from "../../src/workbook/layout";
+import { readConvention } from "../../src/workbook/parse-structure";
+import type { Grid } from "../../src/workbook/sheet-plan";
 import { SMALL_PLAN_JSON, smallPlan } from "../support/small-plan";
 
 describe("reading a plan JSON", () => {
@@ -132,5 +144,85 @@ describe("deadline year", () => {
     ["2026-2028", 2028],
   ])("%s gives %s", (text, year) => {
     expect(deadlineYear(text)).toBe(year);
+  });
+});
+
+describe("the convention's period", () => {
+  it("lasts ten years at most and falls between 2000 and 2100", () => {
+    expect([MAX_CONVENTION_YEARS, CONVENTION_YEARS]).toEqual([10, { first: 2000, last: 2100 }]);
+    expect(conventionPeriodProblems("2026-01-01", "2030-12-31")).toEqual([]);
+    expect(conventionPeriodProblems("2026-01-01", "2035-12-31")).toEqual([]);
+    expect(conventionPeriodProblems("2026-01-01", "2036-01-01")).toEqual([{ field: "end", kind: "tooLong" }]);
+    expect(conventionPeriodProblems("2025-07-01", "2035-06-30")).toEqual([]);
+    expect(conventionPeriodProblems("2091-01-01", "2100-12-31")).toEqual([]);
+    expect(conventionPeriodProblems("2026-01-01", "9999-12-31")).toEqual([{ field: "end", kind: "outOfYears" }]);
+    expect(conventionPeriodProblems("1999-12-31", "2003-12-31")).toEqual([{ field: "start", kind: "outOfYears" }]);
+    expect(conventionPeriodProblems("0026-01-01", "9999-12-31")).toEqual([
+      { field: "start", kind: "outOfYears" },
+      { field: "end", kind: "outOfYears" },
+    ]);
+  });
+
+  it("is checked by the plan reader, naming the field", () => {
+    const withPeriod = (start: string, end: string) => readPlan({ ...SMALL_PLAN_JSON, convention: { ...SMALL_PLAN_JSON.convention, start, end } });
+    expect(withPeriod("2026-01-01", "9999-12-31")).toEqual({
+      ok: false,
+      issues: [{ path: "convention.end", severity: "error", message: "la date de fin (31/12/9999) doit tomber entre le 01/01/2000 et le 31/12/2100" }],
+    });
+    expect(withPeriod("1999-01-01", "2003-12-31").issues).toEqual([
+      { path: "convention.start", severity: "error", message: "la date de début (01/01/1999) doit tomber entre le 01/01/2000 et le 31/12/2100" },
+    ]);
+    expect(withPeriod("2026-01-01", "2040-12-31").issues).toEqual([
+      {
+        path: "convention.end",
+        severity: "error",
+        message: "la date de fin (31/12/2040) donne une convention de plus de 10 ans depuis le 01/01/2026 : une CTG dure 4 à 5 ans ; vérifiez l'année",
+      },
+    ]);
+    expect(withPeriod("2026-01-01", "2035-12-31").ok).toBe(true);
+  });
+
+  it("is checked when a tableau's convention is read back, at the date's cell, and nothing is built from it", () => {
+    const grid = (end: string): Grid => [
+      ["Rubrique", "Valeur"],
+      [CONVENTION_ROWS.territory, "Commune de Test"],
+      [CONVENTION_ROWS.start, "01/01/2026"],
+      [CONVENTION_ROWS.end, end],
+    ];
+    const read = (end: string) => {
+      const issues: LocatedIssue[] = [];
+      const convention = readConvention({ [SHEETS.convention]: grid(end) }, issues);
+      return { convention, issues: issues.map(({ sheet, cell, severity, message }) => ({ sheet, cell, severity, message })) };
+    };
+    expect(read("31/12/9999")).toEqual({
+      convention: undefined,
+      issues: [
+        { sheet: SHEETS.convention, cell: "B4", severity: "error", message: "la date de fin (31/12/9999) doit tomber entre le 01/01/2000 et le 31/12/2100" },
+      ],
+    });
+    expect(read("31/12/2040").issues).toEqual([
+      expect.objectContaining({ cell: "B4", message: "la période de la convention dépasse 10 ans : une CTG dure 4 à 5 ans ; vérifiez la date de fin" }),
+    ]);
+    expect(read("31/12/2030")).toMatchObject({ convention: { start: "2026-01-01", end: "2030-12-31" }, issues: [] });
+  });
+});
+
+describe("the plan file's size", () => {
+  it("is bounded, for text handed over without a size too", () => {
+    expect(PLAN_FILE_LIMITS.maxBytes).toBe(5 * 1024 * 1024);
+    const json = JSON.stringify(SMALL_PLAN_JSON);
+    expect(readPlanJson(json + " ".repeat(PLAN_FILE_LIMITS.maxBytes + 1 - json.length)).ok).toBe(false);
+    const reading = readPlanJson(json + " ".repeat(6 * 1024 * 1024 - json.length));
+    expect(reading).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "(fichier)",
+          severity: "error",
+          message: "le fichier pèse 6 Mo pour une limite de 5 Mo : un plan d'actions en pèse quelques dizaines de ko ; vérifiez que c'est le bon fichier",
+        },
+      ],
+    });
+    expect(readPlanJson(json + " ".repeat(PLAN_FILE_LIMITS.maxBytes - json.length)).ok).toBe(true);
   });
 });

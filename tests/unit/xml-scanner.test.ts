@@ -1,4 +1,4 @@
-import { XmlMalformed, XmlScanner } from "../../src/xlsx/xml-scanner";
+import { XmlMalformed, XmlScanner, forbiddenCharacter } from "../../src/xlsx/xml-scanner";
 
 /** Every event of a document fed in chunks of `size` characters, as one list. */
 function events(xml: string, size = xml.length): string[] {
@@ -66,5 +66,105 @@ describe("XML scanner of workbook parts", () => {
   ])("refuses %s, in French", (_, xml, message) => {
     expect(() => events(xml)).toThrow(XmlMalformed);
     expect(() => events(xml)).toThrow(message);
+  });
+});
+
+/** The texts handed on, one per call, for a document fed in chunks of `size` characters. */
+function texts(xml: string, size: number): string[] {
+  const seen: string[] = [];
+  const scanner = new XmlScanner({ text: (text) => seen.push(text) });
+  for (let at = 0; at < xml.length; at += size) scanner.write(xml.slice(at, at + size));
+  scanner.close();
+  return seen;
+}
+
+const CHUNK = 64 * 1024;
+
+describe("XML scanner: every character searched once", () => {
+  it("gathers a text of 24 MB fed in 64 KB chunks, entities cut anywhere, and hands it on whole, once", () => {
+    // Searched again from its start at each chunk, this text took minutes; searched once, it takes well under a second.
+    const piece = "Très bien &amp; vite &#233;&#x20AC;\r\n";
+    const body = piece.repeat(Math.ceil((24 * 1024 * 1024) / piece.length));
+    const seen = texts(`<t>${body}</t>`, CHUNK);
+    expect(seen).toHaveLength(1);
+    const expected = "Très bien & vite é€\n";
+    expect(seen[0].length).toBe(expected.length * (body.length / piece.length));
+    expect(seen[0].startsWith(expected.repeat(3))).toBe(true);
+    expect(seen[0].endsWith(expected.repeat(3))).toBe(true);
+    // Room for a loaded machine: searched again at each chunk, the same text takes minutes, not seconds.
+  }, 30_000);
+
+  it("decodes entities and line ends cut by any chunk boundary, once the text is complete", () => {
+    const xml = "<a><b>x &amp; y &#233;&#x20AC; &lt;z&gt;\r\nw\r</b><c/></a>";
+    for (const size of [1, 2, 3, 4, 5, 7, 11]) expect([size, texts(xml, size)]).toEqual([size, ["x & y é€ <z>\nw\n"]]);
+  });
+
+  it("gathers a CDATA section of 20 MB in chunks, and takes a comment or instruction whose end is cut", () => {
+    const body = "<pas une balise> & ]] ] >".repeat(800_000);
+    expect(texts(`<a><![CDATA[${body}]]></a>`, CHUNK)).toEqual([body]);
+    for (const size of [1, 2, 3, 5]) {
+      expect(texts("<a>x<!-- - -- -><-->y<?pi ? >?>z<![CDATA[]] ]]]]></a>", size).join("")).toBe("xyz]] ]]");
+    }
+  });
+
+  it.each([
+    ["a comment over 8 MB", `<a><!--${"x".repeat(8 * 1024 * 1024 + 1)}--></a>`, /commentaire ou instruction XML de plus de 8\s388\s608 caractères/],
+    ["an instruction over 8 MB", `<a><?pi ${"x".repeat(8 * 1024 * 1024 + 1)}?></a>`, /commentaire ou instruction XML de plus de 8\s388\s608 caractères/],
+    ["a tag over 1 MB", `<a><c r="A1" x="${"x".repeat(1024 * 1024)}"/></a>`, /balise XML de plus de 1\s048\s576 caractères/],
+    ["a tag name over 1 MB", `<a><${"c".repeat(1024 * 1024 + 1)}/></a>`, /balise XML de plus de 1\s048\s576 caractères/],
+    ["an end tag over 1 MB", `<a></a${" ".repeat(1024 * 1024)}>`, /balise XML de plus de 1\s048\s576 caractères/],
+  ])("refuses %s, in chunks or whole, instead of searching it again and again", (_, xml, message) => {
+    for (const size of [CHUNK, xml.length]) expect(() => texts(xml, size)).toThrow(message);
+  });
+});
+
+describe("XML scanner: attributes and characters", () => {
+  it("reads an attribute only as an attribute, never inside another attribute's value", () => {
+    const tags: { r?: string; t?: string; all: Record<string, string> }[] = [];
+    const scanner = new XmlScanner({
+      open: (tag) => {
+        if (tag.name === "c") tags.push({ r: tag.attribute("r"), t: tag.attribute("t"), all: Object.fromEntries(tag.attributes()) });
+      },
+    });
+    scanner.write(`<a><c x=' r="B2"' r="A1"/><c a="r=&quot;C3&quot; t=&quot;s&quot;" r = 'D4'/><c br="E5" rr="F6"/></a>`);
+    scanner.close();
+    expect(tags).toEqual([
+      { r: "A1", t: undefined, all: { x: ' r="B2"', r: "A1" } },
+      { r: "D4", t: undefined, all: { a: 'r="C3" t="s"', r: "D4" } },
+      { r: undefined, t: undefined, all: { br: "E5", rr: "F6" } },
+    ]);
+  });
+
+  it.each([
+    ["an attribute without a value", "<a><c r/></a>"],
+    ["an attribute without quotes", "<a><c r=A1/></a>"],
+  ])("refuses %s when it is read, in French", (_, xml) => {
+    const scanner = new XmlScanner({ open: (tag) => void tag.attribute("t") });
+    expect(() => {
+      scanner.write(xml);
+      scanner.close();
+    }).toThrow(/attribut XML mal formé/);
+  });
+
+  it("hands on characters XML forbids in text, for the cell to tell, and refuses them in an attribute", () => {
+    const [text] = texts("<t>a&#0;b&#x1;c\u0008d&#xFFFE;&#xD800;&#x1F600;\te</t>", 3);
+    // Lone surrogates built from their code: the test's compiler refuses them as escapes.
+    const [high, low] = [String.fromCharCode(0xd800), String.fromCharCode(0xde00)];
+    expect(text).toBe(`a\u0000b\u0001c\u0008d\ufffe${high}\u{1F600}\te`);
+    expect(forbiddenCharacter(text)).toBe(0);
+    expect(forbiddenCharacter("x\u0001")).toBe(1);
+    expect(forbiddenCharacter("\ufffe")).toBe(0xfffe);
+    expect(forbiddenCharacter("\uffff")).toBe(0xffff);
+    expect(forbiddenCharacter(`a${high}b`)).toBe(0xd800);
+    expect(forbiddenCharacter(`a${low}`)).toBe(0xde00);
+    expect(forbiddenCharacter("é€ \u{1F600} \t\n\r \ud7ff \ue000 \ufffd")).toBeUndefined();
+    for (const value of ["&#1;", "&#x0;", "\u0002", "&#xDC00;", "&#xFFFF;"]) {
+      const scanner = new XmlScanner({ open: (tag) => void tag.attribute("b") });
+      expect(() => scanner.write(`<a b="${value}"/>`)).toThrow(/caractère interdit en XML \(U\+[0-9A-F]{4}\)/);
+    }
+  });
+
+  it.each([["&#12abc;"], ["&#x;"], ["&#;"], ["&#x110000;"], ["&#-1;"]])("refuses the malformed character reference %s", (reference) => {
+    expect(() => texts(`<t>${reference}</t>`, 64)).toThrow(/entité XML inconnue ou mal formée/);
   });
 });

@@ -23,8 +23,11 @@ export async function ourCells(file: string): Promise<Cells> {
   const workbook = await XlsxPackage.open(bytesSource(new Uint8Array(readFileSync(file))));
   const read = await workbook.read(workbook.sheets.map((sheet) => sheet.name));
   const cells: Cells = {};
-  for (const [sheet, content] of read)
+  for (const [sheet, content] of read) {
     cells[sheet] = content.grid.flatMap((row, r) => row.flatMap((value, c) => (value === null ? [] : [[r, c, value] as [number, number, unknown]])));
+    // An error cell (`#N/A`) has no value for our reader, which reports it at its cell; openpyxl reads its code as text.
+    for (const { row, col, problem } of content.cellProblems) if (problem.kind === "formulaError") cells[sheet].push([row, col, problem.written]);
+  }
   return cells;
 }
 
