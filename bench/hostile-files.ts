@@ -12,7 +12,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import JSZip from "jszip";
-import { checkCommand, importCommand } from "../src/cli/commands";
+import { checkCommand, importCommand, initCommand } from "../src/cli/commands";
+import { hostileInputCases } from "./hostile-inputs";
+import { hostileXlsxCases } from "./hostile-xlsx";
 import { demoTracking } from "../src/samples/demo-entries";
 import { samplePlan } from "../src/samples/sample-plan";
 import { writeTrackingFile } from "../src/xlsx/tableau-file";
@@ -20,8 +22,11 @@ import { zipOf } from "../tests/support/zips";
 
 export const HOSTILE_STEP = "--hostile-check";
 
-/** Step run in its own process: `ctg check` on a workbook or `ctg import` on a .docx, peak memory sampled. */
-export async function hostileStep(file: string): Promise<Record<string, unknown>> {
+/**
+ * Step run in its own process: `ctg check` on a workbook, `ctg import` on a répertoire (.docx or text) or
+ * `ctg init --plan` on a plan, peak memory sampled.
+ */
+export async function hostileStep(file: string, command = ""): Promise<Record<string, unknown>> {
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
@@ -30,9 +35,13 @@ export async function hostileStep(file: string): Promise<Record<string, unknown>
   let code: number;
   try {
     const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
-    code = file.endsWith(".docx")
-      ? await importCommand({ file, out: `${file}.plan.json` }, io)
-      : await checkCommand({ file, json: true }, io, { now: () => new Date("2026-11-24T10:00:00Z") });
+    const clock = { now: () => new Date("2026-11-24T10:00:00Z") };
+    code =
+      command === "init"
+        ? await initCommand({ plan: file, out: `${file}.xlsx` }, io, clock)
+        : command === "import" || file.endsWith(".docx")
+          ? await importCommand({ file, out: `${file}.plan.json` }, io)
+          : await checkCommand({ file, json: true }, io, clock);
   } catch (error) {
     code = 2;
     lines.push(error instanceof Error ? error.message : String(error));
@@ -106,6 +115,24 @@ export async function hostileFigures(script: string): Promise<Record<string, unk
         file_mb: Math.round(statSync(file).size / 104857.6) / 10,
         ...result,
         goal_peak_mb: 1024,
+      });
+    }
+    // Each hostile kind of the other doors, refused or read, in a process of its own: time, peak memory, what was said.
+    const others = [
+      ...(await hostileXlsxCases(dir)).map((item) => ({ kind: item.kind, file: item.file, command: "check" })),
+      ...(await hostileInputCases(dir)).map((item) => ({ kind: item.kind, file: item.file, command: item.command })),
+    ];
+    for (const item of others) {
+      const result = JSON.parse(
+        execFileSync(process.execPath, [script, HOSTILE_STEP, item.file, item.command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
+      ) as Record<string, unknown>;
+      figures.push({
+        figure: `hostile_${item.command}`,
+        file: item.kind,
+        file_mb: Math.round(statSync(item.file).size / 104857.6) / 10,
+        ...result,
+        goal_peak_mb: 1024,
+        goal_ms: 5000,
       });
     }
     return figures;

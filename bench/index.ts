@@ -117,9 +117,9 @@ function round(value: number): number {
 
 /** A measured step run in a process of its own (the hostile files), when this script is started for one. */
 function measuredStep(): Promise<void> | undefined {
-  const [mode, dir = ""] = process.argv.slice(2);
+  const [mode, dir = "", command = ""] = process.argv.slice(2);
   registerNodeInflate();
-  if (mode === HOSTILE_STEP) return hostileStep(dir).then(print);
+  if (mode === HOSTILE_STEP) return hostileStep(dir, command).then(print);
   return undefined;
 }
 
