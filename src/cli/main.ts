@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import type { Clock, Console } from "./commands";
 import { EXIT_CODES } from "../domain/refusal";
-import { cliLabels } from "../labels/catalog";
+import { cliLabels, collectionLabels } from "../labels/catalog";
 import { outcomeOf } from "../services/outcome";
 import { consolidateCommand, type Terminal } from "./consolidate";
 import { CliError } from "./io";
@@ -14,6 +14,10 @@ import { registerNodeInflate } from "../xlsx/node-inflate";
  */
 function commands(): Promise<typeof import("./commands")> {
   return import("./commands");
+}
+
+function collection(): Promise<typeof import("./collect")> {
+  return import("./collect");
 }
 
 export async function run(argv: string[], io: Console, clock: Clock = { now: () => new Date() }, terminal?: Terminal): Promise<number> {
@@ -59,6 +63,24 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
       case "consolidate": {
         const { values, positionals } = parseArgs({ args: rest, options: { out: { type: "string" }, report: { type: "string" } }, allowPositionals: true });
         return await consolidateCommand({ files: positionals, ...values }, io, clock, terminal);
+      }
+      case "collect": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { quarter: { type: "string" }, out: { type: "string" }, by: { type: "string" } },
+          allowPositionals: true,
+        });
+        if (positionals.length !== 1) throw new CliError(collectionLabels.cli.collectUsage, EXIT_CODES.refused);
+        return await (await collection()).collectCommand({ file: positionals[0], ...values }, io, clock);
+      }
+      case "merge": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { quarter: { type: "string" }, report: { type: "string" } },
+          allowPositionals: true,
+        });
+        const [file, ...returns] = positionals;
+        return await (await collection()).mergeCommand({ file, returns, ...values }, io, clock);
       }
       case "demo": {
         const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });

@@ -7,9 +7,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT_CODES } from "../domain/refusal";
-import { bilanLabels, cliLabels, deckLabels, documentLabels, fileLabels } from "../labels/catalog";
+import { bilanLabels, cliLabels, collectionLabels, deckLabels, documentLabels, fileLabels } from "../labels/catalog";
 import { samplePlan } from "../samples/sample-plan";
 import { CONSOLIDATION_SHEETS } from "../workbook/build-consolidation";
+import { COLLECTION_KEYS } from "../workbook/collection-workbook";
 import { META_KEYS, SHEETS } from "../workbook/layout";
 import { readXlsx } from "../xlsx/xlsx-reader";
 import { ZipArchive, bytesSource } from "../xlsx/zip-archive";
@@ -55,6 +56,7 @@ function jsonKind(path: string, size: number): Found {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { said: t.found.json };
   const record = value as Record<string, unknown>;
   if (typeof record.convention === "object" && record.convention !== null && Array.isArray(record.axes)) return { kind: "plan", said: t.found.json };
+  if (Array.isArray(record.files) && typeof record.mergedAt === "string") return { kind: "mergeReport", said: t.found.json };
   if (Array.isArray(record.files)) return { kind: "consolidationReport", said: t.found.json };
   if (Array.isArray(record.warnings)) return { kind: "importReport", said: t.found.json };
   return { said: t.found.json };
@@ -80,7 +82,7 @@ async function officeKind(path: string): Promise<Found> {
   const core = await entryText(archive, "docProps/core.xml").catch(() => "");
   const creator = /<dc:creator>([^<]*)<\/dc:creator>/.exec(core)?.[1];
   if (archive.find("xl/workbook.xml")) {
-    const content = await readXlsx(bytesSource(bytes), [SHEETS.meta]).catch(() => undefined);
+    const content = await readXlsx(bytesSource(bytes), [SHEETS.meta, collectionLabels.names.meta]).catch(() => undefined);
     if (!content) return { said: t.found.other };
     const names = content.sheets.map((sheet) => sheet.name);
     if (names.includes(SHEETS.meta)) {
@@ -91,6 +93,7 @@ async function officeKind(path: string): Promise<Found> {
       const demo = value(META_KEYS.territory) === sample.territory && value(META_KEYS.start) === sample.start && value(META_KEYS.end) === sample.end;
       return { ...(demo ? { kind: "demoTableau" as const } : {}), said: t.found.tableau(value(META_KEYS.territory)) };
     }
+    if (names.includes(collectionLabels.names.meta)) return collectionFileKind(content.read.get(collectionLabels.names.meta)?.grid ?? [], core);
     if (names.includes(CONSOLIDATION_SHEETS.meta)) return { kind: "consolidation", said: t.found.consolidation };
     if (creator === fileLabels.workbook.creator && names.length > 0 && names.every((name) => name.startsWith(bilanSheetPrefix)))
       return { kind: "bilanWorkbook", said: t.found.otherCtg };
@@ -101,6 +104,17 @@ async function officeKind(path: string): Promise<Found> {
   if (archive.find("ppt/presentation.xml"))
     return creator === deckLabels.properties.author ? { kind: "bilanDeck", said: t.found.otherCtg } : { said: t.found.office };
   return { said: t.found.other };
+}
+
+/**
+ * A collection file as `ctg collect` left it may be prepared again; once someone saved it (a partner filled it,
+ * most likely), its modification date is no longer its preparation's and it is refused: a return is never replaced.
+ */
+function collectionFileKind(grid: readonly (readonly unknown[])[], core: string): Found {
+  const preparedAt = String(grid.find((row) => row[0] === COLLECTION_KEYS.preparedAt)?.[1] ?? "");
+  const modified = /<dcterms:modified[^>]*>([^<]*)<\/dcterms:modified>/.exec(core)?.[1] ?? "";
+  const untouched = preparedAt !== "" && Math.abs(Date.parse(modified) - Date.parse(preparedAt)) < 2000;
+  return untouched ? { kind: "collection", said: t.found.collection } : { said: t.found.filledCollection };
 }
 
 /** Every bilan sheet's name starts as a point d'étape's does (« Bilan 2026 », « Bilan final CDSF »). */

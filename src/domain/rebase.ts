@@ -52,6 +52,7 @@ export function rebaseTracking(plan: Plan, previous: Tracking): RebaseResult {
       lockedQuarters: previous.lockedQuarters.filter((quarter) => quarterSet.has(quarter)),
       archive: [...previous.archive, ...newlyArchived],
       ...(previous.evaluations ? { evaluations } : {}),
+      ...(previous.journal ? { journal: previous.journal } : {}),
     },
     newlyArchived,
   };

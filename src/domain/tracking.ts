@@ -1,4 +1,5 @@
 /** What users enter each quarter: a status per fiche action and a value per indicator; each year, an evaluation. */
+import type { JournalEntry } from "./collection";
 import type { Evaluations } from "./evaluation";
 import type { Plan } from "./plan";
 import type { Quarter } from "./quarters";
@@ -64,6 +65,8 @@ export interface Tracking {
   archive: ArchivedEntry[];
   /** The yearly written evaluation (template 1.4); none in an older tableau. */
   evaluations?: Evaluations;
+  /** What the partners' returned files brought, merged with `ctg merge` or the pane; oldest first. */
+  journal?: JournalEntry[];
 }
 
 export function emptyTracking(plan: Plan): Tracking {

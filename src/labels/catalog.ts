@@ -12,6 +12,7 @@
  *   bilans      bilans, their sheets, and the consolidation sheets
  *   deck        the COPIL slide deck
  *   document    the written bilan (Word) and its petite-enfance extract
+ *   collection  collecting entries from the partners: their files, the merge report, the journal
  *   files       reading and writing workbooks and archives, the répertoire import, the consolidation intake
  *   cli         the `ctg` command line
  *   office      what the Office.js executor tells (requirement sets, protection, refusals in the live workbook)
@@ -26,6 +27,7 @@ export { sheetLabels } from "./sheets";
 export { bilanLabels } from "./bilans";
 export { deckLabels } from "./deck";
 export { documentLabels } from "./document";
+export { collectionLabels } from "./collection";
 export { fileLabels } from "./files";
 export { cliLabels } from "./cli";
 export { officeLabels } from "./office";

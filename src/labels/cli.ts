@@ -21,6 +21,13 @@ Usage :
         Vérifie et fusionne les tableaux de plusieurs territoires (fichiers jamais modifiés) : synthèse par territoire
         et par champ, statuts et indicateurs en tables longues, rapport d'import. Un territoire déjà consolidé est
         remplacé par son nouveau fichier. Code de sortie 0 si au moins un fichier est accepté.
+  ctg collect TABLEAU.xlsx --quarter 2026-T4 --out DOSSIER [--by pilote|partenaire]
+        Prépare un petit classeur par pilote (ou partenaire) avec ses seules fiches du trimestre, à lui envoyer
+        par courriel ; il se remplit dans Excel sans complément ou dans LibreOffice.
+  ctg merge TABLEAU.xlsx RETOUR.xlsx… [--quarter 2026-T4] [--report RAPPORT.json]
+        Intègre les fichiers retournés : chaque valeur vérifiée, rien de remplacé sans vous (conflits montrés),
+        journal des retours dans le tableau, copie de sauvegarde à côté. Code de sortie 1 s'il reste un fichier
+        refusé, un conflit ou une saisie hors périmètre.
   ctg demo [--out DOSSIER]
         Écrit DOSSIER/suivi-ctg-demo.xlsx (par défaut demo/) à partir du plan d'exemple, avec deux trimestres saisis,
         son point d'étape 2026 et sa présentation COPIL.
@@ -201,11 +208,15 @@ export const cliLabels = {
       bilanDocument: "un bilan écrit (Word) par « ctg bilan »",
       bilanDeck: "une présentation COPIL écrite par « ctg bilan »",
       consolidation: "une consolidation écrite par « ctg consolidate »",
+      collection: "un fichier de collecte vierge écrit par « ctg collect »",
+      mergeReport: "un rapport d'intégration (JSON) écrit par « ctg merge »",
     },
     /** What an existing file is, as found by looking inside it. */
     found: {
       tableau: (territory: string) => `c'est le tableau de suivi de « ${territory} »`,
       consolidation: "c'est une consolidation de territoires",
+      collection: "c'est un fichier de collecte vierge",
+      filledCollection: "c'est un fichier de collecte déjà enregistré depuis sa préparation (peut-être rempli par son destinataire)",
       otherCtg: "c'est un autre fichier de CTG Suivi",
       json: "c'est un fichier JSON d'une autre sorte",
       office: "c'est un document d'une autre origine",

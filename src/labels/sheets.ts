@@ -14,6 +14,7 @@ const names = {
   ficheEvaluation: "Évaluation des fiches",
   axisEvaluation: "Évaluation des axes",
   archive: "Archives",
+  journal: "Journal des retours",
   meta: "_ctg_meta",
 } as const;
 

@@ -6,6 +6,7 @@ import { archiveSheet } from "./sheets/archive-sheet";
 import { conventionSheet } from "./sheets/convention-sheet";
 import { axisEvaluationSheet, ficheEvaluationSheet } from "./sheets/evaluation-sheets";
 import { guideSheet } from "./sheets/guide-sheet";
+import { journalSheet } from "./sheets/journal-sheet";
 import { indicatorsSheet } from "./sheets/indicators-sheet";
 import { measurementsSheet } from "./sheets/measurements-sheet";
 import { type MetaOptions, metaSheet } from "./sheets/meta-sheet";
@@ -36,6 +37,7 @@ export function buildTableauPlan(tracking: Tracking, options: BuildOptions): Wor
     axisEvaluationSheet(tracking),
   ];
   if (tracking.archive.length > 0) sheets.push(archiveSheet(tracking));
+  if ((tracking.journal ?? []).length > 0) sheets.push(journalSheet(tracking));
   sheets.push(metaSheet(tracking, options));
   return { sheets, activeSheet: SHEETS.tracking };
 }

@@ -2,7 +2,7 @@
  * Reads a whole tableau de suivi from its grids: the plan, every entry checked with the same rules as the task pane
  * form, and each problem located by sheet and cell. Never throws on what a workbook may contain.
  */
-import { entryLabels, sheetLabels } from "../labels/catalog";
+import { collectionLabels, entryLabels, sheetLabels } from "../labels/catalog";
 import type { IsoDate } from "../domain/dates";
 import { foldText } from "../domain/vocabulary";
 import { isBlank, tidy } from "../domain/numbers";
@@ -15,7 +15,9 @@ import { type LocatedIssue, cellAt, issueAt, mapColumns, textAt } from "./grid-r
 import { ARCHIVE_COLUMNS, MEASUREMENT_COLUMNS, META_KEYS, SHEETS, TRACKING_COLUMNS, hasEvaluationSheets, lockedQuartersOf } from "./layout";
 import { readEvaluations } from "./parse-evaluation";
 import { type Grids, type Meta, readMeta, readPlanFromGrids, requireSheet } from "./parse-structure";
-import { ARCHIVE_SPEC, MEASUREMENTS_SPEC, TRACKING_SPEC, optionalKeysOf } from "./tableau-columns";
+import { ARCHIVE_SPEC, JOURNAL_SPEC, MEASUREMENTS_SPEC, TRACKING_SPEC, headersOf, optionalKeysOf } from "./tableau-columns";
+import type { JournalEntry } from "../domain/collection";
+import type { FicheEvaluation } from "../domain/evaluation";
 import { type RangeRef, rangeAddress } from "./sheet-plan";
 
 export type { Grids } from "./parse-structure";
@@ -75,6 +77,7 @@ export const TABLEAU_SHEETS: string[] = [
   SHEETS.ficheEvaluation,
   SHEETS.axisEvaluation,
   SHEETS.archive,
+  SHEETS.journal,
 ];
 
 /** Every sheet a set-up writes: an update reads them all, to keep what people added to any of them. */
@@ -108,11 +111,29 @@ export function readTableau(grids: Grids, options: ReadOptions): TableauReading 
     measurements: measurements?.entries ?? [],
     lockedQuarters,
     archive: readArchive(grids),
+    ...journalOf(grids),
     evaluations: readEvaluations(grids, plan, evaluationContext, hasEvaluationSheets(meta.values[META_KEYS.version] ?? ""), issues),
   };
   // One by one: a tableau may hold more warnings than a call may take arguments.
   if (statuses && measurements && options.plausibility !== false) for (const issue of plausibilityIssues(tracking, statuses, measurements)) issues.push(issue);
   return { tracking, meta, issues };
+}
+
+/**
+ * The entries of the entry sheets alone, read with a given plan and the tableau's rules: a collection file returned
+ * by a partner holds these sheets and no plan of its own.
+ */
+export function readEntrySheets(
+  grids: Grids,
+  plan: Plan,
+  options: Pick<ReadOptions, "today" | "cellNotes">,
+): { statuses: StatusEntry[]; measurements: Measurement[]; evaluations: FicheEvaluation[]; issues: LocatedIssue[] } {
+  const issues = noteIssues(options.cellNotes ?? {});
+  const checkQuarter = quarterChecker({ start: plan.convention.start, end: plan.convention.end, today: options.today });
+  const statuses = readStatuses(grids, plan, checkQuarter, issues);
+  const measurements = readMeasurements(grids, plan, checkQuarter, issues);
+  const evaluations = readEvaluations(grids, plan, { start: plan.convention.start, end: plan.convention.end, today: options.today }, false, issues);
+  return { statuses: statuses?.entries ?? [], measurements: measurements?.entries ?? [], evaluations: evaluations.fiches, issues };
 }
 
 /**
@@ -394,4 +415,35 @@ function readArchive(grids: Grids): ArchivedEntry[] {
     entries.push(entry);
   }
   return entries;
+}
+
+/** The journal of merged returns, kept as found like the archive: what was merged is history, not an entry. */
+function journalOf(grids: Grids): { journal?: JournalEntry[] } {
+  const grid = grids[SHEETS.journal];
+  if (!grid) return {};
+  const mapped = mapColumns(SHEETS.journal, grid, headersOf(JOURNAL_SPEC));
+  if (!mapped.columns) return {};
+  const c = mapped.columns;
+  const kinds = new Map(Object.entries(collectionLabels.kinds).map(([kind, label]) => [foldText(label), kind as JournalEntry["kind"]]));
+  const fields = new Map(Object.entries(collectionLabels.fields).map(([field, label]) => [foldText(label), field]));
+  const journal: JournalEntry[] = [];
+  for (let row = 1; row < grid.length; row++) {
+    const kind = kinds.get(foldText(textAt(grid, row, c.kind)));
+    if (!kind) continue;
+    const fieldText = textAt(grid, row, c.field);
+    const entry: JournalEntry = {
+      kind,
+      mergedAt: textAt(grid, row, c.mergedAt),
+      person: textAt(grid, row, c.person),
+      file: textAt(grid, row, c.file),
+      code: textAt(grid, row, c.code),
+      period: textAt(grid, row, c.period),
+      field: fields.get(foldText(fieldText)) ?? fieldText,
+      after: cellAt(grid, row, c.after) ?? "",
+    };
+    const before = cellAt(grid, row, c.before);
+    if (before !== null) entry.before = before;
+    journal.push(entry);
+  }
+  return journal.length > 0 ? { journal } : {};
 }

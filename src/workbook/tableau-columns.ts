@@ -4,7 +4,7 @@
  * parse-tableau.ts), the pane's entry form and the tables of docs/format-classeur.md all derive from these specs.
  */
 import { APPRECIATION_RULE, CONFIRMATION_RULE, CONVENTION_TEXT_RULE, type EntryRule, FREE_TEXT_RULE, PROGRESS_RULE, STATUS_RULE } from "../domain/entry-rules";
-import { plausibilityLabels, ruleLabels, sheetLabels } from "../labels/catalog";
+import { collectionLabels, plausibilityLabels, ruleLabels, sheetLabels } from "../labels/catalog";
 import { validationOf } from "./cell-rules";
 import { COLORS, NUMBER_FORMATS } from "./formats";
 import type { DataValidationPlan } from "./sheet-plan";
@@ -316,3 +316,44 @@ export function layoutColumns(spec: TableauSheetSpec): ColumnSpec[] {
     ...(column.rule?.kind === "fixed" ? { validation: column.rule.validation } : {}),
   }));
 }
+
+const journalColumns = collectionLabels.columns.journal;
+
+/** « Journal des retours »: one row per file merged and per value it wrote, with where it came from. */
+export const JOURNAL_SPEC: TableauSheetSpec<keyof typeof journalColumns> = {
+  name: collectionLabels.names.journal,
+  table: collectionLabels.tables.journal,
+  columns: [
+    { key: "mergedAt", ...journalColumns.mergedAt, width: 20, format: NUMBER_FORMATS.text },
+    { key: "person", ...journalColumns.person, width: 24, wrap: true },
+    { key: "file", ...journalColumns.file, width: 30, wrap: true },
+    { key: "kind", ...journalColumns.kind, width: 18 },
+    { key: "code", ...journalColumns.code, width: 10 },
+    { key: "period", ...journalColumns.period, width: 11, format: NUMBER_FORMATS.text },
+    { key: "field", ...journalColumns.field, width: 16 },
+    { key: "before", ...journalColumns.before, width: 24, wrap: true },
+    { key: "after", ...journalColumns.after, width: 34, wrap: true },
+  ],
+  keys: ["mergedAt", "file", "kind", "code", "period", "field"],
+  kept: [],
+  frozenColumns: 0,
+  tabColor: COLORS.archiveTab,
+};
+
+const contextColumns = collectionLabels.columns.context;
+
+/** « Trimestres précédents » of a collection file: what the person entered before, to read only. */
+export const COLLECTION_CONTEXT_SPEC: TableauSheetSpec<keyof typeof contextColumns> = {
+  name: collectionLabels.names.context,
+  table: collectionLabels.tables.context,
+  columns: [
+    { key: "quarter", ...contextColumns.quarter, width: 10, format: NUMBER_FORMATS.text },
+    { key: "code", ...contextColumns.code, width: 9 },
+    { key: "label", ...contextColumns.label, width: 44, wrap: true },
+    { key: "value", ...contextColumns.value, width: 18, wrap: true },
+    { key: "detail", ...contextColumns.detail, width: 40, wrap: true },
+  ],
+  keys: ["quarter", "code", "label"],
+  kept: [],
+  frozenColumns: 0,
+};

@@ -31,6 +31,8 @@ export async function writeTableauFile(
     existing?: { bytes: Uint8Array; fileName: string };
     /** Called between the large steps of an update, when what the last one read is garbage. */
     between?: () => void;
+    /** Changes the entries read from `existing` before they are written again (returned files merged, say). */
+    amend?: (tracking: Tracking) => Tracking;
   },
 ): Promise<WrittenTableau> {
   const modified = new Date(options.now);
@@ -58,12 +60,14 @@ export async function writeTableauFile(
 async function plannedUpdate(
   plan: Plan,
   existing: { bytes: Uint8Array; fileName: string },
-  options: { now: string; today: IsoDate },
+  options: { now: string; today: IsoDate; amend?: (tracking: Tracking) => Tracking },
 ): Promise<SetupResult & { anchored: Set<string> }> {
   // An update stops at errors; the plausibility warnings are for `check` and the pane.
   const read = await readTableauBytes(existing.bytes, existing.fileName, options.today, { sheets: PLANNED_SHEETS, plausibility: false });
   const anchored = new Set([...read.content.read].flatMap(([name, sheet]) => (sheet.anchors ? [name] : [])));
-  return { ...planSetup(plan, read.reading, options.now, read.grids), anchored };
+  const { amend } = options;
+  const reading = amend && read.reading.tracking ? { ...read.reading, tracking: amend(read.reading.tracking) } : read.reading;
+  return { ...planSetup(plan, reading, options.now, read.grids), anchored };
 }
 
 /** Writes a tableau holding the given entries (the demo, tests, a tableau rebuilt from another source). */

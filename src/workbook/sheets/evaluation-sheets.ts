@@ -9,13 +9,15 @@ import type { CellValue, SheetPlan } from "../sheet-plan";
 import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC } from "../tableau-columns";
 import { specSheet } from "./spec-sheet";
 
-export function ficheEvaluationSheet(tracking: Tracking): SheetPlan {
+/** `only`: the years to lay out (a collection file holds its quarter's); every year of the convention by default. */
+export function ficheEvaluationSheet(tracking: Tracking, only?: ReadonlySet<number>): SheetPlan {
   const entries = new Map<string, FicheEvaluation>(
     (tracking.evaluations ?? NO_EVALUATIONS).fiches.map((entry) => [evaluationKey(entry.actionCode, entry.year), entry]),
   );
   const actions = locatedActions(tracking.plan);
   const rows: CellValue[][] = [];
   for (const year of conventionYears(tracking.plan.convention)) {
+    if (only && !only.has(year)) continue;
     for (const { axis, action } of actions) {
       const entry = entries.get(evaluationKey(action.code, year));
       rows.push([

@@ -12,7 +12,8 @@ import { MEASUREMENTS_SPEC, columnIndex } from "../tableau-columns";
 import { confirmationCell, toCellValue, valueFormat } from "./value-cells";
 import { specSheet } from "./spec-sheet";
 
-export function measurementsSheet(tracking: Tracking): SheetPlan {
+/** `only`: the quarters to lay out (a collection file holds one); every quarter of the convention by default. */
+export function measurementsSheet(tracking: Tracking, only?: ReadonlySet<string>): SheetPlan {
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   const values = new Map(tracking.measurements.map((entry) => [measurementKey(entry.indicatorId, entry.quarter), entry]));
   const locked = new Set(tracking.lockedQuarters);
@@ -24,6 +25,7 @@ export function measurementsSheet(tracking: Tracking): SheetPlan {
   for (const { action, indicator } of allIndicators(tracking.plan)) {
     const firstRow = rows.length;
     for (const quarter of measuredQuarters(indicator.periodicity, quarters)) {
+      if (only && !only.has(quarter)) continue;
       const entry: Measurement | undefined = values.get(measurementKey(indicator.id, quarter));
       if (locked.has(quarter)) lockedRows.add(rows.length);
       rowIndicators.push(indicator);

@@ -14,8 +14,9 @@ import { specSheet } from "./spec-sheet";
 
 type TrackingKey = (typeof TRACKING_SPEC.columns)[number]["key"];
 
-export function trackingSheet(tracking: Tracking): SheetPlan {
-  const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
+/** `only`: the quarters to lay out (a collection file holds one); every quarter of the convention by default. */
+export function trackingSheet(tracking: Tracking, only?: ReadonlySet<string>): SheetPlan {
+  const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end).filter((quarter) => !only || only.has(quarter));
   const entries = new Map(tracking.statuses.map((entry) => [statusKey(entry.actionCode, entry.quarter), entry]));
   const locked = new Set(tracking.lockedQuarters);
   const actions = locatedActions(tracking.plan);
