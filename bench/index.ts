@@ -17,6 +17,7 @@ import { HOSTILE_STEP, hostileFigures, hostileStep } from "./hostile-files";
 import { plausibilityFigures } from "./plausibility";
 import { registerNodeInflate } from "../src/xlsx/node-inflate";
 import { writerFigures } from "./writer";
+import { collectionFigures } from "./collection";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 const TODAY = "2031-01-01";
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   if (wanted("writer")) for (const figure of await writerFigures()) print(figure);
   if (wanted("office")) for (const figure of await officeFigures(NOW)) print(figure);
   if (wanted("bilan")) for (const figure of await bilanFigures(NOW)) print(figure);
+  if (wanted("collection")) for (const figure of await collectionFigures()) print(figure);
   if (wanted("plausibility")) for (const figure of plausibilityFigures(100)) print(figure);
   // Three sizes: the ratio to openpyxl's bare read is judged at 100 and 1 000 files, the peak memory at every size.
   if (wanted("consolidation")) {

@@ -205,6 +205,29 @@ export function reportingOf(tracking: Tracking, quarter: Quarter, by: CollectBy 
   return { expected, returned: expected.filter((person) => returned.has(person)) };
 }
 
+/** One returned file merged into the tableau, as a bilan's annex lists it. */
+export interface ReturnProvenance {
+  mergedAt: string;
+  person: string;
+  file: string;
+  quarter: Quarter;
+  /** How many values it brought. */
+  values: number;
+}
+
+/** The returned files merged for the given quarters, in the order they were merged. */
+export function provenanceOf(tracking: Tracking, quarters: ReadonlySet<Quarter>): ReturnProvenance[] {
+  return (tracking.journal ?? [])
+    .filter((entry) => entry.kind === "retour" && quarters.has(entry.period))
+    .map((entry) => ({
+      mergedAt: entry.mergedAt,
+      person: entry.person,
+      file: entry.file,
+      quarter: entry.period,
+      values: typeof entry.after === "number" ? entry.after : Number(entry.after) || 0,
+    }));
+}
+
 /** The journal lines of one merged file: each value it wrote, and the file itself. */
 export function journalOf(plan: MergePlan, source: { file: string; person: string; quarter: Quarter; mergedAt: string }): JournalEntry[] {
   return [

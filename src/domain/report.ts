@@ -2,6 +2,7 @@
  * The figures of a bilan (article 9): point d'étape annuel, bilan intermédiaire, bilan final. Pure: fed a tracking,
  * returns plain data that the workbook sheet, the deck and the JSON output all present.
  */
+import { type ReturnProvenance, provenanceOf } from "./collection";
 import { bilanLabels } from "../labels/catalog";
 import { groupBy } from "./collections";
 import { EXIT_CODES, Refusal } from "./refusal";
@@ -96,6 +97,8 @@ export interface Report {
   completeness: { statusesFilled: number; statusesExpected: number; valuesFilled: number; valuesExpected: number };
   /** Values and statuses of the period that the plausibility checks flag and nobody marked as verified. */
   toConfirm: Finding[];
+  /** The partners' returned files merged for the period's quarters (where the entries came from). */
+  provenance: ReturnProvenance[];
 }
 
 /** A bilan asked for a period the convention does not cover: refused before anything is computed. */
@@ -248,6 +251,7 @@ export function computeReport(tracking: Tracking, request: ReportRequest): Repor
     indicators,
     toConfirm: findingsUntil(tracking, last).filter((finding) => inPeriod.has(finding.place.quarter)),
     completeness: { statusesFilled, statusesExpected: actions.length * ended.size, valuesFilled, valuesExpected },
+    provenance: provenanceOf(tracking, new Set(quarters)),
   };
 }
 
@@ -358,6 +362,7 @@ export function reportJson(report: Report): unknown {
       message: finding.message,
     })),
     appreciations: report.appreciations,
+    provenance: report.provenance,
     evaluation: {
       fiches: report.actions.flatMap((figures) =>
         figures.evaluations.map((entry) => ({

@@ -130,6 +130,10 @@ export const documentLabels = {
     completenessHeading: "Annexe 2 — Complétude du suivi",
     completenessPerQuarter: (quarter: string, statuses: number, actions: number) => `${quarter} : ${statuses} fiche(s) sur ${actions} avec un statut`,
     methodHeading: "Annexe 3 — Méthode",
+    provenanceHeading: "Annexe 4 — Origine des saisies intégrées",
+    provenanceIntro:
+      "Fichiers de collecte remplis par les pilotes et partenaires, puis intégrés au tableau de suivi (le détail de chaque valeur est dans sa feuille « Journal des retours »).",
+    provenanceColumns: ["Intégré le", "Pilote ou partenaire", "Fichier", "Trimestre", "Valeurs intégrées"],
     method: [
       "Les chiffres sont ceux du tableau de suivi partagé, arrêtés à la date indiquée en bas de chaque page : un trimestre qui n'était pas terminé à cette date n'est compté ni comme manquant ni comme en retard.",
       "Une fiche est en retard quand son échéance est passée à cette date et qu'elle n'est ni réalisée ni abandonnée.",

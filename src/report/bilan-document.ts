@@ -214,6 +214,24 @@ function closingParts(report: Report, parts: DocumentParts): Block[] {
     parts.heading(t.annexes.methodHeading, 2),
     ...t.annexes.method.map((text) => parts.paragraph(text)),
   );
+  if (report.provenance.length > 0) {
+    const [mergedAt, person, file, quarter, values] = t.annexes.provenanceColumns;
+    blocks.push(
+      parts.heading(t.annexes.provenanceHeading, 2),
+      parts.paragraph(t.annexes.provenanceIntro),
+      parts.table(
+        [mergedAt, person, file, quarter, values],
+        report.provenance.map((entry) => [
+          formatFrenchDate(entry.mergedAt.slice(0, 10)),
+          entry.person,
+          entry.file,
+          quarterLabel(entry.quarter),
+          String(entry.values),
+        ]),
+        [14, 26, 34, 14, 12],
+      ),
+    );
+  }
   return blocks;
 }
 

@@ -22,7 +22,7 @@ import { plausibilityFindings, placeKey } from "../domain/plausibility";
 import { isQuarter, quarterLabel, quartersBetween, quarterStart } from "../domain/quarters";
 import { Refusal } from "../domain/refusal";
 import type { Tracking } from "../domain/tracking";
-import { collectionLabels } from "../labels/catalog";
+import { collectionLabels, sentence } from "../labels/catalog";
 import { buildCollectionPlan } from "../workbook/collection-workbook";
 import type { LocatedIssue } from "../workbook/grid-reader";
 import { hasEvaluationSheets } from "../workbook/layout";
@@ -161,7 +161,7 @@ function plausibilityWarnings(merged: Tracking, scope: CollectionScope, changes:
   if (written.size === 0) return [];
   return plausibilityFindings(merged, { actionCodes: new Set(scope.actionCodes) })
     .filter((finding) => written.has(placeKey(finding.place)))
-    .map((finding) => finding.message);
+    .map((finding) => sentence(finding.message));
 }
 
 /**

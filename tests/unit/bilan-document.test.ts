@@ -202,4 +202,55 @@ describe("the written bilan (.docx)", () => {
     );
     expect(paragraphs).toContain("Appréciation de l'objectif (2026) : Partiellement atteint");
   });
+
+  it("lists in an annex the partners' returned files merged for the period, and none of another period's", async () => {
+    const tracking: Tracking = {
+      ...demoTracking(samplePlan()),
+      journal: [
+        {
+          kind: "retour",
+          code: "",
+          period: "2026-T3",
+          field: "",
+          mergedAt: "2026-10-05T08:00:00.000Z",
+          file: "Collecte 2026-T3 - RPE.xlsx",
+          person: "RPE",
+          after: 7,
+        },
+        {
+          kind: "saisie",
+          code: "1.A.1-I1",
+          period: "2026-T3",
+          field: "value",
+          mergedAt: "2026-10-05T08:00:00.000Z",
+          file: "Collecte 2026-T3 - RPE.xlsx",
+          person: "RPE",
+          after: 12,
+        },
+        {
+          kind: "retour",
+          code: "",
+          period: "2027-T1",
+          field: "",
+          mergedAt: "2027-04-05T08:00:00.000Z",
+          file: "Collecte 2027-T1 - RPE.xlsx",
+          person: "RPE",
+          after: 3,
+        },
+      ],
+    };
+    const report = computeReport(tracking, { kind: "annual", year: 2026, today: "2026-12-06" });
+    expect(report.provenance).toEqual([
+      { mergedAt: "2026-10-05T08:00:00.000Z", person: "RPE", file: "Collecte 2026-T3 - RPE.xlsx", quarter: "2026-T3", values: 7 },
+    ]);
+    const { paragraphs } = await open((await renderBilanDocument(report, { now: NOW })).bytes);
+    const annex = paragraphs.indexOf("Annexe 4 — Origine des saisies intégrées");
+    expect(annex).toBeGreaterThan(0);
+    expect(paragraphs.slice(annex)).toEqual(expect.arrayContaining(["05/10/2026", "RPE", "Collecte 2026-T3 - RPE.xlsx", "3e trimestre 2026", "7"]));
+    expect(paragraphs).not.toContain("Collecte 2027-T1 - RPE.xlsx");
+    const without = await open(
+      (await renderBilanDocument(computeReport(demoTracking(samplePlan()), { kind: "annual", year: 2026, today: "2026-12-06" }), { now: NOW })).bytes,
+    );
+    expect(without.paragraphs).not.toContain("Annexe 4 — Origine des saisies intégrées");
+  });
 });
