@@ -11,6 +11,8 @@ import { referenceFormat, valueFormat } from "./sheets/value-cells";
 import {
   ARCHIVE_SPEC,
   AXIS_EVALUATION_SPEC,
+  COLLECTION_CONTEXT_SPEC,
+  JOURNAL_SPEC,
   FICHE_EVALUATION_SPEC,
   CONVENTION_SPEC,
   INDICATORS_SPEC,
@@ -85,6 +87,8 @@ export function columnTables(): Record<string, string> {
     ficheEvaluation: sheetTable(FICHE_EVALUATION_SPEC),
     axisEvaluation: sheetTable(AXIS_EVALUATION_SPEC),
     archive: sheetTable(ARCHIVE_SPEC),
+    journal: sheetTable(JOURNAL_SPEC),
+    context: sheetTable(COLLECTION_CONTEXT_SPEC),
   };
 }
 
