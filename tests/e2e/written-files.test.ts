@@ -1,6 +1,6 @@
 /**
  * Every kind of file the project writes — a tableau, a tableau updated in place, a bilan with its charts, a
- * consolidation with its charts — read back by three readers that are not ours: openpyxl (cell for cell, and its
+ * consolidation with its charts, a pilote's collection file — read back by three readers that are not ours: openpyxl (cell for cell, and its
  * charts), Gnumeric's ssconvert (stricter than LibreOffice about OOXML: it may say nothing it does not also say of
  * files saved by Excel itself), and LibreOffice, which prints them; the pages are under
  * test-output/written-files/ (look at them).
@@ -22,7 +22,13 @@ const outDir = join(root, "test-output", "written-files");
 const EXCEL = resolve(__dirname, "../corpus/excel");
 const ctg = ctgAt("2026-11-24T10:00:00Z");
 
-const files: Record<"tableau" | "updated" | "bilan" | "consolidation", string> = { tableau: "", updated: "", bilan: "", consolidation: "" };
+const files: Record<"tableau" | "updated" | "bilan" | "consolidation" | "collection", string> = {
+  tableau: "",
+  updated: "",
+  bilan: "",
+  consolidation: "",
+  collection: "",
+};
 
 beforeAll(async () => {
   requireTool("soffice", "libreoffice-calc-nogui");
@@ -45,6 +51,9 @@ beforeAll(async () => {
   writeFileSync(b, await writeTrackingFile(territoryB(), "2026-11-01T09:00:00.000Z"));
   files.consolidation = join(outDir, "consolidation.xlsx");
   expect((await ctg("consolidate", a, b, "--out", files.consolidation)).code).toBe(0);
+  // A pilote's collection file, with earlier quarters to read: the demo's tableau has two.
+  expect((await ctg("collect", files.tableau, "--quarter", "2026-T4", "--out", join(outDir, "collecte"))).code).toBe(0);
+  files.collection = join(outDir, "collecte", readdirSync(join(outDir, "collecte")).sort()[0]);
 });
 
 /** Charts per sheet, as openpyxl finds them. */

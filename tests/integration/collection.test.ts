@@ -13,7 +13,7 @@ import { SHEETS } from "../../src/workbook/layout";
 import { readTableauFile, writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { ctgAt } from "../support/cli";
 import { SMALL_PLAN_JSON, TODAY, smallPlan } from "../support/small-plan";
-import { XlsxFile, editFile, plainWorkbook, rowsOf } from "../support/xlsx-package";
+import { XlsxFile, cellsOf, editFile, plainWorkbook, rowsOf } from "../support/xlsx-package";
 
 const ctg = ctgAt("2026-11-24T10:00:00Z");
 const later = ctgAt("2026-12-01T09:30:00Z");
@@ -110,6 +110,18 @@ describe("collecting a quarter from the pilotes", () => {
     // The RPE's file: its annual indicator has a row in T4, its yes / no indicator too.
     const rpe = await rowsOf(join(out, fileOf("RPE")), SHEETS.measurements);
     expect(rpe.map((row) => row.Identifiant)).toEqual(["1.A.2-I1", "1.A.2-I2"]);
+  });
+
+  it("prepares one file per partner with --by partenaire, a fiche in each of its partners' files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctg-collect-partners-"));
+    const tableau = await tableauWith(dir);
+    const out = join(dir, "partenaires");
+    const result = await ctg("collect", tableau, "--quarter", "2026-T4", "--out", out, "--by", "partenaire");
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([fileOf("Caf"), fileOf("France Services"), fileOf("PMI")].sort());
+    expect((await rowsOf(join(out, fileOf("PMI")), SHEETS.tracking)).map((row) => row.Code)).toEqual(["1.A.1"]);
+    expect((await rowsOf(join(out, fileOf("France Services")), SHEETS.tracking)).map((row) => row.Code)).toEqual(["2.A.1"]);
+    expect((await cellsOf(join(out, fileOf("Caf")), SHEETS.guide)).get("A2")).toBe("Fichier préparé pour Caf (partenaire) : 1 fiche action.");
   });
 
   it("refuses a quarter locked after its COPIL, one not begun, and one outside the convention, writing nothing", async () => {
