@@ -60,7 +60,7 @@ export async function collectCommand(options: { file?: string; quarter?: string;
 }
 
 export async function mergeCommand(
-  options: { file?: string; returns: string[]; quarter?: string; report?: string },
+  options: { file?: string; returns: string[]; quarter?: string; by?: string; report?: string },
   io: Console,
   clock: Clock,
 ): Promise<number> {
@@ -68,6 +68,8 @@ export async function mergeCommand(
   if (options.returns.length === 0) throw new CliError(`${words.noFiles}\n${words.mergeUsage}`, EXIT_CODES.refused);
   const quarter = options.quarter?.toUpperCase();
   if (quarter !== undefined && !isQuarter(quarter)) throw new CliError(words.badQuarter(options.quarter ?? ""), EXIT_CODES.refused);
+  const by = options.by?.toLowerCase();
+  if (by !== undefined && by !== "pilote" && by !== "partenaire") throw new CliError(words.badBy(options.by ?? ""), EXIT_CODES.refused);
   const out = options.file;
   if (options.report) await guardOutputs([{ path: options.report, kind: "mergeReport" }], [out, ...options.returns]);
   const lock = lockOutput(out, "update");
@@ -96,7 +98,7 @@ export async function mergeCommand(
         returned.push(await readReturnedFile(readBytes(path), name));
         keepHeapUnderCeiling();
       }
-      const outcome = mergeReturns(tableau, returned, { now, today, ...(quarter ? { quarter } : {}) });
+      const outcome = mergeReturns(tableau, returned, { now, today, ...(quarter ? { quarter } : {}), ...(by ? { by: by as CollectBy } : {}) });
       for (const line of mergeReportLines(outcome, basename(out), now)) io.out(line);
       if (outcome.changed) {
         const written = await writeTableauFile(tableau.tracking.plan, {

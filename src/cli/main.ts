@@ -76,7 +76,7 @@ export async function run(argv: string[], io: Console, clock: Clock = { now: () 
       case "merge": {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { quarter: { type: "string" }, report: { type: "string" } },
+          options: { quarter: { type: "string" }, by: { type: "string" }, report: { type: "string" } },
           allowPositionals: true,
         });
         const [file, ...returns] = positionals;

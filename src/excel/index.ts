@@ -12,3 +12,4 @@ export { FEATURE_REQUIREMENTS, FULL_SUPPORT, FeatureUnavailable, hostSupport, ty
 export { ProtectedByPassword } from "./sheet-protection";
 export { selectCell } from "./select-cell";
 export { writeEvaluation, EvaluationRefused, type EvaluationEntry, type WrittenEvaluation } from "./write-evaluation";
+export { writeMergedReturns, ReturnsRefused, type MergeWrite, type ReturnedValues, type WrittenReturns } from "./write-returns";

@@ -8,7 +8,7 @@ import { foldText } from "../domain/vocabulary";
 import { officeLabels } from "../labels/catalog";
 import { AXIS_EVALUATION_COLUMNS, FICHE_EVALUATION_COLUMNS, SHEETS } from "../workbook/layout";
 import { cellAddress } from "../workbook/sheet-plan";
-import { readBlocks, readShapes } from "./read-sheets";
+import { type ReadCounter, type SheetShape, readBlocks, readShapes } from "./read-sheets";
 import { keyOf } from "./tableau-sheets";
 import { cells as cellsOf } from "./write-sheet";
 
@@ -69,32 +69,59 @@ function targetOf(written: EvaluationEntry): Target {
   };
 }
 
+/** Where the rows of an evaluation sheet are: its columns by header key, and the sheet row of each (code, year). */
+export interface EvaluationRows {
+  /** The column of a header key; refused in French when the sheet lost it. */
+  column(key: string): number;
+  rowOf(code: string, year: number | string): number | undefined;
+}
+
+/**
+ * One sync: the year and code columns of an evaluation sheet whose shape (with its header) was read, so that
+ * every row a write needs is found at once. Refused in French when the sheet is missing.
+ */
+export async function locateEvaluationRows(
+  context: Excel.RequestContext,
+  sheet: string,
+  shape: SheetShape,
+  headers: Record<string, string>,
+  codeKey: string,
+  counter: ReadCounter,
+): Promise<EvaluationRows> {
+  if (!shape.exists || !shape.used) throw new EvaluationRefused(refused.noSheet(sheet));
+  const header = (shape.header ?? []).map((cell) => foldText(String(cell ?? "")));
+  const column = (key: string): number => {
+    const index = header.indexOf(foldText(headers[key]));
+    if (index < 0) throw new EvaluationRefused(refused.columnMissing(headers[key], sheet));
+    return index;
+  };
+  const yearCol = column("year");
+  const codeCol = column(codeKey);
+  const rows = Math.max(0, shape.used.row + shape.used.rows - 1);
+  const block = (col: number) => ({ sheet, row: 1, col, rows, cols: 1 });
+  // Years and codes are short: a read that finds longer ones slices itself again.
+  const [years, codes] = await readBlocks(context, [block(yearCol), block(codeCol)], { counter, bytesPerCell: 48 });
+  const found = new Map<string, number>();
+  years.forEach((cells, index) => {
+    const key = keyOf(codes[index]?.[0] ?? null, cells[0]);
+    // The first row of a (code, year) is the one readers take.
+    if (!found.has(key)) found.set(key, index + 1);
+  });
+  return { column, rowOf: (code, year) => found.get(keyOf(code, String(year))) };
+}
+
 /** `written` is already checked with the domain's rules (checkFicheEvaluation, checkAxisEvaluation). */
 export async function writeEvaluation(context: Excel.RequestContext, written: EvaluationEntry): Promise<WrittenEvaluation> {
   const target = targetOf(written);
   const counter = { syncs: 0 };
   const shape = (await readShapes(context, [target.sheet], { header: true, counter }))[target.sheet];
-  if (!shape.exists || !shape.used) throw new EvaluationRefused(refused.noSheet(target.sheet));
-  const header = (shape.header ?? []).map((cell) => foldText(String(cell ?? "")));
-  const column = (key: string): number => {
-    const index = header.indexOf(foldText(target.headers[key]));
-    if (index < 0) throw new EvaluationRefused(refused.columnMissing(target.headers[key], target.sheet));
-    return index;
-  };
-  const yearCol = column("year");
-  const codeCol = column(target.codeKey);
-  const rows = Math.max(0, shape.used.row + shape.used.rows - 1);
-  const block = (col: number) => ({ sheet: target.sheet, row: 1, col, rows, cols: 1 });
-  // Years and codes are short: a read that finds longer ones slices itself again.
-  const [years, codes] = await readBlocks(context, [block(yearCol), block(codeCol)], { counter, bytesPerCell: 48 });
-  const wanted = keyOf(target.code, String(target.year));
-  const index = years.findIndex((cells, row) => keyOf(codes[row]?.[0] ?? null, cells[0]) === wanted);
-  if (index < 0) throw new EvaluationRefused(refused.noRow(target.what, target.year, target.sheet));
-  const row = index + 1;
+  const located = await locateEvaluationRows(context, target.sheet, shape, target.headers, target.codeKey, counter);
+  const row = located.rowOf(target.code, target.year);
+  if (row === undefined) throw new EvaluationRefused(refused.noRow(target.what, target.year, target.sheet));
   const worksheet = context.workbook.worksheets.getItem(target.sheet);
   const addresses: string[] = [];
   for (const [key, value] of target.values) {
-    const col = column(key);
+    const col = located.column(key);
     cellsOf(worksheet, row, col, 1, 1).values = [[value]];
     addresses.push(`${target.sheet}!${cellAddress(row, col)}`);
   }

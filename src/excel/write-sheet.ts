@@ -272,7 +272,7 @@ function addChart(worksheet: Excel.Worksheet, plan: ChartPlan): void {
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
 
-function applyStyle(range: Excel.Range, style: CellStyle): void {
+export function applyStyle(range: Excel.Range, style: CellStyle): void {
   const format = range.format;
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
@@ -293,7 +293,7 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
 }
 
 /** Font, fill and lock are one navigation each below `format`; a border is three paths and two writes per edge. */
-function styleBytes(style: CellStyle): number {
+export function styleBytes(style: CellStyle): number {
   const font = ["bold", "italic", "fontSize", "fontColor"].filter((key) => style[key as keyof CellStyle] !== undefined).length;
   const direct = ["horizontalAlignment", "verticalAlignment", "wrap"].filter((key) => style[key as keyof CellStyle] !== undefined).length;
   const navigations = 1 + (font > 0 ? 1 : 0) + (style.fill ? 1 : 0) + (style.locked !== undefined ? 1 : 0) + (style.border ? 1 + 2 * EDGES.length : 0);

@@ -121,7 +121,7 @@ export const collectionLabels = {
     collectUsage:
       "Usage : ctg collect TABLEAU.xlsx --quarter 2026-T4 --out DOSSIER [--by pilote|partenaire]\nÉcrit un fichier par pilote (ou partenaire) avec ses seules fiches du trimestre, à lui envoyer par courriel.",
     mergeUsage:
-      "Usage : ctg merge TABLEAU.xlsx RETOUR.xlsx… [--quarter 2026-T4] [--report RAPPORT.json]\nIntègre les fichiers de collecte retournés : rien n'est remplacé sans que vous le décidiez.",
+      "Usage : ctg merge TABLEAU.xlsx RETOUR.xlsx… [--quarter 2026-T4 [--by pilote|partenaire]] [--report RAPPORT.json]\nIntègre les fichiers de collecte retournés : rien n'est remplacé sans que vous le décidiez.",
     badBy: (value: string) => `--by « ${value} » : indiquez « pilote » ou « partenaire ».`,
     badQuarter: (value: string) => `--quarter « ${value} » : indiquez un trimestre comme 2026-T4.`,
     tableauHasErrors: (file: string, count: number) =>

@@ -100,4 +100,17 @@ export const officeLabels = {
     headerChanged: (sheet: string, column: number, found: string, expected: string) =>
       `La feuille « ${sheet} » de la consolidation a été modifiée (colonne ${column} : « ${found} » au lieu de « ${expected} ») : elle ne peut pas être complétée sans risque de perdre des lignes. Rétablissez l'en-tête, ou ${newWorkbook.charAt(0).toLowerCase()}${newWorkbook.slice(1)}`,
   },
+  collection: {
+    /**
+     * Cells a co-author filled between the pane's read and its write (`cells` are `Feuille!F14` addresses): the
+     * merge planned them as empty, so writing would replace a value in silence.
+     */
+    changedMeanwhile: (cells: readonly string[]) =>
+      `Le tableau a été modifié pendant l'intégration (${cells.slice(0, 3).join(", ")}${cells.length > 3 ? "…" : ""}) : rien n'a été écrit. Relancez l'intégration : les cellules remplies entre-temps seront montrées en conflit.`,
+    /** A quarter locked by a co-author after the merge was planned (the merge itself refuses files of a locked quarter). */
+    quarterLocked: (quarter: string) => `Le ${quarter} vient d'être verrouillé après son COPIL : rien n'a été écrit, et ses saisies ne seront plus intégrées.`,
+    /** The journal sheet's header no longer is the tableau's: appending would put values under the wrong headings. */
+    journalChanged: (sheet: string, column: number, found: string, expected: string) =>
+      `La feuille « ${sheet} » a été modifiée (colonne ${column} : « ${found} » au lieu de « ${expected} ») : rétablissez son en-tête pour que les retours y soient notés, puis relancez l'intégration. Rien n'a été écrit.`,
+  },
 } as const;

@@ -30,7 +30,7 @@ export const paneLabels = {
     territoryWorkbook:
       "Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire. Ouvrez un nouveau classeur vide (Fichier > Nouveau) et relancez « Consolider » depuis l'onglet CTG Suivi du ruban.",
     views: "Vues du tableau de suivi",
-    tabs: { tableau: "Tableau de bord", saisie: "Saisie", evaluation: "Évaluation", verifier: "Vérifier", bilan: "Bilans" },
+    tabs: { tableau: "Tableau de bord", saisie: "Saisie", evaluation: "Évaluation", verifier: "Vérifier", bilan: "Bilans", collecte: "Collecte" },
   },
 
   quarterPicker: {
@@ -71,6 +71,8 @@ export const paneLabels = {
     unlockWarning: "Les saisies de ce trimestre, validées en COPIL, redeviendront modifiables par tous les co-auteurs du classeur.",
     cancel: "Annuler",
     confirmUnlock: "Déverrouiller",
+    /** The collection's reporting rate when the returns were prepared by partner (the pilote's wording is in collectionLabels.dashboard). */
+    partnersRate: (returned: number, expected: number) => `${returned} sur ${expected} partenaires ont renvoyé leur fichier`,
   },
 
   entryForm: {
@@ -221,6 +223,61 @@ export const paneLabels = {
     addingSheets: "Ajout des feuilles…",
     fixFields: "Corrigez les champs signalés pour pouvoir enregistrer.",
     save: "Enregistrer l'évaluation",
+  },
+
+  collection: {
+    region: "Collecte auprès des pilotes et partenaires",
+    intro:
+      "Sans compte partagé : chaque pilote (ou partenaire) reçoit par courriel un petit classeur avec ses seules fiches du trimestre, le remplit dans Excel ou LibreOffice et vous le renvoie ; ses valeurs s'intègrent ici, et rien de ce que contient déjà le tableau n'est remplacé sans votre décision.",
+    quarterHint: "Trimestre des fichiers à préparer et à intégrer.",
+    /** The zip the pane hands over: every prepared workbook of the quarter. */
+    packageName: (quarter: string) => `Collecte ${quarter}.zip`,
+    prepareHeading: "Préparer la collecte",
+    byField: "Un fichier par",
+    by: { pilote: "pilote", partenaire: "partenaire" },
+    prepare: "Préparer les fichiers (.zip)",
+    preparing: "Préparation des fichiers…",
+    prepared: (zip: string, files: number, quarter: string) =>
+      `« ${zip} » est dans vos téléchargements : ${files === 1 ? "1 fichier de collecte" : `${files} fichiers de collecte`} pour le ${quarter}. Décompressez-le, puis envoyez à chaque personne son fichier par courriel.`,
+    preparedFiles: "Fichiers préparés",
+    preparedFile: (fileName: string, person: string, fiches: readonly string[]) =>
+      `${fileName} — ${person} : ${fiches.length === 1 ? "fiche" : "fiches"} ${fiches.join(", ")}`,
+    mergeHeading: "Intégrer les retours",
+    mergeIntro:
+      "Choisissez les fichiers de collecte revenus (.xlsx). Seules les cellules vides du tableau reçoivent une valeur ; une cellule déjà remplie d'une autre valeur est un conflit, montré et jamais remplacé. Intégrer deux fois le même fichier ne change rien.",
+    input: "Fichiers de collecte retournés (.xlsx)",
+    pick: "Choisir les fichiers…",
+    picked: (files: number) => (files === 0 ? "Aucun fichier choisi." : files === 1 ? "1 fichier choisi." : `${files} fichiers choisis.`),
+    merge: (files: number) => (files > 1 ? `Intégrer ${files} fichiers` : "Intégrer le fichier"),
+    progress: "Progression",
+    /** `number` counts from 1. */
+    readingFile: (number: number, total: number, file: string) => `Lecture du fichier ${number} sur ${total} : ${file}`,
+    writing: "Vérification et écriture dans le tableau de suivi…",
+    /** The merge's outcome in a sentence: `values` written, `journal` lines added to the journal sheet. */
+    written: (values: number, sheet: string) =>
+      `${values === 1 ? "1 valeur intégrée" : `${values} valeurs intégrées`} dans le tableau ; leur origine est notée dans la feuille « ${sheet} ».`,
+    returnNoted: (sheet: string) => `Aucune valeur nouvelle pour le tableau ; le retour est noté dans la feuille « ${sheet} ».`,
+    nothingWritten: "Aucune valeur nouvelle : le tableau n'a pas été modifié.",
+    /** Said before anything is read: a collection starts from, and merges into, a tableau without errors. */
+    tableauHasErrors: (count: number) =>
+      `Le tableau de suivi contient ${count === 1 ? "1 erreur" : `${count} erreurs`} : corrigez-${count === 1 ? "la" : "les"} dans l'onglet Vérifier avant de préparer ou d'intégrer une collecte.`,
+    results: "Résultat par fichier",
+    states: { accepted: "Accepté", warnings: "Accepté avec avertissements", rejected: "Refusé" },
+    fileOf: (file: string, person: string | undefined) => (person ? `${file} (${person})` : file),
+    reasons: "Raisons du refus",
+    changes: (count: number) => (count === 0 ? "Aucune valeur nouvelle pour le tableau." : count === 1 ? "1 valeur intégrée" : `${count} valeurs intégrées`),
+    change: (where: string, field: string, before: string, after: string) => `${where}, ${field} : ${before} → ${after}`,
+    conflicts: (count: number) => (count === 1 ? "1 conflit à trancher" : `${count} conflits à trancher`),
+    conflict: (where: string, field: string, inTableau: string, returned: string) =>
+      `${where}, ${field} : le tableau contient « ${inTableau} », le fichier « ${returned} ».`,
+    conflictAdvice:
+      "Rien n'est remplacé. Pour garder la valeur du fichier, videz la cellule du tableau puis intégrez ce fichier de nouveau ; pour garder celle du tableau, il n'y a rien à faire.",
+    outOfScope: (count: number) => (count === 1 ? "1 saisie hors périmètre, non intégrée" : `${count} saisies hors périmètre, non intégrées`),
+    outOfScopeEntry: (where: string) => `${where} : ce fichier n'a pas été préparé pour cette saisie.`,
+    warnings: (count: number) => (count === 1 ? "1 avertissement" : `${count} avertissements`),
+    /** The reporting rate of a quarter after the merge, as aggregate reporting systems show it. */
+    reportingHeading: (quarter: string) => `Retours du ${quarter}`,
+    reportingRate: (returned: number, expected: number) => `${returned} sur ${expected} ont renvoyé leur fichier.`,
   },
 
   setup: {

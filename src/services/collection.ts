@@ -169,7 +169,11 @@ function plausibilityWarnings(merged: Tracking, scope: CollectionScope, changes:
  * prepared for another tableau, another quarter than the one asked, a locked quarter or a plan that has changed
  * since, or when an entry of it breaks the tableau's rules: nothing of it is written, and why is said.
  */
-export function mergeReturns(tableau: SoundTableau, files: readonly ReturnedFile[], options: { now: Date; today: IsoDate; quarter?: string }): MergeOutcome {
+export function mergeReturns(
+  tableau: SoundTableau,
+  files: readonly ReturnedFile[],
+  options: { now: Date; today: IsoDate; quarter?: string; by?: CollectBy },
+): MergeOutcome {
   const identity = tableauIdentity(tableau.meta, tableau.tracking.plan);
   const codes = new Set(allActions(tableau.tracking.plan).map((action) => action.code));
   const mergedAt = options.now.toISOString();
@@ -255,7 +259,8 @@ export function mergeReturns(tableau: SoundTableau, files: readonly ReturnedFile
     });
   }
   const result: Tracking = changed ? { ...tracking, journal } : tableau.tracking;
-  if (options.quarter && !quarters.has(options.quarter)) quarters.set(options.quarter, "pilote");
+  // With no file of the asked quarter accepted, whom it awaits depends on how it was collected: the caller says.
+  if (options.quarter && !quarters.has(options.quarter)) quarters.set(options.quarter, options.by ?? "pilote");
   const reporting = [...quarters]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([quarter, by]) => {

@@ -4,6 +4,7 @@ import { paneLabels } from "../labels/catalog";
 import { META_KEYS, hasEvaluationSheets } from "../workbook/layout";
 import { BilanPanel, type SaveFile } from "./BilanPanel";
 import { CheckPanel } from "./CheckPanel";
+import { CollectionPanel } from "./CollectionPanel";
 import { ConsolidationPanel } from "./ConsolidationPanel";
 import { Dashboard } from "./Dashboard";
 import { EntryForm } from "./EntryForm";
@@ -20,11 +21,13 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   subtitle: { margin: 0 },
   switch: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
+  // A task pane is 320 to 400 pixels wide: the views' tabs go on two lines rather than past its edge.
+  tabs: { flexWrap: "wrap" },
 });
 
 export type HostState = "loading" | "excel" | "no-office" | { refused: string };
-export type View = "tableau" | "saisie" | "evaluation" | "verifier" | "bilan" | "consolider";
-export const VIEWS: readonly View[] = ["tableau", "saisie", "evaluation", "verifier", "bilan", "consolider"];
+export type View = "tableau" | "saisie" | "evaluation" | "verifier" | "bilan" | "collecte" | "consolider";
+export const VIEWS: readonly View[] = ["tableau", "saisie", "evaluation", "verifier", "bilan", "collecte", "consolider"];
 
 export interface AppProps {
   host: HostState;
@@ -35,8 +38,9 @@ export interface AppProps {
 }
 
 /**
- * The pane: set-up wizard when the workbook has no tableau, otherwise the dashboard, the entry form, the check and
- * the bilans; a Caf's consolidation workbook (or an empty one, on request) gets the consolidation.
+ * The pane: set-up wizard when the workbook has no tableau, otherwise the dashboard, the entry form, the check, the
+ * bilans and the collection from the partners; a Caf's consolidation workbook (or an empty one, on request) gets the
+ * consolidation.
  */
 export function App({ host, gateway, initialView = "tableau", saveFile }: AppProps) {
   const styles = useStyles();
@@ -140,6 +144,7 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
         </MessageBar>
       ))}
       <TabList
+        className={styles.tabs}
         selectedValue={view === "consolider" ? "tableau" : view}
         onTabSelect={(_, data) => {
           setView(data.value as View);
@@ -153,6 +158,7 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
         <Tab value="evaluation">{t.tabs.evaluation}</Tab>
         <Tab value="verifier">{t.tabs.verifier}</Tab>
         <Tab value="bilan">{t.tabs.bilan}</Tab>
+        <Tab value="collecte">{t.tabs.collecte}</Tab>
       </TabList>
       {(view === "tableau" || view === "consolider") && <Dashboard gateway={gateway} tracking={tracking} onChange={reload} />}
       {view === "saisie" && <EntryForm gateway={gateway} tracking={tracking} onSaved={reload} />}
@@ -166,6 +172,7 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
       )}
       {view === "verifier" && <CheckPanel gateway={gateway} />}
       {view === "bilan" && <BilanPanel gateway={gateway} tracking={tracking} {...(saveFile ? { saveFile } : {})} />}
+      {view === "collecte" && <CollectionPanel gateway={gateway} tracking={tracking} onMerged={reload} {...(saveFile ? { saveFile } : {})} />}
     </>
   );
 }

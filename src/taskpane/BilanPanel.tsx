@@ -39,9 +39,18 @@ const NUMERIC_TYPES = new Set(["nombre", "taux", "montant", "echelle"]);
 
 export type SaveFile = (fileName: string, bytes: Uint8Array) => void;
 
+/** The media type a download is saved with, by the file's extension: the browser picks the application from it. */
+const MEDIA_TYPES: Record<string, string> = {
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  zip: "application/zip",
+};
+
 /** Offers the browser's download of a generated file; in Excel the add-in's web view saves it like a browser. */
 export const downloadFile: SaveFile = (fileName, bytes) => {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" });
+  const extension = fileName.slice(fileName.lastIndexOf(".") + 1).toLowerCase();
+  const blob = new Blob([bytes as BlobPart], { type: MEDIA_TYPES[extension] ?? "application/octet-stream" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -22,12 +22,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { type CollectBy, reportingOf } from "../domain/collection";
 import { formatFrenchDate } from "../domain/dates";
 import { NOT_ENTERED, quarterBoard } from "../domain/dashboard";
-import { quarterLabel } from "../domain/quarters";
+import { type Quarter, quarterLabel } from "../domain/quarters";
 import type { Tracking } from "../domain/tracking";
 import { STATUSES } from "../domain/vocabulary";
-import { paneLabels } from "../labels/catalog";
+import { collectionLabels, paneLabels } from "../labels/catalog";
 import { QuarterPicker } from "./QuarterPicker";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
@@ -46,9 +47,24 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXXS,
   },
   axisColumn: { width: "42%" },
+  // Sized by content: in a pane 380 pixels wide, fixed equal columns would let « Réalisées » run into « Autres ».
+  table: { tableLayout: "auto" },
 });
 
 const t = paneLabels.dashboard;
+const c = collectionLabels.dashboard;
+
+/**
+ * The quarter's collection as far as the journal tells: who was expected and who has returned a file; undefined
+ * while no returned file was ever merged (the tableau does not use the collection).
+ */
+export function collectionReporting(tracking: Tracking, quarter: Quarter): { by: CollectBy; expected: string[]; returned: string[] } | undefined {
+  if (!(tracking.journal ?? []).some((line) => line.kind === "retour")) return undefined;
+  // The journal does not say whether the files went to the pilotes or to the partners: the people who returned theirs do.
+  const byPilot = reportingOf(tracking, quarter, "pilote");
+  const byPartner = reportingOf(tracking, quarter, "partenaire");
+  return byPartner.returned.length > byPilot.returned.length ? { by: "partenaire", ...byPartner } : { by: "pilote", ...byPilot };
+}
 
 const STATUS_COLOURS = {
   "À lancer": "informative",
@@ -67,6 +83,8 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
   const [confirmUnlock, setConfirmUnlock] = useState(false);
   const board = useMemo(() => quarterBoard(tracking, quarter, gateway.today()), [tracking, quarter, gateway]);
   const locked = tracking.lockedQuarters.includes(quarter);
+  const reporting = useMemo(() => collectionReporting(tracking, quarter), [tracking, quarter]);
+  const waiting = reporting ? reporting.expected.filter((person) => !reporting.returned.includes(person)) : [];
   const statuses = [...STATUSES, NOT_ENTERED] as const;
 
   const goTo = async (actionCode: string) => {
@@ -105,7 +123,7 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
           </Badge>
         ))}
       </div>
-      <Table size="small" aria-label={t.byAxis}>
+      <Table size="small" aria-label={t.byAxis} className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.axisColumn}>{t.columns.axis}</TableHeaderCell>
@@ -134,6 +152,17 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
           board.completeness.indicatorsExpected,
         )}
       </Body1>
+      {reporting && (
+        <>
+          <Subtitle2 as="h2">{c.title(quarterLabel(quarter))}</Subtitle2>
+          {reporting.returned.length === 0 ? (
+            <Body1>{c.none}</Body1>
+          ) : (
+            <Body1>{(reporting.by === "pilote" ? c.rate : t.partnersRate)(reporting.returned.length, reporting.expected.length)}</Body1>
+          )}
+          {reporting.returned.length > 0 && waiting.length > 0 && <Caption1>{c.waiting(waiting.join(", "))}</Caption1>}
+        </>
+      )}
       <Subtitle2 as="h2">{t.lateHeading(board.late.length)}</Subtitle2>
       {board.late.length === 0 ? (
         <Caption1>{t.noneLate}</Caption1>

@@ -9,14 +9,17 @@ export function QuarterPicker({
   locked,
   value,
   onChange,
+  hint,
 }: {
   quarters: readonly string[];
   locked: readonly string[];
   value: string;
   onChange: (quarter: string) => void;
+  /** What the quarter chosen applies to, when the view says it. */
+  hint?: string;
 }) {
   return (
-    <Field label={t.label}>
+    <Field label={t.label} {...(hint ? { hint } : {})}>
       <Dropdown value={value} selectedOptions={[value]} onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}>
         {quarters.map((item) => (
           <Option key={item} value={item}>

@@ -2,9 +2,15 @@
  * What the task pane asks of the workbook, behind one interface: the Office.js implementation runs in Excel, and
  * tests hand the same implementation a fake host. Components never touch Office.js.
  */
+import type { CollectBy } from "../domain/collection";
 import { type IsoDate, todayIso } from "../domain/dates";
 import type { Plan } from "../domain/plan";
+import { Refusal } from "../domain/refusal";
+import { officeLabels, paneLabels } from "../labels/catalog";
+import type { MergeOutcome, SoundTableau } from "../services/collection";
+import type { CollectionPackage, PickedFile } from "../services/collection-files";
 import {
+  TableauNotFound,
   generateBilan,
   readBilanReport,
   readConsolidation,
@@ -15,6 +21,7 @@ import {
   writeConsolidation,
   writeQuarterEntry,
   writeEvaluation,
+  writeMergedReturns,
   type BilanRequest,
   type EvaluationEntry,
   type WrittenEvaluation,
@@ -57,6 +64,21 @@ export interface ConsolidationOutcome {
   charts: number;
 }
 
+export interface CollectionProgress {
+  /** Files read so far; equal to `total` once the workbook is being written. */
+  index: number;
+  total: number;
+  file: string;
+}
+
+/** What « Intégrer les retours » did: the merge's outcome per file, and the cells it wrote in the workbook. */
+export interface MergedReturns extends MergeOutcome {
+  /** Addresses written, `Suivi des fiches!F14` style. */
+  cells: string[];
+  /** What the host could not keep, in French. */
+  notes: string[];
+}
+
 export interface TableauGateway {
   today(): IsoDate;
   read(): Promise<WorkbookState>;
@@ -81,6 +103,17 @@ export interface TableauGateway {
     files: readonly BatchFile[],
     options?: { signal?: AbortSignal; onProgress?: (progress: ConsolidationProgress) => void },
   ): Promise<ConsolidationOutcome>;
+  /** The quarter's collection workbooks, one per pilote (or partner), in one .zip, from the tableau as it is now. */
+  collectionPackage(request: { quarter: string; by: CollectBy }): Promise<CollectionPackage>;
+  /**
+   * Reads the returned collection files, merges them into the tableau as it is now, and writes only the cells
+   * whose value they bring and the journal's new lines; nothing when no file brings anything new. `quarter`, when
+   * given, refuses the files of another quarter and tells who has not returned theirs.
+   */
+  mergeReturns(
+    files: readonly PickedFile[],
+    options?: { quarter?: string; by?: CollectBy; onProgress?: (progress: CollectionProgress) => void },
+  ): Promise<MergedReturns>;
 }
 
 /**
@@ -107,6 +140,21 @@ export function officeGateway(
     ...(limits.maxRequestBytes ? { maxRequestBytes: limits.maxRequestBytes } : {}),
   });
   const reads = limits.maxResponseBytes ? { maxResponseBytes: limits.maxResponseBytes } : {};
+  /**
+   * The tableau read from the workbook, without errors: a collection is prepared from, and merged into, a tableau
+   * whose every entry was read (one left out for an error would be taken for an empty cell). Its name, told in the
+   * prepared files' guide, is the workbook's file name, loaded with the sheets' first read.
+   */
+  const soundTableau = async (context: Excel.RequestContext): Promise<SoundTableau> => {
+    const workbook = context.workbook;
+    workbook.load("name");
+    const grids = await readGrids(context, TABLEAU_SHEETS, reads);
+    if (grids[SHEETS.meta] === undefined) throw new TableauNotFound(officeLabels.tableau.notFound);
+    const reading = readTableau(grids, { today: today() });
+    const errors = reading.issues.filter((issue) => issue.severity === "error").length;
+    if (!reading.tracking || !reading.meta || errors > 0) throw new Refusal(paneLabels.collection.tableauHasErrors(Math.max(1, errors)));
+    return { tracking: reading.tracking, meta: reading.meta, name: workbook.name || reading.tracking.plan.convention.territory };
+  };
   const guarded = <T>(feature: Feature, work: () => Promise<T>): Promise<T> => {
     try {
       support.require(feature);
@@ -184,6 +232,45 @@ export function officeGateway(
       const content = mergedContent(stored, batch, fresh, clock().toISOString());
       const written = await run((context) => writeConsolidation(context, content, host()));
       return { verdicts: batch.verdicts, written: true, territories: content.territories.length, kept: content.kept, charts: written.charts };
+    },
+    collectionPackage: async (request) => {
+      support.require("check");
+      const now = clock();
+      const tableau = await run(soundTableau);
+      // The collection's builder and the writer are loaded on first use: they stay out of the pane's first paint.
+      const { collectionPackage } = await import(/* webpackChunkName: "collection" */ "../services/collection-files");
+      return collectionPackage(tableau, { ...request, now, today: todayIso(now) });
+    },
+    mergeReturns: async (files, options = {}) => {
+      support.require("entry");
+      const { readReturnedFiles } = await import(/* webpackChunkName: "collection" */ "../services/collection-files");
+      const { mergeReturns } = await import(/* webpackChunkName: "collection" */ "../services/collection");
+      const returned = await readReturnedFiles(files, (index, total, file) => options.onProgress?.({ index, total, file }));
+      options.onProgress?.({ index: files.length, total: files.length, file: "" });
+      // Read, merged and written in one batch: what the merge compares with is the workbook of this moment.
+      return run(async (context) => {
+        const now = clock();
+        const tableau = await soundTableau(context);
+        const outcome = mergeReturns(tableau, returned, {
+          now,
+          today: todayIso(now),
+          ...(options.quarter ? { quarter: options.quarter } : {}),
+          ...(options.by ? { by: options.by } : {}),
+        });
+        if (!outcome.changed) return { ...outcome, cells: [], notes: [] };
+        const written = await writeMergedReturns(
+          context,
+          {
+            plan: tableau.tracking.plan,
+            files: outcome.files.flatMap((file) =>
+              file.status !== "rejected" && file.quarter ? [{ file: file.file, quarter: file.quarter, changes: file.changes }] : [],
+            ),
+            journal: (outcome.tracking.journal ?? []).slice(tableau.tracking.journal?.length ?? 0),
+          },
+          host(),
+        );
+        return { ...outcome, cells: written.cells, notes: written.notes };
+      });
     },
   };
 }

@@ -150,6 +150,8 @@ export class SheetState {
 }
 
 export class WorkbookState {
+  /** The file's name, as `workbook.name` gives it. */
+  name = "Classeur1";
   sheets: SheetState[] = [];
   activeSheet?: string;
   selection?: { sheet: string; rect: Rect };

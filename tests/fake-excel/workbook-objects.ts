@@ -20,6 +20,16 @@ import { rangeAddress } from "../../src/workbook/sheet-plan";
 export class WorkbookObject extends HostObject {
   readonly typeName = "Workbook";
 
+  override scalars(): string[] {
+    return ["Name"];
+  }
+
+  override get(name: string): unknown {
+    // Excel gives the file's name, or « Classeur1 » before the workbook is first saved.
+    if (name === "Name") return this.host.state.name;
+    return super.get(name);
+  }
+
   override navigate(name: string): HostObject {
     if (name === "Worksheets") return new WorksheetCollectionObject(this.host);
     if (name === "Tables") return new WorkbookTableCollectionObject(this.host);
