@@ -14,7 +14,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
+import { WorkbookFilesButton } from "./WorkbookFilesButton";
 import type { CollectBy } from "../domain/collection";
 import { quarterLabel } from "../domain/quarters";
 import type { Tracking } from "../domain/tracking";
@@ -182,7 +183,6 @@ export function CollectionPanel({
   const [progress, setProgress] = useState<CollectionProgress | undefined>();
   const [merged, setMerged] = useState<MergedReturns | undefined>();
   const [mergeMessage, setMergeMessage] = useState<Message | undefined>();
-  const input = useRef<HTMLInputElement>(null);
   const merging = progress !== undefined;
 
   const prepare = async () => {
@@ -258,24 +258,15 @@ export function CollectionPanel({
       <div className={styles.part}>
         <Subtitle2 as="h2">{t.mergeHeading}</Subtitle2>
         <Body1>{t.mergeIntro}</Body1>
-        <Button className={styles.button} disabled={merging} onClick={() => input.current?.click()}>
-          {t.pick}
-        </Button>
-        {/* The browser's own file button speaks the system's language and cannot be styled: it stays hidden. */}
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          accept=".xlsx"
-          aria-label={t.input}
-          onChange={(event) => {
-            // Copied now: the input's live FileList is emptied right after, before React runs the update.
-            setPicked([...(event.target.files ?? [])]);
+        <WorkbookFilesButton
+          className={styles.button}
+          disabled={merging}
+          label={t.pick}
+          inputLabel={t.input}
+          onFiles={(files) => {
+            setPicked(files);
             setMerged(undefined);
             setMergeMessage(undefined);
-            // The same files can be picked again, after they were corrected.
-            event.target.value = "";
           }}
         />
         <Caption1 aria-live="polite">{t.picked(picked.length)}</Caption1>

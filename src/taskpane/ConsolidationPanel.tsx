@@ -1,5 +1,6 @@
 import { Badge, Body1, Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
+import { WorkbookFilesButton } from "./WorkbookFilesButton";
 import { INTAKE_LABELS } from "../workbook/build-consolidation";
 import type { BatchFile, FileVerdict } from "../domain/consolidation-batch";
 import { paneLabels } from "../labels/catalog";
@@ -87,10 +88,9 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
   const [progress, setProgress] = useState<{ index: number; total: number; file: string } | undefined>();
   const [message, setMessage] = useState<{ intent: "success" | "warning" | "error" | "info"; text: string } | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
-  const input = useRef<HTMLInputElement>(null);
   const busy = progress !== undefined;
 
-  const add = (list: FileList | null) => {
+  const add = (list: FileList | readonly File[] | null) => {
     // Copied now: the input's live FileList is emptied right after, before React runs the update.
     const files = [...(list ?? [])];
     if (files.length === 0) return;
@@ -166,23 +166,7 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
         data-testid="zone-depot"
       >
         <Body1>{t.dropHere}</Body1>
-        <Button appearance="secondary" disabled={busy} onClick={() => input.current?.click()} className={styles.pick}>
-          {t.pick}
-        </Button>
-        {/* The browser's own file button speaks the system's language and cannot be styled: it stays hidden. */}
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={t.input}
-          onChange={(event) => {
-            add(event.target.files);
-            // The same files can be picked again after the list was emptied.
-            event.target.value = "";
-          }}
-        />
+        <WorkbookFilesButton appearance="secondary" disabled={busy} className={styles.pick} label={t.pick} inputLabel={t.input} onFiles={add} />
       </div>
       {progress && (
         <Field

@@ -10,10 +10,11 @@ import { type Plan, allActions, locatedActions } from "../domain/plan";
 import { compareQuarters, parseQuarter, quarterLabel } from "../domain/quarters";
 import type { Tracking } from "../domain/tracking";
 import { INDICATOR_TYPE_LABELS } from "../domain/vocabulary";
-import { collectionLabels, frenchTypography, sheetLabels } from "../labels/catalog";
-import { COLORS, NUMBER_FORMATS } from "./formats";
+import { collectionLabels, sheetLabels } from "../labels/catalog";
+import { NUMBER_FORMATS } from "./formats";
 import { SHEETS } from "./layout";
-import { type CellValue, type SheetPlan, type WorkbookPlan, wrappedRowHeights } from "./sheet-plan";
+import type { CellValue, SheetPlan, WorkbookPlan } from "./sheet-plan";
+import { guideLinesSheet, keyValueSheet } from "./sheets/text-sheets";
 import { ficheEvaluationSheet } from "./sheets/evaluation-sheets";
 import { measurementsSheet } from "./sheets/measurements-sheet";
 import { specSheet } from "./sheets/spec-sheet";
@@ -95,27 +96,7 @@ function collectionGuide(tracking: Tracking, scope: CollectionScope, options: Co
     "",
     ...allActions(planOf(tracking.plan, new Set(scope.actionCodes))).map((action) => `${action.code} – ${action.title}`),
   ];
-  const values: CellValue[][] = lines.map((line) => [frenchTypography(line)]);
-  return {
-    name: sheetLabels.names.guide,
-    visibility: "visible",
-    tabColor: COLORS.title,
-    values,
-    columnWidths: [100],
-    rowHeights: wrappedRowHeights(values, [100], new Set([0])),
-    styles: [
-      { range: { row: 0, col: 0, rows: 1, cols: 1 }, style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
-      { range: { row: 0, col: 0, rows: lines.length, cols: 1 }, style: { wrap: true, verticalAlignment: "top" } },
-      { range: { row: 1, col: 0, rows: 1, cols: 1 }, style: { bold: true } },
-      { range: { row: 4, col: 0, rows: 1, cols: 1 }, style: { bold: true } },
-    ],
-    validations: [],
-    conditionalFormats: [],
-    tables: [],
-    merges: [],
-    protect: true,
-    page: { orientation: "portrait", fitToWidth: true },
-  };
+  return guideLinesSheet(sheetLabels.names.guide, lines, { width: 100, boldRows: [1, 4] });
 }
 
 /** What the person entered in the quarters before: statuses first, then values, latest quarter first. */
@@ -165,17 +146,5 @@ function identitySheet(scope: CollectionScope, options: CollectionOptions): Shee
     [k.tableau, options.tableauName],
     [k.evaluation, options.withEvaluation ? "oui" : "non"],
   ];
-  return {
-    name: collectionLabels.names.meta,
-    visibility: "veryHidden",
-    values: [["cle", "valeur"], ...entries],
-    numberFormats: [["@", "@"], ...entries.map(() => ["@", "@"])],
-    columnWidths: [24, 40],
-    styles: [],
-    validations: [],
-    conditionalFormats: [],
-    tables: [],
-    merges: [],
-    protect: true,
-  };
+  return keyValueSheet(collectionLabels.names.meta, entries);
 }

@@ -3,6 +3,7 @@ import { quartersBetween } from "../../domain/quarters";
 import type { Tracking } from "../../domain/tracking";
 import { FORMAT_ID, LOCK_VALUES, META_KEYS, SHEETS, TEMPLATE_VERSION, lockKey } from "../layout";
 import type { SheetPlan } from "../sheet-plan";
+import { keyValueSheet } from "./text-sheets";
 
 export interface MetaOptions {
   now: string;
@@ -43,19 +44,10 @@ export function metaSheet(tracking: Tracking, options: MetaOptions): SheetPlan {
   const locked = new Set(tracking.lockedQuarters);
   const quarters = [...new Set([...quartersBetween(convention.start, convention.end), ...locked])].sort();
   for (const quarter of quarters) entries.push([lockKey(quarter), locked.has(quarter) ? LOCK_VALUES.locked : LOCK_VALUES.open]);
-  return {
-    name: SHEETS.meta,
-    visibility: "veryHidden",
-    values: [["cle", "valeur"], ...entries],
-    numberFormats: [["@", "@"], ...entries.map(() => ["@", "@"])],
-    columnWidths: [24, 40],
-    styles: [],
-    validations: [],
-    conditionalFormats: [],
-    tables: [],
-    merges: [],
-    protect: true,
-    // A lock is written in its quarter's cell by the lock command: an update keeps that cell as it is.
-    keyed: { keyColumns: [0], entryColumns: [1], entryRows: entries.flatMap(([key], index) => (key.startsWith(META_KEYS.lockPrefix) ? [index + 1] : [])) },
-  };
+  // A lock is written in its quarter's cell by the lock command: an update keeps that cell as it is.
+  return keyValueSheet(SHEETS.meta, entries, {
+    keyColumns: [0],
+    entryColumns: [1],
+    entryRows: entries.flatMap(([key], index) => (key.startsWith(META_KEYS.lockPrefix) ? [index + 1] : [])),
+  });
 }
