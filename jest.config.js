@@ -12,4 +12,7 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!pptxgenjs/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   setupFiles: ["<rootDir>/tests/support/jsdom-setup.ts"],
+  // A whole command run on a two-core CI machine shared with other jobs may take longer than Jest's 5 s: the
+  // timeout only stops a test that hangs. Speed targets are in the benchmarks (npm run bench).
+  testTimeout: 30_000,
 };
