@@ -20,7 +20,7 @@ const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension"].map((name) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "demo/**", "tests/corpus/**"] },
+  { ignores: ["dist/**", "build/**", "publication/**", "node_modules/**", "coverage/**", "demo/**", "tests/corpus/**"] },
   {
     files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },

@@ -53,6 +53,21 @@ export function readDate(value: unknown): IsoDate | undefined {
   return undefined;
 }
 
+/**
+ * A typed date read, or why it is refused: not written as a date (`format`), or written as one the calendar does not
+ * have, such as 31/02/2026 (`impossible`) — the two call for different corrections, so they are told apart.
+ */
+export type DateReading = { date: IsoDate } | { problem: "format" | "impossible" };
+
+export function readTypedDate(value: unknown): DateReading {
+  const date = readDate(value);
+  if (date) return { date };
+  if (typeof value !== "string") return { problem: "format" };
+  const text = value.trim();
+  // Shaped as a date, yet refused by readDate: a day or a month the calendar does not have.
+  return ISO_DATE.test(text) || FRENCH_DATE.test(text) ? { problem: "impossible" } : { problem: "format" };
+}
+
 export function todayIso(now: Date = new Date()): IsoDate {
   return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }

@@ -18,6 +18,11 @@ import {
   matchPeriodicity,
 } from "./vocabulary";
 
+// The pane is served under a Content-Security-Policy without 'unsafe-eval' (deploy/nginx/ctg-suivi.conf): zod's
+// compiled fast path probes `new Function` when a schema is built, which that policy reports as a violation even
+// though zod catches it. Its interpreted parser gives the same results, and a plan is parsed once.
+z.config({ jitless: true });
+
 export interface Convention {
   territory: string;
   /** Code INSEE of a commune or SIREN of an EPCI. */
@@ -164,7 +169,13 @@ const isoDate = (what: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? words.required(what) : words.notDate(what)) })
     .trim()
-    .refine(isValidIsoDate, { error: words.invalidDate(what) });
+    .refine(isValidIsoDate, {
+      // 2026-02-31 has the right form: it is named an impossible date, not a bad format.
+      error: (issue) => {
+        const typed = String(issue.input ?? "").trim();
+        return /^\d{4}-\d{2}-\d{2}$/.test(typed) ? words.impossibleDate(what, typed) : words.invalidDate(what);
+      },
+    });
 
 function closedList<T extends string>(what: string, values: readonly T[], match: (text: string) => T | undefined) {
   const allowed = values.map(quoted).join(", ");
@@ -246,18 +257,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
     if (typeof key === "number") out += `[${key}]`;
     else out += out ? `.${String(key)}` : String(key);
   }
-  return out || "(racine)";
+  return out || words.root;
 }
 
 function translateZodIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "valeur obligatoire manquante";
-  if (issue.code === "invalid_type") return `type invalide : ${frenchType(issue.expected)} attendu`;
+  if (issue.code === "invalid_type" && issue.input === undefined) return words.missingValue;
+  if (issue.code === "invalid_type") return words.invalidType(frenchType(issue.expected));
   return issue.message;
 }
 
 function frenchType(expected: string): string {
-  const names: Record<string, string> = { string: "un texte", number: "un nombre", array: "une liste", object: "un objet", boolean: "vrai ou faux" };
-  return names[expected] ?? expected;
+  return words.jsonTypes[expected] ?? expected;
 }
 
 /** Reads an already-parsed JSON value as a plan. Never throws on bad input: problems come back as French issues. */

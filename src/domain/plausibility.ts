@@ -84,7 +84,7 @@ interface Point {
 }
 
 function display(indicator: Pick<Indicator, "type">, value: number): string {
-  return indicator.type === "taux" ? `${formatFrenchNumber(value)} %` : formatFrenchNumber(value);
+  return indicator.type === "taux" ? `${formatFrenchNumber(value)}\u00a0%` : formatFrenchNumber(value);
 }
 
 /** The same quarter of earlier years: a holiday programme is busy every summer, and that is no outlier. */

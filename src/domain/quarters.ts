@@ -78,6 +78,14 @@ export function previousQuarter(quarter: Quarter): Quarter {
   return quarterFromOrdinal(quarterOrdinal(quarter) - 1);
 }
 
+/**
+ * Whether a quarter has begun on `today`: its first day has come. Entries of a quarter not yet begun are refused,
+ * and the tableau keeps its rows locked until then.
+ */
+export function quarterBegun(quarter: Quarter, today: IsoDate): boolean {
+  return quarterStart(quarter) <= today;
+}
+
 /** Whether a quarter is over on `today`: its last day has passed. Only an ended quarter can be missing entries. */
 export function quarterEnded(quarter: Quarter, today: IsoDate): boolean {
   return quarterEnd(quarter) < today;

@@ -7,7 +7,7 @@ import { type IsoDate, formatFrenchDate } from "./dates";
 import { CONFIRMATION_RULE, FREE_TEXT_RULE, INDICATOR_RULES, PROGRESS_RULE, STATUS_RULE, numberProblem } from "./entry-rules";
 import { type NumberReading, isBlank, readNumber, tidy } from "./numbers";
 import type { Indicator, Severity } from "./plan";
-import { type Quarter, compareQuarters, isQuarter, quarterLabel, quarterStart, quartersBetween } from "./quarters";
+import { type Quarter, compareQuarters, isQuarter, quarterBegun, quarterLabel, quartersBetween } from "./quarters";
 import type { MeasurementValue, StatusEntry } from "./tracking";
 import { type Status, foldText, matchStatus } from "./vocabulary";
 
@@ -78,7 +78,7 @@ export function checkQuarter(quarter: unknown, context: EntryContext): EntryProb
       },
     ];
   }
-  if (quarterStart(quarter) > context.today) {
+  if (!quarterBegun(quarter, context.today)) {
     return [{ field: "quarter", severity: "error", message: entryLabels.quarter.notStarted(quarterLabel(quarter)) }];
   }
   return [];
@@ -217,14 +217,15 @@ export function checkStatusEntry(actionCode: string, quarter: Quarter, raw: RawS
   if (achievements.value !== undefined) entry.achievements = achievements.value;
   if (difficulties.value !== undefined) entry.difficulties = difficulties.value;
   if (adjustments.value !== undefined) entry.adjustments = adjustments.value;
-  problems.push(...crossFieldProblems(entry));
+  problems.push(...crossFieldProblems(entry, isBlank(raw.status)));
   return { value: entry, problems };
 }
 
-function crossFieldProblems(entry: StatusEntry): EntryProblem[] {
+/** `statusBlank`: nothing was typed as the status; a status typed but unknown is already one error, not a missing one. */
+function crossFieldProblems(entry: StatusEntry, statusBlank: boolean): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const { status, progress } = entry;
-  if (status === undefined && (progress !== undefined || entry.achievements || entry.difficulties || entry.adjustments)) {
+  if (statusBlank && (progress !== undefined || entry.achievements || entry.difficulties || entry.adjustments)) {
     problems.push({ field: "status", severity: "error", message: entryLabels.status.missing });
   }
   if (status === "Réalisée" && progress !== undefined && progress < 100) {

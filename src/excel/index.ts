@@ -3,9 +3,10 @@ export { readGrids, readShapes, readBlocks, DEFAULT_MAX_RESPONSE_BYTES } from ".
 export { DEFAULT_MAX_REQUEST_BYTES } from "./request-budget";
 export { setUpTableau, type OfficeSetupResult } from "./setup-tableau";
 export { writeQuarterEntry, EntryRefused, type QuarterEntry, type WrittenEntry } from "./write-entry";
-export { setQuarterLocked } from "./lock-quarter";
+export { openBegunQuarters, setQuarterLocked, type OpenedQuarters } from "./lock-quarter";
 export { readEntrySheets, TableauNotFound } from "./tableau-sheets";
 export { whenOfficeReady, isSetSupported, runInExcel, type ExcelRun, type HostReadiness } from "./host";
+export { officePlatform } from "./host-platform";
 export { generateBilan, readBilanReport, BilanRefused, type BilanRequest, type GeneratedBilan } from "./generate-report";
 export { readConsolidation, writeConsolidation, ConsolidationRefused, type StoredInWorkbook } from "./consolidation-sheets";
 export { FEATURE_REQUIREMENTS, FULL_SUPPORT, FeatureUnavailable, hostSupport, type Feature, type HostSupport } from "./requirements";

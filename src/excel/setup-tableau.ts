@@ -23,7 +23,7 @@ export async function setUpTableau(
   const counter = { syncs: 0 };
   const grids = await readGrids(context, PLANNED_SHEETS, { counter });
   const reading = grids[SHEETS.meta] === undefined ? undefined : readTableau(grids, { today: clock.today });
-  const setup = planSetup(plan, reading, clock.now, grids);
+  const setup = planSetup(plan, reading, clock, grids);
   const report = await applyWorkbookPlan(context, setup.workbookPlan, { ...options, existing: grids });
   const notes = setup.newIdentity ? [officeLabels.newIdentity(plan.convention.territory), ...report.notes] : report.notes;
   return { ...setup, syncs: report.syncs + counter.syncs, requests: report.requests, notes };

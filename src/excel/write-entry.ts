@@ -5,6 +5,7 @@
 import type { Indicator } from "../domain/plan";
 import { Refusal } from "../domain/refusal";
 import type { Measurement, StatusEntry } from "../domain/tracking";
+import { quarterLabel } from "../domain/quarters";
 import { officeLabels, plausibilityLabels } from "../labels/catalog";
 import { confirmationCell, toCellValue } from "../workbook/build-tableau";
 import { SHEETS } from "../workbook/layout";
@@ -37,16 +38,16 @@ export async function writeQuarterEntry(context: Excel.RequestContext, entry: Qu
   const counter = { syncs: 0 };
   const sheets = await readEntrySheets(context, counter);
   if (sheets.lockedQuarters.includes(status.quarter)) {
-    throw new EntryRefused(refused.quarterLocked(status.quarter));
+    throw new EntryRefused(refused.quarterLocked(quarterLabel(status.quarter)));
   }
   const t = sheets.trackingColumns;
   const trackingRow = sheets.trackingRows.get(keyOf(status.actionCode, status.quarter));
-  if (trackingRow === undefined) throw new EntryRefused(refused.noRow(status.actionCode, status.quarter, SHEETS.tracking));
+  if (trackingRow === undefined) throw new EntryRefused(refused.noRow(status.actionCode, quarterLabel(status.quarter), SHEETS.tracking));
 
   const m = sheets.measurementColumns;
   const measurementRows = entry.measurements.map(({ indicator, measurement }) => {
     const row = sheets.measurementRows.get(keyOf(indicator.id, measurement.quarter));
-    if (row === undefined) throw new EntryRefused(refused.notMeasured(indicator.id, measurement.quarter));
+    if (row === undefined) throw new EntryRefused(refused.notMeasured(indicator.id, quarterLabel(measurement.quarter)));
     return row;
   });
 

@@ -183,7 +183,7 @@ async function targetsOf(
     if (change.kind === "statut") {
       if (!STATUS_FIELDS.has(change.field)) throw new Error(`Unknown field ${change.field} of a status`);
       const row = sheets.trackingRows.get(keyOf(change.code, change.period));
-      if (row === undefined) throw new ReturnsRefused(words.entry.noRow(change.code, change.period, SHEETS.tracking));
+      if (row === undefined) throw new ReturnsRefused(words.entry.noRow(change.code, quarterLabel(change.period), SHEETS.tracking));
       const col = t[change.field as keyof typeof t];
       if (col < 0) {
         marksDropped = true;
@@ -195,7 +195,7 @@ async function targetsOf(
       if (!MEASUREMENT_FIELDS.has(change.field)) throw new Error(`Unknown field ${change.field} of a measurement`);
       const indicator = indicators.get(change.code);
       const row = sheets.measurementRows.get(keyOf(change.code, change.period));
-      if (!indicator || row === undefined) throw new ReturnsRefused(words.entry.notMeasured(change.code, change.period));
+      if (!indicator || row === undefined) throw new ReturnsRefused(words.entry.notMeasured(change.code, quarterLabel(change.period)));
       const col = m[change.field as keyof typeof m];
       if (col < 0) {
         marksDropped = true;

@@ -5,15 +5,15 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 
 export const bilanLabels = {
   /** A bilan asked for a period the convention does not cover; `reason` is a sentence fragment. */
-  bilanImpossible: (reason: string) => `Bilan impossible : ${reason}.`,
+  bilanImpossible: (reason: string) => `Bilan impossible\u00a0: ${reason}.`,
   period: {
     yearMissing: "indiquez l'année du point d'étape (par exemple --year 2026)",
     yearOutside: (year: number, first: string, last: string) => `l'année ${year} est hors de la période de la convention (${first} – ${last})`,
     quarterOutside: (quarter: string) => `le trimestre ${quarter} est hors de la période de la convention`,
-    notBegun: (title: string, first: string) => `la période du ${lowerFirst(title)} commence le ${first} : rien n'y a encore été saisi`,
+    notBegun: (title: string, first: string) => `la période du ${lowerFirst(title)} commence le ${first}\u00a0: rien n'y a encore été saisi`,
     /** `end` and `today` as jj/mm/aaaa. */
     notOver: (title: string, end: string, today: string) =>
-      `le ${lowerFirst(title)} couvre la période jusqu'au ${end} : il ne peut être arrêté qu'après cette date. Pour le voir tel qu'il est au ${today}, demandez-le comme bilan provisoire (--provisoire dans la ligne de commande, « Bilan provisoire » dans le volet)`,
+      `le ${lowerFirst(title)} couvre la période jusqu'au ${end}\u00a0: il ne peut être arrêté qu'après cette date. Pour le voir tel qu'il est au ${today}, demandez-le comme bilan provisoire (--provisoire dans la ligne de commande, «\u00a0Bilan provisoire\u00a0» dans le volet)`,
   },
   titles: {
     annual: (year: number | undefined) => `Point d'étape ${year}`,
@@ -31,9 +31,9 @@ export const bilanLabels = {
       `${title}${provisional ? ` provisoire au ${provisional}` : ""}${cdsf ? " — extrait petite enfance (CDSF)" : ""} — ${territory}`,
     /** `first` and `last` in words (« 1er trimestre 2026 »), `asOf` as jj/mm/aaaa. */
     period: (first: string, last: string, asOf: string, percentDone: number) =>
-      `Période couverte : du ${first} au ${last} ; chiffres au ${asOf}. Fiches réalisées : ${String(percentDone).replace(".", ",")} %.`,
+      `Période couverte\u00a0: du ${first} au ${last}\u00a0; chiffres au ${asOf}. Fiches réalisées\u00a0: ${String(percentDone).replace(".", ",")}\u00a0%.`,
     completeness: (statusesFilled: number, statusesExpected: number, valuesFilled: number, valuesExpected: number) =>
-      `Complétude : ${statusesFilled} suivis de fiche sur ${statusesExpected} attendus, ${valuesFilled} valeurs d'indicateur sur ${valuesExpected}.`,
+      `Complétude\u00a0: ${statusesFilled} suivis de fiche sur ${statusesExpected} attendus, ${valuesFilled} valeurs d'indicateur sur ${valuesExpected}.`,
     sections: {
       charts: "Graphiques",
       statuses: "Statuts des fiches actions à la fin de la période",
@@ -41,8 +41,8 @@ export const bilanLabels = {
       indicators: "Indicateurs d'évaluation",
       difficulties: "Dernières difficultés et ajustements",
       toConfirm: (count: number) => `Valeurs à confirmer avant le COPIL (${count})`,
-      effects: "Évaluation des fiches : ce qui a changé pour les habitants",
-      evidence: "Évaluation des fiches : sources et ajustements proposés",
+      effects: "Évaluation des fiches\u00a0: ce qui a changé pour les habitants",
+      evidence: "Évaluation des fiches\u00a0: sources et ajustements proposés",
       axes: "Synthèse des axes et décisions du COPIL",
       chartData: "Données des graphiques",
     },
@@ -78,14 +78,14 @@ export const bilanLabels = {
     },
     /** The latest appreciation of each fiche in the period, counted; `none`: fiches not appreciated yet. */
     appreciations: (counts: Record<string, number>, none: number) =>
-      `Appréciation des objectifs (la plus récente de la période) : ${Object.entries(counts)
-        .map(([appreciation, count]) => `${appreciation.toLowerCase()} : ${count}`)
-        .join(", ")} ; sans appréciation : ${none}.`,
-    noEvaluation: "Aucune évaluation écrite pour cette période (feuilles « Évaluation des fiches » et « Évaluation des axes »).",
+      `Appréciation des objectifs (la plus récente de la période)\u00a0: ${Object.entries(counts)
+        .map(([appreciation, count]) => `${appreciation.toLowerCase()}\u00a0: ${count}`)
+        .join(", ")}\u00a0; sans appréciation\u00a0: ${none}.`,
+    noEvaluation: "Aucune évaluation écrite pour cette période (feuilles «\u00a0Évaluation des fiches\u00a0» et «\u00a0Évaluation des axes\u00a0»).",
     /** Under « Valeurs à confirmer »: where they come from and what to do. */
     toConfirmIntro:
-      "Valeurs valides mais improbables d'après l'historique de chaque indicateur : corrigez-les dans le tableau ou marquez-les « Vérifié » (onglet Vérifier du volet, ou ctg check).",
-    toConfirmMore: (count: number) => `… et ${count} autre(s) : la liste complète est dans l'onglet Vérifier du volet (ou ctg check).`,
+      "Valeurs valides mais improbables d'après l'historique de chaque indicateur\u00a0: corrigez-les dans le tableau ou marquez-les «\u00a0Vérifié\u00a0» (onglet Vérifier du volet, ou ctg check).",
+    toConfirmMore: (count: number) => `… et ${count} autre(s)\u00a0: la liste complète est dans l'onglet Vérifier du volet (ou ctg check).`,
     axisLabel: (code: string) => `Axe ${code}`,
     charts: {
       perAxis: "Statuts des fiches par axe",

@@ -9,6 +9,7 @@
  *   entries     the domain's checks of entries, quarters and plans
  *   plausibility  values that are valid but probably wrong, and their mark of verification
  *   sheets      the tableau's sheet names, headers, guide and cell prompts
+ *   places      where something is in a workbook, in words (sheet, row, column header)
  *   bilans      bilans, their sheets, and the consolidation sheets
  *   deck        the COPIL slide deck
  *   document    the written bilan (Word) and its petite-enfance extract
@@ -17,6 +18,7 @@
  *   cli         the `ctg` command line
  *   office      what the Office.js executor tells (requirement sets, protection, refusals in the live workbook)
  *   pane        the task pane
+ *   handover    a file the pane produced: where it went, or why it could not go and what to do instead
  *   errors      Office.js error codes, file-system errors and unexpected errors
  */
 export { vocabularyLabels } from "./vocabulary";
@@ -24,6 +26,7 @@ export { ruleLabels } from "./rules";
 export { entryLabels } from "./entries";
 export { plausibilityLabels } from "./plausibility";
 export { sheetLabels } from "./sheets";
+export { placeLabels } from "./places";
 export { bilanLabels } from "./bilans";
 export { deckLabels } from "./deck";
 export { documentLabels } from "./document";
@@ -32,5 +35,6 @@ export { fileLabels } from "./files";
 export { cliLabels } from "./cli";
 export { officeLabels } from "./office";
 export { paneLabels } from "./pane";
+export { handoverLabels } from "./handover";
 export { errorLabels } from "./errors";
 export { frenchTypography, frenchCount, frenchNumber, frenchPercent, megabytes, quoted, sentence } from "./compose";

@@ -20,19 +20,19 @@ export const collectionLabels = {
   guide: {
     title: (territory: string, quarter: string) => `Collecte du ${quarter} – Convention territoriale globale – ${territory}`,
     person: (by: "pilote" | "partenaire", person: string, count: number) =>
-      `Fichier préparé pour ${person} (${byWords[by]}) : ${count === 1 ? "1 fiche action" : `${count} fiches actions`}.`,
-    prepared: (date: string, tableau: string) => `Préparé le ${date} à partir du tableau de suivi « ${tableau} ».`,
+      `Fichier préparé pour ${person} (${byWords[by]})\u00a0: ${count === 1 ? "1 fiche action" : `${count} fiches actions`}.`,
+    prepared: (date: string, tableau: string) => `Préparé le ${date} à partir du tableau de suivi «\u00a0${tableau}\u00a0».`,
     lines: (tracking: string, measurements: string, evaluation: string | undefined, context: string) => [
-      "Ce que vous avez à faire :",
-      `1. Feuille « ${tracking} » : pour chacune de vos fiches, choisissez le statut du trimestre, indiquez l'avancement (en %), les réalisations, les difficultés et les ajustements.`,
-      `2. Feuille « ${measurements} » : saisissez la valeur de chaque indicateur pour le trimestre, avec un commentaire si besoin.`,
+      "Ce que vous avez à faire\u00a0:",
+      `1. Feuille «\u00a0${tracking}\u00a0»\u00a0: pour chacune de vos fiches, choisissez le statut du trimestre, indiquez l'avancement (en\u00a0%), les réalisations, les difficultés et les ajustements.`,
+      `2. Feuille «\u00a0${measurements}\u00a0»\u00a0: saisissez la valeur de chaque indicateur pour le trimestre, avec un commentaire si besoin.`,
       ...(evaluation
         ? [
-            `3. Feuille « ${evaluation} » (facultatif) : ce qui a changé pour les habitants cette année, sur quelles sources, et votre appréciation de l'objectif.`,
+            `3. Feuille «\u00a0${evaluation}\u00a0» (facultatif)\u00a0: ce qui a changé pour les habitants cette année, sur quelles sources, et votre appréciation de l'objectif.`,
           ]
         : []),
-      `La feuille « ${context} » rappelle vos saisies des trimestres précédents ; elle ne se modifie pas.`,
-      "Les cellules à saisir sont sur fond crème ; les autres sont protégées. Une cellule laissée vide ne change rien au tableau de suivi.",
+      `La feuille «\u00a0${context}\u00a0» rappelle vos saisies des trimestres précédents\u00a0; elle ne se modifie pas.`,
+      "Les cellules à saisir sont sur fond crème\u00a0; les autres sont protégées. Une cellule laissée vide ne change rien au tableau de suivi.",
       "Enregistrez le fichier au format Excel (.xlsx), sans le renommer si possible, puis renvoyez-le par courriel à la personne qui vous l'a adressé.",
       "Ce fichier s'ouvre avec Excel (sans complément) ou LibreOffice Calc.",
     ],
@@ -54,7 +54,7 @@ export const collectionLabels = {
       period: { header: "Trimestre ou année", content: "trimestre de la saisie (année, pour une évaluation)" },
       field: { header: "Champ", content: "champ écrit (statut, avancement, valeur…)" },
       before: { header: "Avant", content: "ce que le tableau contenait (vide en général)" },
-      after: { header: "Valeur intégrée", content: "valeur écrite ; pour un retour, le nombre de valeurs intégrées" },
+      after: { header: "Valeur intégrée", content: "valeur écrite\u00a0; pour un retour, le nombre de valeurs intégrées" },
     },
   },
   kinds: { retour: "Retour", statut: "Suivi de fiche", saisie: "Saisie d'indicateur", evaluation: "Évaluation de fiche" },
@@ -75,71 +75,74 @@ export const collectionLabels = {
   fileName: (quarter: string, person: string) => `Collecte ${quarter} - ${person}.xlsx`,
   reading: {
     notACollection: (file: string) =>
-      `« ${file} » n'est pas un fichier de collecte préparé par CTG Suivi (feuille cachée d'identification absente) : seuls les fichiers écrits par « ctg collect » ou « Préparer la collecte » s'intègrent.`,
-    metaMissing: (file: string, key: string) => `« ${file} » : l'identification du fichier de collecte est incomplète (« ${key} » manquant).`,
-    otherFormat: (file: string, version: string) => `« ${file} » a été préparé par une version de CTG Suivi que celle-ci ne lit pas (format ${version}).`,
-    otherTableau: (file: string, territory: string) => `« ${file} » a été préparé pour un autre tableau de suivi (${territory}) : il n'est pas intégré.`,
+      `«\u00a0${file}\u00a0» n'est pas un fichier de collecte préparé par CTG Suivi (feuille cachée d'identification absente)\u00a0: seuls les fichiers écrits par «\u00a0ctg collect\u00a0» ou «\u00a0Préparer la collecte\u00a0» s'intègrent.`,
+    metaMissing: (file: string, key: string) =>
+      `«\u00a0${file}\u00a0»\u00a0: l'identification du fichier de collecte est incomplète («\u00a0${key}\u00a0» manquant).`,
+    otherFormat: (file: string, version: string) =>
+      `«\u00a0${file}\u00a0» a été préparé par une version de CTG Suivi que celle-ci ne lit pas (format ${version}).`,
+    otherTableau: (file: string, territory: string) =>
+      `«\u00a0${file}\u00a0» a été préparé pour un autre tableau de suivi (${territory})\u00a0: il n'est pas intégré.`,
     otherQuarter: (file: string, quarter: string, expected: string) =>
-      `« ${file} » a été préparé pour le ${quarter}, pas pour le ${expected} demandé : il n'est pas intégré.`,
+      `«\u00a0${file}\u00a0» a été préparé pour le ${quarter}, pas pour le ${expected} demandé\u00a0: il n'est pas intégré.`,
     lockedQuarter: (file: string, quarter: string) =>
-      `« ${file} » porte sur le ${quarter}, verrouillé après le COPIL : rien n'y est écrit. Déverrouillez le trimestre dans le tableau pour l'intégrer.`,
+      `«\u00a0${file}\u00a0» porte sur le ${quarter}, verrouillé après le COPIL\u00a0: rien n'y est écrit. Déverrouillez le trimestre dans le tableau pour l'intégrer.`,
     structureChanged: (file: string) =>
-      `« ${file} » a été préparé avant une modification du plan d'actions (fiches ou indicateurs) : préparez un nouveau fichier pour cette personne.`,
-    unknownFiche: (file: string, code: string) => `« ${file} » a été préparé pour la fiche ${code}, que le tableau n'a plus.`,
+      `«\u00a0${file}\u00a0» a été préparé avant une modification du plan d'actions (fiches ou indicateurs)\u00a0: préparez un nouveau fichier pour cette personne.`,
+    unknownFiche: (file: string, code: string) => `«\u00a0${file}\u00a0» a été préparé pour la fiche ${code}, que le tableau n'a plus.`,
     hasErrors: (count: number) => (count === 1 ? "1 erreur dans le fichier" : `${count} erreurs dans le fichier`),
-    unreadable: (file: string, reason: string) => `« ${file} » ne peut pas être lu comme un classeur Excel : ${reason}.`,
-    sameFileTwice: (file: string, other: string) => `« ${file} » est le même fichier que « ${other} » : il n'est intégré qu'une fois.`,
+    unreadable: (file: string, reason: string) => `«\u00a0${file}\u00a0» ne peut pas être lu comme un classeur Excel\u00a0: ${reason}.`,
+    sameFileTwice: (file: string, other: string) => `«\u00a0${file}\u00a0» est le même fichier que «\u00a0${other}\u00a0»\u00a0: il n'est intégré qu'une fois.`,
   },
   report: {
-    title: (tableau: string, date: string) => `Intégration des retours dans « ${tableau} » le ${date}`,
+    title: (tableau: string, date: string) => `Intégration des retours dans «\u00a0${tableau}\u00a0» le ${date}`,
     accepted: (file: string, person: string, changes: number) =>
-      `✔ « ${file} » (${person}) : accepté, ${changes === 0 ? "aucune valeur nouvelle pour le tableau" : changes === 1 ? "1 valeur intégrée" : `${changes} valeurs intégrées`}.`,
+      `✔ «\u00a0${file}\u00a0» (${person})\u00a0: accepté, ${changes === 0 ? "aucune valeur nouvelle pour le tableau" : changes === 1 ? "1 valeur intégrée" : `${changes} valeurs intégrées`}.`,
     acceptedWithWarnings: (file: string, person: string, changes: number, warnings: number) =>
-      `⚠ « ${file} » (${person}) : accepté avec ${warnings === 1 ? "1 avertissement" : `${warnings} avertissements`}, ${changes === 1 ? "1 valeur intégrée" : `${changes} valeurs intégrées`}.`,
-    rejected: (file: string) => `✘ « ${file} » : refusé.`,
+      `⚠ «\u00a0${file}\u00a0» (${person})\u00a0: accepté avec ${warnings === 1 ? "1 avertissement" : `${warnings} avertissements`}, ${changes === 1 ? "1 valeur intégrée" : `${changes} valeurs intégrées`}.`,
+    rejected: (file: string) => `✘ «\u00a0${file}\u00a0»\u00a0: refusé.`,
     reason: (text: string) => `    – ${text}`,
-    change: (where: string, field: string, before: string, after: string) => `    ${where}, ${field} : ${before} → ${after}`,
+    change: (where: string, field: string, before: string, after: string) => `    ${where}, ${field}\u00a0: ${before} → ${after}`,
     conflict: (where: string, field: string, inTableau: string, returned: string) =>
-      `    CONFLIT ${where}, ${field} : le tableau contient « ${inTableau} », le fichier « ${returned} ». Rien n'est remplacé : pour garder la valeur du fichier, videz la cellule du tableau et intégrez le fichier de nouveau.`,
-    outOfScope: (where: string) => `    HORS PÉRIMÈTRE ${where} : ce fichier n'a pas été préparé pour cette saisie, elle n'est pas intégrée.`,
-    warning: (where: string, message: string) => `    Avertissement ${where} : ${message}`,
-    issue: (where: string, message: string) => `    ${where} : ${message}`,
+      `    CONFLIT ${where}, ${field}\u00a0: le tableau contient «\u00a0${inTableau}\u00a0», le fichier «\u00a0${returned}\u00a0». Rien n'est remplacé\u00a0: pour garder la valeur du fichier, videz la cellule du tableau et intégrez le fichier de nouveau.`,
+    outOfScope: (where: string) => `    HORS PÉRIMÈTRE ${where}\u00a0: ce fichier n'a pas été préparé pour cette saisie, elle n'est pas intégrée.`,
+    warning: (where: string, message: string) => `    Avertissement ${where}\u00a0: ${message}`,
+    issue: (where: string, message: string) => `    ${where}\u00a0: ${message}`,
     whereStatus: (code: string, quarter: string) => `fiche ${code}, ${quarter}`,
     whereMeasurement: (id: string, quarter: string) => `indicateur ${id}, ${quarter}`,
     whereEvaluation: (code: string, year: string) => `évaluation de la fiche ${code}, ${year}`,
     empty: "(vide)",
     missing: (quarter: string, people: string[]) =>
-      people.length === 0 ? `Tous les fichiers du ${quarter} sont revenus.` : `Pas encore de retour pour le ${quarter} : ${people.join(", ")}.`,
-    rate: (returned: number, expected: number) => `Taux de retour : ${returned} sur ${expected}.`,
+      people.length === 0 ? `Tous les fichiers du ${quarter} sont revenus.` : `Pas encore de retour pour le ${quarter}\u00a0: ${people.join(", ")}.`,
+    rate: (returned: number, expected: number) => `Taux de retour\u00a0: ${returned} sur ${expected}.`,
     written: (tableau: string, changes: number, backup: string) =>
-      `Tableau « ${tableau} » mis à jour : ${changes === 0 ? "aucune valeur nouvelle, retour noté" : changes === 1 ? "1 valeur intégrée" : `${changes} valeurs intégrées`} (journal dans la feuille « ${names.journal} »). Copie de la version précédente : ${backup}`,
-    nothingWritten: (tableau: string) => `Aucune nouvelle valeur : « ${tableau} » n'est pas modifié.`,
-    reportWritten: (file: string) => `Rapport JSON écrit : ${file}`,
-    conflictsLeft: (count: number) => (count === 1 ? "1 conflit à trancher : voir ci-dessus." : `${count} conflits à trancher : voir ci-dessus.`),
+      `Tableau «\u00a0${tableau}\u00a0» mis à jour\u00a0: ${changes === 0 ? "aucune valeur nouvelle, retour noté" : changes === 1 ? "1 valeur intégrée" : `${changes} valeurs intégrées`} (journal dans la feuille «\u00a0${names.journal}\u00a0»). Copie de la version précédente\u00a0: ${backup}`,
+    nothingWritten: (tableau: string) => `Aucune nouvelle valeur\u00a0: «\u00a0${tableau}\u00a0» n'est pas modifié.`,
+    reportWritten: (file: string) => `Rapport JSON écrit\u00a0: ${file}`,
+    conflictsLeft: (count: number) => (count === 1 ? "1 conflit à trancher\u00a0: voir ci-dessus." : `${count} conflits à trancher\u00a0: voir ci-dessus.`),
   },
   cli: {
     collectUsage:
-      "Usage : ctg collect TABLEAU.xlsx --quarter 2026-T4 --out DOSSIER [--by pilote|partenaire]\nÉcrit un fichier par pilote (ou partenaire) avec ses seules fiches du trimestre, à lui envoyer par courriel.",
+      "Usage\u00a0: ctg collect TABLEAU.xlsx --quarter 2026-T4 --out DOSSIER [--by pilote|partenaire]\nÉcrit un fichier par pilote (ou partenaire) avec ses seules fiches du trimestre, à lui envoyer par courriel.",
     mergeUsage:
-      "Usage : ctg merge TABLEAU.xlsx RETOUR.xlsx… [--quarter 2026-T4 [--by pilote|partenaire]] [--report RAPPORT.json]\nIntègre les fichiers de collecte retournés : rien n'est remplacé sans que vous le décidiez.",
-    badBy: (value: string) => `--by « ${value} » : indiquez « pilote » ou « partenaire ».`,
-    badQuarter: (value: string) => `--quarter « ${value} » : indiquez un trimestre comme 2026-T4.`,
+      "Usage\u00a0: ctg merge TABLEAU.xlsx RETOUR.xlsx… [--quarter 2026-T4 [--by pilote|partenaire]] [--report RAPPORT.json]\nIntègre les fichiers de collecte retournés\u00a0: rien n'est remplacé sans que vous le décidiez.",
+    badBy: (value: string) => `--by «\u00a0${value}\u00a0»\u00a0: indiquez «\u00a0pilote\u00a0» ou «\u00a0partenaire\u00a0».`,
+    badQuarter: (value: string) => `--quarter «\u00a0${value}\u00a0»\u00a0: indiquez un trimestre comme 2026-T4.`,
     tableauHasErrors: (file: string, count: number) =>
-      `« ${file} » contient ${count === 1 ? "1 erreur" : `${count} erreurs`} : corrigez-${count === 1 ? "la" : "les"} (ctg check) avant de préparer ou d'intégrer une collecte.`,
-    quarterLocked: (quarter: string) => `Le ${quarter} est verrouillé après le COPIL : il n'y a plus rien à collecter.`,
+      `«\u00a0${file}\u00a0» contient ${count === 1 ? "1 erreur" : `${count} erreurs`}\u00a0: corrigez-${count === 1 ? "la" : "les"} (ctg check) avant de préparer ou d'intégrer une collecte.`,
+    quarterLocked: (quarter: string) => `Le ${quarter} est verrouillé après le COPIL\u00a0: il n'y a plus rien à collecter.`,
     quarterOutside: (quarter: string) => `Le ${quarter} n'est pas un trimestre de la convention.`,
-    quarterNotStarted: (quarter: string) => `Le ${quarter} n'a pas commencé : sa collecte se prépare à partir de son premier jour.`,
-    nobody: (by: "pilote" | "partenaire") => `Aucune fiche du plan ne nomme de ${byWords[by]} : il n'y a personne à qui préparer un fichier.`,
+    quarterNotStarted: (quarter: string) => `Le ${quarter} n'a pas commencé\u00a0: sa collecte se prépare à partir de son premier jour.`,
+    nobody: (by: "pilote" | "partenaire") => `Aucune fiche du plan ne nomme de ${byWords[by]}\u00a0: il n'y a personne à qui préparer un fichier.`,
     written: (count: number, dir: string, quarter: string) =>
-      `${count === 1 ? "1 fichier de collecte écrit" : `${count} fichiers de collecte écrits`} dans ${dir} pour le ${quarter} :`,
+      `${count === 1 ? "1 fichier de collecte écrit" : `${count} fichiers de collecte écrits`} dans ${dir} pour le ${quarter}\u00a0:`,
     fileLine: (file: string, person: string, fiches: number) => `  ${file} – ${person}, ${fiches === 1 ? "1 fiche" : `${fiches} fiches`}`,
-    next: "Envoyez à chacun son fichier ; quand ils reviennent : ctg merge TABLEAU.xlsx RETOURS/*.xlsx",
+    next: "Envoyez à chacun son fichier\u00a0; quand ils reviennent\u00a0: ctg merge TABLEAU.xlsx RETOURS/*.xlsx",
     noFiles: "Indiquez au moins un fichier retourné à intégrer.",
   },
   dashboard: {
     title: (quarter: string) => `Retours de la collecte du ${quarter}`,
     rate: (returned: number, expected: number) => `${returned} sur ${expected} pilotes ont renvoyé leur fichier`,
-    waiting: (people: string) => `En attente : ${people}`,
+    waiting: (people: string) => `En attente\u00a0: ${people}`,
     none: "Aucun fichier de collecte intégré pour ce trimestre.",
   },
   annex: {

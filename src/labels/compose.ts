@@ -1,8 +1,12 @@
 /** Small helpers the catalogue's functions compose French texts with. */
 
-/** French typography: guillemets and the words they hold stay on one line (non-breaking spaces inside « »). */
+/**
+ * French typography for a text composed with values from elsewhere (a value typed by a user, a message of a file):
+ * the space before « : ; ! ? » % » and after « « » becomes non-breaking (U+00A0), so that no line starts with one
+ * of those signs. The catalogue's own texts are written so already.
+ */
 export function frenchTypography(text: string): string {
-  return text.replace(/« /g, "«\u00a0").replace(/ »/g, "\u00a0»");
+  return text.replace(/ (?=[:;!?»%])/g, "\u00a0").replace(/« /g, "«\u00a0");
 }
 
 /** Domain messages are sentence fragments ("la valeur … doit …"); shown alone, they start with a capital. */
@@ -12,7 +16,7 @@ export function sentence(message: string): string {
 
 /** A value between guillemets, as every message quotes what the user typed. */
 export function quoted(value: unknown): string {
-  return `« ${String(value)} »`;
+  return `«\u00a0${String(value)}\u00a0»`;
 }
 
 /** A number as a French reader writes it: decimal comma. */
@@ -22,7 +26,7 @@ export function frenchNumber(value: number): string {
 
 /** A percentage as a French reader writes it: decimal comma and a space before %. */
 export function frenchPercent(value: number): string {
-  return `${frenchNumber(value)} %`;
+  return `${frenchNumber(value)}\u00a0%`;
 }
 
 /** A size in megabytes as limits are told (« 5 Mo », « 5,6 Mo »). */

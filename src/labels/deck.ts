@@ -34,8 +34,9 @@ export const deckLabels = {
     committee: COMMITTEE,
     title: (title: string, cdsf: boolean) => `${title}${cdsf ? CDSF : ""}`,
     /** `first` and `last` in words (« 1er trimestre 2026 »). */
-    period: (first: string, last: string) => `Période couverte : du ${first} au ${last}`,
-    asOf: (date: string, provisional: boolean) => (provisional ? `Bilan provisoire : chiffres au ${date}, avant la fin de la période` : `Chiffres au ${date}`),
+    period: (first: string, last: string) => `Période couverte\u00a0: du ${first} au ${last}`,
+    asOf: (date: string, provisional: boolean) =>
+      provisional ? `Bilan provisoire\u00a0: chiffres au ${date}, avant la fin de la période` : `Chiffres au ${date}`,
     generated: (date: string) => `Document généré le ${date} avec CTG Suivi`,
   },
   synthesis: {
@@ -61,7 +62,7 @@ export const deckLabels = {
     late: " (en retard)",
     targetSeries: "% de la cible",
     targetTitle: (shown: number, total: number) =>
-      total > shown ? `% de la cible atteint, de 0 à 100 % (${shown} indicateurs sur ${total})` : "% de la cible atteint, de 0 à 100 %",
+      total > shown ? `% de la cible atteint, de 0 à 100\u00a0% (${shown} indicateurs sur ${total})` : "% de la cible atteint, de 0 à 100\u00a0%",
     /** A bar's label: the indicator, its figure (a bar past 100 % stops at the scale's end) and the year of its cible. */
     targetBar: (code: string, label: string, percent: string, year: number | undefined) => `${code} ${label} — ${percent}${year ? ` (cible ${year})` : ""}`,
     statusSeries: "Fiches",
@@ -75,10 +76,10 @@ export const deckLabels = {
     valueColumn: "Valeur",
     target: "Cible",
     action: (code: string) => `Fiche action ${code}`,
-    quarters: (filled: number, total: number) => `Trimestres renseignés : ${filled} sur ${total}`,
-    baseline: (value: string) => `Valeur de référence : ${value}`,
-    value: (value: string) => `Valeur sur la période : ${value}`,
-    targetValue: (value: string) => `Cible : ${value}`,
+    quarters: (filled: number, total: number) => `Trimestres renseignés\u00a0: ${filled} sur ${total}`,
+    baseline: (value: string) => `Valeur de référence\u00a0: ${value}`,
+    value: (value: string) => `Valeur sur la période\u00a0: ${value}`,
+    targetValue: (value: string) => `Cible\u00a0: ${value}`,
     reached: (percent: string) => `Cible atteinte à ${percent}`,
   },
   lateAndDifficulties: {
@@ -88,10 +89,10 @@ export const deckLabels = {
     difficulties: (count: number) => `Principales difficultés (${count})`,
     noDifficulty: "Aucune difficulté signalée sur la période.",
     /** The bold start of a difficulty, before its text. */
-    difficulty: (code: string, quarter: string, late: boolean) => `${code} (${quarter})${late ? " — en retard" : ""} : `,
-    adjustment: (text: string) => `Ajustement : ${text}`,
+    difficulty: (code: string, quarter: string, late: boolean) => `${code} (${quarter})${late ? " — en retard" : ""}\u00a0: `,
+    adjustment: (text: string) => `Ajustement\u00a0: ${text}`,
     more: (left: number) =>
-      `… et ${left} autre${left > 1 ? "s" : ""} fiche${left > 1 ? "s" : ""} avec des difficultés : voir la feuille du bilan dans le classeur.`,
+      `… et ${left} autre${left > 1 ? "s" : ""} fiche${left > 1 ? "s" : ""} avec des difficultés\u00a0: voir la feuille du bilan dans le classeur.`,
   },
   /** pptxgenjs gave something other than bytes: reported as an unexpected error. */
   noBinaryOutput: "pptxgenjs n'a pas produit de contenu binaire",

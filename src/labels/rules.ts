@@ -27,10 +27,10 @@ export const ruleLabels = {
       expectation: "un pourcentage entre 0 et 100",
       outOfBounds: "doit être un pourcentage entre 0 et 100",
       tooManyDecimals: "doit être un pourcentage entre 0 et 100",
-      prompt: () => "Pourcentage de 0 % à 100 % (tapez 45 pour 45 %).",
-      refusal: "Le taux doit être compris entre 0 % et 100 %.",
+      prompt: () => "Pourcentage de 0\u00a0% à 100\u00a0% (tapez 45 pour 45\u00a0%).",
+      refusal: "Le taux doit être compris entre 0\u00a0% et 100\u00a0%.",
       referenceExpectation: "un pourcentage entre 0 et 100",
-      referenceRefusal: "Le taux doit être compris entre 0 % et 100 %.",
+      referenceRefusal: "Le taux doit être compris entre 0\u00a0% et 100\u00a0%.",
     },
     montant: {
       expectation: "un montant en euros, positif, à 2 décimales au plus",
@@ -74,17 +74,17 @@ export const ruleLabels = {
   reference: {
     baselineTitle: "Valeur de référence",
     targetTitle: "Cible",
-    baselinePrompt: (expectation: string) => `Valeur de l'indicateur au début de la convention : ${expectation}.`,
-    targetPrompt: (expectation: string) => `Valeur visée à la fin de la convention : ${expectation}.`,
+    baselinePrompt: (expectation: string) => `Valeur de l'indicateur au début de la convention\u00a0: ${expectation}.`,
+    targetPrompt: (expectation: string) => `Valeur visée à la fin de la convention\u00a0: ${expectation}.`,
     /** A texte indicator has no référence nor cible. */
-    none: "Pas de valeur de référence ni de cible pour un indicateur de type texte : laissez la cellule vide.",
+    none: "Pas de valeur de référence ni de cible pour un indicateur de type texte\u00a0: laissez la cellule vide.",
     noneRefusal: "Un indicateur de type texte n'a ni valeur de référence ni cible.",
   },
   progress: {
     title: "Avancement",
-    prompt: "Part de la fiche réalisée, de 0 % à 100 %. Une fiche « Réalisée » est à 100 %.",
+    prompt: "Part de la fiche réalisée, de 0\u00a0% à 100\u00a0%. Une fiche «\u00a0Réalisée\u00a0» est à 100\u00a0%.",
     refusedTitle: "Avancement refusé",
-    refusal: "L'avancement est un pourcentage entier, de 0 % à 100 %.",
+    refusal: "L'avancement est un pourcentage entier, de 0\u00a0% à 100\u00a0%.",
   },
   text: {
     refusal: (max: number) => `${count(max)} caractères au plus.`,

@@ -59,7 +59,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 function percent(value: number): string {
-  return `${formatFrenchNumber(Math.round(value * 10) / 10)} %`;
+  return `${formatFrenchNumber(Math.round(value * 10) / 10)}\u00a0%`;
 }
 
 interface Frame {

@@ -88,6 +88,9 @@ export function axisTargetsChart(report: Report, axis: Axis): ChartRun | undefin
     dataLabels: { value: true, numberFormat: '0" %"' },
     legend: false,
     transformation: { width: WIDTH, height: Math.min(620, 90 + 26 * shown.length) },
-    altText: { name: title, description: shown.map((figures) => `${figures.indicator.id} : ${percentText(figures.percentOfTarget ?? 0)}`).join(" ; ") },
+    altText: {
+      name: title,
+      description: shown.map((figures) => `${figures.indicator.id}\u00a0: ${percentText(figures.percentOfTarget ?? 0)}`).join("\u00a0; "),
+    },
   });
 }

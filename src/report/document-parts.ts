@@ -26,9 +26,9 @@ export const TABLE_PARAGRAPH_STYLES = [
   { id: TABLE_HEADER_STYLE, name: t.styles.tableHeader, basedOn: TABLE_STYLE, run: { size: 18, bold: true, color: hex(COLORS.headerFont) } },
 ];
 
-/** `45,2 %`. */
+/** `45,2 %`, the sign kept with its number (a non-breaking space). */
 export function percentText(value: number): string {
-  return `${formatFrenchNumber(Math.round(value * 10) / 10)} %`;
+  return `${formatFrenchNumber(Math.round(value * 10) / 10)}\u00a0%`;
 }
 
 /** A figure as its indicator reads: a taux with « % », a montant in euros, oui or non; « — » when there is none. */
@@ -74,7 +74,7 @@ export class DocumentParts {
     const lines = text.split(/\r?\n/);
     return new Paragraph({
       children: [
-        new TextRun({ text: `${label} : `, bold: true }),
+        new TextRun({ text: `${label}\u00a0: `, bold: true }),
         ...lines.map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) })),
       ],
     });

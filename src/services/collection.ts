@@ -22,10 +22,11 @@ import { plausibilityFindings, placeKey } from "../domain/plausibility";
 import { isQuarter, quarterLabel, quartersBetween, quarterStart } from "../domain/quarters";
 import { Refusal } from "../domain/refusal";
 import type { Tracking } from "../domain/tracking";
-import { collectionLabels, sentence } from "../labels/catalog";
+import { collectionLabels, placeLabels, sentence } from "../labels/catalog";
 import { buildCollectionPlan } from "../workbook/collection-workbook";
 import type { LocatedIssue } from "../workbook/grid-reader";
 import { hasEvaluationSheets } from "../workbook/layout";
+import { cellWords } from "../workbook/places";
 import { type ReturnedFile, readCollectionIdentity, readReturnedEntries, tableauIdentity } from "../workbook/parse-collection";
 import type { Meta } from "../workbook/parse-structure";
 
@@ -144,7 +145,7 @@ function rejected(file: string, reasons: string[], scope?: CollectionScope): Fil
 }
 
 function issueLine(issue: LocatedIssue): string {
-  return `${issue.sheet}!${issue.cell} : ${issue.message}`;
+  return placeLabels.located(cellWords(issue.sheet, issue.cell), issue.message);
 }
 
 /** The plausibility findings of the merged tracking that are about a value or a status this file wrote. */

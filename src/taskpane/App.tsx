@@ -1,8 +1,8 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { paneLabels } from "../labels/catalog";
 import { META_KEYS, hasEvaluationSheets } from "../workbook/layout";
-import { BilanPanel, type SaveFile } from "./BilanPanel";
+import { BilanPanel } from "./BilanPanel";
 import { CheckPanel } from "./CheckPanel";
 import { CollectionPanel } from "./CollectionPanel";
 import { ConsolidationPanel } from "./ConsolidationPanel";
@@ -10,7 +10,9 @@ import { Dashboard } from "./Dashboard";
 import { EntryForm } from "./EntryForm";
 import { EvaluationPanel } from "./EvaluationPanel";
 import { describeError } from "./errors";
+import { BROWSER_PAGE, type FileHandover, type PaneHost, type SaveFile, fileHandover } from "./file-handover";
 import type { TableauGateway, WorkbookState } from "./gateway";
+import { useVisibleFocus } from "./focus-styles";
 import { SetupWizard } from "./SetupWizard";
 
 const t = paneLabels.app;
@@ -33,7 +35,9 @@ export interface AppProps {
   host: HostState;
   gateway?: TableauGateway;
   initialView?: View;
-  /** Where a generated file goes; the browser's download by default. */
+  /** The host the pane runs in, which decides how a produced file reaches the user; a browser page when not told. */
+  platform?: PaneHost;
+  /** The download itself, where the host allows one; the browser's download by default. */
   saveFile?: SaveFile;
 }
 
@@ -42,8 +46,10 @@ export interface AppProps {
  * bilans and the collection from the partners; a Caf's consolidation workbook (or an empty one, on request) gets the
  * consolidation.
  */
-export function App({ host, gateway, initialView = "tableau", saveFile }: AppProps) {
+export function App({ host, gateway, initialView = "tableau", platform = BROWSER_PAGE, saveFile }: AppProps) {
   const styles = useStyles();
+  useVisibleFocus();
+  const handOver = useMemo(() => fileHandover(platform, saveFile), [platform, saveFile]);
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -61,12 +67,12 @@ export function App({ host, gateway, initialView = "tableau", saveFile }: AppPro
           <MessageBarBody>{host.refused}</MessageBarBody>
         </MessageBar>
       )}
-      {host === "excel" && gateway && <Workspace gateway={gateway} initialView={initialView} {...(saveFile ? { saveFile } : {})} />}
+      {host === "excel" && gateway && <Workspace gateway={gateway} initialView={initialView} handOver={handOver} />}
     </main>
   );
 }
 
-function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway; initialView: View; saveFile?: SaveFile }) {
+function Workspace({ gateway, initialView, handOver }: { gateway: TableauGateway; initialView: View; handOver: FileHandover }) {
   const styles = useStyles();
   const [state, setState] = useState<WorkbookState | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -144,6 +150,7 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
         </MessageBar>
       ))}
       <TabList
+        size="small"
         className={styles.tabs}
         selectedValue={view === "consolider" ? "tableau" : view}
         onTabSelect={(_, data) => {
@@ -171,8 +178,8 @@ function Workspace({ gateway, initialView, saveFile }: { gateway: TableauGateway
         />
       )}
       {view === "verifier" && <CheckPanel gateway={gateway} />}
-      {view === "bilan" && <BilanPanel gateway={gateway} tracking={tracking} {...(saveFile ? { saveFile } : {})} />}
-      {view === "collecte" && <CollectionPanel gateway={gateway} tracking={tracking} onMerged={reload} {...(saveFile ? { saveFile } : {})} />}
+      {view === "bilan" && <BilanPanel gateway={gateway} tracking={tracking} handOver={handOver} />}
+      {view === "collecte" && <CollectionPanel gateway={gateway} tracking={tracking} onMerged={reload} handOver={handOver} />}
     </>
   );
 }

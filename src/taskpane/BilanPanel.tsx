@@ -15,15 +15,18 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { allIndicators } from "../domain/plan";
-import { type Quarter, parseQuarter, quartersBetween } from "../domain/quarters";
+import { type Quarter, parseQuarter, quarterLabel, quartersBetween } from "../domain/quarters";
 import { formatFrenchDate } from "../domain/dates";
 import { quarterEnd } from "../domain/quarters";
 import { midtermEnd, reportPeriod, type ReportKind } from "../domain/report";
 import type { Tracking } from "../domain/tracking";
 import type { BilanRequest } from "../excel";
-import { paneLabels } from "../labels/catalog";
+import { handoverLabels, paneLabels } from "../labels/catalog";
 import { describeError } from "./errors";
+import { type FileHandover, type Handover, bilanCommand } from "./file-handover";
+import { HandoverNote } from "./HandoverNote";
 import type { TableauGateway } from "./gateway";
+import { dropdownSlots } from "./list-fields";
 import { defaultQuarter } from "./quarters-ui";
 
 const useStyles = makeStyles({
@@ -37,30 +40,6 @@ const KIND_LABELS: Record<ReportKind, string> = t.kinds;
 const AUTOMATIC = "";
 const NUMERIC_TYPES = new Set(["nombre", "taux", "montant", "echelle"]);
 
-export type SaveFile = (fileName: string, bytes: Uint8Array) => void;
-
-/** The media type a download is saved with, by the file's extension: the browser picks the application from it. */
-const MEDIA_TYPES: Record<string, string> = {
-  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  zip: "application/zip",
-};
-
-/** Offers the browser's download of a generated file; in Excel the add-in's web view saves it like a browser. */
-export const downloadFile: SaveFile = (fileName, bytes) => {
-  const extension = fileName.slice(fileName.lastIndexOf(".") + 1).toLowerCase();
-  const blob = new Blob([bytes as BlobPart], { type: MEDIA_TYPES[extension] ?? "application/octet-stream" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
-
 /** The bilan intermédiaire's last quarter by default: the end of the middle year, or the last quarter over if earlier. */
 function defaultMidtermEnd(tracking: Tracking, today: string): Quarter {
   const middle = midtermEnd(tracking);
@@ -73,7 +52,7 @@ function defaultMidtermEnd(tracking: Tracking, today: string): Quarter {
  * Point d'étape, bilan intermédiaire or final: the sheet with its native charts, and to download the written bilan
  * (Word) a COPIL adopts and the COPIL deck.
  */
-export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gateway: TableauGateway; tracking: Tracking; saveFile?: SaveFile }) {
+export function BilanPanel({ gateway, tracking, handOver }: { gateway: TableauGateway; tracking: Tracking; handOver: FileHandover }) {
   const styles = useStyles();
   const quarters = useMemo(() => quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end), [tracking]);
   const years = useMemo(() => [...new Set(quarters.map((quarter) => parseQuarter(quarter)!.year))], [quarters]);
@@ -98,6 +77,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
   const [indicatorId, setIndicatorId] = useState(AUTOMATIC);
   const [busy, setBusy] = useState<"sheet" | "deck" | "document" | undefined>();
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
+  const [handed, setHanded] = useState<Handover | undefined>();
 
   const request = (): BilanRequest => ({
     kind,
@@ -111,18 +91,19 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
   const act = async (what: "sheet" | "deck" | "document") => {
     setBusy(what);
     setMessage(undefined);
+    setHanded(undefined);
     try {
       if (what === "sheet") {
         const generated = await gateway.generateBilan(request());
         setMessage({ intent: "success", text: [t.sheetWritten(generated.sheetName, generated.charts), ...generated.notes].join(" ") });
       } else if (what === "deck") {
         const deck = await gateway.bilanDeck(request());
-        saveFile(deck.fileName, deck.bytes);
-        setMessage({ intent: "success", text: t.deckReady(deck.fileName, deck.slides) });
+        const made = handoverLabels.made.deck(deck.fileName, deck.slides);
+        setHanded(handOver({ fileName: deck.fileName, bytes: deck.bytes, made, command: bilanCommand(request()) }));
       } else {
         const document = await gateway.bilanDocument(request());
-        saveFile(document.fileName, document.bytes);
-        setMessage({ intent: "success", text: t.documentReady(document.fileName, document.axes, document.actions) });
+        const made = handoverLabels.made.document(document.fileName, document.axes, document.actions);
+        setHanded(handOver({ fileName: document.fileName, bytes: document.bytes, made, command: bilanCommand(request()) }));
       }
     } catch (caught) {
       setMessage({ intent: "error", text: describeError(caught) });
@@ -147,7 +128,12 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
       </Field>
       {kind === "annual" && (
         <Field label={t.year}>
-          <Dropdown value={String(year)} selectedOptions={[String(year)]} onOptionSelect={(_, data) => data.optionValue && setYear(Number(data.optionValue))}>
+          <Dropdown
+            {...dropdownSlots}
+            value={String(year)}
+            selectedOptions={[String(year)]}
+            onOptionSelect={(_, data) => data.optionValue && setYear(Number(data.optionValue))}
+          >
             {years.map((item) => (
               <Option key={item} value={String(item)}>
                 {String(item)}
@@ -158,10 +144,15 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
       )}
       {kind === "midterm" && (
         <Field label={t.until} hint={t.untilHint}>
-          <Dropdown value={until} selectedOptions={[until]} onOptionSelect={(_, data) => data.optionValue && setUntil(data.optionValue)}>
+          <Dropdown
+            {...dropdownSlots}
+            value={quarterLabel(until)}
+            selectedOptions={[until]}
+            onOptionSelect={(_, data) => data.optionValue && setUntil(data.optionValue)}
+          >
             {quarters.map((item) => (
               <Option key={item} value={item}>
-                {item}
+                {quarterLabel(item)}
               </Option>
             ))}
           </Dropdown>
@@ -169,6 +160,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
       )}
       <Field label={t.seriesIndicator}>
         <Dropdown
+          {...dropdownSlots}
           value={indicatorLabel(indicatorId)}
           selectedOptions={[indicatorId]}
           onOptionSelect={(_, data) => setIndicatorId(data.optionValue ?? AUTOMATIC)}
@@ -212,6 +204,7 @@ export function BilanPanel({ gateway, tracking, saveFile = downloadFile }: { gat
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      {handed && <HandoverNote handed={handed} />}
       <Body1>{t.regenerating}</Body1>
     </section>
   );

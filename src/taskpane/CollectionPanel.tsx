@@ -19,12 +19,13 @@ import { WorkbookFilesButton } from "./WorkbookFilesButton";
 import type { CollectBy } from "../domain/collection";
 import { quarterLabel } from "../domain/quarters";
 import type { Tracking } from "../domain/tracking";
-import { collectionLabels, paneLabels } from "../labels/catalog";
+import { collectionLabels, handoverLabels, paneLabels } from "../labels/catalog";
 import type { FileOutcome, FileStatus } from "../services/collection";
 import type { PackagedFile } from "../services/collection-files";
 import { placeWords, shownValue } from "../services/collection-report";
 import { SHEETS } from "../workbook/layout";
-import { type SaveFile, downloadFile } from "./BilanPanel";
+import { type FileHandover, type Handover, collectCommand } from "./file-handover";
+import { HandoverNote } from "./HandoverNote";
 import { QuarterPicker } from "./QuarterPicker";
 import { describeError } from "./errors";
 import type { CollectionProgress, MergedReturns, TableauGateway } from "./gateway";
@@ -165,12 +166,12 @@ export function CollectionPanel({
   gateway,
   tracking,
   onMerged,
-  saveFile = downloadFile,
+  handOver,
 }: {
   gateway: TableauGateway;
   tracking: Tracking;
   onMerged: () => Promise<void>;
-  saveFile?: SaveFile;
+  handOver: FileHandover;
 }) {
   const styles = useStyles();
   const quarters = useMemo(() => startedQuarters(tracking, gateway.today()), [tracking, gateway]);
@@ -179,6 +180,7 @@ export function CollectionPanel({
   const [preparing, setPreparing] = useState(false);
   const [prepared, setPrepared] = useState<PackagedFile[]>([]);
   const [prepareMessage, setPrepareMessage] = useState<Message | undefined>();
+  const [handed, setHanded] = useState<Handover | undefined>();
   const [picked, setPicked] = useState<File[]>([]);
   const [progress, setProgress] = useState<CollectionProgress | undefined>();
   const [merged, setMerged] = useState<MergedReturns | undefined>();
@@ -188,12 +190,20 @@ export function CollectionPanel({
   const prepare = async () => {
     setPreparing(true);
     setPrepareMessage(undefined);
+    setHanded(undefined);
     setPrepared([]);
     try {
       const made = await gateway.collectionPackage({ quarter, by });
-      saveFile(made.fileName, made.bytes);
+      setHanded(
+        handOver({
+          fileName: made.fileName,
+          bytes: made.bytes,
+          made: handoverLabels.made.collection(made.fileName, made.files.length, quarterLabel(quarter)),
+          command: collectCommand({ quarter, by }),
+          afterwards: handoverLabels.afterCollection,
+        }),
+      );
       setPrepared(made.files);
-      setPrepareMessage({ intent: "success", text: t.prepared(made.fileName, made.files.length, quarterLabel(quarter)) });
     } catch (caught) {
       setPrepareMessage({ intent: "error", text: describeError(caught) });
     } finally {
@@ -244,6 +254,7 @@ export function CollectionPanel({
             <MessageBarBody>{prepareMessage.text}</MessageBarBody>
           </MessageBar>
         )}
+        {handed && <HandoverNote handed={handed} />}
         {prepared.length > 0 && (
           <ul className={styles.list} aria-label={t.preparedFiles}>
             {prepared.map((file) => (

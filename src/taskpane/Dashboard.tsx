@@ -21,11 +21,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { type CollectBy, reportingOf } from "../domain/collection";
 import { formatFrenchDate } from "../domain/dates";
 import { NOT_ENTERED, quarterBoard } from "../domain/dashboard";
-import { type Quarter, quarterLabel } from "../domain/quarters";
+import { type Quarter, quarterEnd, quarterLabel } from "../domain/quarters";
 import type { Tracking } from "../domain/tracking";
 import { STATUSES } from "../domain/vocabulary";
 import { collectionLabels, paneLabels } from "../labels/catalog";
@@ -46,7 +46,12 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXXS,
   },
-  axisColumn: { width: "42%" },
+  // The counts take the width of their header (1 % in an automatic table layout shrinks a column to its content),
+  // and the axis's title all the rest: at 350 pixels, equal shares made it one word per line.
+  axisColumn: { width: "auto" },
+  count: { width: "1%", whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  lockButton: { alignSelf: "flex-start" },
+  dialogContent: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // Sized by content: in a pane 380 pixels wide, fixed equal columns would let « Réalisées » run into « Autres ».
   table: { tableLayout: "auto" },
 });
@@ -81,6 +86,15 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
   const [quarter, setQuarter] = useState(() => defaultQuarter(tracking, gateway.today()));
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
   const [confirmUnlock, setConfirmUnlock] = useState(false);
+  const [confirmLock, setConfirmLock] = useState(false);
+  /** What locking or unlocking did, told beside its button: the button sits at the foot of a long view. */
+  const [lockMessage, setLockMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
+  const lockMessageRef = useRef<HTMLDivElement>(null);
+  /** Bumped when a dialog has finished closing: a modal dialog locks the page's scrolling until then. */
+  const [dialogClosed, setDialogClosed] = useState(0);
+  const afterClosing = {
+    onMotionFinish: (_: null, data: { direction: "enter" | "exit" }) => data.direction === "exit" && setDialogClosed((count) => count + 1),
+  };
   const board = useMemo(() => quarterBoard(tracking, quarter, gateway.today()), [tracking, quarter, gateway]);
   const locked = tracking.lockedQuarters.includes(quarter);
   const reporting = useMemo(() => collectionReporting(tracking, quarter), [tracking, quarter]);
@@ -97,18 +111,55 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
   };
   const toggleLock = async (lock: boolean) => {
     setConfirmUnlock(false);
+    setConfirmLock(false);
     try {
       await gateway.setLocked(quarter, lock);
-      setMessage({ intent: "success", text: lock ? t.locked(quarter) : t.unlocked(quarter) });
+      setLockMessage({ intent: "success", text: lock ? t.locked(quarterLabel(quarter)) : t.unlocked(quarterLabel(quarter)) });
       await onChange();
     } catch (error) {
-      setMessage({ intent: "error", text: describeError(error) });
+      setLockMessage({ intent: "error", text: describeError(error) });
     }
   };
+  /** Opens a confirmation; the outcome of an earlier lock goes, so that closing the dialog does not bring it back. */
+  const ask = (open: (open: boolean) => void) => {
+    setLockMessage(undefined);
+    open(true);
+  };
+  // A quarter still running, or with fiches left without a status, is locked only once the user confirms it.
+  const missingStatuses = board.completeness.actions - board.completeness.actionsWithStatus;
+  const lockNeedsConfirmation = !board.completeness.ended || missingStatuses > 0;
+  useEffect(() => {
+    // The outcome is brought into view and focused, so that sighted and screen-reader users alike learn it; again once
+    // the confirmation dialog has gone, since it held the page still and gave the focus back to its button.
+    const element = lockMessageRef.current;
+    if (!lockMessage || !element) return;
+    const bringIntoView = () => element.scrollIntoView({ block: "nearest" });
+    const frame = requestAnimationFrame(() => {
+      bringIntoView();
+      element.focus({ preventScroll: true });
+    });
+    // Fluent's message bar takes its final height once it has measured itself: it is kept in view while it settles.
+    const observer = typeof ResizeObserver === "undefined" ? undefined : new ResizeObserver(bringIntoView);
+    observer?.observe(element);
+    const settled = setTimeout(() => observer?.disconnect(), 2_000);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(settled);
+      observer?.disconnect();
+    };
+  }, [lockMessage, dialogClosed]);
 
   return (
     <div className={styles.section}>
-      <QuarterPicker quarters={quarters} locked={tracking.lockedQuarters} value={quarter} onChange={setQuarter} />
+      <QuarterPicker
+        quarters={quarters}
+        locked={tracking.lockedQuarters}
+        value={quarter}
+        onChange={(next) => {
+          setQuarter(next);
+          setLockMessage(undefined);
+        }}
+      />
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
@@ -123,22 +174,22 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
           </Badge>
         ))}
       </div>
-      <Table size="small" aria-label={t.byAxis} className={styles.table}>
+      <Table size="extra-small" aria-label={t.byAxis} className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.axisColumn}>{t.columns.axis}</TableHeaderCell>
-            <TableHeaderCell>{t.columns.inProgress}</TableHeaderCell>
-            <TableHeaderCell>{t.columns.done}</TableHeaderCell>
-            <TableHeaderCell>{t.columns.others}</TableHeaderCell>
+            <TableHeaderCell className={styles.count}>{t.columns.inProgress}</TableHeaderCell>
+            <TableHeaderCell className={styles.count}>{t.columns.done}</TableHeaderCell>
+            <TableHeaderCell className={styles.count}>{t.columns.others}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {board.perAxis.map(({ axis, counts }) => (
             <TableRow key={axis.code}>
               <TableCell>{`${axis.code}. ${axis.title}`}</TableCell>
-              <TableCell>{counts["En cours"]}</TableCell>
-              <TableCell>{counts.Réalisée}</TableCell>
-              <TableCell>{counts["À lancer"] + counts.Reportée + counts.Abandonnée + counts[NOT_ENTERED]}</TableCell>
+              <TableCell className={styles.count}>{counts["En cours"]}</TableCell>
+              <TableCell className={styles.count}>{counts.Réalisée}</TableCell>
+              <TableCell className={styles.count}>{counts["À lancer"] + counts.Reportée + counts.Abandonnée + counts[NOT_ENTERED]}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -193,16 +244,45 @@ export function Dashboard({ gateway, tracking, onChange }: { gateway: TableauGat
         </Button>
       ))}
       {locked ? (
-        <Button onClick={() => setConfirmUnlock(true)}>{t.unlock}</Button>
+        <Button className={styles.lockButton} onClick={() => ask(setConfirmUnlock)}>
+          {t.unlock}
+        </Button>
       ) : (
-        <Button appearance="primary" onClick={() => void toggleLock(true)}>
+        <Button appearance="primary" className={styles.lockButton} onClick={() => (lockNeedsConfirmation ? ask(setConfirmLock) : void toggleLock(true))}>
           {t.lock}
         </Button>
       )}
-      <Dialog open={confirmUnlock} onOpenChange={(_, data) => setConfirmUnlock(data.open)}>
+      <div ref={lockMessageRef} tabIndex={-1} aria-live="polite">
+        {lockMessage && (
+          <MessageBar intent={lockMessage.intent}>
+            <MessageBarBody>{lockMessage.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <Dialog open={confirmLock} onOpenChange={(_, data) => setConfirmLock(data.open)} surfaceMotion={afterClosing}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t.unlockTitle(quarter)}</DialogTitle>
+            <DialogTitle>{t.lockTitle(quarterLabel(quarter))}</DialogTitle>
+            <DialogContent className={styles.dialogContent}>
+              {!board.completeness.ended && <Body1>{t.lockNotEnded(formatFrenchDate(quarterEnd(quarter)))}</Body1>}
+              {missingStatuses > 0 && <Body1>{t.lockMissing(missingStatuses, board.completeness.actions)}</Body1>}
+              <Body1>{t.lockWarning}</Body1>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirmLock(false)}>
+                {t.cancel}
+              </Button>
+              <Button appearance="primary" onClick={() => void toggleLock(true)}>
+                {t.confirmLock}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      <Dialog open={confirmUnlock} onOpenChange={(_, data) => setConfirmUnlock(data.open)} surfaceMotion={afterClosing}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.unlockTitle(quarterLabel(quarter))}</DialogTitle>
             <DialogContent>{t.unlockWarning}</DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConfirmUnlock(false)}>

@@ -17,15 +17,18 @@ import { useMemo, useState } from "react";
 import { formatFrenchNumber } from "../domain/numbers";
 import { allActions } from "../domain/plan";
 import { type Finding, draftFindings } from "../domain/plausibility";
-import { measuredQuarters, previousQuarter, quartersBetween } from "../domain/quarters";
+import { measuredQuarters, previousQuarter, quarterLabel, quartersBetween } from "../domain/quarters";
 import { type Tracking, measurementKey, statusKey } from "../domain/tracking";
 import { checkMeasurementValue, checkStatusEntry, checkText } from "../domain/validation";
 import { INDICATOR_TYPE_LABELS, STATUSES } from "../domain/vocabulary";
 import { paneLabels, sentence, vocabularyLabels } from "../labels/catalog";
 import { MEASUREMENTS_SPEC, TRACKING_SPEC, columnOf } from "../workbook/tableau-columns";
 import { FichePicker } from "./FichePicker";
+import { dropdownSlots } from "./list-fields";
 import { QuarterPicker } from "./QuarterPicker";
 import { promptOf } from "./column-prompt";
+import { rowsWords } from "../workbook/places";
+import { saveButton, saveFooter, useSaveFooter } from "./save-footer";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 import { defaultQuarter, startedQuarters } from "./quarters-ui";
@@ -46,6 +49,8 @@ const [YES, NO] = vocabularyLabels.yesNo;
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  footer: saveFooter,
+  saveButton,
   indicator: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
 });
 
@@ -86,7 +91,7 @@ function Plausibility({
   show?: (value: number) => string;
 }) {
   if (!finding) return null;
-  const previous = finding.previous.map((point) => t.previousValue(point.quarter, show(point.value)));
+  const previous = finding.previous.map((point) => t.previousValue(quarterLabel(point.quarter), show(point.value)));
   return (
     <MessageBar intent={checked ? "info" : "warning"}>
       <MessageBarBody>
@@ -103,6 +108,7 @@ function Plausibility({
 /** The quarterly entry of one fiche: checked as the user types, written only when every field is valid. */
 export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGateway; tracking: Tracking; onSaved: () => Promise<void> }) {
   const styles = useStyles();
+  const footer = useSaveFooter();
   const actions = useMemo(() => allActions(tracking.plan), [tracking]);
   const quarters = useMemo(() => startedQuarters(tracking, gateway.today()), [tracking, gateway]);
   const [quarter, setQuarter] = useState(() => defaultQuarter(tracking, gateway.today()));
@@ -183,7 +189,10 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
     if (hasErrors || locked) return;
     try {
       const written = await gateway.writeEntry({ status, measurements: measurementsTyped });
-      setMessage({ intent: "success", text: [t.saved(written.cells, code, quarter), ...written.notes].join(" ") });
+      setMessage({
+        intent: "success",
+        text: [t.saved(written.cells.length, code, quarterLabel(quarter), rowsWords(written.cells)), ...written.notes].join(" "),
+      });
       await onSaved();
     } catch (error) {
       setMessage({ intent: "error", text: describeError(error) });
@@ -205,7 +214,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
       <FichePicker actions={actions} code={code} label={t.fiche} hint={t.ficheHint} onSelect={(next) => resetFor(next, quarter)} />
       {locked && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t.lockedQuarter(quarter)}</MessageBarBody>
+          <MessageBarBody>{t.lockedQuarter(quarterLabel(quarter))}</MessageBarBody>
         </MessageBar>
       )}
       <Field
@@ -215,6 +224,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
         validationState={problemOf("status") ? (problemOf("status")!.severity === "error" ? "error" : "warning") : "none"}
       >
         <Dropdown
+          {...dropdownSlots}
           placeholder={t.statusPlaceholder}
           value={texts.status}
           selectedOptions={texts.status ? [texts.status] : []}
@@ -292,7 +302,7 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
                 checked={markOf(indicator.id)}
                 disabled={locked}
                 onChange={(checked) => setMarks({ ...marks, [indicator.id]: checked })}
-                show={(number) => display(indicator.type === "taux" ? `${formatFrenchNumber(number)} %` : number)}
+                show={(number) => display(indicator.type === "taux" ? `${formatFrenchNumber(number)}\u00a0%` : number)}
               />
             )}
             {/* The comment is checked like every text (TEXT_MAX_LENGTH): a refused one says so here, not only by a disabled button. */}
@@ -310,16 +320,18 @@ export function EntryForm({ gateway, tracking, onSaved }: { gateway: TableauGate
           </div>
         );
       })}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {unconfirmed > 0 && !locked && <Caption1>{t.warningsDoNotBlock(unconfirmed)}</Caption1>}
-      {hasErrors && !locked && <Caption1>{t.fixFields}</Caption1>}
-      <Button appearance="primary" type="submit" disabled={hasErrors || locked}>
-        {t.save}
-      </Button>
+      <div ref={footer} className={styles.footer}>
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {unconfirmed > 0 && !locked && <Caption1>{t.warningsDoNotBlock(unconfirmed)}</Caption1>}
+        {hasErrors && !locked && <Caption1>{t.fixFields}</Caption1>}
+        <Button appearance="primary" className={styles.saveButton} type="submit" disabled={hasErrors || locked}>
+          {t.save}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -33,7 +33,10 @@ import { APPRECIATIONS } from "../domain/vocabulary";
 import { paneLabels, sentence } from "../labels/catalog";
 import { AXIS_EVALUATION_SPEC, FICHE_EVALUATION_SPEC, columnOf } from "../workbook/tableau-columns";
 import { promptOf } from "./column-prompt";
+import { rowsWords } from "../workbook/places";
+import { saveButton, saveFooter, useSaveFooter } from "./save-footer";
 import { FichePicker } from "./FichePicker";
+import { dropdownSlots } from "./list-fields";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 
@@ -53,6 +56,8 @@ type TextField = "effects" | "evidence" | "adjustments" | "synthesis" | "decisio
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   context: { color: tokens.colorNeutralForeground2 },
+  footer: saveFooter,
+  saveButton,
 });
 
 type Subject = "fiche" | "axe";
@@ -87,6 +92,7 @@ export function EvaluationPanel({
   onSaved: () => Promise<void>;
 }) {
   const styles = useStyles();
+  const footer = useSaveFooter();
   const today = gateway.today();
   const years = conventionYears(tracking.plan.convention).filter((year) => `${year}-01-01` <= today);
   const actions = useMemo(() => allActions(tracking.plan), [tracking.plan]);
@@ -170,7 +176,10 @@ export function EvaluationPanel({
         subject === "fiche"
           ? await gateway.writeEvaluation({ kind: "fiche", entry: fiche.value })
           : await gateway.writeEvaluation({ kind: "axe", entry: axis.value });
-      setMessage({ intent: "success", text: t.saved(written.cells, subject === "fiche" ? t.ofFiche(code) : t.ofAxis(axisCode), year) });
+      setMessage({
+        intent: "success",
+        text: t.saved(written.cells.length, subject === "fiche" ? t.ofFiche(code) : t.ofAxis(axisCode), year, rowsWords(written.cells)),
+      });
       await onSaved();
     } catch (error) {
       setMessage({ intent: "error", text: describeError(error) });
@@ -201,6 +210,7 @@ export function EvaluationPanel({
       <Body1>{t.intro}</Body1>
       <Field label={t.year}>
         <Dropdown
+          {...dropdownSlots}
           value={String(year)}
           selectedOptions={[String(year)]}
           onOptionSelect={(_, data) => data.optionValue && resetFor(Number(data.optionValue), code, axisCode)}
@@ -238,6 +248,7 @@ export function EvaluationPanel({
             validationState={problemOf("appreciation") ? "error" : "none"}
           >
             <Dropdown
+              {...dropdownSlots}
               placeholder={t.appreciationPlaceholder}
               value={texts.appreciation}
               selectedOptions={texts.appreciation ? [texts.appreciation] : []}
@@ -257,6 +268,7 @@ export function EvaluationPanel({
         <>
           <Field label={t.axis}>
             <Dropdown
+              {...dropdownSlots}
               value={(() => {
                 const found = tracking.plan.axes.find((candidate) => candidate.code === axisCode);
                 return found ? t.axisOption(found.code, found.title) : "";
@@ -275,15 +287,17 @@ export function EvaluationPanel({
           {textField("decisions")}
         </>
       )}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {hasErrors && <Caption1>{t.fixFields}</Caption1>}
-      <Button appearance="primary" type="submit" disabled={hasErrors}>
-        {t.save}
-      </Button>
+      <div ref={footer} className={styles.footer}>
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {hasErrors && <Caption1>{t.fixFields}</Caption1>}
+        <Button appearance="primary" className={styles.saveButton} type="submit" disabled={hasErrors}>
+          {t.save}
+        </Button>
+      </div>
     </form>
   );
 }

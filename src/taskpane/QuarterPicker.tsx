@@ -1,9 +1,11 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { quarterLabel } from "../domain/quarters";
 import { paneLabels } from "../labels/catalog";
+import { dropdownSlots } from "./list-fields";
 
 const t = paneLabels.quarterPicker;
 
-/** The quarter chooser shared by the dashboard and the entry form; locked quarters say so. */
+/** The quarter chooser shared by the dashboard and the entry form; quarters are named in words, locked ones say so. */
 export function QuarterPicker({
   quarters,
   locked,
@@ -20,10 +22,15 @@ export function QuarterPicker({
 }) {
   return (
     <Field label={t.label} {...(hint ? { hint } : {})}>
-      <Dropdown value={value} selectedOptions={[value]} onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}>
+      <Dropdown
+        {...dropdownSlots}
+        value={t.option(quarterLabel(value), locked.includes(value))}
+        selectedOptions={[value]}
+        onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}
+      >
         {quarters.map((item) => (
           <Option key={item} value={item}>
-            {t.option(item, locked.includes(item))}
+            {t.option(quarterLabel(item), locked.includes(item))}
           </Option>
         ))}
       </Dropdown>

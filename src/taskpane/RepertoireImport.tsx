@@ -19,11 +19,17 @@ import { NotARepertoire, parseRepertoire, type ImportResult, type ImportWarning,
 import { NotText, TextRefused } from "../import/text-encoding";
 import { Refusal } from "../domain/refusal";
 import { frenchTypography, paneLabels } from "../labels/catalog";
+import { dropdownSlots } from "./list-fields";
+import { WorkbookFilesButton } from "./WorkbookFilesButton";
 
 const t = paneLabels.repertoire;
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  file: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
+  pick: { maxWidth: "100%" },
+  // A list in a message bar 350 pixels wide: the browser's 40-pixel indent would leave little room for the words.
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   fiche: {
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalS,
@@ -61,6 +67,7 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
   const [error, setError] = useState<string | undefined>();
   const [result, setResult] = useState<ImportResult | undefined>();
   const [types, setTypes] = useState<Record<string, IndicatorType>>({});
+  const [fileName, setFileName] = useState<string | undefined>();
 
   const refuse = (message: string) => {
     setResult(undefined);
@@ -106,14 +113,22 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
 
   return (
     <div className={styles.column}>
-      <Field label={t.file}>
-        <input
-          type="file"
-          aria-label={t.file}
+      <div className={styles.file}>
+        <Body1>{t.file}</Body1>
+        <WorkbookFilesButton
+          className={styles.pick}
+          label={t.pickFile}
+          inputLabel={t.file}
           accept=".docx,.txt,text/plain"
-          onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])}
+          multiple={false}
+          onFiles={(files) => {
+            if (!files[0]) return;
+            setFileName(files[0].name);
+            void readFile(files[0]);
+          }}
         />
-      </Field>
+        <Caption1 aria-live="polite">{fileName ? t.fileChosen(fileName) : t.noFile}</Caption1>
+      </div>
       <Field label={t.paste}>
         <Textarea value={text} onChange={(_, data) => setText(data.value)} resize="vertical" />
       </Field>
@@ -132,7 +147,7 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
           {result.warnings.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>
-                <ul>
+                <ul className={styles.warnings}>
                   {result.warnings.map((warning, index) => (
                     <li key={index}>{frenchTypography(t.warning(warning.code, warning.section, warning.message))}</li>
                   ))}
@@ -152,6 +167,7 @@ export function RepertoireImport({ onPlan }: { onPlan: (plan: ImportedPlan | und
                 return (
                   <Field key={key} label={indicator.label} orientation="vertical">
                     <Dropdown
+                      {...dropdownSlots}
                       value={INDICATOR_TYPE_LABELS[type]}
                       selectedOptions={[type]}
                       onOptionSelect={(_, data) => data.optionValue && setType(key, data.optionValue as IndicatorType)}

@@ -1,5 +1,7 @@
 import {
+  Body1,
   Button,
+  Caption1,
   Field,
   Input,
   MessageBar,
@@ -13,18 +15,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatFrenchDate, readDate } from "../domain/dates";
+import { formatFrenchDate, readDate, readTypedDate } from "../domain/dates";
 import { PLAN_FILE_LIMITS, type Plan, planFileTooLarge, readPlan, readPlanJson } from "../domain/plan";
 import samplePlanJson from "../samples/monts-rance-rougier.plan.json";
 import type { TableauReading } from "../workbook/parse-tableau";
 import type { ImportedPlan } from "../import/parse-repertoire";
-import { entryLabels, paneLabels } from "../labels/catalog";
+import { entryLabels, paneLabels, sentence } from "../labels/catalog";
+import { WorkbookFilesButton } from "./WorkbookFilesButton";
 import { RepertoireImport } from "./RepertoireImport";
 import { describeError } from "./errors";
 import type { TableauGateway } from "./gateway";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  file: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
+  // A list in a message bar 350 pixels wide: the browser's 40-pixel indent would leave little room for the words.
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 type Source = "exemple" | "repertoire" | "fichier" | "vide";
@@ -38,6 +44,18 @@ const FIELD_LABELS: Record<string, string> = {
   "convention.end": t.fields.end,
   "convention.caf": t.fields.caf,
 };
+
+/** A problem under its field, as a sentence. */
+function said(problem: string | undefined): string | undefined {
+  return problem ? sentence(problem) : undefined;
+}
+
+/** Why a typed date is refused: an impossible day is named as such, not called a bad format. */
+function dateProblem(typed: string): string | undefined {
+  const reading = readTypedDate(typed);
+  if ("date" in reading) return undefined;
+  return reading.problem === "impossible" ? t.dateImpossible(typed.trim()) : t.dateInvalid;
+}
 
 function addYears(iso: string, years: number): string {
   const [year, month, day] = iso.split("-").map(Number);
@@ -107,7 +125,9 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
       reading = readPlan({ convention, axes });
     }
     if (!reading.ok) {
-      setProblems(reading.issues.map((issue) => t.problemAt(FIELD_LABELS[issue.path] ?? issue.path, issue.message)));
+      // A date typed wrong is told as its field tells it (jj/mm/aaaa, or a day the calendar lacks), not in the plan file's AAAA-MM-JJ.
+      const typedDates: Record<string, string | undefined> = { "convention.start": dateProblem(period.start), "convention.end": dateProblem(period.end) };
+      setProblems(reading.issues.map((issue) => t.problemAt(FIELD_LABELS[issue.path] ?? issue.path, typedDates[issue.path] ?? issue.message)));
       return undefined;
     }
     return reading.plan;
@@ -153,7 +173,7 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
       <Field label={t.fields.signatories} hint={t.signatoriesHint}>
         <Textarea value={signatories} onChange={(_, data) => setSignatories(data.value)} />
       </Field>
-      <Field label={t.fields.start} required hint={t.dateHint} validationMessage={startIso ? undefined : t.dateInvalid}>
+      <Field label={t.fields.start} required hint={t.dateHint} validationMessage={said(dateProblem(period.start))}>
         <Input
           value={period.start}
           onChange={(_, data) => {
@@ -162,7 +182,7 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
           }}
         />
       </Field>
-      <Field label={t.fields.end} required hint={t.endHint} validationMessage={endIso ? undefined : t.dateInvalid}>
+      <Field label={t.fields.end} required hint={t.endHint} validationMessage={said(dateProblem(period.end))}>
         <Input value={period.end} onChange={(_, data) => setPeriod({ ...period, end: data.value })} />
       </Field>
       <Field label={t.plan}>
@@ -185,13 +205,14 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
         />
       )}
       {source === "fichier" && (
-        <Field label={t.planFile}>
-          <input
-            type="file"
-            aria-label={t.planFileInput}
+        <div className={styles.file} role="group" aria-label={t.planFile}>
+          <Body1>{t.planFile}</Body1>
+          <WorkbookFilesButton
+            label={t.pickPlanFile}
+            inputLabel={t.planFileInput}
             accept=".json,application/json"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
+            multiple={false}
+            onFiles={async ([file]) => {
               if (!file) return;
               // Told from the file's size, before any of it is read into the pane.
               if (file.size > PLAN_FILE_LIMITS.maxBytes) {
@@ -203,12 +224,13 @@ export function SetupWizard({ gateway, reading, onDone }: { gateway: TableauGate
               setFileText({ name: file.name, text: await file.text() });
             }}
           />
-        </Field>
+          <Caption1 aria-live="polite">{fileText ? paneLabels.repertoire.fileChosen(fileText.name) : paneLabels.repertoire.noFile}</Caption1>
+        </div>
       )}
       {problems.length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <ul>
+            <ul className={styles.problems}>
               {problems.map((problem) => (
                 <li key={problem}>{problem}</li>
               ))}

@@ -1,6 +1,7 @@
 /**
- * A button that opens the system's file dialog for .xlsx workbooks. The browser's own file button speaks the
- * system's language and cannot be styled: it stays hidden behind ours, which says what to pick in French.
+ * A button that opens the system's file dialog, for .xlsx workbooks unless told otherwise. The browser's own file
+ * button speaks the browser's language (« Choose File », « No file chosen ») and cannot be styled: it stays hidden
+ * behind ours, which says what to pick in French.
  */
 import { Button, type ButtonProps } from "@fluentui/react-components";
 import { useRef } from "react";
@@ -9,12 +10,17 @@ export function WorkbookFilesButton({
   label,
   inputLabel,
   onFiles,
+  accept = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  multiple = true,
   ...button
 }: {
   label: string;
   /** The hidden input's accessible name. */
   inputLabel: string;
   onFiles: (files: File[]) => void;
+  /** The file types offered, as the input's `accept` says them. */
+  accept?: string;
+  multiple?: boolean;
 } & Pick<ButtonProps, "appearance" | "disabled" | "className">) {
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -25,9 +31,9 @@ export function WorkbookFilesButton({
       <input
         ref={input}
         type="file"
-        multiple
+        multiple={multiple}
         hidden
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={accept}
         aria-label={inputLabel}
         onChange={(event) => {
           // Copied now: the input's live FileList is emptied right after, before React runs the update.

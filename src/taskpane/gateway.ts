@@ -14,6 +14,7 @@ import {
   generateBilan,
   readBilanReport,
   readConsolidation,
+  openBegunQuarters,
   readGrids,
   selectCell,
   setQuarterLocked,
@@ -43,6 +44,8 @@ export interface WorkbookState {
   /** The workbook holds a consolidation of territories (the Caf's workbook). */
   hasConsolidation?: boolean;
   reading?: TableauReading;
+  /** The first row of each sheet read, by sheet: Vérifier names a problem's column by its header. */
+  headers?: Record<string, string[]>;
 }
 
 export interface ConsolidationProgress {
@@ -170,7 +173,16 @@ export function officeGateway(
         run(async (context) => {
           const grids = await readGrids(context, [...TABLEAU_SHEETS, CONSOLIDATION_SHEETS.meta]);
           if (grids[SHEETS.meta] === undefined) return { hasTableau: false, hasConsolidation: grids[CONSOLIDATION_SHEETS.meta] !== undefined };
-          return { hasTableau: true, reading: readTableau(grids, { today: today() }) };
+          // The rows of a quarter begun since the tableau was last written are still locked: opened here, so that
+          // they can be filled in the sheets as in the pane. A refusal (a sheet protected with someone's password,
+          // renamed columns) leaves them locked and the reading goes on: the reading says what is wrong.
+          await openBegunQuarters(context, today()).catch((error: unknown) => {
+            if (!(error instanceof Refusal)) throw error;
+          });
+          const headers = Object.fromEntries(
+            Object.entries(grids).map(([sheet, grid]) => [sheet, (grid?.[0] ?? []).map((cell) => (cell === null || cell === undefined ? "" : String(cell)))]),
+          );
+          return { hasTableau: true, reading: readTableau(grids, { today: today() }), headers };
         }),
       ),
     setUp: (plan) =>
@@ -182,7 +194,7 @@ export function officeGateway(
       ),
     writeEntry: (entry) => guarded("entry", () => run((context) => writeQuarterEntry(context, entry))),
     writeEvaluation: (entry) => guarded("entry", () => run((context) => writeEvaluation(context, entry))),
-    setLocked: (quarter, locked) => guarded("lock", () => run(async (context) => (await setQuarterLocked(context, quarter, locked)).lockedQuarters)),
+    setLocked: (quarter, locked) => guarded("lock", () => run(async (context) => (await setQuarterLocked(context, quarter, locked, today())).lockedQuarters)),
     select: (sheet, cell) => guarded("check", () => run((context) => selectCell(context, sheet, cell))),
     generateBilan: (request) =>
       guarded("bilan", () =>

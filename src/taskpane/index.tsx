@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { FeatureUnavailable, hostSupport, isSetSupported, runInExcel, whenOfficeReady } from "../excel";
+import { FeatureUnavailable, hostSupport, isSetSupported, officePlatform, runInExcel, whenOfficeReady } from "../excel";
 import { App, VIEWS, type HostState, type View } from "./App";
 import { officeGateway } from "./gateway";
 
@@ -11,7 +11,7 @@ const view: View = VIEWS.find((item) => item === asked) ?? "tableau";
 function render(host: HostState, gateway?: ReturnType<typeof officeGateway>): void {
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} {...(gateway ? { gateway } : {})} initialView={view} />
+      <App host={host} {...(gateway ? { gateway } : {})} initialView={view} platform={{ platform: officePlatform(), userAgent: navigator.userAgent }} />
     </FluentProvider>,
   );
 }

@@ -1,4 +1,5 @@
 /** The tableau de suivi as a workbook plan: every sheet of the contract (one module each in sheets/), in order. */
+import type { IsoDate } from "../domain/dates";
 import type { Tracking } from "../domain/tracking";
 import { SHEETS } from "./layout";
 import type { SheetPlan, WorkbookPlan } from "./sheet-plan";
@@ -19,6 +20,11 @@ export { conventionIdentifier } from "./sheets/meta-sheet";
 export interface BuildOptions extends MetaOptions {
   /** ISO timestamp written in the metadata sheet. */
   now: string;
+  /**
+   * The day the entry sheets are written for: rows of quarters not yet begun on that day are locked until they
+   * begin. By default the day of `now`.
+   */
+  today?: IsoDate;
   /** Creation timestamp to keep when the tableau is rebuilt. */
   createdAt?: string;
   /** The convention's identifier to keep when the tableau is rebuilt. */
@@ -26,13 +32,14 @@ export interface BuildOptions extends MetaOptions {
 }
 
 export function buildTableauPlan(tracking: Tracking, options: BuildOptions): WorkbookPlan {
+  const today = options.today ?? options.now.slice(0, 10);
   const sheets: SheetPlan[] = [
     guideSheet(tracking),
     conventionSheet(tracking),
     planSheet(tracking),
     indicatorsSheet(tracking),
-    trackingSheet(tracking),
-    measurementsSheet(tracking),
+    trackingSheet(tracking, { today }),
+    measurementsSheet(tracking, { today }),
     ficheEvaluationSheet(tracking),
     axisEvaluationSheet(tracking),
   ];

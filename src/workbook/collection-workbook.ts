@@ -76,8 +76,9 @@ export function buildCollectionPlan(tracking: Tracking, scope: CollectionScope, 
   const year = parseQuarter(scope.quarter)!.year;
   const sheets: SheetPlan[] = [
     collectionGuide(tracking, scope, options),
-    trackingSheet(own, only),
-    measurementsSheet(own, only),
+    // No date: the file holds one begun quarter (ctg collect refuses any other), open to the person filling it.
+    trackingSheet(own, { only }),
+    measurementsSheet(own, { only }),
     ...(options.withEvaluation ? [ficheEvaluationSheet(own, new Set([year]))] : []),
     contextSheet(tracking, scope),
     identitySheet(scope, options),

@@ -1,6 +1,6 @@
 /** Reads the structure sheets of a tableau (metadata, convention, plan d'actions, indicators) back into a plan. */
 import { sheetLabels } from "../labels/catalog";
-import { formatFrenchDate, readDate } from "../domain/dates";
+import { formatFrenchDate, readTypedDate } from "../domain/dates";
 import { readNumber, tidy } from "../domain/numbers";
 import {
   type ActionSheet,
@@ -78,14 +78,17 @@ export function readConvention(grids: Grids, issues: LocatedIssue[]): Convention
     issues.push(issueAt(sheet, territory.row, 1, "error", read.territoryRequired));
     ok = false;
   }
-  const startDate = readDate(start.raw);
-  const endDate = readDate(end.raw);
-  for (const [date, cell, which] of [
-    [startDate, start, "start"],
-    [endDate, end, "end"],
+  const startReading = readTypedDate(start.raw);
+  const endReading = readTypedDate(end.raw);
+  const startDate = "date" in startReading ? startReading.date : undefined;
+  const endDate = "date" in endReading ? endReading.date : undefined;
+  for (const [reading, cell, which] of [
+    [startReading, start, "start"],
+    [endReading, end, "end"],
   ] as const) {
-    if (!date) {
-      issues.push(issueAt(sheet, cell.row, 1, "error", read.invalidDate(which, cell.text)));
+    if (!("date" in reading)) {
+      const message = reading.problem === "impossible" ? read.impossibleDate(which, cell.text) : read.invalidDate(which, cell.text);
+      issues.push(issueAt(sheet, cell.row, 1, "error", message));
       ok = false;
     }
   }

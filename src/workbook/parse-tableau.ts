@@ -7,7 +7,7 @@ import type { IsoDate } from "../domain/dates";
 import { foldText } from "../domain/vocabulary";
 import { isBlank, tidy } from "../domain/numbers";
 import { allActions, allIndicators, type Plan } from "../domain/plan";
-import { measuredQuarters, quartersBetween } from "../domain/quarters";
+import { measuredQuarters, quarterLabel, quartersBetween } from "../domain/quarters";
 import { type ArchivedEntry, type Measurement, type StatusEntry, type Tracking, hasStatusContent, measurementKey, statusKey } from "../domain/tracking";
 import { plausibilityFindings } from "../domain/plausibility";
 import { type EntryProblem, checkConfirmation, checkMeasurementValue, checkStatusEntry, checkText, quarterChecker } from "../domain/validation";
@@ -254,7 +254,7 @@ function readStatuses(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, issu
     }
     const key = statusKey(code, quarter);
     if (seen.has(key)) {
-      issues.push(issueAt(sheet, row, c.code, "error", read.duplicateStatusRow(code, quarter)));
+      issues.push(issueAt(sheet, row, c.code, "error", read.duplicateStatusRow(code, quarterLabel(quarter))));
       continue;
     }
     seen.add(key);
@@ -305,11 +305,11 @@ function readMeasurements(grids: Grids, plan: Plan, checkQuarter: QuarterCheck, 
       continue;
     }
     if (!known.quarters.has(quarter)) {
-      issues.push(issueAt(sheet, row, c.quarter, "error", read.annualIndicator(id, quarter)));
+      issues.push(issueAt(sheet, row, c.quarter, "error", read.annualIndicator(id, quarterLabel(quarter))));
       continue;
     }
     if (known.seen.has(quarter)) {
-      issues.push(issueAt(sheet, row, c.id, "error", read.duplicateMeasurementRow(id, quarter)));
+      issues.push(issueAt(sheet, row, c.id, "error", read.duplicateMeasurementRow(id, quarterLabel(quarter))));
       continue;
     }
     known.seen.add(quarter);

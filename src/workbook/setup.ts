@@ -1,4 +1,5 @@
 /** The set-up of a tableau: first creation, or a new plan applied to a tableau that already holds entries. */
+import type { IsoDate } from "../domain/dates";
 import { EXIT_CODES, Refusal } from "../domain/refusal";
 import { entryLabels, sheetLabels } from "../labels/catalog";
 import type { Plan } from "../domain/plan";
@@ -34,12 +35,14 @@ export class SetupRefused extends Refusal {
 /**
  * Builds the workbook plan for `plan`, keeping every entry of `existing` when the workbook already holds a tableau.
  * Refuses when the existing entries have errors: an entry that cannot be read could not be carried over, and it
- * must never be dropped silently.
+ * must never be dropped silently. `clock.today` decides which quarters have begun: the rows of the others are
+ * locked, and those that began since the last set-up open.
  */
-export function planSetup(plan: Plan, existing: TableauReading | undefined, now: string, grids?: Grids): SetupResult {
+export function planSetup(plan: Plan, existing: TableauReading | undefined, clock: { now: string; today: IsoDate }, grids?: Grids): SetupResult {
+  const { now, today } = clock;
   if (!existing) {
     const tracking = emptyTracking(plan);
-    return { workbookPlan: buildTableauPlan(tracking, { now }), tracking, newlyArchived: [], moved: [], alignments: new Map() };
+    return { workbookPlan: buildTableauPlan(tracking, { now, today }), tracking, newlyArchived: [], moved: [], alignments: new Map() };
   }
   const errors = existing.issues.filter((issue) => issue.severity === "error");
   if (errors.length > 0 || !existing.tracking) {
@@ -60,7 +63,7 @@ export function planSetup(plan: Plan, existing: TableauReading | undefined, now:
   };
   const newIdentity = !sameTerritory(previous, { territory: plan.convention.territory, code: plan.convention.inseeOrSiren });
   const conventionId = newIdentity ? undefined : existing.meta?.values[META_KEYS.conventionId];
-  const built = buildTableauPlan(tracking, { now, ...(createdAt ? { createdAt } : {}), ...(conventionId ? { conventionId } : {}) });
+  const built = buildTableauPlan(tracking, { now, today, ...(createdAt ? { createdAt } : {}), ...(conventionId ? { conventionId } : {}) });
   if (!grids) return { workbookPlan: built, tracking, newlyArchived, moved: [], alignments: new Map(), newIdentity };
   // What people added to the tableau's sheets goes along, or the update does not run.
   const carried = carryForeignCells(built, grids);

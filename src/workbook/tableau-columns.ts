@@ -290,6 +290,11 @@ export function headersOf<K extends string>(spec: TableauSheetSpec<K>): Record<K
   return Object.fromEntries(spec.columns.map((column) => [column.key, column.header])) as Record<K, string>;
 }
 
+/** Keys of the entry columns, in the sheet's order: what a lock locks and an opening opens. */
+export function entryKeysOf<K extends string>(spec: TableauSheetSpec<K>): K[] {
+  return spec.columns.filter((column) => column.entry).map((column) => column.key);
+}
+
 /** Keys of the columns a reader may find missing (added by a later template). */
 export function optionalKeysOf<K extends string>(spec: TableauSheetSpec<K>): K[] {
   return spec.columns.filter((column) => column.optional).map((column) => column.key);

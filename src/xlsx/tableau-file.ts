@@ -37,7 +37,7 @@ export async function writeTableauFile(
 ): Promise<WrittenTableau> {
   const modified = new Date(options.now);
   if (!options.existing) {
-    const setup = planSetup(plan, undefined, options.now);
+    const setup = planSetup(plan, undefined, options);
     return { ...setup, bytes: await planWorkbookBytes(setup.workbookPlan, { deflater: nodeDeflater, modified }) };
   }
   const { anchored, ...setup } = await plannedUpdate(plan, options.existing, options);
@@ -67,7 +67,7 @@ async function plannedUpdate(
   const anchored = new Set([...read.content.read].flatMap(([name, sheet]) => (sheet.anchors ? [name] : [])));
   const { amend } = options;
   const reading = amend && read.reading.tracking ? { ...read.reading, tracking: amend(read.reading.tracking) } : read.reading;
-  return { ...planSetup(plan, reading, options.now, read.grids), anchored };
+  return { ...planSetup(plan, reading, options, read.grids), anchored };
 }
 
 /** Writes a tableau holding the given entries (the demo, tests, a tableau rebuilt from another source). */

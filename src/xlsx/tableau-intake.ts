@@ -9,6 +9,7 @@ import type { Tracking } from "../domain/tracking";
 import { fileLabels } from "../labels/catalog";
 import type { LocatedIssue } from "../workbook/grid-reader";
 import { META_KEYS, TEMPLATE_VERSION } from "../workbook/layout";
+import { cellWords } from "../workbook/places";
 import { WorkbookFileError } from "./file-error";
 import { readTableauSource } from "./tableau-reader";
 import { bytesSource } from "./zip-archive";
@@ -45,7 +46,7 @@ const LISTED = 5;
 const t = fileLabels.intake;
 
 function located(issues: LocatedIssue[], kind: typeof t.error | typeof t.warning): string[] {
-  const listed = issues.slice(0, LISTED).map((issue) => t.located(kind.label, issue.sheet, issue.cell, issue.message));
+  const listed = issues.slice(0, LISTED).map((issue) => t.located(kind.label, cellWords(issue.sheet, issue.cell), issue.message));
   if (issues.length > LISTED) listed.push(kind.more(issues.length - LISTED));
   return listed;
 }

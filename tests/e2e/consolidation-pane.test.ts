@@ -73,7 +73,7 @@ describe("consolidation in the task pane", () => {
     await screenCheck(page, shots, "20-consolidation-fichiers");
 
     await panel.getByRole("button", { name: "Consolider 3 fichiers" }).click();
-    await panel.getByText(/Consolidation écrite : 2 territoire\(s\) dans le classeur \(2 de ce lot\), 2 fichier\(s\) accepté\(s\), 1 rejeté\(s\)/).waitFor();
+    await panel.getByText(/Consolidation écrite\s: 2 territoire\(s\) dans le classeur \(2 de ce lot\), 2 fichier\(s\) accepté\(s\), 1 rejeté\(s\)/).waitFor();
     await panel
       .getByRole("list", { name: "Raisons pour notes.xlsx" })
       .getByText(/ce n'est pas un classeur \.xlsx \(le fichier n'est pas une archive zip\)/)
@@ -103,7 +103,7 @@ describe("consolidation in the task pane", () => {
     await panel.getByRole("button", { name: "Vider la liste" }).click();
     await pick(page, [await saved("commune-de-test-v2.xlsx", newer)]);
     await panel.getByRole("button", { name: "Consolider" }).click();
-    await panel.getByText(/Consolidation écrite : 2 territoire\(s\) dans le classeur \(1 de ce lot, 1 déjà consolidé\(s\)\)/).waitFor();
+    await panel.getByText(/Consolidation écrite\s: 2 territoire\(s\) dans le classeur \(1 de ce lot, 1 déjà consolidé\(s\)\)/).waitFor();
     const after = await fake<unknown[]>(page, `[1, 2].map((row) => window.__fakeExcel.sheet("Synthèse territoires").peek(row, 18)?.value)`);
     expect(after).toEqual(["la-haut.xlsx", "commune-de-test-v2.xlsx"]);
   });
@@ -132,7 +132,7 @@ describe("consolidation in the task pane", () => {
     await panel.waitFor();
     await pick(page, [await saved("commune-de-test.xlsx", territoryA()), await saved("la-haut.xlsx", territoryB())]);
     await panel.getByRole("button", { name: "Consolider 2 fichiers" }).click();
-    await panel.getByText(/Consolidation écrite : 2 territoire\(s\) dans le classeur \(2 de ce lot\), 2 fichier\(s\) accepté\(s\)/).waitFor();
+    await panel.getByText(/Consolidation écrite\s: 2 territoire\(s\) dans le classeur \(2 de ce lot\), 2 fichier\(s\) accepté\(s\)/).waitFor();
     const host = await fake<{ inWorker: boolean; stats: { syncs: number } }>(page, `window.__fakeExcel`);
     expect(host.inWorker).toBe(true);
     // The pane read the workbook, then wrote its sheets: every request went through the worker.

@@ -62,7 +62,7 @@ describe("consolidation workbook in LibreOffice", () => {
     // LibreOffice recomputes formulas: this text would print as an error or a number had it been written as one.
     expect(text).toContain("=SOMME(A1) trop cher");
     expect(text).toContain("@RPE : permanence ouverte");
-    expect(text).toMatch(/33,3 %/);
+    expect(text).toMatch(/33,3\s%/);
     expect(text).toMatch(/\b01\/01\/2026\b/);
     // A fiche's champs go one per line in their cell (LibreOffice drops the line break of an unshared string).
     expect(text).not.toContain("enfanceparentalité");

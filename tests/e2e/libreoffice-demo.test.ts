@@ -32,7 +32,7 @@ describe("demo workbook in LibreOffice", () => {
       expect(text).toContain(expected);
     }
     // French formats: a rate with a decimal comma, dates as jj/mm/aaaa.
-    expect(text).toMatch(/\b\d{1,3},\d %/);
+    expect(text).toMatch(/\b\d{1,3},\d\s%/);
     expect(text).toContain("01/01/2026");
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "8", pdf, join(outDir, "page")], { stdio: "pipe" });
     expect(readdirSync(outDir).filter((file) => file.startsWith("page") && file.endsWith(".png")).length).toBeGreaterThan(2);

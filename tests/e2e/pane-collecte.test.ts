@@ -60,7 +60,9 @@ describe("the Collecte tab in Chromium", () => {
     expect(file.suggestedFilename()).toBe(`Collecte ${quarter}.zip`);
     const zipPath = join(shots, `collecte-${quarter}.zip`);
     await file.saveAs(zipPath);
-    await panel.getByText(new RegExp(`«.Collecte ${quarter}\\.zip.» est dans vos téléchargements : \\d+ fichiers de collecte`)).waitFor();
+    await panel
+      .getByText(new RegExp(`«.Collecte ${quarter}\\.zip.» prêt.: \\d+ fichiers de collecte .*Le fichier est dans votre dossier Téléchargements`))
+      .waitFor();
     const files = await unzipped(new Uint8Array(readFileSync(zipPath)));
     const listed = await panel.getByRole("list", { name: "Fichiers préparés" }).getByRole("listitem").allTextContents();
     expect(listed.map((line) => line.split(" — ")[0])).toEqual([...files.keys()]);
@@ -91,7 +93,7 @@ describe("the Collecte tab in Chromium", () => {
     ]);
     await panel.getByText("2 fichiers choisis.").waitFor();
     await panel.getByRole("button", { name: "Intégrer 2 fichiers" }).click();
-    await panel.getByText(/valeurs intégrées dans le tableau ; leur origine est notée dans la feuille «.Journal des retours.»/).waitFor();
+    await panel.getByText(/valeurs intégrées dans le tableau\s; leur origine est notée dans la feuille «.Journal des retours.»/).waitFor();
     const results = panel.getByRole("list", { name: "Résultat par fichier" });
     await results
       .getByRole("list", { name: "Raisons du refus — notes.xlsx" })

@@ -70,7 +70,7 @@ describe("task pane in Chromium", () => {
     await screen(page, "01-assistant");
     await page.getByRole("button", { name: "Créer le tableau de suivi" }).focus();
     await page.keyboard.press("Enter");
-    await page.getByText(/Territoire : le territoire ne doit pas être vide/).waitFor();
+    await page.getByText(/Territoire\s: le territoire ne doit pas être vide/).waitFor();
     await screen(page, "02-assistant-erreur");
     await page.getByRole("textbox", { name: /Territoire/ }).focus();
     await page.keyboard.type("CC Monts, Rance et Rougier");
@@ -94,17 +94,20 @@ describe("task pane in Chromium", () => {
     await page.getByRole("option", { name: "En cours" }).click();
     await page.getByRole("textbox", { name: /Avancement/ }).fill("40");
     await page.getByRole("button", { name: "Enregistrer" }).click();
-    await page.getByText(/Enregistré : \d+ cellule\(s\) de la fiche 1\.A\.1/).waitFor();
+    await page.getByText(/Enregistré\s: \d+ cellules de la fiche 1\.A\.1/).waitFor();
     await screen(page, "05-saisie-enregistree");
     const stored = await fake<unknown[]>(page, `[...window.__fakeExcel.sheet("Suivi des fiches").cells.values()].map((cell) => cell.value)`);
     expect(stored).toContain(0.4);
 
     await page.getByRole("tab", { name: "Tableau de bord" }).click();
     await page.getByRole("button", { name: "Verrouiller le trimestre après le COPIL" }).click();
-    await page.getByText(/est verrouillé : ses saisies ne peuvent plus être modifiées/).waitFor();
+    // The quarter is not over and most fiches have no status: the pane asks first.
+    await page.getByRole("dialog").getByRole("button", { name: "Verrouiller quand même" }).click();
+    await page.getByText(/est verrouillé\s: ses saisies ne peuvent plus être modifiées/).waitFor();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await screen(page, "06-trimestre-verrouille");
     await page.getByRole("tab", { name: "Saisie" }).click();
-    await page.getByText(/est verrouillé depuis son COPIL/).waitFor();
+    await page.getByText(/^Le \d(er|e) trimestre \d{4} est verrouillé depuis son COPIL/).waitFor();
     expect(await page.getByRole("button", { name: "Enregistrer" }).isDisabled()).toBe(true);
     await screen(page, "07-saisie-verrouillee");
   });
@@ -137,7 +140,7 @@ describe("task pane in Chromium", () => {
     await page.getByRole("checkbox", { name: "J'ai vérifié ce statut : il est juste" }).check();
     await screen(page, "10-saisie-a-confirmer");
     await save.click();
-    await page.getByText(/Enregistré : \d+ cellule\(s\) de la fiche 1\.A\.1/).waitFor();
+    await page.getByText(/Enregistré\s: \d+ cellules de la fiche 1\.A\.1/).waitFor();
     const mark = await fake<unknown>(
       page,
       `(() => {
@@ -166,7 +169,7 @@ describe("task pane in Chromium", () => {
     await page.getByRole("option", { name: "Partiellement atteint" }).click();
     await screen(page, "11-evaluation");
     await form.getByRole("button", { name: "Enregistrer l'évaluation" }).click();
-    await form.getByText(/Enregistré : 4 cellule\(s\) de l'évaluation \d{4} de la fiche 1\.A\.1/).waitFor();
+    await form.getByText(/Enregistré\s: 4 cellules de l'évaluation \d{4} de la fiche 1\.A\.1/).waitFor();
     const row = await fake<unknown[]>(
       page,
       `(() => {
@@ -205,10 +208,10 @@ describe("task pane in Chromium", () => {
     );
     await page.getByRole("tab", { name: "Vérifier" }).click();
     await page.getByRole("button", { name: "Vérifier le tableau" }).click();
-    const statusIssue = page.getByRole("button", { name: /Suivi des fiches!F4 : statut «.Terminé.» inconnu/ });
+    const statusIssue = page.getByRole("button", { name: /^Erreur — feuille «.Suivi des fiches.», ligne 4, colonne «.Statut.»\s: statut «.Terminé.» inconnu/ });
     await statusIssue.waitFor();
-    await page.getByRole("button", { name: /Saisies!G2 : .*«.douze.» n'est pas un nombre/ }).waitFor();
-    await page.getByText(/^Vérifié au \d{2}\/\d{2}\/\d{4} : un trimestre qui n'a pas encore commencé/).waitFor();
+    await page.getByRole("button", { name: /^Erreur — feuille «.Saisies.», ligne 2, colonne «.Valeur.»\s: .*«.douze.» n'est pas un nombre/ }).waitFor();
+    await page.getByText(/^Vérifié au \d{2}\/\d{2}\/\d{4}\s: un trimestre qui n'a pas encore commencé/).waitFor();
     await screen(page, "08-verifier");
     await statusIssue.click();
     await page.waitForFunction(`window.__fakeExcel.state.selection?.sheet === "Suivi des fiches"`);

@@ -66,9 +66,9 @@ describe("the written bilan read by python-docx and laid out by LibreOffice Writ
     expect(texts).toEqual(
       expect.arrayContaining([
         "Point d'étape 2026",
-        "Période couverte : du 1er trimestre 2026 au 4e trimestre 2026",
+        "Période couverte\u00a0: du 1er trimestre 2026 au 4e trimestre 2026",
         "Chiffres arrêtés au 31/12/2026",
-        "Appréciation de l'objectif : Atteint",
+        "Appréciation de l'objectif\u00a0: Atteint",
       ]),
     );
     const headings = read.paragraphs.filter((paragraph) => paragraph.style === "Heading 1").map((paragraph) => paragraph.text);

@@ -13,7 +13,9 @@ import { WorkbookState } from "./state";
 const runtime = window as unknown as RuntimeWindow & { __excelApiSets?: ApiSetTable; __fakeHostWorkerSource?: string };
 const query = new URLSearchParams(window.location.search);
 const asked = query.get("excelApi");
-const host = { ...MODERN_HOST, ...(asked ? { excelApi: asked } : {}) };
+// `?plateforme=Mac` plays Excel on another platform than the web (what Office.context.diagnostics reports).
+const platform = query.get("plateforme");
+const host = { ...MODERN_HOST, ...(asked ? { excelApi: asked } : {}), ...(platform ? { platform } : {}) };
 const apiSets = runtime.__excelApiSets ?? {};
 
 installHost(runtime, host);

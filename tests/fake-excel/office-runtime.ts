@@ -19,6 +19,8 @@ export interface HostCapabilities {
   excelApi: string;
   /** ExcelApiOnline (features of Excel on the web only). */
   online: boolean;
+  /** Office.context.diagnostics.platform the host reports: "OfficeOnline" (the default), "PC", "Mac", "iOS"… */
+  platform?: string;
 }
 
 export const MODERN_HOST: HostCapabilities = { excelApi: "1.20", online: false };
@@ -61,12 +63,13 @@ export function requirementCheck(capabilities: HostCapabilities): (name: string,
  */
 export function installHost(window: RuntimeWindow, capabilities: HostCapabilities): void {
   const isSetSupported = requirementCheck(capabilities);
-  const context = { requirements: { isSetSupported }, diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0" } };
+  const platform = capabilities.platform ?? "OfficeOnline";
+  const context = { requirements: { isSetSupported }, diagnostics: { host: "Excel", platform, version: "16.0" } };
   window.OSF._OfficeAppFactory = { getContext: () => context, getHostInfo: () => ({ isDialog: false }), getId: () => "ctg-fake-host" };
-  const info = { host: "Excel", platform: "OfficeOnline" };
+  const info = { host: "Excel", platform };
   Object.assign(window.Office, {
     HostType: { Excel: "Excel" },
-    PlatformType: { OfficeOnline: "OfficeOnline" },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     onReady(callback?: (ready: typeof info) => void) {
       window.setTimeout(() => callback?.(info), 0);
       return Promise.resolve(info);

@@ -438,6 +438,9 @@ class RangeFormatObject extends RangePart {
           "FormatProtection",
           { Locked: (cell, value) => (cell.locked = requireBoolean(value, "protection.locked")) },
           "never",
+          // As Excel answers: null when the range's cells are not all locked or all unlocked; a cell never
+          // formatted is locked.
+          { Locked: (cell) => cell?.locked ?? true },
         );
       case "Borders":
         return new RangeBorderCollectionObject(this.host, this.range);
@@ -510,8 +513,17 @@ class CellPropertiesObject extends HostObject {
     readonly typeName: string,
     private readonly setters: Record<string, CellSetter>,
     private readonly permission: Permission = "formatCells",
+    private readonly getters: Record<string, (cell: CellState | undefined) => boolean> = {},
   ) {
     super(host);
+  }
+
+  override get(name: string): unknown {
+    const getter = this.getters[name];
+    if (!getter) return super.get(name);
+    const sheet = this.host.alive(this.range.sheet);
+    if (isWhole(this.range.rect)) throw new HostError("NotImplemented", `The fake Excel host does not read ${this.typeName}.${name} of a whole sheet`);
+    return allOrNull([...cellsOf(this.range.rect)].map(([row, col]) => getter(sheet.peek(row, col))));
   }
 
   override set(name: string, value: unknown): void {

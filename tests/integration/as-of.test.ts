@@ -30,7 +30,7 @@ describe("figures true at a stated date, through ctg bilan", () => {
     expect((await ctgAt("2025-12-01T10:00:00Z")("check", file)).code).toBe(0);
     const early = await bilanJson("2025-12-01T10:00:00Z", file, "--kind", "annual", "--year", "2026");
     expect(early.code).not.toBe(0);
-    expect(early.err).toMatch(/la période du point d'étape 2026 commence le 01\/01\/2026 : rien n'y a encore été saisi/);
+    expect(early.err).toMatch(/la période du point d'étape 2026 commence le 01\/01\/2026\s: rien n'y a encore été saisi/);
   });
 
   it("during it: a quarter not over is neither missing nor late, and the final bilan is made only as provisoire", async () => {
@@ -44,7 +44,7 @@ describe("figures true at a stated date, through ctg bilan", () => {
 
     const refused = await ctgAt("2026-11-24T10:00:00Z")("bilan", file, "--kind", "final", "--json");
     expect(refused.code).not.toBe(0);
-    expect(refused.err).toMatch(/le bilan final couvre la période jusqu'au 31\/12\/2030 .*--provisoire/);
+    expect(refused.err).toMatch(/le bilan final couvre la période jusqu'au 31\/12\/2030\s.*--provisoire/);
     const provisional = await bilanJson("2026-11-24T10:00:00Z", file, "--kind", "final", "--provisoire");
     expect(provisional.json).toMatchObject({ asOf: "2026-11-24", provisional: true });
     expect(provisional.json.completeness.statusesExpected).toBe(45);

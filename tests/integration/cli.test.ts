@@ -45,12 +45,12 @@ describe("ctg init and check", () => {
     expect(report.ok).toBe(false);
     expect(report.issues).toEqual(
       expect.arrayContaining([
-        { sheet: "Suivi des fiches", cell: "F5", severity: "error", message: expect.stringMatching(/statut « Terminée » inconnu/) },
+        { sheet: "Suivi des fiches", cell: "F5", severity: "error", message: expect.stringMatching(/statut «\sTerminée\s» inconnu/) },
         { sheet: "Saisies", cell: "G2", severity: "error", message: expect.stringMatching(/entier positif ou nul/) },
       ]),
     );
     const human = await ctg("check", file);
-    expect(human.out).toMatch(/Suivi des fiches!F5 — erreur : statut « Terminée » inconnu/);
+    expect(human.out).toMatch(/Suivi des fiches!F5 — erreur\s: statut «\sTerminée\s» inconnu/);
     expect(human.out).toMatch(/tableau à corriger — 2 erreurs, 0 avertissement/);
   });
 
@@ -65,7 +65,7 @@ describe("ctg init and check", () => {
     ]) {
       const result = await ctg(...args);
       expect(result.code).toBe(2);
-      expect(result.err).toMatch(/« .* »/);
+      expect(result.err).toMatch(/«\s.*\s»/);
       expect(result.err).not.toMatch(/at .*\.(js|ts):\d+/);
     }
   });
@@ -90,10 +90,10 @@ describe("ctg init and check", () => {
     writeFileSync(join(dir, "plan2.json"), JSON.stringify(plan));
     const update = await ctg("init", "--plan", join(dir, "plan2.json"), "--out", file, "--update");
     expect(update.code).toBe(0);
-    expect(update.out).toMatch(/Saisies conservées : 1 suivis de fiche/);
+    expect(update.out).toMatch(/Saisies conservées\s: 1 suivis de fiche/);
     const backups = () => readdirSync(dir).filter((name) => /^suivi\.sauvegarde-\d{8}-\d{6}(-\d+)?\.xlsx$/.test(name));
     expect(backups()).toHaveLength(1);
-    expect(update.out).toContain(`Copie de l'ancien fichier : ${join(dir, backups()[0])}`);
+    expect(update.out).toContain(`Copie de l'ancien fichier\u00a0: ${join(dir, backups()[0])}`);
     // A second update keeps the first backup and writes one of its own.
     const again = await ctg("init", "--plan", join(dir, "plan2.json"), "--out", file, "--update");
     expect(again.code).toBe(0);
@@ -120,7 +120,7 @@ describe("ctg init and check", () => {
     );
     const bad = await ctg("init", "--plan", join(dir, "bad.json"), "--out", join(dir, "x.xlsx"));
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/axes\[0\]\.subAxes\[0\]\.actions\[0\]\.indicators\[0\]\.type : le type d'indicateur « pct » inconnu/);
+    expect(bad.err).toMatch(/axes\[0\]\.subAxes\[0\]\.actions\[0\]\.indicators\[0\]\.type\s: le type d'indicateur «\spct\s» inconnu/);
     expect((await ctg("init", "--plan", join(dir, "bad.json"))).code).toBe(2);
     expect((await ctg("frobnicate")).code).toBe(2);
     expect((await ctg("check", "--bogus")).code).toBe(2);
@@ -192,7 +192,7 @@ describe("ctg bilan --json", () => {
     // The final bilan covers 2026-2030: refused without --provisoire, with the reason and the way out.
     const refused = await ctg("bilan", file, "--kind", "final", "--cdsf", "--json");
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/Bilan impossible : le bilan final couvre la période jusqu'au 31\/12\/2030 .*--provisoire/);
+    expect(refused.err).toMatch(/Bilan impossible\s: le bilan final couvre la période jusqu'au 31\/12\/2030\s.*--provisoire/);
     const cdsf = JSON.parse((await ctg("bilan", file, "--kind", "final", "--cdsf", "--provisoire", "--json")).out);
     expect(cdsf).toMatchObject({ asOf: "2026-11-24", provisional: true });
     // Nothing is late before its échéance has passed: the demo's fiches are due from 2026 on.
@@ -218,12 +218,12 @@ describe("ctg bilan --out", () => {
     await ctg("demo", "--out", dir);
     const result = await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--provisoire", "--out", join(dir, "bilans"));
     expect(result.code).toBe(0);
-    expect(result.out).toContain("Bilan provisoire : ses chiffres sont ceux du 24/11/2026, avant la fin de sa période.");
+    expect(result.out).toContain("Bilan provisoire\u00a0: ses chiffres sont ceux du 24/11/2026, avant la fin de sa période.");
     const bilan = join(dir, "bilans", "bilan-intermediaire.xlsx");
     const cells = await cellsOf(bilan, "Bilan intermédiaire");
     // The title row, repeated on every printed page, says provisoire and its date.
     expect(String(cells.get("A1"))).toMatch(/^Bilan intermédiaire provisoire au 24\/11\/2026 — Communauté de communes Monts, Rance et Rougier/);
-    expect(String(cells.get("A2"))).toMatch(/^Période couverte : du 1er trimestre 2026 au 4e trimestre 2028 ; chiffres au 24\/11\/2026\./);
+    expect(String(cells.get("A2"))).toMatch(/^Période couverte\s: du 1er trimestre 2026 au 4e trimestre 2028\s; chiffres au 24\/11\/2026\./);
     const texts = [...cells].filter(([address]) => /^A\d+$/.test(address)).map(([, value]) => String(value));
     expect(texts).toEqual(expect.arrayContaining(["Statuts des fiches actions à la fin de la période", "Indicateurs d'évaluation"]));
     const workbook = await XlsxFile.open(bilan);
@@ -239,7 +239,7 @@ describe("ctg bilan --out", () => {
     const result = await ctg("bilan", join(dir, "suivi-ctg-demo.xlsx"), "--kind", "midterm", "--provisoire", "--cdsf", "--out", join(dir, "bilans"));
     expect(result.code).toBe(0);
     const document = join(dir, "bilans", "bilan-intermediaire-cdsf.docx");
-    expect(result.out).toContain(`Bilan écrit (Word, à présenter au COPIL) : ${document} (1 axe(s), 1 fiche(s) action(s)).`);
+    expect(result.out).toContain(`Bilan écrit (Word, à présenter au COPIL)\u00a0: ${document} (1 axe(s), 1 fiche(s) action(s)).`);
     const xml = await (await JSZip.loadAsync(readFileSync(document))).file("word/document.xml")!.async("string");
     expect(xml).toContain("Bilan intermédiaire provisoire");
     expect(xml).toContain("Schéma pluriannuel de maintien et de développement de l&apos;offre d&apos;accueil du jeune enfant");

@@ -121,7 +121,7 @@ describe("collecting a quarter from the pilotes", () => {
     expect(readdirSync(out).sort()).toEqual([fileOf("Caf"), fileOf("France Services"), fileOf("PMI")].sort());
     expect((await rowsOf(join(out, fileOf("PMI")), SHEETS.tracking)).map((row) => row.Code)).toEqual(["1.A.1"]);
     expect((await rowsOf(join(out, fileOf("France Services")), SHEETS.tracking)).map((row) => row.Code)).toEqual(["2.A.1"]);
-    expect((await cellsOf(join(out, fileOf("Caf")), SHEETS.guide)).get("A2")).toBe("Fichier préparé pour Caf (partenaire) : 1 fiche action.");
+    expect((await cellsOf(join(out, fileOf("Caf")), SHEETS.guide)).get("A2")).toBe("Fichier préparé pour Caf (partenaire)\u00a0: 1 fiche action.");
   });
 
   it("refuses a quarter locked after its COPIL, one not begun, and one outside the convention, writing nothing", async () => {
@@ -136,7 +136,7 @@ describe("collecting a quarter from the pilotes", () => {
     const outside = await ctg("collect", tableau, "--quarter", "2030-T1", "--out", out);
     expect(outside.err).toContain("n'est pas un trimestre de la convention");
     const badBy = await ctg("collect", tableau, "--quarter", "2026-T4", "--out", out, "--by", "maire");
-    expect(badBy.err).toContain("« pilote » ou « partenaire »");
+    expect(badBy.err).toContain("«\u00a0pilote\u00a0» ou «\u00a0partenaire\u00a0»");
     expect(() => readdirSync(out)).toThrow();
   });
 
@@ -173,10 +173,10 @@ describe("merging the returned files", () => {
     const report = join(dir, "rapport.json");
     const merged = await later("merge", tableau, commune, "--report", report);
     expect(merged.code).toBe(0);
-    expect(merged.out).toContain(`✔ « ${fileOf("Commune")} » (Commune) : accepté, 5 valeurs intégrées.`);
-    expect(merged.out).toContain("fiche 1.A.1, 4e trimestre 2026, avancement : (vide) → 40 %");
-    expect(merged.out).toContain("Taux de retour : 1 sur 3.");
-    expect(merged.out).toContain("Pas encore de retour pour le 4e trimestre 2026 : RPE, CC.");
+    expect(merged.out).toContain(`✔ «\u00a0${fileOf("Commune")}\u00a0» (Commune)\u00a0: accepté, 5 valeurs intégrées.`);
+    expect(merged.out).toContain("fiche 1.A.1, 4e trimestre 2026, avancement\u00a0: (vide) → 40\u00a0%");
+    expect(merged.out).toContain("Taux de retour\u00a0: 1 sur 3.");
+    expect(merged.out).toContain("Pas encore de retour pour le 4e trimestre 2026\u00a0: RPE, CC.");
     const json = reportOf(report);
     expect(json.files[0]).toMatchObject({ status: "accepted", person: "Commune", conflicts: [], outOfScope: [] });
     expect(json.files[0].changes.map((change) => [change.code, change.field, change.before, change.after])).toEqual([
@@ -254,7 +254,7 @@ describe("merging the returned files", () => {
     const merged = await later("merge", tableau, commune, "--report", report);
     expect(merged.code).toBe(1);
     expect(merged.out).toContain(
-      "CONFLIT indicateur 1.A.1-I3, 4e trimestre 2026, valeur : le tableau contient « 5000 », le fichier « 6200 ». Rien n'est remplacé",
+      "CONFLIT indicateur 1.A.1-I3, 4e trimestre 2026, valeur\u00a0: le tableau contient «\u00a05000\u00a0», le fichier «\u00a06200\u00a0». Rien n'est remplacé",
     );
     expect(merged.out).toContain("HORS PÉRIMÈTRE fiche 2.A.1, 4e trimestre 2026");
     expect(merged.out).toContain("1 conflit à trancher");
@@ -296,7 +296,7 @@ describe("merging the returned files", () => {
     expect(withoutQuarter.code).toBe(1);
     const [rejected] = reportOf(report).files;
     expect(rejected.status).toBe("rejected");
-    expect(rejected.reasons).toEqual(["1 erreur dans le fichier", expect.stringMatching(/^Suivi des fiches!F2 : .*Fini/)]);
+    expect(rejected.reasons).toEqual(["1 erreur dans le fichier", expect.stringMatching(/^feuille «\sSuivi des fiches\s», ligne 2\s: .*Fini/)]);
     expect(readFileSync(tableau).equals(before)).toBe(true);
   });
 
@@ -312,7 +312,7 @@ describe("merging the returned files", () => {
     const before = readFileSync(tableau);
     const locked = await later("merge", tableau, commune);
     expect(locked.code).toBe(1);
-    expect(locked.out).toContain("porte sur le 4e trimestre 2026, verrouillé après le COPIL : rien n'y est écrit");
+    expect(locked.out).toContain("porte sur le 4e trimestre 2026, verrouillé après le COPIL\u00a0: rien n'y est écrit");
     expect(readFileSync(tableau).equals(before)).toBe(true);
 
     const changedDir = mkdtempSync(join(tmpdir(), "ctg-merge-changed-"));
@@ -327,7 +327,7 @@ describe("merging the returned files", () => {
     const stale = await later("merge", changed, join(changedOut, fileOf("Commune")), join(changedOut, fileOf("CC")));
     expect(stale.out).toContain("a été préparé avant une modification du plan d'actions");
     // The CC's fiche did not change: its file still merges.
-    expect(stale.out).toContain(`✔ « ${fileOf("CC")} » (CC) : accepté`);
+    expect(stale.out).toContain(`✔ «\u00a0${fileOf("CC")}\u00a0» (CC)\u00a0: accepté`);
   });
 });
 

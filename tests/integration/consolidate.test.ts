@@ -84,7 +84,12 @@ describe("ctg consolidate", () => {
     expect(JSON.parse(readFileSync(join(dir, "rapport.json"), "utf8"))).toEqual({
       files: [
         { file: a, status: "accepted", territory: "Commune de Test", reasons: [] },
-        { file: b, status: "warnings", territory: "Commune de Là-Haut", reasons: [expect.stringMatching(/^avertissement — Suivi des fiches![A-Z]+\d+ : /)] },
+        {
+          file: b,
+          status: "warnings",
+          territory: "Commune de Là-Haut",
+          reasons: [expect.stringMatching(/^avertissement — feuille «\sSuivi des fiches\s», ligne \d+\s: /)],
+        },
       ],
     });
 
@@ -225,8 +230,8 @@ describe("ctg consolidate", () => {
     expect(reason(corrupt)).toMatch(/archive zip (corrompue|tronquée)/);
     expect(reason(foreign)).toMatch(/n'est pas un tableau de suivi CTG/);
     expect(reason(missingSheet)).toMatch(/Saisies/);
-    expect(reason(renamedHeader)).toMatch(/Suivi des fiches!.*Statut/);
-    expect(reason(wrongType)).toMatch(/Saisies!G2 : .*«.douze.»/);
+    expect(reason(renamedHeader)).toMatch(/feuille «\sSuivi des fiches\s», ligne 1\s: .*Statut/);
+    expect(reason(wrongType)).toMatch(/feuille «\sSaisies\s», ligne 2\s: .*«.douze.»/);
     expect(reason(bomb)).toMatch(/bombe de décompression/);
     expect(reason(liar)).toMatch(/plus volumineux que la taille qu'il déclare/);
     expect(report.find((item) => item.file === good)!.status).toBe("accepted");
@@ -262,7 +267,7 @@ describe("ctg consolidate", () => {
     const again = await ctg("consolidate", a2, "--out", out);
     expect(again.err).toBe("");
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/2 territoire\(s\) : 1 de ce lot, 1 déjà consolidé/);
+    expect(again.out).toMatch(/2 territoire\(s\)\s: 1 de ce lot, 1 déjà consolidé/);
     let workbook = await open(out);
     expect(workbook.rows("Synthèse territoires").map((row) => [row.Territoire, row["En cours"], row.Fichier])).toEqual([
       ["Commune de Là-Haut", 0, "b.xlsx"],
@@ -294,7 +299,7 @@ describe("ctg consolidate", () => {
     expect(batch.code).toBe(0);
     const verdicts = JSON.parse(readFileSync(join(dir, "r2.json"), "utf8")).files;
     expect(verdicts.map((item: { status: string }) => item.status)).toEqual(["rejected", "rejected", "warnings"]);
-    expect(verdicts[0].reasons[0]).toContain("« " + twin + " »");
+    expect(verdicts[0].reasons[0]).toContain("«\u00a0" + twin + "\u00a0»");
     workbook = await open(out);
     expect(workbook.rows("Statuts").filter((row) => row.Territoire === "Commune de Test")).toHaveLength(4);
   });
@@ -308,7 +313,7 @@ describe("ctg consolidate", () => {
     const refused = await ctg("consolidate", a, "--out", foreign);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(
-      /existe déjà et n'est pas une consolidation écrite par « ctg consolidate » : c'est un document d'une autre origine. Rien n'a été écrit/,
+      /existe déjà et n'est pas une consolidation écrite par «\sctg consolidate\s»\s: c'est un document d'une autre origine. Rien n'a été écrit/,
     );
     expect(sha(foreign)).toBe(before);
     expect((await ctg("consolidate", a, "--out", a)).err).toMatch(/est aussi un fichier à consolider/);

@@ -133,10 +133,10 @@ describe("the written evaluation in the tableau", () => {
         sheet: SHEETS.ficheEvaluation,
         cell: `${appreciation}2`,
         severity: "error",
-        message: "appréciation « Bof » inconnue : choisissez Atteint, Partiellement atteint, Non atteint, Trop tôt pour dire",
+        message: "appréciation «\u00a0Bof\u00a0» inconnue\u00a0: choisissez Atteint, Partiellement atteint, Non atteint, Trop tôt pour dire",
       },
-      { sheet: SHEETS.ficheEvaluation, cell: "A5", severity: "error", message: "l'année 2027 n'a pas encore commencé : évaluation impossible" },
-      { sheet: SHEETS.axisEvaluation, cell: "D2", severity: "error", message: "le texte « Synthèse de l'axe » dépasse 4000 caractères (4001)" },
+      { sheet: SHEETS.ficheEvaluation, cell: "A5", severity: "error", message: "l'année 2027 n'a pas encore commencé\u00a0: évaluation impossible" },
+      { sheet: SHEETS.axisEvaluation, cell: "D2", severity: "error", message: "le texte «\u00a0Synthèse de l'axe\u00a0» dépasse 4000 caractères (4001)" },
     ]);
   });
 });
@@ -251,7 +251,7 @@ describe("the evaluation in the bilans", () => {
     const [[, grid]] = await sheetsOf(join(out, "bilan-annuel-2026.xlsx"));
     const text = grid.map((row) => row.map((cell) => cell ?? "").join(" | "));
     expect(text).toContain(
-      "Appréciation des objectifs (la plus récente de la période) : atteint : 0, partiellement atteint : 1, non atteint : 0, trop tôt pour dire : 1 ; sans appréciation : 1.",
+      "Appréciation des objectifs (la plus récente de la période)\u00a0: atteint\u00a0: 0, partiellement atteint\u00a0: 1, non atteint\u00a0: 0, trop tôt pour dire\u00a0: 1\u00a0; sans appréciation\u00a0: 1.",
     );
     expect(text).toContain(`1.A.1 | ${EVALUATIONS.fiches[0].effects} | 2026 | Partiellement atteint`);
     expect(text).toContain(`1 | ${EVALUATIONS.axes[0].decisions} | 2026`);

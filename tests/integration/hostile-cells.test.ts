@@ -109,22 +109,22 @@ describe("hostile cells and parts, through ctg check", () => {
       [
         "row 2 000 000 000",
         (xml) => xml.replace("</sheetData>", '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData>'),
-        /la feuille « Saisies » a une ligne « 2000000000 » au-delà de la dernière ligne d'Excel \(1 048 576\)/,
+        /la feuille «\sSaisies\s» a une ligne «\s2000000000\s» au-delà de la dernière ligne d'Excel \(1 048 576\)/,
       ],
       [
         "a row of twenty digits",
         (xml) => xml.replace("</sheetData>", '<row r="99999999999999999999"/></sheetData>'),
-        /ligne « 99999999999999999999 » au-delà de la dernière ligne/,
+        /ligne «\s99999999999999999999\s» au-delà de la dernière ligne/,
       ],
-      ["a column past XFD", (xml) => withCell(xml, "I2", '<c r="XFE2"><v>1</v></c>'), /une cellule « XFE2 » au-delà de la grille d'Excel/],
-      ["a cell row past the grid", (xml) => withCell(xml, "I2", '<c r="I20000000"><v>1</v></c>'), /une cellule « I20000000 » au-delà de la grille/],
+      ["a column past XFD", (xml) => withCell(xml, "I2", '<c r="XFE2"><v>1</v></c>'), /une cellule «\sXFE2\s» au-delà de la grille d'Excel/],
+      ["a cell row past the grid", (xml) => withCell(xml, "I2", '<c r="I20000000"><v>1</v></c>'), /une cellule «\sI20000000\s» au-delà de la grille/],
       [
         "16 385 cells without an address",
         (xml) => xml.replace("</sheetData>", `<row r="2000">${"<c><v>1</v></c>".repeat(16_385)}</row></sheetData>`),
-        /une cellule « XFE2000 » au-delà de la grille/,
+        /une cellule «\sXFE2000\s» au-delà de la grille/,
       ],
-      ["a row after the last, without a number", (xml) => xml.replace("</sheetData>", '<row r="1048576"/><row/></sheetData>'), /ligne « 1048577 » au-delà/],
-      ["a row numbered otherwise", (xml) => xml.replace("</sheetData>", '<row r="1e3"/></sheetData>'), /ligne numérotée « 1e3 »/],
+      ["a row after the last, without a number", (xml) => xml.replace("</sheetData>", '<row r="1048576"/><row/></sheetData>'), /ligne «\s1048577\s» au-delà/],
+      ["a row numbered otherwise", (xml) => xml.replace("</sheetData>", '<row r="1e3"/></sheetData>'), /ligne numérotée «\s1e3\s»/],
       [
         "a value at column XFD on each of 2 000 rows",
         (xml) =>
@@ -141,9 +141,9 @@ describe("hostile cells and parts, through ctg check", () => {
             "</sheetData>",
             `${Array.from({ length: 100_001 }, (_, i) => `<row r="${3000 + i}"><c r="J${3000 + i}" t="e"><v>#N/A</v></c></row>`).join("")}</sheetData>`,
           ),
-        /la feuille « Saisies » a plus de 100\s000 cellules fusionnées, en erreur ou illisibles/,
+        /la feuille «\sSaisies\s» a plus de 100\s000 cellules fusionnées, en erreur ou illisibles/,
       ],
-      ["a cell named otherwise", (xml) => withCell(xml, "I2", '<c r="2I"><v>1</v></c>'), /cellule nommée « 2I »/],
+      ["a cell named otherwise", (xml) => withCell(xml, "I2", '<c r="2I"><v>1</v></c>'), /cellule nommée «\s2I\s»/],
     ];
     for (const [label, edit, message] of cases) {
       const parts = await demoParts();
@@ -202,7 +202,7 @@ describe("hostile cells and parts, through ctg check", () => {
     editText(unknown, saisies, (xml) => xml.replace('encoding="UTF-8"', 'encoding="Shift_JIS"'));
     const refused = await check(unknown);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(new RegExp(`élément « ${saisies} » écrit dans l'encodage « Shift_JIS », non pris en charge`));
+    expect(refused.err).toMatch(new RegExp(`élément «\\s${saisies}\\s» écrit dans l'encodage «\\sShift_JIS\\s», non pris en charge`));
 
     // Latin-1 bytes in a part that declares none: not UTF-8, refused rather than read as « Tr\ufffds ».
     const undeclared = { ...typed };
@@ -230,7 +230,7 @@ describe("hostile cells and parts, through ctg check", () => {
     );
     const result = await check(parts);
     expect(result.code).toBe(1);
-    const forbidden = (code: string) => [`caractère interdit en XML (U+${code}) dans la cellule : retapez le texte`];
+    const forbidden = (code: string) => [`caractère interdit en XML (U+${code}) dans la cellule\u00a0: retapez le texte`];
     expect(errorsAt(result.issues, SHEETS.measurements, `${comment}2`)).toEqual(forbidden("0001"));
     expect(errorsAt(result.issues, SHEETS.measurements, `${comment}3`)).toEqual(forbidden("0000"));
     expect(errorsAt(result.issues, SHEETS.measurements, `${comment}4`)).toEqual(forbidden("FFFF"));
@@ -244,7 +244,7 @@ describe("hostile cells and parts, through ctg check", () => {
     );
     const refused = await check(outside);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/élément « xl\/workbook\.xml » illisible \(caractère interdit en XML \(U\+0001\)\)/);
+    expect(refused.err).toMatch(/élément «\sxl\/workbook\.xml\s» illisible \(caractère interdit en XML \(U\+0001\)\)/);
   });
 
   it("reads an attribute only as an attribute, never inside another attribute's value", async () => {
@@ -277,15 +277,15 @@ describe("hostile cells and parts, through ctg check", () => {
     const result = await check(parts);
     expect(result.code).toBe(1);
     const at = (row: number) => errorsAt(result.issues, SHEETS.measurements, `${value}${row}`);
-    expect(at(2)).toEqual(["la formule de la cellule donne une erreur (#DIV/0!) : corrigez la formule ou remplacez-la par la valeur elle-même"]);
-    expect(at(3)).toEqual([expect.stringMatching(/enregistrée comme le nombre « 0x1A », qui n'est pas un nombre décimal/)]);
-    expect(at(4)).toEqual([expect.stringMatching(/enregistrée comme le nombre « Infinity », qui n'est pas un nombre décimal/)]);
+    expect(at(2)).toEqual(["la formule de la cellule donne une erreur (#DIV/0!)\u00a0: corrigez la formule ou remplacez-la par la valeur elle-même"]);
+    expect(at(3)).toEqual([expect.stringMatching(/enregistrée comme le nombre «\s0x1A\s», qui n'est pas un nombre décimal/)]);
+    expect(at(4)).toEqual([expect.stringMatching(/enregistrée comme le nombre «\sInfinity\s», qui n'est pas un nombre décimal/)]);
     expect(at(5)).toEqual([expect.stringMatching(/enregistrée comme un nombre sans valeur/)]);
     expect(at(6)).toEqual([expect.stringMatching(/renvoie au texte partagé n° 99999, absent du classeur/)]);
     expect(at(7)).toEqual([expect.stringMatching(/renvoie au texte partagé n° 1\.5, absent du classeur/)]);
-    expect(at(8)).toEqual([expect.stringMatching(/valeur logique « 2 », ni VRAI ni FAUX/)]);
+    expect(at(8)).toEqual([expect.stringMatching(/valeur logique «\s2\s», ni VRAI ni FAUX/)]);
     expect(errorsAt(result.issues, SHEETS.convention, "B8")).toContainEqual(
-      expect.stringMatching(/enregistrée comme la date « 2026-02-30 », qui n'existe pas/),
+      expect.stringMatching(/enregistrée comme la date «\s2026-02-30\s», qui n'existe pas/),
     );
 
     // The error cell's value is not an entry: neither counted nor printed as the text « #DIV/0! ».
@@ -335,10 +335,10 @@ describe("hostile cells and parts, through ctg check", () => {
       [SHEETS.axisEvaluation, "A1", "warning"],
     ]);
     const [tracking, measurements, fiches] = result.issues.map((issue) => issue.message);
-    expect(measurements).toMatch(/^la feuille « Saisies » a perdu ses listes et contrôles de saisie \(validation des données\) et sa protection/);
-    expect(tracking).toMatch(/^la feuille « Suivi des fiches » a perdu sa protection,/);
-    expect(fiches).toMatch(/^la feuille « Évaluation des fiches » a perdu ses listes et contrôles de saisie \(validation des données\),/);
-    for (const issue of result.issues) expect(issue.message).toMatch(/relancez « ctg init --update » ou la mise en place dans le volet du complément/);
+    expect(measurements).toMatch(/^la feuille «\sSaisies\s» a perdu ses listes et contrôles de saisie \(validation des données\) et sa protection/);
+    expect(tracking).toMatch(/^la feuille «\sSuivi des fiches\s» a perdu sa protection,/);
+    expect(fiches).toMatch(/^la feuille «\sÉvaluation des fiches\s» a perdu ses listes et contrôles de saisie \(validation des données\),/);
+    for (const issue of result.issues) expect(issue.message).toMatch(/relancez «\sctg init --update\s» ou la mise en place dans le volet du complément/);
     // What the warning says to do puts them back.
     writeFileSync(join(dir, "plan.json"), JSON.stringify(samplePlan()));
     expect((await ctg("init", "--plan", join(dir, "plan.json"), "--out", result.file, "--update")).code).toBe(0);
@@ -354,7 +354,7 @@ describe("hostile cells and parts, through ctg check", () => {
       const result = await check(bytes, "ods");
       expect(result.code).toBe(2);
       expect(result.err).toMatch(
-        /c'est un classeur OpenDocument \(\.ods.*\), pas un classeur Excel : enregistrez-le au format \.xlsx \(Fichier › Enregistrer sous\)/,
+        /c'est un classeur OpenDocument \(\.ods.*\), pas un classeur Excel\s: enregistrez-le au format \.xlsx \(Fichier › Enregistrer sous\)/,
       );
     }
     const received = await receiveTableau(ods, "territoire.ods", { today: TODAY });

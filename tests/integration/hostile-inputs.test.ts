@@ -67,7 +67,7 @@ describe("ctg import of a UTF-8 répertoire with one Windows-1252 line", () => {
     // Every accent as in the UTF-8 original: the plan is the same, Windows-1252 line included.
     expect(readFileSync(join(dir, "plan.json"), "utf8")).toBe(readFileSync(join(dir, "propre.json"), "utf8"));
     expect(clean.out).not.toMatch(/encodage/);
-    expect(result.out).toMatch(/encodage : la ligne 90 n'est pas en UTF-8 comme le reste du texte : elle a été lue en Windows-1252 \(Latin-1\)/);
+    expect(result.out).toMatch(/encodage\s: la ligne 90 n'est pas en UTF-8 comme le reste du texte\s: elle a été lue en Windows-1252 \(Latin-1\)/);
     const report = JSON.parse(readFileSync(join(dir, "rapport.json"), "utf8")) as { warnings: { code: string; section: string; message: string }[] };
     expect(report.warnings[0]).toEqual({ code: "", section: "encodage", message: expect.stringMatching(/^la ligne 90 n'est pas en UTF-8/) });
   });
@@ -105,7 +105,7 @@ describe("ctg import bounds a text répertoire", () => {
     writeFileSync(join(dir, "ligne.txt"), lines.join("\n"));
     const result = await ctg("import", join(dir, "ligne.txt"), "--out", join(dir, "plan.json"));
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^« .*ligne\.txt » ne peut pas être importé : la ligne 10 compte 20\s000 caractères pour une limite de 10\s000/);
+    expect(result.err).toMatch(/^«\s.*ligne\.txt\s» ne peut pas être importé\s: la ligne 10 compte 20\s000 caractères pour une limite de 10\s000/);
     expect(existsSync(join(dir, "plan.json"))).toBe(false);
   });
 
@@ -118,7 +118,7 @@ describe("ctg import bounds a text répertoire", () => {
     );
     const result = await ctg("import", join(dir, "gros.txt"), "--out", join(dir, "plan.json"));
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/ne peut pas être importé : le fichier pèse 6 Mo pour une limite de 5 Mo/);
+    expect(result.err).toMatch(/ne peut pas être importé\s: le fichier pèse 6 Mo pour une limite de 5 Mo/);
     expect(existsSync(join(dir, "plan.json"))).toBe(false);
   });
 
@@ -127,7 +127,7 @@ describe("ctg import bounds a text répertoire", () => {
     writeFileSync(join(dir, "gros.docx"), Buffer.concat([Buffer.from("PK"), Buffer.alloc(21 * 1024 * 1024)]));
     const result = await ctg("import", join(dir, "gros.docx"), "--out", join(dir, "plan.json"));
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/« .*gros\.docx » ne peut pas être lu comme un document Word : fichier trop volumineux \(21 Mo, limite 20 Mo\)/);
+    expect(result.err).toMatch(/«\s.*gros\.docx\s» ne peut pas être lu comme un document Word\s: fichier trop volumineux \(21 Mo, limite 20 Mo\)/);
   });
 });
 
@@ -138,16 +138,16 @@ describe("ctg init bounds its plan", () => {
     writeFileSync(join(dir, "plan.json"), json + " ".repeat(6 * 1024 * 1024 - json.length));
     const result = await ctg("init", "--plan", join(dir, "plan.json"), "--out", join(dir, "suivi.xlsx"));
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^Le plan « .*plan\.json » n'est pas lu : le fichier pèse 6 Mo pour une limite de 5 Mo/);
+    expect(result.err).toMatch(/^Le plan «\s.*plan\.json\s» n'est pas lu\s: le fichier pèse 6 Mo pour une limite de 5 Mo/);
     expect(existsSync(join(dir, "suivi.xlsx"))).toBe(false);
   });
 
   it("refuses a convention ending in 9999, starting in 1999 or lasting 11 years, naming the field", async () => {
     const dir = workspace();
     const cases: [string, string, RegExp][] = [
-      ["2026-01-01", "9999-12-31", /convention\.end : la date de fin \(31\/12\/9999\) doit tomber entre le 01\/01\/2000 et le 31\/12\/2100/],
-      ["1999-01-01", "2003-12-31", /convention\.start : la date de début \(01\/01\/1999\) doit tomber entre le 01\/01\/2000 et le 31\/12\/2100/],
-      ["2026-01-01", "2036-12-31", /convention\.end : la date de fin \(31\/12\/2036\) donne une convention de plus de 10 ans depuis le 01\/01\/2026/],
+      ["2026-01-01", "9999-12-31", /convention\.end\s: la date de fin \(31\/12\/9999\) doit tomber entre le 01\/01\/2000 et le 31\/12\/2100/],
+      ["1999-01-01", "2003-12-31", /convention\.start\s: la date de début \(01\/01\/1999\) doit tomber entre le 01\/01\/2000 et le 31\/12\/2100/],
+      ["2026-01-01", "2036-12-31", /convention\.end\s: la date de fin \(31\/12\/2036\) donne une convention de plus de 10 ans depuis le 01\/01\/2026/],
     ];
     for (const [start, end, message] of cases) {
       const file = join(dir, `plan-${end}.json`);
@@ -211,22 +211,22 @@ describe("ctg import of a damaged Word document", () => {
       [
         "classeur.docx",
         await wordFile({ "xl/workbook.xml": '<?xml version="1.0"?><workbook/>' }, "xl/absent.xml"),
-        /n'est pas un document Word lisible : sa partie principale « word\/document\.xml » est absente/,
+        /n'est pas un document Word lisible\s: sa partie principale «\sword\/document\.xml\s» est absente/,
       ],
       [
         "mal-forme.docx",
         await wordFile({ "word/document.xml": broken }),
-        /n'est pas un document Word lisible : la partie « word\/document\.xml » n'est pas du XML bien formé \(balise fermante « w:p » au lieu de « w:r »\)/,
+        /n'est pas un document Word lisible\s: la partie «\sword\/document\.xml\s» n'est pas du XML bien formé \(balise fermante «\sw:p\s» au lieu de «\sw:r\s»\)/,
       ],
       [
         "tronque.docx",
         await wordFile({ "word/document.xml": documentXml(["Répertoire"], "w").slice(0, -5) }),
-        /la partie « word\/document\.xml » n'est pas du XML bien formé \(XML interrompu au milieu d'une balise\)/,
+        /la partie «\sword\/document\.xml\s» n'est pas du XML bien formé \(XML interrompu au milieu d'une balise\)/,
       ],
       [
         "entite.docx",
         await wordFile({ "word/document.xml": documentXml(["Répertoire"], "w").replace("Répertoire", "R&eacute;pertoire") }),
-        /n'est pas un document Word lisible : son contenu n'a pas pu être lu/,
+        /n'est pas un document Word lisible\s: son contenu n'a pas pu être lu/,
       ],
     ];
     for (const [name, bytes, message] of cases) {

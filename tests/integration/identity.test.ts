@@ -55,7 +55,7 @@ describe("identity before merging", () => {
     const [verdict] = reportOf(report).files;
     expect(verdict).toMatchObject({ status: "rejected", territory: "Commune B" });
     expect(verdict.reasons[0]).toMatch(
-      /^conflit d'identité : l'identifiant de convention ctg-[0-9a-f-]+ est celui de « Commune de Test » \(12001\) déjà dans la consolidation, alors que ce fichier est celui de « Commune B » \(12002\) : .* Rien n'a été remplacé\. .*ctg init --plan PLAN\.json --out TABLEAU\.xlsx --update/,
+      /^conflit d'identité\s: l'identifiant de convention ctg-[0-9a-f-]+ est celui de «\sCommune de Test\s» \(12001\) déjà dans la consolidation, alors que ce fichier est celui de «\sCommune B\s» \(12002\)\s: .* Rien n'a été remplacé\. .*ctg init --plan PLAN\.json --out TABLEAU\.xlsx --update/,
     );
     // A stays as it was.
     expect((await rowsOf(out, "Synthèse territoires")).map((row) => [row.Territoire, row["Code INSEE / SIREN"]])).toEqual([["Commune de Test", "12001"]]);
@@ -64,8 +64,8 @@ describe("identity before merging", () => {
     const fresh = join(dir, "conso-lot.xlsx");
     await ctg("consolidate", a, b, "--out", fresh, "--report", report);
     expect(reportOf(report).files.map((file) => [file.status, file.reasons[0]?.slice(0, 20)])).toEqual([
-      ["rejected", "conflit d'identité :"],
-      ["rejected", "conflit d'identité :"],
+      ["rejected", "conflit d'identité\u00a0:"],
+      ["rejected", "conflit d'identité\u00a0:"],
     ]);
   });
 
@@ -77,7 +77,9 @@ describe("identity before merging", () => {
     const updated = await ctg("init", "--plan", plan, "--out", b, "--update");
     expect(updated.err).toBe("");
     expect(updated.code).toBe(0);
-    expect(updated.out).toContain("Ce tableau était celui d'un autre territoire : il reçoit un identifiant de convention propre à « Commune B »");
+    expect(updated.out).toContain(
+      "Ce tableau était celui d'un autre territoire\u00a0: il reçoit un identifiant de convention propre à «\u00a0Commune B\u00a0»",
+    );
     const out = join(dir, "conso.xlsx");
     expect((await ctg("consolidate", a, b, "--out", out)).code).toBe(0);
     expect((await rowsOf(out, "Synthèse territoires")).map((row) => row.Territoire)).toEqual(["Commune de Test", "Commune B"]);

@@ -54,7 +54,7 @@ describe("what people add to the tableau survives an update", () => {
     const update = await ctg("init", "--plan", newFichePlan(dir), "--out", file, "--update");
     expect(update.code).toBe(0);
     expect(update.out).toContain(
-      `Colonne ajoutée conservée : « Source » (colonne E) de la feuille « Saisies » : placée en colonne ${moved}, après les colonnes du tableau`,
+      `Colonne ajoutée conservée\u00a0: «\u00a0Source\u00a0» (colonne E) de la feuille «\u00a0Saisies\u00a0»\u00a0: placée en colonne ${moved}, après les colonnes du tableau`,
     );
     expect((await ctg("check", file)).code).toBe(0);
 
@@ -77,7 +77,7 @@ describe("what people add to the tableau survives an update", () => {
     const bytes = readFileSync(file);
     const refused = await ctg("init", "--plan", newFichePlan(dir), "--out", file, "--update");
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/Mise à jour refusée : la feuille « Mode d'emploi » contient des cellules ajoutées à la main \(C3\)/);
+    expect(refused.err).toMatch(/Mise à jour refusée\s: la feuille «\sMode d'emploi\s» contient des cellules ajoutées à la main \(C3\)/);
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(readdirSync(dir).filter((name) => name.includes("sauvegarde"))).toEqual([]);
 
@@ -92,7 +92,7 @@ describe("what people add to the tableau survives an update", () => {
     writeFileSync(join(dir, "plan-sans.json"), JSON.stringify(plan));
     const lost = await ctg("init", "--plan", join(dir, "plan-sans.json"), "--out", other, "--update");
     expect(lost.code).toBe(1);
-    expect(lost.err).toMatch(/« Suivi des fiches » a des valeurs dans des colonnes ajoutées à la main sur des lignes que la mise à jour retire .*L5/);
+    expect(lost.err).toMatch(/«\sSuivi des fiches\s» a des valeurs dans des colonnes ajoutées à la main sur des lignes que la mise à jour retire .*L5/);
   });
 });
 
@@ -136,10 +136,13 @@ describe("no invented or vanished entries", () => {
     });
     const issues = JSON.parse((await ctg("check", file, "--json")).out).issues as { cell: string; message: string }[];
     expect(issues).toContainEqual(
-      expect.objectContaining({ cell: `G${rateRow}`, message: expect.stringMatching(/« 0,45 » est ambigu : 45 % \(si c'est une fraction\) ou 0,45 % \?/) }),
+      expect.objectContaining({
+        cell: `G${rateRow}`,
+        message: expect.stringMatching(/«\s0,45\s» est ambigu\s: 45\s% \(si c'est une fraction\) ou 0,45\s%\s\?/),
+      }),
     );
     expect(issues).toContainEqual(
-      expect.objectContaining({ cell: "G2", message: expect.stringMatching(/avancement « 0\.45 » est ambigu : 45 % .* ou 0,45 %/) }),
+      expect.objectContaining({ cell: "G2", message: expect.stringMatching(/avancement «\s0\.45\s» est ambigu\s: 45\s% .* ou 0,45\s%/) }),
     );
   });
 });
@@ -233,7 +236,7 @@ describe("consolidation: concurrency and interruption", () => {
     const results = [a, b];
     for (const result of results) expect([0, 1, 2]).toContain(result.code);
     const refused = results.filter((result) => result.code === 2);
-    for (const result of refused) expect(result.err).toMatch(/Une autre consolidation écrit déjà « .*conso\.xlsx »/);
+    for (const result of refused) expect(result.err).toMatch(/Une autre consolidation écrit déjà «\s.*conso\.xlsx\s»/);
     // Every run that says it wrote has its territories in the output.
     const report = await cellsOf(out, "Synthèse territoires");
     const names = [...report].filter(([address]) => /^A\d+$/.test(address) && address !== "A1").map(([, value]) => value);
@@ -250,7 +253,7 @@ describe("consolidation: concurrency and interruption", () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(
       new RegExp(
-        `Une autre consolidation écrit déjà « .*conso\\.xlsx » \\(processus ${process.pid}, depuis le 24/11/2026 10:00:00\\) : attendez qu'elle se termine`,
+        `Une autre consolidation écrit déjà «\\s.*conso\\.xlsx\\s» \\(processus ${process.pid}, depuis le 24/11/2026 10:00:00\\)\\s: attendez qu'elle se termine`,
       ),
     );
     expect(existsSync(out)).toBe(false);
@@ -282,7 +285,7 @@ describe("consolidation: concurrency and interruption", () => {
     running.kill("SIGTERM");
     const ended = await running.done;
     expect(ended.code).toBe(143);
-    expect(ended.err).toMatch(/Interrompu \(SIGTERM\) : les fichiers temporaires ont été supprimés/);
+    expect(ended.err).toMatch(/Interrompu \(SIGTERM\)\s: les fichiers temporaires ont été supprimés/);
     expect(readFileSync(out).equals(before)).toBe(true);
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`ctg-consolidation-${running.pid}-`))).toEqual([]);
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp") || name.endsWith(".verrou"))).toEqual([]);
@@ -295,7 +298,7 @@ describe("consolidation: concurrency and interruption", () => {
     const result = await ctg("consolidate", ...files, "--out", join(dir, "fichier.txt", "conso.xlsx"));
     expect(result.code).toBe(2);
     expect(result.err).toMatch(
-      /Impossible d'écrire dans le dossier « .*fichier\.txt » de « .*conso\.xlsx » : un élément du chemin n'est pas un dossier\. Aucun fichier n'a été lu/,
+      /Impossible d'écrire dans le dossier «\s.*fichier\.txt\s» de «\s.*conso\.xlsx\s»\s: un élément du chemin n'est pas un dossier\. Aucun fichier n'a été lu/,
     );
     expect(fileSystemReason(Object.assign(new Error("x"), { code: "ENOSPC" }))).toBe("le disque est plein");
     expect(fileSystemReason(Object.assign(new Error("x"), { code: "EROFS" }))).toBe("le support est en lecture seule");
@@ -335,7 +338,7 @@ describe("the import says what it could not read", () => {
     await ctg("import", join(dir, "egaree.txt"), "--out", join(dir, "egaree.json"), "--report", join(dir, "rapport-egaree.json"));
     const misplaced = JSON.parse(readFileSync(join(dir, "rapport-egaree.json"), "utf8")).warnings as { code: string; message: string }[];
     expect(misplaced).toContainEqual(
-      expect.objectContaining({ code: "1.B.9", message: expect.stringMatching(/listée sous le sous-axe 1\.A : son code indique le sous-axe 1\.B/) }),
+      expect.objectContaining({ code: "1.B.9", message: expect.stringMatching(/listée sous le sous-axe 1\.A\s: son code indique le sous-axe 1\.B/) }),
     );
   });
 });

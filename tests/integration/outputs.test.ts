@@ -34,7 +34,7 @@ describe("no command writes over what it did not create", () => {
     const refused = await ctg("consolidate", tableau, "--out", join(dir, "conso.xlsx"), "--report", tableau);
     expect(refused.code).toBe(2);
     expect(refused.err).toBe(
-      `« ${tableau} » est aussi un fichier d'entrée de la commande : il serait remplacé. Rien n'a été écrit : choisissez un autre nom de sortie.`,
+      `«\u00a0${tableau}\u00a0» est aussi un fichier d'entrée de la commande\u00a0: il serait remplacé. Rien n'a été écrit\u00a0: choisissez un autre nom de sortie.`,
     );
     const hard = join(dir, "lien-dur.json");
     linkSync(tableau, hard);
@@ -46,7 +46,7 @@ describe("no command writes over what it did not create", () => {
     const other = await filledTableau(dir, "autre.xlsx");
     const wouldReplace = await ctg("consolidate", tableau, "--out", join(dir, "conso.xlsx"), "--report", other);
     expect(wouldReplace.err).toBe(
-      `« ${other} » existe déjà et n'est pas un rapport de consolidation (JSON) écrit par « ctg consolidate » : c'est le tableau de suivi de « Communauté de communes Monts, Rance et Rougier ». Rien n'a été écrit : choisissez un autre nom de sortie, ou déplacez ce fichier.`,
+      `«\u00a0${other}\u00a0» existe déjà et n'est pas un rapport de consolidation (JSON) écrit par «\u00a0ctg consolidate\u00a0»\u00a0: c'est le tableau de suivi de «\u00a0Communauté de communes Monts, Rance et Rougier\u00a0». Rien n'a été écrit\u00a0: choisissez un autre nom de sortie, ou déplacez ce fichier.`,
     );
     expect(sha(tableau)).toBe(before);
     expect(existsSync(join(dir, "conso.xlsx"))).toBe(false);
@@ -64,7 +64,7 @@ describe("no command writes over what it did not create", () => {
     const imported = await ctg("import", SEED, "--out", tableau);
     expect(imported.code).toBe(2);
     expect(imported.err).toMatch(
-      /existe déjà et n'est pas un plan d'actions \(JSON\) écrit par « ctg import » ou « ctg sample-plan » : c'est le tableau de suivi de/,
+      /existe déjà et n'est pas un plan d'actions \(JSON\) écrit par «\sctg import\s» ou «\sctg sample-plan\s»\s: c'est le tableau de suivi de/,
     );
     expect((await ctg("sample-plan", "--out", tableau)).err).toMatch(/n'est pas un plan d'actions \(JSON\)/);
     expect(sha(tableau)).toBe(before);
@@ -97,7 +97,7 @@ describe("no command writes over what it did not create", () => {
     const refused = await ctg("bilan", tableau, "--kind", "annual", "--year", "2026", "--out", out);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(
-      /« .*bilan-annuel-2026\.xlsx » existe déjà et n'est pas un classeur de bilan écrit par « ctg bilan » : c'est le tableau de suivi de/,
+      /«\s.*bilan-annuel-2026\.xlsx\s» existe déjà et n'est pas un classeur de bilan écrit par «\sctg bilan\s»\s: c'est le tableau de suivi de/,
     );
     expect(sha(mistaken)).toBe(before);
     expect(existsSync(join(out, "bilan-annuel-2026.docx"))).toBe(false);
@@ -118,6 +118,6 @@ describe("no command writes over what it did not create", () => {
       join(theirs, "suivi-ctg-demo.xlsx"),
       await writeTrackingFile({ plan, statuses: [], measurements: [], lockedQuarters: [], archive: [] }, "2026-11-01T09:00:00.000Z"),
     );
-    expect((await ctg("demo", "--out", theirs)).err).toMatch(/n'est pas le tableau de la démonstration : c'est le tableau de suivi de « Commune de Test »/);
+    expect((await ctg("demo", "--out", theirs)).err).toMatch(/n'est pas le tableau de la démonstration\s: c'est le tableau de suivi de «\sCommune de Test\s»/);
   });
 });

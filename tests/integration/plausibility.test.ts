@@ -84,7 +84,7 @@ describe("plausibility warnings through the commands", () => {
     const texts = grid.flat().map(String);
     expect(texts).toContain("Valeurs à confirmer avant le COPIL (1)");
     expect(texts).toContain(
-      `La valeur de 1.A.1-I1 tombe de 12 à 1 en un trimestre, alors que l'indicateur retient la dernière valeur (un total cumulé ne baisse pas) : est-ce bien la valeur du trimestre ?`,
+      `La valeur de 1.A.1-I1 tombe de 12 à 1 en un trimestre, alors que l'indicateur retient la dernière valeur (un total cumulé ne baisse pas)\u00a0: est-ce bien la valeur du trimestre\u00a0?`,
     );
 
     await markVerified(file, SHEETS.measurements, warnings[0].cell);
@@ -163,7 +163,7 @@ describe("plausibility warnings through the commands", () => {
     const files = JSON.parse(readFileSync(report, "utf8")).files as { file: string; status: string; reasons: string[] }[];
     expect(files.find((item) => item.file === flagged)).toMatchObject({
       status: "warnings",
-      reasons: [expect.stringMatching(/^avertissement — Saisies!G\d+ : la valeur de 1\.A\.1-I1 tombe de 12 à 1/)],
+      reasons: [expect.stringMatching(/^avertissement — feuille «\sSaisies\s», ligne \d+\s: la valeur de 1\.A\.1-I1 tombe de 12 à 1/)],
     });
     expect(files.find((item) => item.file === verified)).toMatchObject({ status: "accepted", reasons: [] });
   });

@@ -190,7 +190,7 @@ describe("streamed workbook writer", () => {
     const rows = Array.from({ length: 10 }, (_, index): SheetRow => ({ values: [`T${index}`, index, null, null] }));
     const writing = writeStreamedWorkbook(file, [{ name: "Statuts", columns: COLUMNS, rows }], { maxRows: 6 });
     await expect(writing).rejects.toThrow(SheetTooLong);
-    await expect(writing).rejects.toThrow(/la feuille « Statuts » dépasserait 6 lignes/);
+    await expect(writing).rejects.toThrow(/la feuille «\sStatuts\s» dépasserait 6 lignes/);
     expect(readFileSync(file, "utf8")).toBe("version précédente");
   });
 

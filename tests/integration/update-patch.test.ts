@@ -128,7 +128,7 @@ describe("an update keeps what it does not own", () => {
     const refused = await ctg("init", "--plan", join(dir, "plan-sans.json"), "--out", file, "--update");
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(
-      new RegExp(`Mise à jour refusée : la feuille « Suivi des fiches » a des notes sur des lignes que la mise à jour retire \\(F${row}\\)`),
+      new RegExp(`Mise à jour refusée\\s: la feuille «\\sSuivi des fiches\\s» a des notes sur des lignes que la mise à jour retire \\(F${row}\\)`),
     );
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(backups(dir)).toEqual([]);
@@ -263,7 +263,7 @@ describe("nothing lost to timing or faults", () => {
       { now: () => new Date(NOW) },
       { beforeReplace: () => writeFileSync(file, theirBytes) },
     );
-    await expect(update).rejects.toThrow(/« .*suivi\.xlsx » a été modifié pendant la mise à jour .* rien n'a été changé/);
+    await expect(update).rejects.toThrow(/«\s.*suivi\.xlsx\s» a été modifié pendant la mise à jour .* rien n'a été changé/);
     expect(readFileSync(file).equals(Buffer.from(theirBytes))).toBe(true);
     expect(backups(dir)).toEqual([]);
     expect(existsSync(`${file}.verrou`)).toBe(false);
@@ -279,7 +279,7 @@ describe("nothing lost to timing or faults", () => {
       spawnCtg(["init", "--plan", plan, "--out", file, "--update"]),
     ]);
     for (const result of results) expect([0, 2]).toContain(result.code);
-    for (const result of results.filter((item) => item.code === 2)) expect(result.err).toMatch(/Une autre mise à jour écrit déjà « .*suivi\.xlsx »/);
+    for (const result of results.filter((item) => item.code === 2)) expect(result.err).toMatch(/Une autre mise à jour écrit déjà «\s.*suivi\.xlsx\s»/);
     expect(results.some((result) => result.code === 0)).toBe(true);
     expect(backups(dir)).toHaveLength(results.filter((result) => result.code === 0).length);
     expect((await ctg("check", file)).code).toBe(0);
@@ -325,7 +325,7 @@ describe("nothing lost to timing or faults", () => {
     copyFileSync(source, file);
     const result = await ctg("init", "--plan", newFichePlan(dir), "--out", file, "--update");
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/« .*suivi\.(sauvegarde-.*\.)?xlsx » : le disque est plein/);
+    expect(result.err).toMatch(/«\s.*suivi\.(sauvegarde-.*\.)?xlsx\s»\s: le disque est plein/);
     expect(result.err).not.toMatch(/ENOSPC/);
     expect(readdirSync(disk).sort()).toEqual(["suivi.xlsx"]);
     expect(readFileSync(file).equals(readFileSync(source))).toBe(true);
@@ -340,7 +340,7 @@ describe("nothing lost to timing or faults", () => {
     const file = join(disk, "suivi.xlsx");
     const result = await ctg("init", "--plan", newFichePlan(dir), "--out", file, "--update");
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/« .*suivi.*» : le support est en lecture seule/);
+    expect(result.err).toMatch(/«\s.*suivi.*»\s: le support est en lecture seule/);
     expect(readdirSync(disk)).toEqual(["suivi.xlsx"]);
   });
 });

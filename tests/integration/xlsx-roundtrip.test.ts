@@ -125,15 +125,15 @@ describe("tableau written to .xlsx by the project's writer", () => {
     await workbook.setCell(SHEETS.tracking, "F12", "Terminé");
     const broken = await workbook.bytes();
     await expect(writeTableauFile(smallPlan(), { now: NOW, today: TODAY, existing: { bytes: broken, fileName: "t.xlsx" } })).rejects.toThrow(
-      /Suivi des fiches!F12 : statut « Terminé » inconnu/,
+      /Suivi des fiches!F12\s: statut «\sTerminé\s» inconnu/,
     );
   });
 
   it("gives a French error naming a file that is not a workbook", async () => {
     await expect(readTableauFile(new TextEncoder().encode("bonjour"), "notes.txt", TODAY)).rejects.toThrow(
-      /« notes\.txt » ne peut pas être lu comme un tableau de suivi : ce n.est pas un classeur \.xlsx/,
+      /«\snotes\.txt\s» ne peut pas être lu comme un tableau de suivi\s: ce n.est pas un classeur \.xlsx/,
     );
     const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
-    await expect(readTableauFile(corrupt, "abime.xlsx", TODAY)).rejects.toThrow(/« abime\.xlsx » ne peut pas être lu/);
+    await expect(readTableauFile(corrupt, "abime.xlsx", TODAY)).rejects.toThrow(/«\sabime\.xlsx\s» ne peut pas être lu/);
   });
 });

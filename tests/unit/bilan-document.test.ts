@@ -75,10 +75,10 @@ describe("the written bilan (.docx)", () => {
       expect.arrayContaining([
         "Convention territoriale globale",
         "Point d'étape 2026",
-        "Territoire : Communauté de communes Monts, Rance et Rougier",
-        "Caf : Caf de l'Aveyron",
+        "Territoire\u00a0: Communauté de communes Monts, Rance et Rougier",
+        "Caf\u00a0: Caf de l'Aveyron",
         "Convention du 01/01/2026 au 31/12/2030",
-        "Période couverte : du 1er trimestre 2026 au 4e trimestre 2026",
+        "Période couverte\u00a0: du 1er trimestre 2026 au 4e trimestre 2026",
         "Chiffres arrêtés au 31/12/2026",
         "Signataires",
         "MSA Midi-Pyrénées Nord",
@@ -115,12 +115,12 @@ describe("the written bilan (.docx)", () => {
     const fiche = paragraphs.slice(at, paragraphs.indexOf("1.A.2 Consolidation de l'offre ALSH"));
     expect(fiche).toEqual(
       expect.arrayContaining([
-        "Statut : En cours, avancement 35 %. Échéance : 2026.",
+        "Statut\u00a0: En cours, avancement 35\u00a0%. Échéance\u00a0: 2026.",
         "Évaluation 2026",
-        "Effets pour les habitants : Vingt familles de plus ont une solution d'accueil",
-        "Sources et preuves : Liste d'attente du RPE",
-        "Appréciation de l'objectif : Partiellement atteint",
-        "Ajustements proposés : Ouvrir le samedi",
+        "Effets pour les habitants\u00a0: Vingt familles de plus ont une solution d'accueil",
+        "Sources et preuves\u00a0: Liste d'attente du RPE",
+        "Appréciation de l'objectif\u00a0: Partiellement atteint",
+        "Ajustements proposés\u00a0: Ouvrir le samedi",
         // The indicators' table: référence, value, cible, share of the cible and the value of each year.
         "Indicateur",
         "% de la cible",
@@ -128,8 +128,8 @@ describe("the written bilan (.docx)", () => {
         "Nombre de places disponibles/agréments",
       ]),
     );
-    expect(paragraphs).toContain("Synthèse 2026 : L'offre d'accueil progresse");
-    expect(paragraphs).toContain("Décisions du COPIL 2026 : Ouverture le samedi retenue");
+    expect(paragraphs).toContain("Synthèse 2026\u00a0: L'offre d'accueil progresse");
+    expect(paragraphs).toContain("Décisions du COPIL 2026\u00a0: Ouverture le samedi retenue");
     // A fiche without evaluation says so, rather than leaving a blank.
     const next = paragraphs.slice(
       paragraphs.indexOf("1.A.3 Continuité du projet jeunesse et développement de nouvelles actions"),
@@ -137,7 +137,7 @@ describe("the written bilan (.docx)", () => {
     );
     expect(next).toContain("Évaluation écrite non rédigée pour cette période.");
     expect(paragraphs).toContain(
-      "Appréciation des objectifs (la plus récente de la période) : 0 atteint, 1 partiellement atteint, 0 non atteint, 0 trop tôt pour dire ; 14 fiche(s) sans appréciation.",
+      "Appréciation des objectifs (la plus récente de la période)\u00a0: 0 atteint, 1 partiellement atteint, 0 non atteint, 0 trop tôt pour dire\u00a0; 14 fiche(s) sans appréciation.",
     );
   });
 
@@ -171,8 +171,8 @@ describe("the written bilan (.docx)", () => {
     const report = computeReport(demo(), { kind: "final", today: "2026-12-06", provisional: true });
     const { paragraphs, footers } = await open((await renderBilanDocument(report, { now: NOW })).bytes);
     expect(paragraphs[1]).toBe("Bilan final provisoire");
-    expect(paragraphs).toContain("BILAN PROVISOIRE — établi au 06/12/2026, avant la fin de la période qu'il couvre : ses chiffres changeront d'ici là.");
-    expect(paragraphs).toContain("Période couverte : du 1er trimestre 2026 au 4e trimestre 2030");
+    expect(paragraphs).toContain("BILAN PROVISOIRE — établi au 06/12/2026, avant la fin de la période qu'il couvre\u00a0: ses chiffres changeront d'ici là.");
+    expect(paragraphs).toContain("Période couverte\u00a0: du 1er trimestre 2026 au 4e trimestre 2030");
     expect(footers.length).toBeGreaterThan(0);
     for (const footer of footers) expect(footer).toBe("Document provisoire — chiffres au 06/12/2026 — page {PAGE} sur {NUMPAGES}");
   });
@@ -198,9 +198,9 @@ describe("the written bilan (.docx)", () => {
     expect(headings.filter((heading) => /^\d\.[A-Z]\.\d /.test(heading))).toEqual(["1.A.1 Consolider et développer l'offre d'accueil petite enfance"]);
     expect(paragraphs).toContain("Proposer des solutions d'offre d'accueil individuelle en adéquation avec les besoins des familles");
     expect(paragraphs).toContain(
-      "Aucun indicateur de montant n'est suivi dans la partie petite enfance : l'estimation des coûts est à joindre (investissement et fonctionnement, par année).",
+      "Aucun indicateur de montant n'est suivi dans la partie petite enfance\u00a0: l'estimation des coûts est à joindre (investissement et fonctionnement, par année).",
     );
-    expect(paragraphs).toContain("Appréciation de l'objectif (2026) : Partiellement atteint");
+    expect(paragraphs).toContain("Appréciation de l'objectif (2026)\u00a0: Partiellement atteint");
   });
 
   it("lists in an annex the partners' returned files merged for the period, and none of another period's", async () => {

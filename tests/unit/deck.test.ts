@@ -80,7 +80,7 @@ describe("COPIL deck", () => {
 
     expect(deck.texts[0]).toContain("Point d'étape 2026");
     expect(deck.texts[0]).toContain("Communauté de communes Monts, Rance et Rougier");
-    expect(deck.texts[0]).toContain("Période couverte : du 1er trimestre 2026 au 4e trimestre 2026");
+    expect(deck.texts[0]).toContain("Période couverte\u00a0: du 1er trimestre 2026 au 4e trimestre 2026");
     expect(deck.texts[0]).toContain("Chiffres au 31/12/2026");
     expect(deck.texts[0]).toContain("Comité de pilotage de la Convention territoriale globale");
     expect(deck.texts[0]).toContain("24/11/2026");
@@ -123,7 +123,7 @@ describe("COPIL deck", () => {
     // On the deck's one scale: a bar stops at 100 %, its label gives how far the indicator went.
     expect([...seriesOf(targets).get("% de la cible")!].reverse()).toEqual(axisOneTargets.map((figures) => Math.min(100, figures.percentOfTarget!)));
     for (const figures of axisOneTargets)
-      expect(categoriesOf(targets).some((label) => label.startsWith(`${figures.actionCode} `) && label.includes(" %"))).toBe(true);
+      expect(categoriesOf(targets).some((label) => label.startsWith(`${figures.actionCode} `) && label.includes("\u00a0%"))).toBe(true);
 
     // The indicator with the most values gets its series slide (two quarters: a table of them).
     const series = deck.texts[3 + report.statuses.perAxis.length];
@@ -180,7 +180,7 @@ describe("COPIL deck", () => {
   it("says on every slide the date its figures are true at, and that a bilan made before its period ends is provisoire", async () => {
     const report = computeReport(demoTracking(samplePlan()), { kind: "final", today: "2026-11-24", provisional: true });
     const deck = await open(await writeDeck(report, { now: NOW }));
-    expect(deck.texts[0]).toContain("Bilan provisoire : chiffres au 24/11/2026, avant la fin de la période");
+    expect(deck.texts[0]).toContain("Bilan provisoire\u00a0: chiffres au 24/11/2026, avant la fin de la période");
     for (const text of deck.texts.slice(1)) expect(text).toContain("provisoire, chiffres au 24/11/2026");
   });
 

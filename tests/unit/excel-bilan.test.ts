@@ -160,7 +160,7 @@ describe("Générer le bilan in the open workbook", () => {
     tracking.cell(1, statusColumn).value = "Presque fini";
     const refused = generateBilan(host.context, { kind: "final" }, { today: TODAY });
     await expect(refused).rejects.toBeInstanceOf(BilanRefused);
-    await expect(refused).rejects.toThrow(/feuille « Suivi des fiches », cellule [A-Z]+2 : .*Corrigez-les dans l'onglet Vérifier/);
+    await expect(refused).rejects.toThrow(/feuille «\sSuivi des fiches\s», cellule [A-Z]+2\s: .*Corrigez-les dans l'onglet Vérifier/);
     expect(host.state.find("Bilan final")).toBeUndefined();
   });
 
@@ -170,7 +170,7 @@ describe("Générer le bilan in the open workbook", () => {
     for (const axis of plan.axes) for (const sub of axis.subAxes) for (const action of sub.actions) action.fields = ["jeunesse"];
     await applyWorkbookPlan(host.context, buildTableauPlan(fullTracking(plan), { now: NOW }));
     await expect(generateBilan(host.context, { kind: "final", cdsf: true }, { today: AFTER_CONVENTION })).rejects.toThrow(
-      /Aucune fiche action n'a le champ « petite enfance »/,
+      /Aucune fiche action n'a le champ «\spetite enfance\s»/,
     );
   });
 
@@ -187,7 +187,7 @@ describe("Générer le bilan in the open workbook", () => {
       ["aboveTarget", { kind: "value", indicatorId: "1.A.1-I1", quarter: "2026-T2" }],
     ]);
     expect(generated.notes).toContain(
-      "1 valeur(s) à confirmer avant le COPIL, listées dans la feuille du bilan : vérifiez-les dans l'onglet Vérifier, puis corrigez-les ou marquez-les « Vérifié ».",
+      "1 valeur(s) à confirmer avant le COPIL, listées dans la feuille du bilan\u00a0: vérifiez-les dans l'onglet Vérifier, puis corrigez-les ou marquez-les «\u00a0Vérifié\u00a0».",
     );
     const sheet = host.sheet("Bilan 2026");
     const texts = [...sheet.cells.values()].map((cell) => cell.value);

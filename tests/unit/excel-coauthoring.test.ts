@@ -144,7 +144,7 @@ describe("co-authoring", () => {
     expect(suivi.protected).toBe(true);
     await expect(
       writeQuarterEntry(host.context, { status: { actionCode: "1.A.1", quarter: "2026-T3", status: "En cours", progress: 10 }, measurements: [] }),
-    ).rejects.toThrow(/2026-T3 est verrouillé/);
+    ).rejects.toThrow(/3e trimestre 2026 est verrouillé/);
   });
 
   it("a sheet a person protected with a password gets a French message, and nothing is changed", async () => {
@@ -159,12 +159,14 @@ describe("co-authoring", () => {
     const refusal = setQuarterLocked(host.context, "2026-T2", true);
     await expect(refusal).rejects.toThrow(ProtectedByPassword);
     await expect(setQuarterLocked(host.context, "2026-T2", true)).rejects.toThrow(
-      "La feuille « Suivi des fiches » est protégée par un mot de passe : le complément ne peut pas la modifier. Ôtez sa protection dans Excel (Révision › Ôter la protection de la feuille), puis recommencez ; le complément la protégera de nouveau, sans mot de passe.",
+      "La feuille «\u00a0Suivi des fiches\u00a0» est protégée par un mot de passe\u00a0: le complément ne peut pas la modifier. Ôtez sa protection dans Excel (Révision › Ôter la protection de la feuille), puis recommencez\u00a0; le complément la protégera de nouveau, sans mot de passe.",
     );
     expect(snapshot()).toEqual(before);
     expect(host.state.sheets.every((sheet) => sheet.protected)).toBe(true);
 
-    await expect(setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY })).rejects.toThrow(/« Suivi des fiches » est protégée par un mot de passe/);
+    await expect(setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY })).rejects.toThrow(
+      /«\sSuivi des fiches\s» est protégée par un mot de passe/,
+    );
     expect(snapshot()).toEqual(before);
   });
 });
@@ -221,7 +223,7 @@ describe("columns people add, in the open workbook", () => {
     const result = await setUpTableau(host.context, plan, { now: NOW, today: TODAY });
     expect(result.moved).toEqual([
       expect.stringMatching(
-        new RegExp(`« Source » \\(colonne E\\) de la feuille « Saisies » : placée en colonne ${columnLetter(MEASUREMENTS_SPEC.columns.length)}\\b`),
+        new RegExp(`«\\sSource\\s» \\(colonne E\\) de la feuille «\\sSaisies\\s»\\s: placée en colonne ${columnLetter(MEASUREMENTS_SPEC.columns.length)}\\b`),
       ),
     ]);
     expect((await readBack(host)).issues).toEqual([]);
@@ -240,7 +242,7 @@ describe("columns people add, in the open workbook", () => {
     host.sheet(SHEETS.guide).cell(5, 3).value = "Appeler Mme Martin";
     const snapshot = JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.store]]));
     await expect(setUpTableau(host.context, samplePlan(), { now: NOW, today: TODAY })).rejects.toThrow(
-      /la feuille « Mode d'emploi » contient des cellules ajoutées à la main \(D6\)/,
+      /la feuille «\sMode d'emploi\s» contient des cellules ajoutées à la main \(D6\)/,
     );
     expect(JSON.stringify(host.state.sheets.map((sheet) => [sheet.name, [...sheet.store]]))).toEqual(snapshot);
   });

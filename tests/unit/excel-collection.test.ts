@@ -239,7 +239,7 @@ describe("merging returned files into the open workbook", () => {
     expect(outcome.files.map((file) => file.status)).toEqual(["rejected", "rejected", "rejected"]);
     expect(outcome.files[0].reasons[0]).toMatch(/a été préparé pour un autre tableau de suivi \(Commune voisine\)/);
     expect(outcome.files[1].reasons[0]).toMatch(/ne peut pas être lu comme un classeur Excel/);
-    expect(outcome.files[2].reasons[0]).toMatch(/verrouillé après le COPIL : rien n'y est écrit/);
+    expect(outcome.files[2].reasons[0]).toMatch(/verrouillé après le COPIL\s: rien n'y est écrit/);
     expect(changedKeys(before, snapshot(host))).toEqual([]);
   });
 });

@@ -196,7 +196,7 @@ describe("consolidation in the open workbook", () => {
       await file("b.xlsx", territoryB()),
     ]);
     expect(outcome.verdicts.map((verdict) => verdict.status)).toEqual(["rejected", "rejected", "warnings"]);
-    expect(outcome.verdicts[0].reasons[0]).toContain("« a-copie.xlsx »");
+    expect(outcome.verdicts[0].reasons[0]).toContain("«\u00a0a-copie.xlsx\u00a0»");
     expect(rows(host, "Synthèse territoires").map((row) => row.Territoire)).toEqual(["Commune de Là-Haut"]);
     expect(rows(host, "Statuts").every((row) => row.Territoire === "Commune de Là-Haut")).toBe(true);
   });
@@ -216,14 +216,14 @@ describe("consolidation in the open workbook", () => {
     expect(snapshot(tableau)).toBe(before);
 
     const foreign = createFakeExcel(seedWorkbook([{ name: "Statuts", values: [["Mes statuts"]] }]));
-    await expect(gatewayOn(foreign).consolidate(files)).rejects.toThrow(/une feuille « Statuts » qui ne vient pas d'une consolidation CTG Suivi/);
+    await expect(gatewayOn(foreign).consolidate(files)).rejects.toThrow(/une feuille «\sStatuts\s» qui ne vient pas d'une consolidation CTG Suivi/);
     expect(foreign.cell("Statuts", "A1")?.value).toBe("Mes statuts");
 
     const edited = createFakeExcel();
     await gatewayOn(edited).consolidate(files);
     edited.sheet("Statuts").cell(0, 3).value = "Fiche";
     await expect(gatewayOn(edited).consolidate([await file("b.xlsx", territoryB())])).rejects.toThrow(ConsolidationRefused);
-    await expect(readConsolidation(edited.context)).rejects.toThrow(/« Statuts » .*colonne 4 : « Fiche » au lieu de « Code »/);
+    await expect(readConsolidation(edited.context)).rejects.toThrow(/«\sStatuts\s» .*colonne 4\s: «\sFiche\s» au lieu de «\sCode\s»/);
 
     // A national consolidation the command line split past Excel's row limit: adding to its first sheet would drop the others.
     const national = createFakeExcel();
@@ -232,7 +232,7 @@ describe("consolidation in the open workbook", () => {
     national.state.sheets.push(new (values.constructor as new (name: string) => SheetState)("Indicateurs (2)"));
     const nationalBefore = snapshot(national);
     await expect(gatewayOn(national).consolidate([await file("b.xlsx", territoryB())])).rejects.toThrow(
-      /continue sur la feuille « Indicateurs \(2\) » .*ligne de commande \(ctg consolidate\).*Le classeur n'a pas été modifié/,
+      /continue sur la feuille «\sIndicateurs \(2\)\s»\s.*ligne de commande \(ctg consolidate\).*Le classeur n'a pas été modifié/,
     );
     expect(snapshot(national)).toBe(nationalBefore);
   });
@@ -252,7 +252,7 @@ describe("consolidation in the open workbook", () => {
           }
         },
       }),
-    ).rejects.toThrow("Consolidation annulée : le classeur n'a pas été modifié.");
+    ).rejects.toThrow("Consolidation annulée\u00a0: le classeur n'a pas été modifié.");
     expect(seen).toEqual(["a.xlsx"]);
     expect(host.state.sheets).toHaveLength(0);
   });

@@ -88,7 +88,7 @@ describe("writing one fiche's quarter from the task pane", () => {
     });
     expect(legacy.cells).toHaveLength(7);
     expect(legacy.notes).toEqual([
-      expect.stringMatching(/^La saisie est enregistrée, mais pas la marque « Vérifié » : ce tableau date d'un modèle sans cette colonne/),
+      expect.stringMatching(/^La saisie est enregistrée, mais pas la marque «\sVérifié\s»\s: ce tableau date d'un modèle sans cette colonne/),
     ]);
     reading = readTableau(await readGrids(host.context, TABLEAU_SHEETS), { today: TODAY });
     expect(reading.issues.filter((issue) => issue.severity === "error")).toEqual([]);
@@ -99,7 +99,7 @@ describe("writing one fiche's quarter from the task pane", () => {
     const host = await demoHost();
     await expect(
       writeQuarterEntry(host.context, { status: { actionCode: "1.A.1", quarter: "2026-T1", status: "Réalisée", progress: 100 }, measurements: [] }),
-    ).rejects.toThrow(new EntryRefused("Le trimestre 2026-T1 est verrouillé depuis son COPIL : déverrouillez-le avant de modifier ses saisies."));
+    ).rejects.toThrow(new EntryRefused("Le 1er trimestre 2026 est verrouillé depuis son COPIL\u00a0: déverrouillez-le avant de modifier ses saisies."));
   });
 });
 
@@ -126,7 +126,7 @@ describe("locking a quarter", () => {
     expect(reading.tracking?.lockedQuarters).toEqual(["2026-T1", "2026-T2"]);
     await expect(
       writeQuarterEntry(host.context, { status: { actionCode: "1.A.2", quarter: "2026-T2", status: "En cours", progress: 10 }, measurements: [] }),
-    ).rejects.toThrow(/2026-T2 est verrouillé/);
+    ).rejects.toThrow(/2e trimestre 2026 est verrouillé/);
 
     await setQuarterLocked(host.context, "2026-T2", false);
     expect(suivi.peek(rowOf("2026-T2"), 5)?.locked).toBe(false);

@@ -249,7 +249,7 @@ describe("round trip through the répertoire template", () => {
     // No convention text here: the territory is missing, and the period comes from the title line, which is said.
     expect(result.warnings.map((warning) => warning.message)).toEqual([
       expect.stringMatching(
-        /^période de la convention devinée \(du 01\/01\/2026 au 31\/12\/2030\) d'après la ligne 1 « Répertoire des fiches actions CTG 2026-2030 »/,
+        /^période de la convention devinée \(du 01\/01\/2026 au 31\/12\/2030\) d'après la ligne 1 «\sRépertoire des fiches actions CTG 2026-2030\s»/,
       ),
       expect.stringMatching(/^territoire introuvable/),
     ]);
@@ -274,7 +274,8 @@ describe("decoding a text répertoire", () => {
       {
         code: "",
         section: "encodage",
-        message: "les lignes 2, 4 ne sont pas en UTF-8 comme le reste du texte : elles ont été lues en Windows-1252 (Latin-1) ; vérifiez leurs accents",
+        message:
+          "les lignes 2, 4 ne sont pas en UTF-8 comme le reste du texte\u00a0: elles ont été lues en Windows-1252 (Latin-1)\u00a0; vérifiez leurs accents",
       },
     ]);
   });
@@ -340,7 +341,7 @@ describe("the import's limits and the warnings of its reading", () => {
     expect(warnings).toContainEqual({
       code: "",
       section: "convention",
-      message: expect.stringMatching(/^la date de fin \(31\/12\/2099\) donne une convention de plus de 10 ans .* sans quoi « ctg init » le refusera$/),
+      message: expect.stringMatching(/^la date de fin \(31\/12\/2099\) donne une convention de plus de 10 ans .* sans quoi «\sctg init\s» le refusera$/),
     });
     expect(parseRepertoire(seed).warnings.some((warning) => /plus de 10 ans/.test(warning.message))).toBe(false);
   });
@@ -383,7 +384,7 @@ describe("the Word document's guard", () => {
     ];
     for (const xml of refused)
       expect(await refusal(await docxOf(xml))).toBe(
-        "« r.docx » contient plus de 100 paragraphes : ce n'est pas un répertoire des fiches actions, ou il est anormalement construit",
+        "«\u00a0r.docx\u00a0» contient plus de 100 paragraphes\u00a0: ce n'est pas un répertoire des fiches actions, ou il est anormalement construit",
       );
     // `w:` bound to another namespace, or `p` elements of another vocabulary, are no paragraphs of Word.
     const other = `<w:document xmlns:w="urn:autre"><w:body>${paragraphs(101, "w")}</w:body></w:document>`;
@@ -394,7 +395,7 @@ describe("the Word document's guard", () => {
   it("bounds each XML part's size and the elements of all parts before mammoth reads them", async () => {
     const document = `<w:document xmlns:w="${W}"><w:body>${paragraphs(50, "w")}</w:body></w:document>`;
     expect(await refusal(await docxOf(document), { ...limits, maxPartBytes: 1000 })).toMatch(
-      /^« r\.docx » ne peut pas être lu comme un document Word : la partie « word\/document\.xml » dépasse 0 Mo une fois décompressée/,
+      /^«\sr\.docx\s» ne peut pas être lu comme un document Word\s: la partie «\sword\/document\.xml\s» dépasse 0 Mo une fois décompressée/,
     );
     expect(
       await refusal(await docxOf(document, { "word/styles.xml": `<w:styles xmlns:w="${W}">${"<w:style/>".repeat(200)}</w:styles>` }), {
@@ -409,15 +410,15 @@ describe("the Word document's guard", () => {
       [
         `<w:document xmlns:w="${W}"><w:body><w:p></w:body></w:document>`,
         {},
-        /la partie « word\/document\.xml » n'est pas du XML bien formé \(balise fermante « w:body » au lieu de « w:p »\)/,
+        /la partie «\sword\/document\.xml\s» n'est pas du XML bien formé \(balise fermante «\sw:body\s» au lieu de «\sw:p\s»\)/,
       ],
       [`<!DOCTYPE d [<!ENTITY a "aaaa">]><w:document xmlns:w="${W}"/>`, {}, /déclaration DOCTYPE avec définitions internes, refusée/],
-      [`<w:document xmlns:w="${W}"/>`, { "word/styles.xml": "<a><b></a>" }, /la partie « word\/styles\.xml » n'est pas du XML bien formé/],
-      [`<w:document xmlns:w="${W}"/>`, { "_rels/.rels": "" }, /la partie « _rels\/\.rels » n'est pas du XML bien formé \(aucun élément XML\)/],
+      [`<w:document xmlns:w="${W}"/>`, { "word/styles.xml": "<a><b></a>" }, /la partie «\sword\/styles\.xml\s» n'est pas du XML bien formé/],
+      [`<w:document xmlns:w="${W}"/>`, { "_rels/.rels": "" }, /la partie «\s_rels\/\.rels\s» n'est pas du XML bien formé \(aucun élément XML\)/],
     ];
     for (const [document, extra, message] of cases) {
       const said = await refusal(await docxOf(document, extra));
-      expect(said).toMatch(/^« r\.docx » n'est pas un document Word lisible : /);
+      expect(said).toMatch(/^«\sr\.docx\s» n'est pas un document Word lisible\s: /);
       expect(said).toMatch(message);
       expect(said).toMatch(/enregistrez-le à nouveau depuis Word ou LibreOffice/);
     }
@@ -461,9 +462,9 @@ describe("the XML part scanner", () => {
       }
       return "accepted";
     };
-    expect(refusalOf("<a><b></a>")).toBe("balise fermante « a » au lieu de « b »");
-    expect(refusalOf("<a><b>")).toBe("élément XML « b » jamais fermé");
-    expect(refusalOf("<a></a><b/>")).toBe("second élément racine « b »");
+    expect(refusalOf("<a><b></a>")).toBe("balise fermante «\u00a0a\u00a0» au lieu de «\u00a0b\u00a0»");
+    expect(refusalOf("<a><b>")).toBe("élément XML «\u00a0b\u00a0» jamais fermé");
+    expect(refusalOf("<a></a><b/>")).toBe("second élément racine «\u00a0b\u00a0»");
     expect(refusalOf("<a><b")).toBe("XML interrompu au milieu d'une balise");
     expect(refusalOf("  ")).toBe("aucun élément XML");
     expect(refusalOf("<a b=c/>")).toMatch(/^balise XML inattendue/);

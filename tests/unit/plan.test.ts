@@ -82,9 +82,19 @@ describe("reading a plan JSON", () => {
     const reading = readPlan(json);
     expect(reading.ok).toBe(false);
     const byPath = Object.fromEntries(reading.issues.map((issue) => [issue.path, issue.message]));
-    expect(byPath["axes[0].subAxes[0].actions[0].indicators[0].type"]).toMatch(/type d'indicateur « pourcentage » inconnu.*« nombre »/);
+    expect(byPath["axes[0].subAxes[0].actions[0].indicators[0].type"]).toMatch(/type d'indicateur «\spourcentage\s» inconnu.*«\snombre\s»/);
     expect(byPath["axes[1].subAxes[0].actions[0].title"]).toMatch(/ne doit pas être vide/);
     expect(byPath["convention.start"]).toMatch(/AAAA-MM-JJ/);
+  });
+
+  it("names an impossible convention date as such, not as a bad format", () => {
+    const json = structuredClone(SMALL_PLAN_JSON) as Record<string, unknown>;
+    (json.convention as Record<string, unknown>).end = "2030-02-31";
+    const reading = readPlan(json);
+    expect(reading.ok).toBe(false);
+    const message = reading.issues.find((issue) => issue.path === "convention.end")?.message;
+    expect(message).toMatch(/la date de fin «.2030-02-31.» n'existe pas dans le calendrier/);
+    expect(message).not.toMatch(/format/);
   });
 
   it("reports a missing key and a wrong type", () => {
@@ -104,9 +114,9 @@ describe("reading a plan JSON", () => {
     const reading = readPlan(json);
     expect(reading.ok).toBe(false);
     const messages = reading.issues.map((issue) => `${issue.severity} ${issue.path} ${issue.message}`);
-    expect(messages.some((m) => /^error axes\[1\].*code de fiche action « 1\.A\.2 » en double/.test(m))).toBe(true);
+    expect(messages.some((m) => /^error axes\[1\].*code de fiche action «\s1\.A\.2\s» en double/.test(m))).toBe(true);
     expect(messages.some((m) => /^error convention\.end/.test(m))).toBe(true);
-    expect(messages.some((m) => /^warning .*links\[0\].*« 9\.Z\.9 »/.test(m))).toBe(true);
+    expect(messages.some((m) => /^warning .*links\[0\].*«\s9\.Z\.9\s»/.test(m))).toBe(true);
   });
 
   it("rejects a target out of the indicator's bounds", () => {
@@ -176,7 +186,8 @@ describe("the convention's period", () => {
       {
         path: "convention.end",
         severity: "error",
-        message: "la date de fin (31/12/2040) donne une convention de plus de 10 ans depuis le 01/01/2026 : une CTG dure 4 à 5 ans ; vérifiez l'année",
+        message:
+          "la date de fin (31/12/2040) donne une convention de plus de 10 ans depuis le 01/01/2026\u00a0: une CTG dure 4 à 5 ans\u00a0; vérifiez l'année",
       },
     ]);
     expect(withPeriod("2026-01-01", "2035-12-31").ok).toBe(true);
@@ -201,7 +212,10 @@ describe("the convention's period", () => {
       ],
     });
     expect(read("31/12/2040").issues).toEqual([
-      expect.objectContaining({ cell: "B4", message: "la période de la convention dépasse 10 ans : une CTG dure 4 à 5 ans ; vérifiez la date de fin" }),
+      expect.objectContaining({
+        cell: "B4",
+        message: "la période de la convention dépasse 10 ans\u00a0: une CTG dure 4 à 5 ans\u00a0; vérifiez la date de fin",
+      }),
     ]);
     expect(read("31/12/2030")).toMatchObject({ convention: { start: "2026-01-01", end: "2030-12-31" }, issues: [] });
   });
@@ -219,7 +233,8 @@ describe("the plan file's size", () => {
         {
           path: "(fichier)",
           severity: "error",
-          message: "le fichier pèse 6 Mo pour une limite de 5 Mo : un plan d'actions en pèse quelques dizaines de ko ; vérifiez que c'est le bon fichier",
+          message:
+            "le fichier pèse 6 Mo pour une limite de 5 Mo\u00a0: un plan d'actions en pèse quelques dizaines de ko\u00a0; vérifiez que c'est le bon fichier",
         },
       ],
     });

@@ -68,7 +68,7 @@ describe("plausibility checks", () => {
     const flows = [118, 126, 131, 109, 122, 1200, 127, 140, 96, 150];
     const findings = plausibilityFindings(tracking([{ aggregation: "somme" }], series("I1", flows)));
     expect(where(findings)).toEqual(["outlier I1 2027-T2"]);
-    expect(findings[0].message).toMatch(/valeur 1 200 inhabituelle pour I1 : les 5 trimestres précédents sont autour de 122/);
+    expect(findings[0].message).toMatch(/valeur 1 200 inhabituelle pour I1\s: les 5 trimestres précédents sont autour de 122/);
     expect(findings[0].previous.map((point) => point.value)).toEqual([126, 131, 109, 122]);
   });
 
@@ -83,7 +83,7 @@ describe("plausibility checks", () => {
     const typo = plausibilityFindings(tracking([{}], series("I1", [3, 5, 6, 4500])));
     expect(where(typo)).toEqual(["farFromHistory I1 2026-T4"]);
     expect(typo[0].message).toBe(
-      "valeur 4 500 de I1 au moins 5 fois la médiane (5) des 3 trimestres précédents (3, 5, 6) ; une erreur de frappe (un zéro de trop ou de moins) ?",
+      "valeur 4 500 de I1 au moins 5 fois la médiane (5) des 3 trimestres précédents (3, 5, 6)\u00a0; une erreur de frappe (un zéro de trop ou de moins)\u00a0?",
     );
     expect(typo[0].previous).toEqual([
       { quarter: "2026-T1", value: 3 },
@@ -107,7 +107,7 @@ describe("plausibility checks", () => {
     const first = plausibilityFindings(tracking([{ aggregation: "moyenne", baseline: 40 }], series("I1", [450])));
     expect(where(first)).toEqual(["farFromReference I1 2026-T1"]);
     expect(first[0].message).toBe(
-      "valeur 450 de I1 au moins 10 fois sa valeur de référence (40), sans trimestre précédent pour comparer : l'unité ou la valeur est-elle la bonne ?",
+      "valeur 450 de I1 au moins 10 fois sa valeur de référence (40), sans trimestre précédent pour comparer\u00a0: l'unité ou la valeur est-elle la bonne\u00a0?",
     );
     const second = plausibilityFindings(tracking([{ aggregation: "somme", baseline: 20 }], series("I1", [15, 700])));
     expect(where(second)).toEqual(["farFromReference I1 2026-T2"]);
@@ -170,7 +170,7 @@ describe("plausibility checks", () => {
       tracking([{}, {}], [...series("I1", [3, 4, 5]), ...series("I2", [1, 2])], statuses(["En cours", "En cours", "Réalisée"])),
     );
     expect(where(findings)).toEqual(["doneWithoutValue I2 2026-T3"]);
-    expect(findings[0].message).toMatch(/la fiche 1\.A\.1 est « Réalisée » au 3e trimestre 2026, mais l'indicateur I2 n'a pas de valeur/);
+    expect(findings[0].message).toMatch(/la fiche 1\.A\.1 est «\sRéalisée\s» au 3e trimestre 2026, mais l'indicateur I2 n'a pas de valeur/);
     expect(plausibilityFindings(tracking([{}], series("I1", [3, 4, 5]), statuses(["En cours", "En cours", "Réalisée"])))).toEqual([]);
   });
 

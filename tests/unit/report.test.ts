@@ -99,7 +99,7 @@ describe("bilan figures", () => {
 
   it("is made as of a date: before its period ends, a bilan intermédiaire or final is refused unless asked for as provisoire", () => {
     expect(() => computeReport(tracking(), { kind: "final", today: "2026-08-20" })).toThrow(
-      /Bilan impossible : le bilan final couvre la période jusqu'au 31\/12\/2027 : il ne peut être arrêté qu'après cette date\. Pour le voir tel qu'il est au 20\/08\/2026, demandez-le comme bilan provisoire \(--provisoire/,
+      /Bilan impossible\s: le bilan final couvre la période jusqu'au 31\/12\/2027\s: il ne peut être arrêté qu'après cette date\. Pour le voir tel qu'il est au 20\/08\/2026, demandez-le comme bilan provisoire \(--provisoire/,
     );
     expect(() => computeReport(tracking(), { kind: "midterm", today: "2026-12-31" })).toThrow(/jusqu'au 31\/12\/2026/);
     expect(computeReport(tracking(), { kind: "midterm", today: "2027-01-01" }).provisional).toBe(false);

@@ -122,8 +122,33 @@ describe("the workbook contract", () => {
         `${SHEETS.measurements}!G${yesNo + 1} error`,
       ]),
     );
-    expect(reading.issues.find((issue) => issue.cell === `G${rate + 1}`)?.message).toMatch(/1\.A\.1-I2 : .*entre 0 et 100/);
+    expect(reading.issues.find((issue) => issue.cell === `G${rate + 1}`)?.message).toMatch(/1\.A\.1-I2\s: .*entre 0 et 100/);
     expect(reading.issues.find((issue) => issue.cell === `A${future + 1}`)?.message).toMatch(/n'a pas encore commencé/);
+  });
+
+  it("reports an invalid status typed in a cell once, at its cell", () => {
+    const grids = gridsOf(buildTableauPlan(filledTracking(), { now: NOW }));
+    const tracking = grids[SHEETS.tracking]!;
+    const row = findRow(tracking, (cells) => cells[0] === "2026-T3" && cells[2] === "1.A.1");
+    tracking[row][5] = "Terminé";
+    tracking[row][6] = 0.5;
+    tracking[row][7] = "Trois réunions";
+    const issues = readTableau(grids, { today: TODAY }).issues.filter((issue) => issue.sheet === SHEETS.tracking && issue.cell.endsWith(String(row + 1)));
+    expect(issues).toEqual([expect.objectContaining({ cell: `F${row + 1}`, severity: "error", message: expect.stringMatching(/statut «.Terminé.» inconnu/) })]);
+  });
+
+  it("names an impossible date of the convention as such", () => {
+    const grids = gridsOf(buildTableauPlan(filledTracking(), { now: NOW }));
+    const convention = grids[SHEETS.convention]!;
+    const start = findRow(convention, (cells) => cells[0] === "Date de début");
+    convention[start][1] = "31/02/2026";
+    const end = findRow(convention, (cells) => cells[0] === "Date de fin");
+    convention[end][1] = "fin 2030";
+    const messages = readTableau(grids, { today: TODAY }).issues.map((issue) => `${issue.cell} ${issue.message}`);
+    expect(messages).toContainEqual(
+      expect.stringMatching(new RegExp(`^B${start + 1} la date de début n'existe pas.*le 31/02/2026 n'est pas un jour du calendrier`)),
+    );
+    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^B${end + 1} la date de fin «.fin 2030.» est invalide.*attendu jj/mm/aaaa`)));
   });
 
   it("flags a workbook that is not a tableau, a missing sheet and a renamed header", () => {
@@ -134,7 +159,7 @@ describe("the workbook contract", () => {
     const reading = readTableau(grids, { today: TODAY });
     const messages = reading.issues.map((issue) => issue.message);
     expect(messages).toEqual(
-      expect.arrayContaining([expect.stringMatching(/feuille « Indicateurs » est absente/), expect.stringMatching(/colonne « Statut » est absente/)]),
+      expect.arrayContaining([expect.stringMatching(/feuille «\sIndicateurs\s» est absente/), expect.stringMatching(/colonne «\sStatut\s» est absente/)]),
     );
     expect(reading.issues.every((issue) => issue.severity === "error")).toBe(true);
   });
@@ -143,7 +168,7 @@ describe("the workbook contract", () => {
     const grids = gridsOf(buildTableauPlan(filledTracking(), { now: NOW }));
     const meta = grids[SHEETS.meta]!;
     meta[findRow(meta, (row) => row[0] === "version")][1] = "9.0";
-    expect(readTableau(grids, { today: TODAY }).issues[0].message).toMatch(/version de modèle « 9\.0 » non prise en charge/);
+    expect(readTableau(grids, { today: TODAY }).issues[0].message).toMatch(/version de modèle «\s9\.0\s» non prise en charge/);
   });
 
   it("survives random and malformed grids without throwing", () => {

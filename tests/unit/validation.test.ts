@@ -1,7 +1,7 @@
 import { readNumber } from "../../src/domain/numbers";
 import { quarterLabel, quartersBetween, measuredQuarters, quarterOf, quarterEnd } from "../../src/domain/quarters";
 import { checkMeasurementValue, checkQuarter, checkStatusEntry, checkProgressValue } from "../../src/domain/validation";
-import { readDate, isoToExcelSerial, excelSerialToIso } from "../../src/domain/dates";
+import { readDate, readTypedDate, isoToExcelSerial, excelSerialToIso } from "../../src/domain/dates";
 import type { IndicatorType } from "../../src/domain/vocabulary";
 
 const context = { start: "2026-01-01", end: "2030-12-31", today: "2026-11-24" };
@@ -144,6 +144,16 @@ describe("dates", () => {
     expect(readDate("31/02/2030")).toBeUndefined();
     expect(readDate(46023)).toBe("2026-01-01");
   });
+
+  it("tells an impossible date from a date in the wrong form", () => {
+    expect(readTypedDate("31/12/2030")).toEqual({ date: "2030-12-31" });
+    expect(readTypedDate("31/02/2026")).toEqual({ problem: "impossible" });
+    expect(readTypedDate("2026-02-30")).toEqual({ problem: "impossible" });
+    expect(readTypedDate("29/02/2028")).toEqual({ date: "2028-02-29" });
+    expect(readTypedDate("29/02/2027")).toEqual({ problem: "impossible" });
+    expect(readTypedDate("fin 2026")).toEqual({ problem: "format" });
+    expect(readTypedDate("2026/12/31")).toEqual({ problem: "format" });
+  });
 });
 
 describe("status entries", () => {
@@ -154,8 +164,8 @@ describe("status entries", () => {
   });
 
   it("refuses Réalisée below 100 % and À lancer with progress", () => {
-    expect(checkStatusEntry("1.A.1", "2026-T2", { status: "Réalisée", progress: 80 }).problems[0].message).toMatch(/100 %/);
-    expect(checkStatusEntry("1.A.1", "2026-T2", { status: "À lancer", progress: 0.3 }, "fraction").problems[0].message).toMatch(/« À lancer »/);
+    expect(checkStatusEntry("1.A.1", "2026-T2", { status: "Réalisée", progress: 80 }).problems[0].message).toMatch(/100\s%/);
+    expect(checkStatusEntry("1.A.1", "2026-T2", { status: "À lancer", progress: 0.3 }, "fraction").problems[0].message).toMatch(/«\sÀ lancer\s»/);
   });
 
   it("asks for a status when other fields are filled, and explains abandoned fiches", () => {
@@ -165,9 +175,20 @@ describe("status entries", () => {
     expect(abandoned.problems).toEqual([expect.objectContaining({ field: "difficulties", severity: "warning" })]);
   });
 
+  it("gives an unknown status one error, not a second one asking for the status", () => {
+    const typed = checkStatusEntry("1.A.1", "2026-T2", { status: "Terminé", progress: 50, achievements: "Réunion" });
+    expect(typed.problems).toEqual([
+      expect.objectContaining({ field: "status", severity: "error", message: expect.stringMatching(/statut «.Terminé.» inconnu/) }),
+    ]);
+    // A blank status with other fields filled is still the one fault « indiquez le statut ».
+    expect(checkStatusEntry("1.A.1", "2026-T2", { status: "  ", progress: 50 }).problems).toEqual([
+      expect.objectContaining({ field: "status", message: expect.stringMatching(/^indiquez le statut/) }),
+    ]);
+  });
+
   it("refuses unknown statuses and progress out of bounds", () => {
-    expect(checkStatusEntry("1.A.1", "2026-T2", { status: "Fini" }).problems[0].message).toMatch(/statut « Fini » inconnu/);
-    expect(checkProgressValue(1.2, "fraction").problems[0].message).toMatch(/entre 0 % et 100 %/);
+    expect(checkStatusEntry("1.A.1", "2026-T2", { status: "Fini" }).problems[0].message).toMatch(/statut «\sFini\s» inconnu/);
+    expect(checkProgressValue(1.2, "fraction").problems[0].message).toMatch(/entre 0\s% et 100\s%/);
     expect(checkProgressValue("12,5").problems[0].message).toMatch(/entier/);
   });
 });

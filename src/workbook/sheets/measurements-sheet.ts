@@ -1,6 +1,7 @@
 /**
  * « Saisies »: one row per indicator × measured quarter, grouped by indicator; each value cell's validation and
- * format follow its indicator's type.
+ * format follow its indicator's type. The rows of a quarter closed after its COPIL or not yet begun are locked
+ * (entry-locks.ts).
  */
 import { type Indicator, allIndicators } from "../../domain/plan";
 import { measuredQuarters, quartersBetween } from "../../domain/quarters";
@@ -11,12 +12,13 @@ import type { CellValue, DataValidationPlan, SheetPlan } from "../sheet-plan";
 import { MEASUREMENTS_SPEC, columnIndex } from "../tableau-columns";
 import { confirmationCell, toCellValue, valueFormat } from "./value-cells";
 import { specSheet } from "./spec-sheet";
+import { type EntrySheetOptions, entryLockOf } from "./entry-locks";
 
-/** `only`: the quarters to lay out (a collection file holds one); every quarter of the convention by default. */
-export function measurementsSheet(tracking: Tracking, only?: ReadonlySet<string>): SheetPlan {
+export function measurementsSheet(tracking: Tracking, options: EntrySheetOptions = {}): SheetPlan {
+  const { only } = options;
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end);
   const values = new Map(tracking.measurements.map((entry) => [measurementKey(entry.indicatorId, entry.quarter), entry]));
-  const locked = new Set(tracking.lockedQuarters);
+  const isLocked = entryLockOf(tracking, options.today);
   const valueCol = columnIndex(MEASUREMENTS_SPEC, "value");
   const rows: CellValue[][] = [];
   const rowIndicators: Indicator[] = [];
@@ -27,7 +29,7 @@ export function measurementsSheet(tracking: Tracking, only?: ReadonlySet<string>
     for (const quarter of measuredQuarters(indicator.periodicity, quarters)) {
       if (only && !only.has(quarter)) continue;
       const entry: Measurement | undefined = values.get(measurementKey(indicator.id, quarter));
-      if (locked.has(quarter)) lockedRows.add(rows.length);
+      if (isLocked(quarter)) lockedRows.add(rows.length);
       rowIndicators.push(indicator);
       rows.push([
         action.code,

@@ -1,6 +1,7 @@
 /**
  * « Suivi des fiches »: one row per quarter × fiche, sorted by quarter then in the order of the plan, so that a
- * quarter's block is one piece to fill and to print; status colours and lateness in conditional formats.
+ * quarter's block is one piece to fill and to print; status colours and lateness in conditional formats. The rows
+ * of a quarter closed after its COPIL or not yet begun are locked (entry-locks.ts).
  */
 import { deadlineYear, locatedActions } from "../../domain/plan";
 import { quartersBetween } from "../../domain/quarters";
@@ -11,21 +12,22 @@ import { confirmationCell } from "./value-cells";
 import { type CellValue, type ConditionalFormatPlan, type SheetPlan, columnLetter } from "../sheet-plan";
 import { TRACKING_SPEC, columnIndex } from "../tableau-columns";
 import { specSheet } from "./spec-sheet";
+import { type EntrySheetOptions, entryLockOf } from "./entry-locks";
 
 type TrackingKey = (typeof TRACKING_SPEC.columns)[number]["key"];
 
-/** `only`: the quarters to lay out (a collection file holds one); every quarter of the convention by default. */
-export function trackingSheet(tracking: Tracking, only?: ReadonlySet<string>): SheetPlan {
+export function trackingSheet(tracking: Tracking, options: EntrySheetOptions = {}): SheetPlan {
+  const { only } = options;
   const quarters = quartersBetween(tracking.plan.convention.start, tracking.plan.convention.end).filter((quarter) => !only || only.has(quarter));
   const entries = new Map(tracking.statuses.map((entry) => [statusKey(entry.actionCode, entry.quarter), entry]));
-  const locked = new Set(tracking.lockedQuarters);
+  const isLocked = entryLockOf(tracking, options.today);
   const actions = locatedActions(tracking.plan);
   const rows: CellValue[][] = [];
   const lockedRows = new Set<number>();
   for (const quarter of quarters) {
     for (const { axis, action } of actions) {
       const entry: StatusEntry | undefined = entries.get(statusKey(action.code, quarter));
-      if (locked.has(quarter)) lockedRows.add(rows.length);
+      if (isLocked(quarter)) lockedRows.add(rows.length);
       rows.push([
         quarter,
         axis.code,

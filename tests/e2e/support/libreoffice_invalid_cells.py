@@ -131,8 +131,11 @@ def filled(sheet):
         r.StartColumn <= column <= r.EndColumn and r.StartRow <= row <= r.EndRow for r in ranges)
 
 
-def invalid_cells(path, sheet_names):
-    work_dir = tempfile.mkdtemp(prefix="invalid-cells-")
+def with_document(path, work):
+    """work(document, component context) on the file loaded, hidden, in a soffice of our own that is killed if it
+    hangs and always shut down after. (Not a contextlib context manager: contextlib sets __traceback__ on the
+    exception it rethrows, which a UNO exception refuses.)"""
+    work_dir = tempfile.mkdtemp(prefix="libreoffice-")
     process = watchdog = None
     document = None
     desktop = None
@@ -151,16 +154,7 @@ def invalid_cells(path, sheet_names):
             uno.systemPathToFileUrl(copy), "_blank", 0, (prop("Hidden", True), prop("MacroExecutionMode", 0)))
         if document is None or not hasattr(document, "Sheets"):
             raise RuntimeError(f"LibreOffice could not open {path} as a spreadsheet")
-        result = {}
-        for name in sheet_names:
-            if not document.Sheets.hasByName(name):
-                raise RuntimeError(f"no sheet named {name!r} in {path}")
-            sheet = document.Sheets.getByName(name)
-            # A rule that does not ignore blanks circles its empty cells too; only filled cells are asked for.
-            is_filled = filled(sheet)
-            cells = [(column, row) for column, row in circled_cells(document, sheet) if is_filled(column, row)]
-            result[name] = [a1(column, row) for column, row in sorted(cells, key=lambda cell: (cell[1], cell[0]))]
-        return result
+        return work(document, context)
     finally:
         # The watchdog stays armed while closing: a shutdown that hangs is killed too.
         if document is not None:
@@ -187,6 +181,26 @@ def invalid_cells(path, sheet_names):
         shutil.rmtree(work_dir, ignore_errors=True)
 
 
+def sheet_named(document, path, name):
+    if not document.Sheets.hasByName(name):
+        raise RuntimeError(f"no sheet named {name!r} in {path}")
+    return document.Sheets.getByName(name)
+
+
+def invalid_cells(path, sheet_names):
+    def judge(document, _context):
+        result = {}
+        for name in sheet_names:
+            sheet = sheet_named(document, path, name)
+            # A rule that does not ignore blanks circles its empty cells too; only filled cells are asked for.
+            is_filled = filled(sheet)
+            cells = [(column, row) for column, row in circled_cells(document, sheet) if is_filled(column, row)]
+            result[name] = [a1(column, row) for column, row in sorted(cells, key=lambda cell: (cell[1], cell[0]))]
+        return result
+
+    return with_document(path, judge)
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit(f"usage: {argv[0]} FILE.xlsx SHEET [SHEET ...]")
@@ -201,4 +215,5 @@ def main(argv):
     print()
 
 
-main(sys.argv)
+if __name__ == "__main__":
+    main(sys.argv)

@@ -81,9 +81,12 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A page of the pane where office.js is the fake host and nothing leaves the machine. */
-export async function openPane(browser: Browser, baseUrl: string, query = ""): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "fr-FR" });
+/**
+ * A page of the pane where office.js is the fake host and nothing leaves the machine. 350 pixels wide, the narrowest
+ * Excel opens a task pane at, so that every screen is seen (and screenshot) as its users see it at the worst.
+ */
+export async function openPane(browser: Browser, baseUrl: string, query = "", viewport = { width: 350, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: "fr-FR" });
   const script = await fakeOfficeScript();
   await page.route("**/*", (route) => {
     const url = route.request().url();

@@ -3,8 +3,22 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { projectRoot } from "./pane-server";
 
-export async function screenCheck(page: Page, shots: string, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+/**
+ * `fullPage`: the whole page (the default), or what the pane shows at its current scroll, for a dialog: a modal
+ * dialog stays fixed in the window, and a full-page picture would draw it half over the page.
+ */
+export async function screenCheck(page: Page, shots: string, name: string, fullPage = true): Promise<void> {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (fullPage && size && height > size.height) {
+    // The window is made as tall as the page: a footer kept in view (position: sticky) is drawn at the end of the page,
+    // where it then is, rather than over the middle of a picture taken in several strips.
+    await page.setViewportSize({ width: size.width, height });
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+    await page.setViewportSize(size);
+  } else {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+  }
   await page.addScriptTag({ path: join(projectRoot(), "node_modules/axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -34,7 +34,7 @@ describe("task pane", () => {
     await user.click(screen.getByRole("button", { name: "Créer le tableau de suivi" }));
     await screen.findByRole("tab", { name: "Tableau de bord" });
     expect(host.sheet(SHEETS.tracking).usedRect()?.rows).toBe(1 + 15 * 20);
-    expect(screen.getByText(/Non renseigné : 15/)).toBeTruthy();
+    expect(screen.getByText(/Non renseigné\s: 15/)).toBeTruthy();
   });
 
   it("refuses an invalid indicator value as the user types, then writes a valid entry", async () => {
@@ -55,7 +55,11 @@ describe("task pane", () => {
     await user.click(await screen.findByRole("option", { name: "En cours" }));
     await user.type(within(form).getByRole("textbox", { name: /Avancement/ }), "40");
     await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
-    expect(await screen.findByText(/Enregistré : \d+ cellule\(s\) de la fiche 1\.A\.1 pour 2026-T4/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Enregistré\s: \d+ cellules de la fiche 1\.A\.1 pour le 4e trimestre 2026 \(feuille «\sSuivi des fiches\s», ligne \d+\s; feuille «\sSaisies\s», lignes [\d, et]+\)\./,
+      ),
+    ).toBeTruthy();
     const cells = [...host.sheet(SHEETS.tracking).cells.values()].map((cell) => cell.value);
     expect(cells).toContain("En cours");
     expect(cells).toContain(0.4);
@@ -104,7 +108,7 @@ describe("host problems", () => {
     const { describeError } = await import("../../../src/taskpane/errors");
     expect(describeError({ code: "AccessDenied", message: "x" })).toMatch(/protégée/);
     expect(describeError({ code: "EditModeCannotAcquireLock" })).toMatch(/mode édition/);
-    expect(describeError(new Error("boom"))).toMatch(/Une erreur inattendue s'est produite : boom/);
+    expect(describeError(new Error("boom"))).toMatch(/Une erreur inattendue s'est produite\s: boom/);
     expect(describeError({ code: "ResponsePayloadSizeLimitExceeded" })).toMatch(/volume de données à lire dépasse la limite d'Excel/);
     expect(describeError(new FeatureUnavailable("setup"))).toMatch(/nécessite ExcelApi 1\.8/);
   });
@@ -133,7 +137,7 @@ describe("wizard import step", () => {
     await user.paste(seed);
     await user.click(screen.getByRole("button", { name: "Analyser le texte collé" }));
     expect(await screen.findByText(/15 fiches actions trouvées/)).toBeTruthy();
-    expect(screen.getByText(/2\.B\.1 — liens : lien vers la fiche 2\.B\.4/)).toBeTruthy();
+    expect(screen.getByText(/2\.B\.1 — liens\s: lien vers la fiche 2\.B\.4/)).toBeTruthy();
     expect((screen.getByRole("textbox", { name: /Territoire/ }) as HTMLInputElement).value).toBe("Communauté de communes Monts, Rance et Rougier");
     const first = screen.getByRole("combobox", { name: /Nombre et nature des outils de communication/ });
     await user.click(first);
@@ -200,7 +204,7 @@ describe("bilans tab", () => {
     const zip = await JSZip.loadAsync(saved[0].bytes);
     const title = await zip.file("ppt/slides/slide1.xml")!.async("string");
     expect(title).toContain("Bilan final — extrait petite enfance (CDSF)");
-    expect(title).toContain("Bilan provisoire : chiffres au 24/11/2026");
+    expect(title).toContain("Bilan provisoire\u00a0: chiffres au 24/11/2026");
     // The deck does not write to the workbook.
     expect(host.state.sheets.map((sheet) => sheet.name)).not.toContain("Bilan final CDSF");
 
@@ -245,7 +249,7 @@ describe("bilans tab", () => {
     // A tableau that no longer reads (a header renamed): the bilan is refused with the sheet and cell to fix.
     host.sheet(SHEETS.tracking).cell(0, 0).value = "Période";
     await user.click(within(panel).getByRole("button", { name: "Générer le bilan" }));
-    expect(await within(panel).findByText(/erreurs \(feuille «.Suivi des fiches.», cellule A1 : .*\)\. Corrigez-les dans l'onglet Vérifier/)).toBeTruthy();
+    expect(await within(panel).findByText(/erreurs \(feuille «.Suivi des fiches.», cellule A1\s: .*\)\. Corrigez-les dans l'onglet Vérifier/)).toBeTruthy();
   });
 
   it("opens on the consolidation in a consolidation workbook, and explains why a territory's tableau is never one", async () => {
@@ -281,7 +285,7 @@ describe("bilans tab", () => {
       </FluentProvider>,
     );
     expect(
-      await screen.findByText(/Ce classeur est le tableau de suivi d'un territoire : la consolidation n'écrit jamais dans le fichier d'un territoire/),
+      await screen.findByText(/Ce classeur est le tableau de suivi d'un territoire\s: la consolidation n'écrit jamais dans le fichier d'un territoire/),
     ).toBeTruthy();
     expect(screen.queryByRole("region", { name: "Consolidation des territoires" })).toBeNull();
     expect(screen.getByRole("tab", { name: "Tableau de bord", selected: true })).toBeTruthy();

@@ -80,7 +80,9 @@ function typedIn(tracking: Tracking): Tracking {
 async function prepareInPane(user: ReturnType<typeof userEvent.setup>, saved: { fileName: string; bytes: Uint8Array }[]): Promise<Map<string, Uint8Array>> {
   const panel = await screen.findByRole("region", { name: "Collecte auprès des pilotes et partenaires" });
   await user.click(within(panel).getByRole("button", { name: "Préparer les fichiers (.zip)" }));
-  await within(panel).findByText(/« Collecte 2026-T4\.zip » est dans vos téléchargements : 3 fichiers de collecte pour le 4e trimestre 2026/);
+  await within(panel).findByText(
+    /«.Collecte 2026-T4\.zip.» prêt.: 3 fichiers de collecte pour le 4e trimestre 2026\. Le fichier est dans votre dossier Téléchargements/,
+  );
   return unzipped(saved[saved.length - 1].bytes);
 }
 
@@ -92,7 +94,7 @@ describe("the pane's Collecte view", () => {
     const saved = renderPane(gateway);
     const panel = await screen.findByRole("region", { name: "Collecte auprès des pilotes et partenaires" });
     // The current quarter is chosen; it is what the files are for.
-    expect(within(panel).getByRole("combobox", { name: /Trimestre/ }).textContent).toContain("2026-T4");
+    expect(within(panel).getByRole("combobox", { name: /Trimestre/ }).textContent).toContain("4e trimestre 2026");
     const files = await prepareInPane(user, saved);
     expect(saved.map((file) => file.fileName)).toEqual(["Collecte 2026-T4.zip"]);
     const listed = within(panel).getByRole("list", { name: "Fichiers préparés" });
@@ -101,9 +103,9 @@ describe("the pane's Collecte view", () => {
         .getAllByRole("listitem")
         .map((item) => item.textContent),
     ).toEqual([
-      "Collecte 2026-T4 - Commune.xlsx — Commune : fiche 1.A.1",
-      "Collecte 2026-T4 - RPE.xlsx — RPE : fiche 1.A.2",
-      "Collecte 2026-T4 - CC.xlsx — CC : fiche 2.A.1",
+      "Collecte 2026-T4 - Commune.xlsx — Commune\u00a0: fiche 1.A.1",
+      "Collecte 2026-T4 - RPE.xlsx — RPE\u00a0: fiche 1.A.2",
+      "Collecte 2026-T4 - CC.xlsx — CC\u00a0: fiche 2.A.1",
     ]);
     const people: string[] = [];
     for (const [name, bytes] of files) {
@@ -154,17 +156,19 @@ describe("the pane's Collecte view", () => {
     expect(within(panel).getByText("3 fichiers choisis.")).toBeTruthy();
     const before = snapshot(host);
     await user.click(within(panel).getByRole("button", { name: "Intégrer 3 fichiers" }));
-    await within(panel).findByText(/valeurs intégrées dans le tableau ; leur origine est notée dans la feuille « Journal des retours »/);
+    await within(panel).findByText(/valeurs intégrées dans le tableau\s; leur origine est notée dans la feuille «\sJournal des retours\s»/);
 
     const results = within(panel).getByRole("list", { name: "Résultat par fichier" });
     expect(within(results).getByText("Collecte 2026-T4 - Commune.xlsx (Commune)")).toBeTruthy();
     const conflicts = within(results).getByRole("list", { name: "1 conflit à trancher — Collecte 2026-T4 - Commune.xlsx" });
-    expect(conflicts.textContent).toBe("fiche 1.A.1, 4e trimestre 2026, statut : le tableau contient « En cours », le fichier « Reportée ».");
+    expect(conflicts.textContent).toBe(
+      "fiche 1.A.1, 4e trimestre 2026, statut\u00a0: le tableau contient «\u00a0En cours\u00a0», le fichier «\u00a0Reportée\u00a0».",
+    );
     expect(within(results).getByText(/Rien n'est remplacé\. Pour garder la valeur du fichier, videz la cellule du tableau/)).toBeTruthy();
     const written = within(results).getByRole("list", { name: /valeurs intégrées — Collecte 2026-T4 - Commune\.xlsx/ });
     expect(within(written).getByText("fiche 1.A.1, 4e trimestre 2026, avancement : (vide) → 80 %")).toBeTruthy();
     const refused = within(results).getByRole("list", { name: "Raisons du refus — voisine.xlsx" });
-    expect(refused.textContent).toMatch(/a été préparé pour un autre tableau de suivi \(Commune voisine\) : il n'est pas intégré/);
+    expect(refused.textContent).toMatch(/a été préparé pour un autre tableau de suivi \(Commune voisine\)\s: il n'est pas intégré/);
     expect(within(results).getAllByText("Refusé")).toHaveLength(1);
     expect(within(panel).getByText("2 sur 3 ont renvoyé leur fichier.")).toBeTruthy();
     expect(within(panel).getByText("Pas encore de retour pour le 4e trimestre 2026 : CC.")).toBeTruthy();
@@ -204,7 +208,7 @@ describe("the pane's Collecte view", () => {
     const saved = renderPane(gateway);
     const panel = await screen.findByRole("region", { name: "Collecte auprès des pilotes et partenaires" });
     await user.click(within(panel).getByRole("button", { name: "Préparer les fichiers (.zip)" }));
-    expect(await within(panel).findByText(/Le tableau de suivi contient 1 erreur : corrigez-la dans l'onglet Vérifier/)).toBeTruthy();
+    expect(await within(panel).findByText(/Le tableau de suivi contient 1 erreur\s: corrigez-la dans l'onglet Vérifier/)).toBeTruthy();
     expect(saved).toEqual([]);
   });
 });

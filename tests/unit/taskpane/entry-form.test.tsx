@@ -98,25 +98,25 @@ describe("entry form, values that are valid but probably wrong", () => {
     await user.click(within(form).getByRole("combobox", { name: /Statut/ }));
     await user.click(await screen.findByRole("option", { name: "Réalisée" }));
     // A fiche done without its final results is asked for them, one warning per empty indicator.
-    expect(await within(form).findAllByText(/est « Réalisée » au 4e trimestre 2026, mais l'indicateur 1\.A\.1-I[23] n'a pas de valeur/)).toHaveLength(2);
+    expect(await within(form).findAllByText(/est «\sRéalisée\s» au 4e trimestre 2026, mais l'indicateur 1\.A\.1-I[23] n'a pas de valeur/)).toHaveLength(2);
     fireEvent.change(within(form).getByRole("textbox", { name: "Taux d'occupation" }), { target: { value: "85" } });
     fireEvent.change(within(form).getByRole("textbox", { name: "Budget engagé" }), { target: { value: "12 500" } });
     const places = within(form).getByRole("textbox", { name: "Nombre de places" });
     fireEvent.change(places, { target: { value: "1" } });
 
     expect(await within(form).findByText(/La valeur de 1\.A\.1-I1 tombe de 12 à 1 en un trimestre/)).toBeTruthy();
-    expect(within(form).getByText(/Valeurs précédentes : 2026-T3 : 12\./)).toBeTruthy();
+    expect(within(form).getByText(/Valeurs précédentes\s: 3e trimestre 2026\s: 12\./)).toBeTruthy();
     expect(within(form).getByText(/1 valeur\(s\) à confirmer/)).toBeTruthy();
     const save = within(form).getByRole("button", { name: "Enregistrer" }) as HTMLButtonElement;
     // A warning never blocks: the value is valid.
     expect(save.disabled).toBe(false);
     expect(places.getAttribute("aria-invalid")).not.toBe("true");
 
-    const mark = within(form).getByRole("checkbox", { name: "J'ai vérifié cette valeur : elle est juste" }) as HTMLInputElement;
+    const mark = within(form).getByRole("checkbox", { name: "J'ai vérifié cette valeur\u00a0: elle est juste" }) as HTMLInputElement;
     await user.click(mark);
     expect(within(form).queryByText(/valeur\(s\) à confirmer/)).toBeNull();
     await user.click(save);
-    expect(await within(form).findByText(/^Enregistré : /)).toBeTruthy();
+    expect(await within(form).findByText(/^Enregistré\s: /)).toBeTruthy();
 
     const reading = (await gateway.read()).reading!;
     expect(reading.tracking?.measurements).toContainEqual({ indicatorId: "1.A.1-I1", quarter: "2026-T4", value: 1, confirmed: true });
@@ -131,7 +131,7 @@ describe("entry form, values that are valid but probably wrong", () => {
     await user.click(await screen.findByRole("option", { name: "Réalisée" }));
     fireEvent.change(within(form).getByRole("textbox", { name: "Nombre de places" }), { target: { value: "120" } });
     expect(await within(form).findByText(/Valeur 120 de 1\.A\.1-I1 au moins 5 fois la médiane \(12\) des 3 trimestres précédents \(10, 12, 12\)/)).toBeTruthy();
-    expect(within(form).getByText(/Valeurs précédentes : 2026-T1 : 10 ; 2026-T2 : 12 ; 2026-T3 : 12\./)).toBeTruthy();
+    expect(within(form).getByText(/Valeurs précédentes\s: 1er trimestre 2026\s: 10\s; 2e trimestre 2026\s: 12\s; 3e trimestre 2026\s: 12\./)).toBeTruthy();
     fireEvent.change(within(form).getByRole("textbox", { name: "Nombre de places" }), { target: { value: "14" } });
     expect(within(form).queryByText(/au moins 5 fois la médiane/)).toBeNull();
   });
@@ -141,9 +141,9 @@ describe("entry form, values that are valid but probably wrong", () => {
     const user = userEvent.setup();
     await user.click(within(form).getByRole("combobox", { name: /Statut/ }));
     await user.click(await screen.findByRole("option", { name: "En cours" }));
-    expect(await within(form).findByText(/La fiche 1\.A\.1 repasse de « Réalisée » à « En cours »/)).toBeTruthy();
+    expect(await within(form).findByText(/La fiche 1\.A\.1 repasse de «\sRéalisée\s» à «\sEn cours\s»/)).toBeTruthy();
     fireEvent.change(within(form).getByRole("textbox", { name: /^Ajustements/ }), { target: { value: "Rouverte : deuxième micro-crèche" } });
-    expect(within(form).queryByText(/repasse de « Réalisée »/)).toBeNull();
+    expect(within(form).queryByText(/repasse de «\sRéalisée\s»/)).toBeNull();
 
     const places = within(form).getByRole("textbox", { name: "Nombre de places" });
     fireEvent.change(places, { target: { value: "2" } });

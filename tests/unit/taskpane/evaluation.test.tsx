@@ -54,9 +54,7 @@ describe("the pane's Évaluation view", () => {
     await user.click(await screen.findByRole("option", { name: "Partiellement atteint" }));
     await user.click(within(form).getByRole("button", { name: "Enregistrer l'évaluation" }));
     expect(
-      await within(form).findByText(
-        /^Enregistré : 4 cellule\(s\) de l'évaluation 2026 de la fiche 1\.A\.1 \(Évaluation des fiches!E2, Évaluation des fiches!F2…\)/,
-      ),
+      await within(form).findByText(/^Enregistré\s: 4 cellules de l'évaluation 2026 de la fiche 1\.A\.1 \(feuille «\sÉvaluation des fiches\s», ligne 2\)\.$/),
     ).toBeTruthy();
 
     const row = rowOf(host, SHEETS.ficheEvaluation, 2026, "1.A.1", 2);
@@ -97,7 +95,9 @@ describe("the pane's Évaluation view", () => {
     fireEvent.change(within(form).getByRole("textbox", { name: /^Décisions du COPIL/ }), { target: { value: "Ouverture le samedi retenue" } });
     expect(save.disabled).toBe(false);
     await user.click(save);
-    expect(await within(form).findByText(/^Enregistré : 2 cellule\(s\) de l'évaluation 2026 de l'axe 1/)).toBeTruthy();
+    expect(
+      await within(form).findByText(/^Enregistré\s: 2 cellules de l'évaluation 2026 de l'axe 1 \(feuille «\sÉvaluation des axes\s», ligne \d+\)/),
+    ).toBeTruthy();
     expect((await gateway.read()).reading?.tracking?.evaluations?.axes).toEqual([
       { axisCode: "1", year: 2026, synthesis: "L'offre d'accueil a progressé", decisions: "Ouverture le samedi retenue" },
     ]);

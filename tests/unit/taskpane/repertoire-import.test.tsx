@@ -38,7 +38,7 @@ describe("the pane's répertoire import holds the command line's limits", () => 
     await user.click(screen.getByRole("textbox", { name: /Ou collez le texte du répertoire/ }));
     await user.paste(lines.join("\n"));
     await user.click(screen.getByRole("button", { name: "Analyser le texte collé" }));
-    expect(await screen.findByText(/Ce texte n'est pas analysé : la ligne 5 compte 20\s000 caractères pour une limite de 10\s000/)).toBeTruthy();
+    expect(await screen.findByText(/Ce texte n'est pas analysé\s: la ligne 5 compte 20\s000 caractères pour une limite de 10\s000/)).toBeTruthy();
     expect(plans).toEqual([undefined]);
   });
 
@@ -49,13 +49,13 @@ describe("the pane's répertoire import holds the command line's limits", () => 
     const large = new File([new Uint8Array(6 * 1024 * 1024)], "gros.txt");
     large.arrayBuffer = () => Promise.reject(new Error("read although too large"));
     await user.upload(input, large);
-    expect(await screen.findByText(/« gros\.txt » n'est pas analysé : le fichier pèse 6 Mo pour une limite de 5 Mo/)).toBeTruthy();
+    expect(await screen.findByText(/«\sgros\.txt\s» n'est pas analysé\s: le fichier pèse 6 Mo pour une limite de 5 Mo/)).toBeTruthy();
 
     const lines = seed.split("\n");
     const bytes = Buffer.concat(lines.map((line, index) => Buffer.from(index === lines.length - 1 ? line : `${line}\n`, index === 89 ? "latin1" : "utf8")));
     await user.upload(input, fileOf("melange.txt", bytes));
     expect(await screen.findByText(/15 fiches actions trouvées/)).toBeTruthy();
-    expect(screen.getByText(/encodage : la ligne 90 n'est pas en UTF-8 comme le reste du texte/)).toBeTruthy();
+    expect(screen.getByText(/encodage\s: la ligne 90 n'est pas en UTF-8 comme le reste du texte/)).toBeTruthy();
     expect(plans[plans.length - 1]?.axes).toHaveLength(3);
   });
 });
