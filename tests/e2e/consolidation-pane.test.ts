@@ -7,29 +7,21 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Tracking } from "../../src/domain/tracking";
 import { writeTrackingFile } from "../../src/xlsx/tableau-file";
 import { territoryA, territoryB, territoryNumbered } from "../support/territories";
-import { launchChromium, openPane, serveDist } from "./support/pane-server";
+import { paneSession } from "./support/pane-server";
 import { screenCheck } from "./support/screens";
 
 const root = resolve(__dirname, "../..");
 const shots = join(root, "test-output", "taskpane");
 const files = mkdtempSync(join(tmpdir(), "ctg-pane-conso-"));
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const pane = paneSession();
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function saved(name: string, tracking: Tracking): Promise<string> {
@@ -64,7 +56,7 @@ function fake<T>(page: Page, script: string): Promise<T> {
 
 describe("consolidation in the task pane", () => {
   it("reads picked files in the browser, gives each its verdict, and writes the consolidation with its charts", async () => {
-    const page = await openPane(browser, server.url, "?vue=consolider");
+    const page = await pane.open("?vue=consolider");
     const panel = page.getByRole("region", { name: "Consolidation des territoires" });
     await panel.waitFor();
     await pick(page, [await saved("commune-de-test.xlsx", territoryA()), await saved("la-haut.xlsx", territoryB())]);
@@ -109,7 +101,7 @@ describe("consolidation in the task pane", () => {
   });
 
   it("stops at the next file when cancelled and leaves the workbook untouched", async () => {
-    const page = await openPane(browser, server.url, "?vue=consolider");
+    const page = await pane.open("?vue=consolider");
     const panel = page.getByRole("region", { name: "Consolidation des territoires" });
     await panel.waitFor();
     const many: string[] = [];
@@ -127,7 +119,7 @@ describe("consolidation in the task pane", () => {
   });
 
   it("writes the same batch when the workbook answers from a worker, as the pane's benchmark runs it", async () => {
-    const page = await openPane(browser, server.url, "?vue=consolider&hote=worker");
+    const page = await pane.open("?vue=consolider&hote=worker");
     const panel = page.getByRole("region", { name: "Consolidation des territoires" });
     await panel.waitFor();
     await pick(page, [await saved("commune-de-test.xlsx", territoryA()), await saved("la-haut.xlsx", territoryB())]);
@@ -140,7 +132,7 @@ describe("consolidation in the task pane", () => {
   });
 
   it("lets a territory's chargé de coopération go from the consolidation to the set-up of a tableau", async () => {
-    const page = await openPane(browser, server.url, "?vue=consolider");
+    const page = await pane.open("?vue=consolider");
     await page.getByRole("button", { name: "Créer un tableau de suivi" }).click();
     await page.getByRole("textbox", { name: /Territoire/ }).fill("CC Monts, Rance et Rougier");
     await page.getByRole("button", { name: "Créer le tableau de suivi" }).click();

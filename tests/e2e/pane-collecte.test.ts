@@ -5,31 +5,23 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { allActions } from "../../src/domain/plan";
 import { emptyTracking } from "../../src/domain/tracking";
 import { samplePlan } from "../../src/samples/sample-plan";
 import { readCollectionIdentity } from "../../src/workbook/parse-collection";
 import { readReturnedFile } from "../../src/xlsx/collection-file";
 import { filledReturn, unzipped } from "../support/collection-returns";
-import { launchChromium, openPane, serveDist } from "./support/pane-server";
+import { paneSession } from "./support/pane-server";
 import { screenCheck } from "./support/screens";
 
 const root = resolve(__dirname, "../..");
 const shots = join(root, "test-output", "taskpane");
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const pane = paneSession();
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 function fake<T>(page: Page, script: string): Promise<T> {
@@ -44,7 +36,7 @@ function currentQuarter(): string {
 
 describe("the Collecte tab in Chromium", () => {
   it("downloads the quarter's files as a .zip, merges a returned file with its report, and shows the reporting rate", async () => {
-    const page = await openPane(browser, server.url, "?vue=collecte");
+    const page = await pane.open("?vue=collecte");
     await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
     await page.getByRole("textbox", { name: /Territoire/ }).fill("Communauté de communes Monts, Rance et Rougier");
     await page.getByRole("button", { name: "Créer le tableau de suivi" }).click();

@@ -7,26 +7,18 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, Download, Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { unzipped } from "../support/collection-returns";
-import { launchChromium, openPane, serveDist } from "./support/pane-server";
+import { paneSession } from "./support/pane-server";
 import { screenCheck } from "./support/screens";
 
 const root = resolve(__dirname, "../..");
 const shots = join(root, "test-output", "taskpane");
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const pane = paneSession();
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The year and quarter the pane opens on: today's, as the browser's clock says. */
@@ -36,7 +28,7 @@ const QUARTER = `${YEAR}-T${Math.floor(today.getMonth() / 3) + 1}`;
 
 /** The pane on a fresh tableau of the sample plan, every download it triggers recorded. */
 async function paneWithTableau(query: string): Promise<{ page: Page; downloads: Download[] }> {
-  const page = await openPane(browser, server.url, query);
+  const page = await pane.open(query);
   const downloads: Download[] = [];
   page.on("download", (download) => downloads.push(download));
   await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();

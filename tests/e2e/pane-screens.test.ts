@@ -7,8 +7,8 @@
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, openPane, serveDist } from "./support/pane-server";
+import type { Locator, Page } from "playwright-core";
+import { paneSession } from "./support/pane-server";
 import { screenCheck } from "./support/screens";
 
 const root = resolve(__dirname, "../..");
@@ -16,18 +16,10 @@ const shots = join(root, "test-output", "taskpane");
 const WIDTH = 350;
 const HEIGHT = 900;
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const pane = paneSession();
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 function fake<T>(page: Page, script: string): Promise<T> {
@@ -53,7 +45,7 @@ async function screen(page: Page, name: string, fullPage = true): Promise<void> 
 }
 
 async function open(query = ""): Promise<Page> {
-  return openPane(browser, server.url, query, { width: WIDTH, height: HEIGHT });
+  return pane.open(query, { width: WIDTH, height: HEIGHT });
 }
 
 async function createFromSample(page: Page): Promise<void> {

@@ -5,26 +5,18 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPane, serveDist } from "./support/pane-server";
+import type { Page } from "playwright-core";
+import { paneSession } from "./support/pane-server";
 import { screenCheck } from "./support/screens";
 
 const root = resolve(__dirname, "../..");
 const shots = join(root, "test-output", "taskpane");
 
-let browser: Browser;
 const screen = (page: Page, name: string) => screenCheck(page, shots, name);
-let server: { url: string; close(): Promise<void> };
+const pane = paneSession();
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 function fake<T>(page: Page, script: string): Promise<T> {
@@ -40,7 +32,7 @@ async function createFromSample(page: Page): Promise<void> {
 
 describe("task pane in Chromium", () => {
   it("runs on Microsoft's Office.js runtime, whose serialised requests reach the fake host", async () => {
-    const page = await openPane(browser, server.url);
+    const page = await pane.open();
     await createFromSample(page);
     // excel-web-16.00.js from @microsoft/office-js defines these; the fake host only answers its requests.
     expect(await fake<string[]>(page, `[typeof OfficeExtension.ClientRequestContext, typeof Excel.RequestContext, typeof Excel.run]`)).toEqual([
@@ -55,7 +47,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("on Excel 2019 (ExcelApi 1.7), says in French that the set-up needs ExcelApi 1.8 and writes nothing", async () => {
-    const page = await openPane(browser, server.url, "?excelApi=1.7");
+    const page = await pane.open("?excelApi=1.7");
     await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
     await page.getByRole("textbox", { name: /Territoire/ }).fill("Communauté de communes Monts, Rance et Rougier");
     await page.getByRole("button", { name: "Créer le tableau de suivi" }).click();
@@ -65,7 +57,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("creates the tableau from the sample with the keyboard only", async () => {
-    const page = await openPane(browser, server.url);
+    const page = await pane.open();
     await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
     await screen(page, "01-assistant");
     await page.getByRole("button", { name: "Créer le tableau de suivi" }).focus();
@@ -81,7 +73,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("refuses an invalid value, saves a valid entry, and respects a locked quarter", async () => {
-    const page = await openPane(browser, server.url);
+    const page = await pane.open();
     await createFromSample(page);
     await page.getByRole("tab", { name: "Saisie" }).click();
     const value = page.getByRole("textbox", { name: /Nombre et nature des outils de communication/ });
@@ -113,7 +105,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("warns of a status that goes back, with the reason, saves it anyway, and keeps the mark of verification", async () => {
-    const page = await openPane(browser, server.url, "?vue=saisie");
+    const page = await pane.open("?vue=saisie");
     await createFromSample(page);
     // Fiche 1.A.1 was « Réalisée » the quarter before the one the form opens on.
     const quarter = await fake<string>(
@@ -159,7 +151,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("writes a fiche's evaluation of the year from the Évaluation tab, in its row of « Évaluation des fiches »", async () => {
-    const page = await openPane(browser, server.url, "?vue=evaluation");
+    const page = await pane.open("?vue=evaluation");
     await createFromSample(page);
     await page.getByRole("tab", { name: "Évaluation" }).click();
     const form = page.getByRole("form", { name: "Évaluation de l'année" });
@@ -181,7 +173,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("imports a pasted répertoire and shows its fiches and inferred types for review", async () => {
-    const page = await openPane(browser, server.url);
+    const page = await pane.open();
     await page.getByRole("heading", { name: "Créer le tableau de suivi" }).waitFor();
     await page.getByRole("radio", { name: /Importer un répertoire/ }).check();
     const seed = readFileSync(resolve(root, "../shared/seeds/003_7db3a68b281f32e6.txt"), "utf8");
@@ -195,7 +187,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("lists the errors typed directly in the cells and goes to the cell on click", async () => {
-    const page = await openPane(browser, server.url, "?vue=saisie");
+    const page = await pane.open("?vue=saisie");
     await createFromSample(page);
     await fake(
       page,
@@ -219,7 +211,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("generates the bilan sheet with its charts from the ribbon's Bilans view, and downloads the COPIL deck", async () => {
-    const page = await openPane(browser, server.url, "?vue=bilan");
+    const page = await pane.open("?vue=bilan");
     await createFromSample(page);
     // Statuses and values typed straight in the sheets for 2026-T1 and T2 (rows follow docs/format-classeur.md).
     await fake(

@@ -97,3 +97,26 @@ export async function openPane(browser: Browser, baseUrl: string, query = "", vi
   await page.goto(`${baseUrl}/taskpane.html${query}`);
   return page;
 }
+
+/**
+ * The set-up every pane test file shares: dist/ served and Chromium launched before its tests, both closed after;
+ * `open` gives a page of the pane (350 px wide by default, as a task pane is).
+ */
+export function paneSession(): { open(query?: string, viewport?: { width: number; height: number }): Promise<Page> } {
+  let browser: Browser | undefined;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    open: (query, viewport) => {
+      if (!browser || !server) throw new Error("paneSession: open() before the session started");
+      return viewport ? openPane(browser, server.url, query, viewport) : openPane(browser, server.url, query);
+    },
+  };
+}
