@@ -6,7 +6,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Radio,
   RadioGroup,
   Spinner,
@@ -15,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { ReadingProgress } from "./ReadingProgress";
 import { WorkbookFilesButton } from "./WorkbookFilesButton";
 import type { CollectBy } from "../domain/collection";
 import { quarterLabel } from "../domain/quarters";
@@ -284,15 +284,7 @@ export function CollectionPanel({
         <Button appearance="primary" className={styles.button} disabled={merging || preparing || picked.length === 0} onClick={() => void merge()}>
           {t.merge(picked.length)}
         </Button>
-        {progress && (
-          <Field
-            label={t.progress}
-            validationState="none"
-            validationMessage={progress.index < progress.total ? t.readingFile(progress.index + 1, progress.total, progress.file) : t.writing}
-          >
-            <ProgressBar value={progress.index / Math.max(1, progress.total)} max={1} />
-          </Field>
-        )}
+        {progress && <ReadingProgress label={t.progress} step={progress} reading={t.readingFile} writing={t.writing} />}
         {mergeMessage && (
           <MessageBar intent={mergeMessage.intent}>
             <MessageBarBody>{mergeMessage.text}</MessageBarBody>

@@ -1,5 +1,6 @@
-import { Badge, Body1, Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
+import { ReadingProgress } from "./ReadingProgress";
 import { WorkbookFilesButton } from "./WorkbookFilesButton";
 import { INTAKE_LABELS } from "../workbook/build-consolidation";
 import type { BatchFile, FileVerdict } from "../domain/consolidation-batch";
@@ -168,15 +169,7 @@ export function ConsolidationPanel({ gateway }: { gateway: TableauGateway }) {
         <Body1>{t.dropHere}</Body1>
         <WorkbookFilesButton appearance="secondary" disabled={busy} className={styles.pick} label={t.pick} inputLabel={t.input} onFiles={add} />
       </div>
-      {progress && (
-        <Field
-          label={t.progress}
-          validationState="none"
-          validationMessage={progress.index < progress.total ? t.readingFile(progress.index + 1, progress.total, progress.file) : t.writing}
-        >
-          <ProgressBar value={progress.index / Math.max(1, progress.total)} max={1} />
-        </Field>
-      )}
+      {progress && <ReadingProgress label={t.progress} step={progress} reading={t.readingFile} writing={t.writing} />}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy || rows.length === 0} onClick={() => void start()}>
           {t.consolidate(rows.length)}
